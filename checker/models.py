@@ -1,0 +1,280 @@
+"""The data every stage passes on: documents, claims, events, findings and the report.
+
+One definition each, used by every stage and every output format. Offsets are always character
+offsets into a document's decoded text (front matter included), so `text[start:end]` is the
+evidence exactly as the page wrote it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --------------------------------------------------------------------------- documents
+
+
+class Published(Model):
+    """When a document was published: a day interval and how that was learned."""
+
+    date_from: dt.date | None = Field(default=None, serialization_alias="from", validation_alias="from")
+    date_to: dt.date | None = Field(default=None, serialization_alias="to", validation_alias="to")
+    how: str = "unknown"
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @property
+    def known(self) -> bool:
+        return self.date_from is not None and self.date_from == self.date_to
+
+    @property
+    def day(self) -> dt.date | None:
+        return self.date_from if self.known else None
+
+
+SegmentKind = Literal["front_matter", "title", "article", "boilerplate"]
+
+
+class Segment(Model):
+    """A block of a page: the article(s) we read claims from, or boilerplate we ignore."""
+
+    kind: SegmentKind
+    start: int
+    end: int
+    label: str = ""  # "main", "embedded 1", or the boilerplate rule id
+    marker: str | None = None  # the text that triggered a boilerplate block
+
+
+DocumentStatus = Literal["ok", "error"]
+
+
+class Document(Model):
+    id: str
+    path: str
+    source: str | None = None
+    url: str | None = None
+    language: str = "ar"
+    published: Published = Field(default_factory=Published)
+    title: str | None = None
+    encoding: str | None = None
+    status: DocumentStatus = "ok"
+    error: str | None = None
+    warnings: list[str] = Field(default_factory=list)
+    metadata: dict[str, str] = Field(default_factory=dict)  # unknown front-matter keys, kept
+    text: str = Field(default="", exclude=True)  # the decoded file text; not serialised
+    segments: list[Segment] = Field(default_factory=list)
+
+    def article_segments(self) -> list[Segment]:
+        return [s for s in self.segments if s.kind in ("article", "title")]
+
+
+# --------------------------------------------------------------------------- values
+
+
+class DateValue(Model):
+    """A day interval; `weekday` is the weekday the text stated (0 = Monday), if any."""
+
+    type: Literal["date"] = "date"
+    date_from: dt.date | None = Field(default=None, serialization_alias="from", validation_alias="from")
+    date_to: dt.date | None = Field(default=None, serialization_alias="to", validation_alias="to")
+    weekday: int | None = None
+    how: str = ""  # "absolute", "relative to publication", "weekday only", ...
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @property
+    def day(self) -> dt.date | None:
+        return self.date_from if self.date_from is not None and self.date_from == self.date_to else None
+
+
+class TimeValue(Model):
+    """A clock time; with a zone it is an instant, without one it keeps its candidate zones."""
+
+    type: Literal["time"] = "time"
+    hour: int
+    minute: int = 0
+    zone: str | None = None  # IANA name
+    candidates: list[str] = Field(default_factory=list)
+
+
+class DurationValue(Model):
+    """A duration as [min, max] minutes; max None means no upper bound."""
+
+    type: Literal["duration"] = "duration"
+    minutes: float  # the value as stated
+    min: float
+    max: float | None
+
+
+class CountValue(Model):
+    """A count of people exchanged; per side and/or in total."""
+
+    type: Literal["count"] = "count"
+    per_side: int | None = None
+    total: int | None = None
+    unit: str = "prisoners"
+    stage: str | None = None  # "first stage", "first day": a partial count
+
+
+class TitleValue(Model):
+    type: Literal["title"] = "title"
+    role: str  # "president", "foreign_minister", ...
+    country: str | None = None  # entity id of the country or organisation
+    status: Literal["current", "former", "acting", "elect", "designate"] = "current"
+    office: bool = True  # a standing office (exclusive) rather than a function such as delegation head
+
+
+class InitiatorValue(Model):
+    type: Literal["initiator"] = "initiator"
+    caller: str
+    callee: str | None = None
+    strength: Literal["strong", "weak"] = "strong"
+
+
+class PlaceValue(Model):
+    type: Literal["place"] = "place"
+    place: str
+
+
+class ParticipantsValue(Model):
+    type: Literal["participants"] = "participants"
+    participants: list[str]
+
+
+Value = Annotated[
+    Union[
+        DateValue,
+        TimeValue,
+        DurationValue,
+        CountValue,
+        TitleValue,
+        InitiatorValue,
+        PlaceValue,
+        ParticipantsValue,
+    ],
+    Field(discriminator="type"),
+]
+
+Qualifier = Literal["exact", "about", "at_least", "at_most", "planned", "reported"]
+
+
+class Claim(Model):
+    id: str
+    document: str
+    segment: int  # index into Document.segments
+    attribute: str  # call.date, person.title, ...
+    subject: str  # an event mention id (before alignment), an event id (after), or an entity id
+    value: Value
+    qualifier: Qualifier = "exact"
+    span: tuple[int, int]
+    text: str
+    rule: str
+    quoted: str | None = None  # entity id of who is quoted as saying it
+    mention: str | None = None  # the event mention this claim was read with
+    event: str | None = None  # the event id after alignment
+
+
+# --------------------------------------------------------------------------- events
+
+
+class DateRange(Model):
+    date_from: dt.date | None = Field(default=None, serialization_alias="from", validation_alias="from")
+    date_to: dt.date | None = Field(default=None, serialization_alias="to", validation_alias="to")
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+EventType = Literal["call", "talks", "exchange"]
+
+
+class EventMention(Model):
+    """One article's account of an event: the unit the aligner groups across sources."""
+
+    id: str
+    document: str
+    segment: int
+    type: EventType
+    participants: list[str]
+    date: DateValue | None = None
+    place: str | None = None
+    span: tuple[int, int]
+    claims: list[str] = Field(default_factory=list)
+
+
+class Event(Model):
+    id: str
+    type: EventType
+    participants: list[str]
+    date: DateRange
+    place: str | None = None
+    documents: list[str]
+    mentions: list[str]
+    claims: list[str]
+    why: str
+
+
+# --------------------------------------------------------------------------- findings
+
+
+FindingKind = Literal["conflict", "internal", "knowledge"]
+Severity = Literal["error", "warning", "info"]
+
+
+class Evidence(Model):
+    document: str
+    claim: str | None
+    value: str  # the value as resolved, for people ("about 76-104 min")
+    text: str  # the quoted evidence, verbatim
+    span: tuple[int, int] | None
+    sentence: str | None = None  # the surrounding sentence, verbatim
+    sentence_start: int | None = None
+
+
+class Finding(Model):
+    id: str
+    kind: FindingKind
+    attribute: str
+    subject: str
+    event: str | None
+    documents: list[str]
+    severity: Severity
+    message: str
+    evidence: list[Evidence]
+    rule: str
+    fingerprint: str
+
+
+class Suppressed(Model):
+    fingerprint: str
+    reason: str
+
+
+class Summary(Model):
+    documents: int
+    documents_with_errors: int
+    claims: int
+    events: int
+    findings: int
+    by_kind: dict[str, int]
+    by_severity: dict[str, int]
+    suppressed: int = 0
+
+
+class Report(Model):
+    schema_version: str = SCHEMA_VERSION
+    tool: str = "checker"
+    documents: list[Document]
+    claims: list[Claim] = Field(default_factory=list)
+    mentions: list[EventMention] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    suppressed: list[Suppressed] = Field(default_factory=list)
+    summary: Summary | None = None

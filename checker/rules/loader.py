@@ -1,0 +1,101 @@
+"""Loading rule files: YAML parsed safely, validated by a pydantic schema, errors as file:line.
+
+A linguist editing `rules/` must be told which file and which line is wrong, so the YAML is
+composed into nodes first (they carry line marks) and every pydantic error is traced back to
+the line of the deepest key it names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+M = TypeVar("M", bound=BaseModel)
+Loc = tuple[Any, ...]
+
+
+class RuleError(Exception):
+    """A rule file that cannot be used; str() is `file:line: problem`."""
+
+    def __init__(self, path: Path | str, line: int | None, problem: str):
+        self.path = str(path)
+        self.line = line
+        self.problem = problem
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {problem}")
+
+
+def _construct(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path) -> Any:
+    """Turn a YAML node into plain data, recording the 1-based line of every location."""
+    lines[loc] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise RuleError(path, key_node.start_mark.line + 1, "a key must be a plain value")
+            key = _scalar(key_node)
+            if key in out:
+                raise RuleError(path, key_node.start_mark.line + 1, f"duplicate key {key!r}")
+            out[key] = _construct(value_node, loc + (key,), lines, path)
+            lines.setdefault(loc + (key,), key_node.start_mark.line + 1)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(item, loc + (i,), lines, path) for i, item in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _scalar(node: yaml.Node) -> Any:
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_object(node, deep=True)
+    finally:
+        loader.dispose()
+
+
+def read_yaml(path: Path) -> tuple[Any, dict[Loc, int]]:
+    """Parse a YAML file safely; return the data and a map from location to line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(path, None, f"cannot read rule file: {exc}") from exc
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise RuleError(path, line, f"YAML syntax error: {exc.problem or exc}") from exc
+    except yaml.YAMLError as exc:
+        raise RuleError(path, None, f"YAML error: {exc}") from exc
+    lines: dict[Loc, int] = {}
+    if node is None:
+        return None, lines
+    return _construct(node, (), lines, path), lines
+
+
+def line_of(lines: dict[Loc, int], loc: Loc) -> int | None:
+    """The line of the deepest known prefix of `loc`."""
+    for cut in range(len(loc), -1, -1):
+        if loc[:cut] in lines:
+            return lines[loc[:cut]]
+    return None
+
+
+def load_model(path: Path, model: type[M]) -> tuple[M, dict[Loc, int]]:
+    """Read `path` and validate it as `model`; the second item maps locations to lines."""
+    data, lines = read_yaml(path)
+    if data is None:
+        raise RuleError(path, 1, "the file is empty; expected a mapping")
+    try:
+        return model.model_validate(data), lines
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(err["loc"])
+        where = ".".join(str(p) for p in loc) or "(top level)"
+        problem = err["msg"]
+        if err["type"] == "extra_forbidden":
+            problem = f"unknown key {loc[-1]!r} (check the spelling; allowed keys are in the schema)"
+        more = f" (and {len(exc.errors()) - 1} more problem(s))" if len(exc.errors()) > 1 else ""
+        raise RuleError(path, line_of(lines, loc), f"{where}: {problem}{more}") from exc
