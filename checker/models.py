@@ -103,6 +103,7 @@ class TimeValue(Model):
     minute: int = 0
     zone: str | None = None  # IANA name
     candidates: list[str] = Field(default_factory=list)
+    clock12: bool = False  # "at five" with no part of day: 05:00 or 17:00
 
 
 class DurationValue(Model):

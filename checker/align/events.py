@@ -1,0 +1,159 @@
+"""Group event mentions into events across sources.
+
+A graph (networkx) links two mentions when they can be the same event: same type, compatible
+participants and dates within the policy's window. Candidates are blocked by type, so only
+mentions that could match are ever paired. Mentions that carry no day (only a weekday, or
+nothing) are placed afterwards: each joins the one event it fits, or stays apart when it fits
+none or several. Every event says why its mentions were judged one event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+
+import networkx as nx
+
+from checker.models import Claim, DateRange, Document, Event, EventMention
+from checker.resolve.dates import WEEKDAYS_EN
+from checker.rules.ruleset import RuleSet
+
+
+def _participants_fit(a: EventMention, b: EventMention) -> bool:
+    pa, pb = set(a.participants), set(b.participants)
+    if not pa or not pb:
+        return True
+    if a.type == "call" and len(pa) >= 2 and len(pb) >= 2:
+        return pa == pb
+    return pa <= pb or pb <= pa
+
+
+def _why_pair(a: EventMention, b: EventMention, window: int) -> str | None:
+    """Why two dated mentions are one event, or None when they cannot be."""
+    if a.type != b.type or not _participants_fit(a, b):
+        return None
+    if a.document == b.document and a.segment == b.segment:
+        return None  # the extractor already kept these apart
+    da, db = a.date.day, b.date.day
+    gap = abs((da - db).days)
+    if gap == 0:
+        return f"same day {da.isoformat()}"
+    if gap <= window and (a.place is None or b.place is None or a.place == b.place):
+        return f"dates {min(da, db)} and {max(da, db)} within {window} day(s)" + (
+            f", same place ({a.place})" if a.place and a.place == b.place else "")
+    return None
+
+
+def _fits_undated(m: EventMention, day: dt.date, published: dt.date | None) -> bool:
+    if m.date is not None and m.date.weekday is not None and day.weekday() != m.date.weekday:
+        return False
+    if published is not None and not (day <= published + dt.timedelta(days=1)):
+        return False
+    return True
+
+
+def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: RuleSet) -> tuple[list[Event], dict[str, str]]:
+    """Events, and a map mention id -> event id."""
+    dated = [m for m in mentions if m.date is not None and m.date.day is not None]
+    undated = [m for m in mentions if m not in dated]
+    graph = nx.Graph()
+    reasons: dict[frozenset[str], str] = {}
+    for m in dated:
+        graph.add_node(m.id)
+    blocks: dict[str, list[EventMention]] = defaultdict(list)
+    for m in dated:
+        blocks[m.type].append(m)
+    for etype, block in blocks.items():
+        window = rs.policy.events[etype].date_window_days
+        block.sort(key=lambda m: (m.date.day, m.id))
+        # sorted by day: only neighbours within the window are compared
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                if (b.date.day - a.date.day).days > window:
+                    break
+                why = _why_pair(a, b, window)
+                if why:
+                    graph.add_edge(a.id, b.id)
+                    reasons[frozenset((a.id, b.id))] = why
+    by_id = {m.id: m for m in mentions}
+    groups: list[list[EventMention]] = []
+    for comp in sorted(nx.connected_components(graph), key=lambda c: sorted(c)):
+        groups.extend(_split_same_document(sorted((by_id[i] for i in comp), key=lambda m: m.id)))
+
+    def group_day(g: list[EventMention]) -> dt.date:
+        counts = Counter(m.date.day for m in g)
+        return sorted(counts, key=lambda d: (-counts[d], d))[0]
+
+    notes: dict[int, list[str]] = defaultdict(list)
+    for m in sorted(undated, key=lambda m: m.id):
+        pub = docs[m.document].published.day
+        fits = [i for i, g in enumerate(groups)
+                if g[0].type == m.type and all(_participants_fit(m, x) for x in g)
+                and _fits_undated(m, group_day(g), pub)]
+        if len(fits) == 1:
+            g = groups[fits[0]]
+            day = group_day(g)
+            stated = f"{WEEKDAYS_EN[m.date.weekday]}" if m.date and m.date.weekday is not None else "no date"
+            others = sorted({x.document for x in g})
+            notes[fits[0]].append(
+                f"{m.document} gives {stated} and no day; of the {m.type}s between the same participants "
+                f"reported by {', '.join(others)}, only the one of {day.isoformat()} ({WEEKDAYS_EN[day.weekday()]}) fits"
+                + (f" and is before its publication date {pub}" if pub else ""))
+            g.append(m)
+        else:
+            groups.append([m])
+            if len(fits) > 1:
+                notes[len(groups) - 1].append(f"{m.document}: its undated {m.type} fits several events; kept apart")
+
+    events: list[Event] = []
+    mention_event: dict[str, str] = {}
+    keyed = []
+    for i, g in enumerate(groups):
+        days = [m.date.day for m in g if m.date is not None and m.date.day is not None]
+        day = group_day([m for m in g if m.date is not None and m.date.day is not None]) if days else None
+        keyed.append((g[0].type, day or dt.date.max, sorted({p for m in g for p in m.participants}), g[0].id, i))
+    for n, (etype, day, participants, _, i) in enumerate(sorted(keyed), start=1):
+        g = sorted(groups[i], key=lambda m: m.id)
+        eid = f"e{n}"
+        why = [reasons[frozenset((a.id, b.id))] for a in g for b in g if a.id < b.id
+               and frozenset((a.id, b.id)) in reasons]
+        text = "; ".join(dict.fromkeys(why + notes[i])) or "reported by one account"
+        places = sorted({m.place for m in g if m.place})
+        real_day = None if day == dt.date.max else day
+        events.append(Event(id=eid, type=etype, participants=participants,
+                            date=DateRange(date_from=real_day, date_to=real_day),
+                            place=places[0] if len(places) == 1 else None,
+                            documents=sorted({m.document for m in g}), mentions=[m.id for m in g],
+                            claims=sorted({c for m in g for c in m.claims}, key=_claim_order), why=text))
+        for m in g:
+            mention_event[m.id] = eid
+    return events, mention_event
+
+
+def _claim_order(cid: str) -> tuple[str, int]:
+    doc, _, n = cid.rpartition(":c")
+    return doc, int(n) if n.isdigit() else 0
+
+
+def _split_same_document(group: list[EventMention]) -> list[list[EventMention]]:
+    """A component may chain two events of one account through a third (15 -> 16 -> 17 May);
+    an account that dates two mentions differently in one segment reports two events."""
+    out: list[list[EventMention]] = []
+    for m in sorted(group, key=lambda m: (m.date.day, m.id)):
+        home = next((g for g in out if all(
+            not (x.document == m.document and x.segment == m.segment) for x in g)
+            and all(abs((x.date.day - m.date.day).days) <= 2 for x in g)), None)
+        if home is None:
+            out.append([m])
+        else:
+            home.append(m)
+    return out
+
+
+def assign_events(claims: list[Claim], mention_event: dict[str, str]) -> None:
+    """Claims about an event take the event's id as subject; titles keep the person."""
+    for c in claims:
+        if c.mention and c.mention in mention_event:
+            c.event = mention_event[c.mention]
+            if c.attribute != "person.title":
+                c.subject = c.event

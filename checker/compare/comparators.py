@@ -1,0 +1,137 @@
+"""Typed comparisons: two values conflict only when they cannot both be true.
+
+Each comparator returns None when the values can both hold, or the check id (a key of
+policy.yaml `checks`) when they cannot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from checker.models import CountValue, DateValue, DurationValue, InitiatorValue, PlaceValue, TimeValue, TitleValue
+from checker.rules.ruleset import RuleSet
+
+
+def dates(a: DateValue, b: DateValue) -> str | None:
+    if a.day is None or b.day is None:
+        if a.day is None and b.day is None and a.weekday is not None and b.weekday is not None \
+                and a.weekday != b.weekday:
+            return "conflict.date"
+        return None
+    return "conflict.date" if a.day != b.day else None
+
+
+def durations(a: DurationValue, b: DurationValue) -> str | None:
+    """Intervals overlap = agreement ("more than two hours" has no upper bound)."""
+    lo = max(a.min, b.min)
+    hi = min(x for x in (a.max, b.max, float("inf")) if x is not None)
+    if a.max is None and b.max is not None and b.max <= a.min:
+        return "conflict.duration"  # "more than 120" vs "at most 120"
+    if b.max is None and a.max is not None and a.max <= b.min:
+        return "conflict.duration"
+    return None if lo <= hi else "conflict.duration"
+
+
+def _instants(t: TimeValue, day: dt.date) -> list[dt.datetime]:
+    zones = [t.zone] if t.zone else list(t.candidates)
+    hours = [t.hour] + ([t.hour + 12] if t.clock12 and t.hour < 12 else [])
+    out = []
+    for z in zones:
+        for h in hours:
+            local = dt.datetime(day.year, day.month, day.day, h % 24, t.minute, tzinfo=ZoneInfo(z))
+            out.append(local.astimezone(dt.timezone.utc))
+    return out
+
+
+def times(a: TimeValue, b: TimeValue, day: dt.date | None, tolerance_minutes: int) -> str | None:
+    """Compared as instants on the event's day; an unzoned time conflicts with nothing it could equal."""
+    if day is None:
+        return None
+    ia, ib = _instants(a, day), _instants(b, day)
+    if not ia or not ib:
+        return None  # no zone and no candidate zone: cannot be compared
+    tol = dt.timedelta(minutes=tolerance_minutes)
+    if any(abs(x - y) <= tol for x in ia for y in ib):
+        return None
+    if (a.zone is None and not a.candidates) or (b.zone is None and not b.candidates):
+        return None
+    return "conflict.time" if a.zone and b.zone else None  # only two zoned times can truly clash
+
+
+def counts(a: CountValue, b: CountValue) -> str | None:
+    """Per side and in total agree when per side x 2 = total; a partial (staged) count is not compared."""
+    if a.stage or b.stage:
+        return None
+    ta = a.total if a.total is not None else (a.per_side * 2 if a.per_side else None)
+    tb = b.total if b.total is not None else (b.per_side * 2 if b.per_side else None)
+    if ta is None or tb is None:
+        return None
+    return "conflict.count" if ta != tb else None
+
+
+def initiators(a: InitiatorValue, b: InitiatorValue) -> str | None:
+    if a.caller == b.caller:
+        return None
+    if a.callee and b.callee and a.callee == b.caller and b.callee == a.caller or a.callee is None or b.callee is None:
+        return "conflict.initiator" if a.strength == b.strength == "strong" else "conflict.initiator.weak"
+    return None
+
+
+def places(a: PlaceValue, b: PlaceValue) -> str | None:
+    return "conflict.place" if a.place != b.place else None
+
+
+def titles(a: TitleValue, b: TitleValue, rs: RuleSet) -> str | None:
+    """One person's two titles: the same post with another status or country, or two standing
+    offices that the rules do not list as compatible."""
+    if a.role == b.role:
+        if a.country and b.country and a.country != b.country:
+            return "conflict.title"
+        return "conflict.title" if a.status != b.status else None
+    pair = {a.role, b.role}
+    if any(set(p) == pair for p in rs.titles.compatible):
+        return None
+    if a.office and b.office and a.status == b.status == "current":
+        return "conflict.title"
+    return None
+
+
+def describe(value, rs: RuleSet | None = None) -> str:
+    """A value as an editor reads it in the report."""
+    from checker.resolve.dates import describe_date
+
+    if isinstance(value, DateValue):
+        return describe_date(value)
+    if isinstance(value, DurationValue):
+        fmt = lambda x: f"{x:g}"  # noqa: E731
+        if value.max is None:
+            return f"more than {fmt(value.min)} min"
+        if value.min == 0:
+            return f"less than {fmt(value.max)} min"
+        return f"{fmt(value.minutes)} min ({fmt(value.min)}-{fmt(value.max)})"
+    if isinstance(value, TimeValue):
+        hm = f"{value.hour:02d}:{value.minute:02d}"
+        if value.zone:
+            return f"{hm} {value.zone}"
+        return f"{hm}{' (or ' + f'{value.hour + 12:02d}:{value.minute:02d})' if value.clock12 else ''}, no zone stated"
+    if isinstance(value, CountValue):
+        parts = []
+        if value.per_side:
+            parts.append(f"{value.per_side} from each side")
+        if value.total:
+            parts.append(f"{value.total} in total")
+        return " = ".join(parts) + (f" ({value.stage})" if value.stage else "")
+    if isinstance(value, InitiatorValue):
+        return value.caller + (" (weak wording)" if value.strength == "weak" else "")
+    if isinstance(value, PlaceValue):
+        return value.place
+    if isinstance(value, TitleValue):
+        words = []
+        if value.status != "current":
+            words.append(value.status)
+        if value.country:
+            words.append(value.country)
+        words.append(value.role.replace("_", " "))
+        return " ".join(words)
+    return str(value)

@@ -1,0 +1,377 @@
+"""Claims and event mentions from one document.
+
+Per article segment, sentence by sentence: find people, titles, dates, times and trigger words;
+decide which event each sentence speaks of (a new one, or the one the text is already about);
+then run the claim rules of rules/<lang>/claims/ on the sentence. Every claim keeps the span of
+its evidence in the original file text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from checker.extract.mentions import Mention, assemble, find_items, lexicon, skeleton
+from checker.extract.values import DatePhrase, find_dates, find_times, grammar, parse_duration, parse_number, year_hint
+from checker.models import (
+    Claim,
+    CountValue,
+    DateValue,
+    Document,
+    EventMention,
+    InitiatorValue,
+    PlaceValue,
+    TitleValue,
+)
+from checker.resolve.dates import resolve_date
+from checker.resolve.kb import holder
+from checker.rules.ruleset import RuleSet
+from checker.text.normalize import Normalized, normalize
+
+_SENTENCE_END = re.compile(r'(?<=[.!?؟])["\')]*\s+|\n+')
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: line breaks and sentence punctuation followed by space (not 1.5)."""
+    out, pos = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[pos:m.start()].strip():
+            out.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        out.append((pos, len(text)))
+    return out
+
+
+@dataclass
+class _Mention:
+    """An event mention being built while reading a segment."""
+
+    id: str
+    type: str
+    participants: list[str]
+    date: DateValue | None
+    place: str | None
+    span: tuple[int, int]
+    segment: int = 0
+    claims: list[str] = field(default_factory=list)
+    undated: bool = True
+
+
+@dataclass
+class _Sentence:
+    norm: str
+    start: int  # offset of the sentence in the segment's normalised text
+    mentions: list[Mention]
+    skel: str
+    back: list[int]
+    ordered: list[Mention]
+    persons: dict[int, str]  # placeholder index -> person id
+    speakers: set[str]
+
+
+class DocumentExtractor:
+    """Reads one document; `run()` returns its event mentions and claims."""
+
+    def __init__(self, doc: Document, rs: RuleSet, view_text: str, to_text, segments: list[tuple[int, int, int]]):
+        self.doc, self.rs = doc, rs
+        self.lex, self.g = lexicon(rs), grammar(rs)
+        self.view_text, self.to_text = view_text, to_text
+        self.segments = segments  # (segment index, plain start, plain end)
+        self.claims: list[Claim] = []
+        self.mentions: list[_Mention] = []
+        self.published = doc.published
+
+    # ------------------------------------------------------------------ spans
+
+    def _span(self, norm: Normalized, plain_start: int, a: int, b: int) -> tuple[tuple[int, int], str]:
+        oa, ob = norm.to_original(a, b)
+        span = self.to_text(plain_start + oa, plain_start + ob)
+        return span, self.doc.text[span[0]:span[1]]
+
+    def _claim(self, seg: int, attribute: str, subject: str, value, span_text, rule: str, *,
+               qualifier: str = "exact", quoted: str | None = None, mention: _Mention | None = None) -> Claim:
+        span, text = span_text
+        c = Claim(id=f"{self.doc.id}:c{len(self.claims) + 1}", document=self.doc.id, segment=seg,
+                  attribute=attribute, subject=subject, value=value, qualifier=qualifier, span=span,
+                  text=text, rule=rule, quoted=quoted, mention=mention.id if mention else None)
+        self.claims.append(c)
+        if mention:
+            mention.claims.append(c.id)
+        return c
+
+    # ------------------------------------------------------------------ run
+
+    def run(self) -> tuple[list[EventMention], list[Claim]]:
+        for seg_index, ps, pe in self.segments:
+            self._segment(seg_index, ps, self.view_text[ps:pe])
+        out = []
+        for m in self.mentions:
+            if not m.participants and (m.date is None or m.date.day is None) and m.place is None and not m.claims:
+                continue  # a bare word such as "the talks", with nothing to align on
+            out.append(EventMention(id=m.id, document=self.doc.id, segment=m.segment,
+                                    type=m.type, participants=sorted(set(m.participants)), date=m.date,
+                                    place=m.place, span=m.span, claims=m.claims))
+        return out, self.claims
+
+    def _segment(self, seg: int, plain_start: int, text: str) -> None:
+        norm = normalize(text)
+        spans = split_sentences(norm.text)
+        docs = self.lex.nlp.pipe([norm.text[a:b] for a, b in spans])
+        context: dict[str, _Mention] = {}  # the event of each type the text is currently about
+        last: list[_Mention] = []  # the most recent mention of any type
+        seg_mentions: list[_Mention] = []
+        for (a, b), sdoc in zip(spans, docs):
+            s = self._read_sentence(norm.text[a:b], a, sdoc)
+            self._sentence(seg, plain_start, norm, s, context, last, seg_mentions)
+
+    def _read_sentence(self, sentence: str, start: int, sdoc) -> _Sentence:
+        items = find_items(self.lex, sdoc)
+        mentions = assemble(self.lex, sdoc, items)
+        skel, back, ordered = skeleton(sentence, mentions)
+        speakers: set[str] = set()
+        for m in self.g.speech.finditer(skel):
+            nxt = re.match(r"\s*،?\s*\u27e6p(\d+)\u27e7", skel[m.end():])
+            if nxt:
+                speakers.add(str(nxt.group(1)))
+        return _Sentence(sentence, start, mentions, skel, back, ordered, {}, speakers)
+
+    # ------------------------------------------------------------------ one sentence
+
+    def _resolve_people(self, s: _Sentence, day: dt.date | None) -> None:
+        """Entity ids for every person placeholder; bare roles through the knowledge base."""
+        other_role = next((m.role for m in s.ordered if m.role and not m.same_as_other and m.role != "delegation_head"),
+                          None)
+        for k, m in enumerate(s.ordered):
+            if m.same_as_other:
+                m.role = other_role or "president"
+                m.same_as_other = False
+            if m.type == "person" and m.entity:
+                s.persons[k] = m.entity
+            elif m.type == "role" and m.role:
+                who = holder(self.rs, m.role, m.country, day or self.published.day)
+                if who:
+                    s.persons[k] = who
+
+    def _sentence(self, seg, plain_start, norm, s: _Sentence, context, last, seg_mentions) -> None:
+        g = self.g
+        hint = year_hint(g, s.norm)
+        dates = [(p, resolve_date(p, self.published, hint)) for p in find_dates(g, s.norm)]
+        triggers = []
+        for t in self.rs.triggers:
+            for m in t.regex.finditer(s.skel):
+                triggers.append((s.back[m.start()], t.event, t.trigger.starts_event, t.trigger.id))
+                break
+        triggers.sort()
+        quoted = None
+        first_day = next((v.day for _, v in dates if v.day), None)
+        self._resolve_people(s, first_day)
+        for k in sorted(s.persons):
+            if str(k) in s.speakers:
+                quoted = s.persons[k]
+                break
+
+        # which event does this sentence speak of, per type? Each date goes to the nearest trigger.
+        event_triggers = [t for t in triggers if t[1] != "exchange"]
+
+        def owner(p: DatePhrase) -> str | None:
+            return min(event_triggers, key=lambda t: abs(t[0] - p.start))[1] if event_triggers else None
+
+        here: dict[str, _Mention] = {}
+        for pos, etype, starts, _rid in triggers:
+            if etype in here:
+                continue
+            if etype == "exchange" and (here or last):
+                continue  # an exchange agreed in a call or talks: its counts belong to that event
+            mine = [d for d in dates if owner(d[0]) == etype]
+            nearest = min(mine, key=lambda d: abs(d[0].start - pos), default=None)
+            value = nearest[1] if nearest else None
+            participants = self._participants(s, etype)
+            m = self._place(seg, etype, starts, value, participants,
+                            self._span(norm, plain_start, s.start + pos, s.start + pos + 1)[0],
+                            context, seg_mentions)
+            if m is None:
+                continue
+            here[etype] = m
+            context[etype] = m
+            if nearest and value is not None and (value.day or value.weekday is not None):
+                self._claim(seg, f"{etype}.date", m.id, value,
+                            self._span(norm, plain_start, s.start + nearest[0].start, s.start + nearest[0].end),
+                            "date.stated", quoted=quoted, mention=m)
+        if here:
+            last[:] = [here[min(here, key=lambda e: next(p for p, t, *_ in triggers if t == e))]]
+        current = next(iter(here.values()), None) or (last[0] if last else None)
+
+        # clock times belong to a call
+        call = here.get("call") or (context.get("call") if current and current.type == "call" else None)
+        if call:
+            for t in find_times(g, s.norm):
+                tv = t.value
+                if tv.zone is None:
+                    tv.candidates = sorted({z for z in (self._zone_of(p) for p in call.participants) if z})
+                self._claim(seg, "call.time", call.id, tv, self._span(norm, plain_start, s.start + t.start, s.start + t.end),
+                            "time.stated", quoted=quoted, mention=call)
+
+        # titles
+        for k, m in enumerate(s.ordered):
+            if m.type == "person" and m.entity and m.role and m.title_span:
+                ref = current
+                value = TitleValue(role=m.role, country=m.country, status=m.status, office=m.office)
+                self._claim(seg, "person.title", m.entity, value,
+                            self._span(norm, plain_start, s.start + m.start, s.start + m.end),
+                            f"title.{m.role}", quoted=quoted, mention=ref)
+
+        # pattern rules
+        for cr in self.rs.rules:
+            r = cr.rule
+            for mt in (m for rx in cr.regexes for m in rx.finditer(s.skel)):
+                a, b = s.back[mt.start()], s.back[mt.end() - 1] + 1
+                span_text = self._span(norm, plain_start, s.start + a, s.start + b)
+                if r.attribute == "call.initiator":
+                    caller = self._person(s, mt, "caller")
+                    callee = self._person(s, mt, "callee")
+                    target = here.get("call") or context.get("call")
+                    if caller and target and caller != callee:
+                        self._claim(seg, r.attribute, target.id,
+                                    InitiatorValue(caller=caller, callee=callee, strength=r.strength or "strong"),
+                                    span_text, r.id, quoted=quoted, mention=target)
+                elif r.attribute.endswith(".duration"):
+                    parsed = parse_duration(g, mt.group("d"), self.rs.policy.durations.about, self.rs.policy.durations.exact)
+                    target = self._nearest_event(here, triggers, a) or current
+                    if parsed and target:
+                        value, qualifier = parsed
+                        self._claim(seg, f"{target.type}.duration", target.id, value, span_text, r.id,
+                                    qualifier=qualifier, quoted=quoted, mention=target)
+                elif r.attribute == "exchange.prisoners":
+                    n = parse_number(g, mt.group("n"))
+                    target = current or self._new_standalone(seg, "exchange", span_text[0], seg_mentions)
+                    if n:
+                        value = CountValue(per_side=n, total=2 * n) if r.count == "per_side" else CountValue(total=n)
+                        value.stage = self._stage(s.norm)
+                        self._claim(seg, r.attribute, target.id, value, span_text, r.id, quoted=quoted, mention=target)
+                elif r.attribute == "talks.place":
+                    target = here.get("talks")
+                    place = self._entity_at(s, mt, "place")
+                    if target and place:
+                        if target.place is None:
+                            target.place = place
+                        self._claim(seg, r.attribute, target.id, PlaceValue(place=place), span_text, r.id,
+                                    quoted=quoted, mention=target)
+                        break
+
+    # ------------------------------------------------------------------ helpers
+
+    def _nearest_event(self, here, triggers, pos) -> _Mention | None:
+        best = None
+        for p, etype, *_ in triggers:
+            if etype in here and etype != "exchange":
+                if best is None or abs(p - pos) < best[0]:
+                    best = (abs(p - pos), here[etype])
+        return best[1] if best else None
+
+    def _zone_of(self, entity: str) -> str | None:
+        ents = {e.id: e for e in self.rs.entities.entities}
+        e = ents.get(entity)
+        if e is None:
+            return None
+        if e.type != "country" and e.country:
+            e = ents.get(e.country)
+        return e.zone if e else None
+
+    def _stage(self, sentence: str) -> str | None:
+        fam = self.rs.claim_files.get("exchanges")
+        from checker.text.normalize import normalize_word
+        for st in fam.stages if fam else []:
+            if normalize_word(st) in sentence:
+                return st
+        return None
+
+    def _person(self, s: _Sentence, mt: re.Match, group: str) -> str | None:
+        if group not in mt.groupdict() or mt.group(group) is None:
+            return None
+        k = int(re.search(r"\d+", mt.group(group)).group())
+        return s.persons.get(k)
+
+    def _entity_at(self, s: _Sentence, mt: re.Match, group: str) -> str | None:
+        if mt.group(group) is None:
+            return None
+        k = int(re.search(r"\d+", mt.group(group)).group())
+        return s.ordered[k].entity if k < len(s.ordered) else None
+
+    def _participants(self, s: _Sentence, etype: str) -> list[str]:
+        if etype == "call":
+            people = [p for k, p in sorted(s.persons.items()) if str(k) not in s.speakers]
+            if len(set(people)) < 2:
+                people = [p for _, p in sorted(s.persons.items())]
+            return list(dict.fromkeys(people))
+        countries = [m.entity for m in s.ordered if m.type == "country" and m.entity]
+        return list(dict.fromkeys(countries))
+
+    def _new_standalone(self, seg, etype, span, seg_mentions) -> _Mention:
+        m = _Mention(f"{self.doc.id}:m{seg}.{len(self.mentions) + 1}", etype, [], None, None, span, seg)
+        self.mentions.append(m)
+        seg_mentions.append(m)
+        return m
+
+    def _place(self, seg, etype, starts, value: DateValue | None, participants, span, context, seg_mentions):
+        """Join the event this segment already speaks of, or start a new one."""
+        same = [m for m in seg_mentions if m.type == etype]
+        day = value.day if value else None
+        pub = self.published.day
+        target = None
+        if day is not None:
+            target = next((m for m in same if m.date and m.date.day == day), None)
+            if target is None:
+                near_pub = pub is not None and abs((day - pub).days) <= 1
+                target = next((m for m in same if m.undated and near_pub), None)
+        else:
+            target = context.get(etype)
+            if target is not None and len(set(participants)) >= 2 and target.participants \
+                    and not set(participants) & set(target.participants):
+                target = None  # a call between other people
+        if target is None:
+            if not starts and not same and day is None and len(participants) < 2:
+                return None
+            if len(set(participants)) < 2 and etype == "call":
+                ctx = context.get(etype)
+                participants = list(ctx.participants) if ctx else participants
+            target = _Mention(f"{self.doc.id}:m{seg}.{len(self.mentions) + 1}", etype, list(participants), value, None, span, seg)
+            target.undated = day is None
+            self.mentions.append(target)
+            seg_mentions.append(target)
+            return target
+        if day is not None and target.undated:
+            target.date, target.undated = value, False
+        elif target.date is None and value is not None:
+            target.date = value
+        elif value is not None and value.weekday is not None and target.date is not None and target.date.weekday is None \
+                and target.date.day is None:
+            target.date = value
+        for p in participants:
+            if p not in target.participants and (etype != "call" or len(set(participants)) >= 2):
+                target.participants.append(p)
+        return target
+
+
+def extract(doc: Document, rs: RuleSet) -> tuple[list[EventMention], list[Claim]]:
+    """Event mentions and claims of one readable document (its article segments only)."""
+    from checker.ingest import text_view, to_text_span
+
+    view = text_view(doc)
+    segs = []
+    for i, seg in enumerate(doc.segments):
+        if seg.kind != "article":
+            continue
+        ps, pe = _plain_range(view, seg.start, seg.end)
+        segs.append((i, ps, pe))
+    return DocumentExtractor(doc, rs, view.text, lambda a, b: to_text_span(view, a, b), segs).run()
+
+
+def _plain_range(view, start: int, end: int) -> tuple[int, int]:
+    """Segment offsets (file text) -> offsets in the plain view."""
+    if view.offsets is None:
+        return start, end
+    import bisect
+
+    return bisect.bisect_left(view.offsets, start), bisect.bisect_left(view.offsets, end)

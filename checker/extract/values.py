@@ -1,0 +1,244 @@
+"""Value phrases in a normalised sentence: dates, clock times, durations and numbers.
+
+The words come from rules/<lang>/calendar.yaml, numbers.yaml and claims/durations.yaml; this
+module only knows the shapes ("day month [year]", "hour-word [fraction] [part of day] [zone]").
+Dates are returned unresolved (`DatePhrase`): resolve/dates.py anchors them on the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.models import DurationValue, TimeValue
+from checker.rules.ruleset import RuleSet, alternation
+from checker.text.normalize import normalize_word
+
+
+@dataclass
+class DatePhrase:
+    start: int
+    end: int
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+    relative_days: int | None = None  # اليوم 0, أمس -1 ...
+    week: str | None = None  # past / next / current (الماضي، المقبل، الجاري)
+
+
+@dataclass
+class TimePhrase:
+    start: int
+    end: int
+    value: TimeValue
+
+
+@dataclass
+class Grammar:
+    date: re.Pattern[str]
+    relative: re.Pattern[str]
+    weekday: re.Pattern[str]
+    year: re.Pattern[str]
+    time_words: re.Pattern[str]
+    time_digits: re.Pattern[str]
+    speech: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative_days: dict[str, int]
+    weeks: dict[str, str]
+    hours: dict[str, int]
+    parts: dict[str, str]
+    fractions: dict[str, int]
+    zones: dict[str, str]
+    numbers: dict[str, int]
+    multipliers: dict[str, int]
+    units: dict[str, tuple[float, int]]
+    unit_fractions: dict[str, float]
+    qualifiers: list[tuple[str, str]]
+
+
+def _inverse(mapping: dict[int, list[str]]) -> dict[str, int]:
+    return {normalize_word(w): k for k, words in mapping.items() for w in words}
+
+
+SPEECH_VERBS = "قال|قالت|أعلن|أعلنت|أوضح|أوضحت|ذكر|ذكرت|أكد|أكدت|أضاف|أضافت|صرح|صرحت|أفاد|أفادت|نقل|نقلت|كشف|كشفت|أشار|أشارت"
+
+
+def grammar(rs: RuleSet) -> Grammar:
+    g = rs.__dict__.get("_grammar")
+    if g is None:
+        g = rs.__dict__["_grammar"] = _build(rs)
+    return g
+
+
+def _build(rs: RuleSet) -> Grammar:
+    cal = rs.calendar
+    months = _inverse(cal.months)
+    weekdays = _inverse(cal.weekdays)
+    weeks = {normalize_word(w): k for k in ("past", "next", "current") for w in getattr(cal.relative_weeks, k)}
+    hours = _inverse(cal.hours)
+    parts = {normalize_word(w): k for k in ("am", "pm") for w in getattr(cal.day_parts, k)}
+    M, W, R = alternation(list(months)), alternation(list(weekdays)), alternation(list(weeks))
+    rel = alternation(list(cal.relative_days))
+    H, P = alternation(list(hours)), alternation(list(parts))
+    F, Z = alternation(list(cal.fractions)), alternation(list(cal.zones))
+    b = r"(?<!\w)(?:[وفب]|ل)?"  # a word start, clitics allowed
+    e = r"(?!\w)"
+    date = re.compile(
+        rf"{b}(?:(?:يوم\s+)?(?P<wd>{W})\s*،?\s+)?(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<mon>{M}){e}"
+        rf"(?:\s*،?\s*(?:من\s+)?(?:عام\s+|سنه\s+)?(?P<y>\d{{4}}))?(?:\s+(?P<week>{R}))?"
+        rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})"
+    )
+    relative = re.compile(rf"{b}(?P<rel>{rel}){e}(?:\s*،?\s*(?P<wd>{W}){e})?")
+    weekday = re.compile(rf"{b}(?:يوم\s+)?(?P<wd>{W}){e}(?:\s+(?P<week>{R}){e})?")
+    year = re.compile(r"(?<!منذ )(?:عام|سنه|خلال عام)\s+(?P<y>\d{4})")
+    zone = rf"(?:\s*(?:ب)?توقيت\s+(?P<zone>{Z})|\s+(?P<gmt>ت\.غ|gmt|utc|بتوقيت\s+غرينتش))?"
+    time_words = re.compile(
+        rf"{b}(?P<sa>(?:ال)?ساعه\s+)?(?P<hw>{H}){e}(?:\s+(?P<frac>{F}))?(?:\s+(?:من\s+)?(?P<part>{P}))?{zone}"
+    )
+    time_digits = re.compile(
+        rf"(?P<sa>(?:ال)?ساعه\s+)?(?<![\d:])(?P<h>\d{{1,2}})[:.](?P<m>\d{{2}})(?![\d:])(?:\s+(?P<part>{P}))?{zone}"
+    )
+    durations = rs.claim_files.get("durations")
+    units = {normalize_word(k): (u.minutes, u.count) for k, u in (durations.units.items() if durations else [])}
+    unit_fractions = {normalize_word(k): v for k, v in (durations.fractions.items() if durations else [])}
+    qualifiers: list[tuple[str, str]] = []
+    if durations and durations.qualifiers:
+        for kind in ("about", "at_least", "at_most"):
+            qualifiers += [(normalize_word(w), kind) for w in getattr(durations.qualifiers, kind)]
+    qualifiers.sort(key=lambda q: -len(q[0]))
+    return Grammar(
+        date, relative, weekday, year, time_words, time_digits,
+        re.compile(rf"(?<!\w)(?:و|ف)?(?:{normalize_word(SPEECH_VERBS)})(?!\w)"),
+        months, weekdays, {normalize_word(k): v for k, v in cal.relative_days.items()}, weeks,
+        hours, parts, {normalize_word(k): v for k, v in cal.fractions.items()},
+        {normalize_word(k): v for k, v in cal.zones.items()},
+        {normalize_word(k): v for k, v in rs.numbers.values.items()},
+        {normalize_word(k): v for k, v in rs.numbers.multipliers.items()},
+        units, unit_fractions, qualifiers,
+    )
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip())
+
+
+def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
+    """Date phrases, longest first where they overlap."""
+    found: list[DatePhrase] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for m in g.date.finditer(s):
+        if m.group("d2"):
+            p = DatePhrase(m.start(), m.end(), int(m.group("d2")), int(m.group("m2")), int(m.group("y2")))
+        else:
+            p = DatePhrase(m.start(), m.end(), int(m.group("d")), g.months[_key(m.group("mon"))],
+                           int(m.group("y")) if m.group("y") else None,
+                           g.weekdays[_key(m.group("wd"))] if m.group("wd") else None,
+                           week=g.weeks[_key(m.group("week"))] if m.group("week") else None)
+        if p.month and 1 <= p.month <= 12 and p.day and 1 <= p.day <= 31:
+            found.append(p)
+            taken.append((p.start, p.end))
+    for m in g.relative.finditer(s):
+        if free(m.start(), m.end()):
+            found.append(DatePhrase(m.start(), m.end(), relative_days=g.relative_days[_key(m.group("rel"))],
+                                    weekday=g.weekdays[_key(m.group("wd"))] if m.group("wd") else None))
+            taken.append((m.start(), m.end()))
+    for m in g.weekday.finditer(s):
+        if free(m.start(), m.end()):
+            found.append(DatePhrase(m.start(), m.end(), weekday=g.weekdays[_key(m.group("wd"))],
+                                    week=g.weeks[_key(m.group("week"))] if m.group("week") else None))
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+def year_hint(g: Grammar, s: str) -> int | None:
+    m = g.year.search(s)
+    return int(m.group("y")) if m else None
+
+
+def find_times(g: Grammar, s: str) -> list[TimePhrase]:
+    """Clock times; a spelled hour needs الساعة, a part of day or a zone to count as a time."""
+    out: list[TimePhrase] = []
+    for m in list(g.time_digits.finditer(s)) + list(g.time_words.finditer(s)):
+        if "hw" in m.groupdict() and m.group("hw"):
+            if not (m.group("sa") or m.group("part") or m.group("zone") or m.group("gmt")):
+                continue
+            hour, minute = g.hours[_key(m.group("hw"))], 0
+            if m.group("frac"):
+                minute = g.fractions[_key(m.group("frac"))]
+                if minute < 0:
+                    hour, minute = hour - 1, 60 + minute
+        else:
+            hour, minute = int(m.group("h")), int(m.group("m"))
+            if hour > 23 or minute > 59:
+                continue
+        part = g.parts.get(_key(m.group("part"))) if m.group("part") else None
+        clock12 = hour <= 12 and part is None and "hw" in m.groupdict() and m.group("hw") is not None
+        if part == "pm" and hour < 12:
+            hour += 12
+        if part == "am" and hour == 12:
+            hour = 0
+        zone = g.zones.get(_key(m.group("zone"))) if m.group("zone") else ("UTC" if m.group("gmt") else None)
+        out.append(TimePhrase(m.start(), m.end(), TimeValue(hour=hour, minute=minute, zone=zone, clock12=clock12)))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def parse_number(g: Grammar, text: str) -> int | None:
+    """Digits (1,000 / 1.000 / 2000) or number words (ألف، ألفين، ثلاثة آلاف، خمسمئة)."""
+    t = _key(text)
+    words = t.split(" ")
+    head = words[0]
+    if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+|\d+", head):
+        n = int(re.sub(r"[,.]", "", head))
+    else:
+        n = g.numbers.get(head)
+        if n is None:
+            return None
+    if len(words) > 1 and words[1] in g.multipliers:
+        n *= g.multipliers[words[1]]
+    return n
+
+
+def parse_duration(g: Grammar, text: str, about: float, exact: float) -> tuple[DurationValue, str] | None:
+    """A duration phrase -> [min, max] minutes and its qualifier, by the policy's tolerances."""
+    t = _key(text)
+    qualifier = "exact"
+    for word, kind in g.qualifiers:
+        if t.startswith(word + " "):
+            qualifier, t = kind, t[len(word) + 1:]
+            break
+    words = t.split(" ")
+    count: float = 1
+    if words[0] not in g.units:
+        count = parse_number(g, words[0]) or 0
+        words = words[1:]
+        if not count or not words:
+            return None
+    if words[0] not in g.units:
+        return None
+    unit_minutes, unit_count = g.units[words[0]]
+    minutes = count * unit_count * unit_minutes
+    rest = " ".join(words[1:])
+    if rest in g.unit_fractions:
+        minutes += g.unit_fractions[rest] * unit_minutes
+    elif rest:
+        m = re.fullmatch(r"و\s*(\d+)\s+(\S+)", rest)
+        if m and m.group(2) in g.units:
+            minutes += int(m.group(1)) * g.units[m.group(2)][0]
+    if qualifier == "about":
+        lo, hi = minutes * (1 - about), minutes * (1 + about)
+    elif qualifier == "at_least":
+        lo, hi = minutes, None
+    elif qualifier == "at_most":
+        lo, hi = 0.0, minutes
+    else:
+        lo, hi = minutes * (1 - exact), minutes * (1 + exact)
+    rnd = lambda x: None if x is None else round(x, 1)  # noqa: E731 - keeps output stable
+    return DurationValue(minutes=rnd(minutes), min=rnd(lo), max=rnd(hi)), qualifier

@@ -1,0 +1,81 @@
+"""YAML front matter at the top of .txt/.md articles: metadata an editor wrote by hand.
+
+A broken block must not cost the article: it is reported as a warning and the article is read
+without it (the block is still a front_matter segment, so no claim is read from it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+DELIMITER = "---"
+CLOSERS = ("---", "...")
+KNOWN_KEYS = ("id", "source", "url", "published", "language", "title")
+
+
+@dataclass
+class FrontMatter:
+    """A front-matter block: [0, end) in the text (closing line included), its data, problems."""
+
+    end: int
+    body_start: int  # where the article text starts (after the closing line's newline)
+    data: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def split_front_matter(text: str) -> tuple[FrontMatter | None, list[str]]:
+    """The front-matter block at the very start of `text`, if any, plus warnings.
+
+    The block is a "---" line, YAML, and a "---" (or "...") line. An opening line without a
+    closing one is read as text, with a warning.
+    """
+    first_end = text.find("\n")
+    first = text if first_end < 0 else text[:first_end]
+    if first.rstrip() != DELIMITER:
+        return None, []
+    pos = first_end + 1 if first_end >= 0 else len(text)
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        stop = len(text) if nl < 0 else nl
+        if text[pos:stop].rstrip() in CLOSERS:
+            block = text[first_end + 1 : pos]
+            end = pos + len(text[pos:stop].rstrip())
+            fm = FrontMatter(end=end, body_start=len(text) if nl < 0 else nl + 1)
+            fm.data, fm.warnings = _parse(block)
+            return fm, []
+        if nl < 0:
+            break
+        pos = nl + 1
+    return None, ["front matter opened with '---' on line 1 but never closed; the file is read as text"]
+
+
+def _parse(block: str) -> tuple[dict[str, Any], list[str]]:
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""  # +2: the block starts on line 2
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return {}, [f"malformed front matter (YAML error{where}: {problem}); its metadata is ignored"]
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        kind = type(data).__name__
+        return {}, [f"front matter is not a mapping of keys to values (got a {kind}); its metadata is ignored"]
+    return {str(k): v for k, v in data.items()}, []
+
+
+def as_text(value: Any) -> str:
+    """A metadata value as a string (dates in ISO form, lists and mappings as JSON)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)
+    return str(value)

@@ -1,0 +1,338 @@
+"""Read files and folders into Documents: .txt/.md (front matter), .html/.htm, .jsonl.
+
+Every input the user gives appears in the report, so every path yields at least one Document
+and no failure escapes: a file that cannot be read becomes a Document with status "error" and
+a message saying why. Broken rule files are the exception: they are configuration errors
+(RuleError, exit 2), raised before any input is read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import stat
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from checker.ingest.decode import decode
+from checker.ingest.errors import InputError
+from checker.ingest.frontmatter import KNOWN_KEYS, as_text, split_front_matter
+from checker.ingest.html import parse_html
+from checker.ingest.published import META_DATE_NAMES, find_published, parse_published_value
+from checker.ingest.ruleset import (
+    BoilerplateRules,
+    PublishedRules,
+    load_boilerplate_rules,
+    load_published_rules,
+)
+from checker.ingest.segment import segment
+from checker.ingest.view import HTML_SUFFIXES, TextView
+from checker.models import Document, Published, Segment
+from checker.rules.loader import RuleError
+
+FOLDER_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".jsonl"})
+DEFAULT_MAX_BYTES = 50_000_000
+
+
+@dataclass
+class _Context:
+    now: dt.date | None
+    max_bytes: int
+    rules_dir: Path | None
+    published: PublishedRules
+
+    def boilerplate(self, language: str) -> BoilerplateRules:
+        return load_boilerplate_rules(language, self.rules_dir)
+
+
+def read_inputs(
+    paths: Sequence[str | Path],
+    *,
+    now: dt.date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    rules_dir: Path | None = None,
+) -> list[Document]:
+    """Documents for files and folders, in input order (folders walked in sorted order).
+
+    `now` anchors relative page ages ("منذ 9 شهر"); files above `max_bytes` are refused
+    unread; `rules_dir` replaces the repository's rules/ folder. Raises only RuleError.
+    """
+    ctx = _Context(now=now, max_bytes=max_bytes, rules_dir=rules_dir, published=load_published_rules(rules_dir))
+    ctx.boilerplate("ar")  # load (and validate) the default rules before reading anything
+    docs: list[Document] = []
+    for raw in paths:
+        path = Path(raw)
+        try:
+            docs.extend(_read_path(path, ctx))
+        except RuleError:
+            raise
+        except Exception as exc:  # a bug must not hide the other inputs
+            docs.append(_error(path, f"internal error while reading: {type(exc).__name__}: {exc}"))
+    _warn_duplicate_ids(docs)
+    return docs
+
+
+def _error(path: Path, message: str, *, doc_id: str | None = None, encoding: str | None = None) -> Document:
+    return Document(
+        id=doc_id or path.stem or path.name or str(path),
+        path=str(path),
+        status="error",
+        error=message,
+        encoding=encoding,
+        text="",
+    )
+
+
+def _warn_duplicate_ids(docs: list[Document]) -> None:
+    first: dict[str, str] = {}
+    for doc in docs:
+        if doc.id in first:
+            doc.warnings.append(f"duplicate document id {doc.id!r} (also used by {first[doc.id]})")
+        else:
+            first[doc.id] = doc.path
+
+
+# --------------------------------------------------------------------------- paths and folders
+
+
+def _read_path(path: Path, ctx: _Context) -> list[Document]:
+    if path.is_symlink() and not path.exists():
+        return [_error(path, "broken symbolic link: its target does not exist")]
+    if not path.exists():
+        return [_error(path, "no such file or directory")]
+    if path.is_dir():
+        return _read_folder(path, ctx)
+    return _read_file(path, ctx)
+
+
+def _read_folder(root: Path, ctx: _Context) -> list[Document]:
+    files, errors = walk(root)
+    docs = list(errors)
+    for path in files:
+        try:
+            docs.extend(_read_file(path, ctx))
+        except RuleError:
+            raise
+        except Exception as exc:
+            docs.append(_error(path, f"internal error while reading: {type(exc).__name__}: {exc}"))
+    if not docs:
+        kinds = " ".join(sorted(FOLDER_SUFFIXES))
+        docs.append(_error(root, f"folder holds no readable files ({kinds}); nothing to check", doc_id=root.name))
+    return docs
+
+
+def walk(root: Path) -> tuple[list[Path], list[Document]]:
+    """Files under `root` with a readable extension, sorted; hidden entries skipped.
+
+    Iterative, follows symbolic links to folders but visits each real folder once (a link
+    loop ends), and lists each real file once. Unreadable folders become error Documents.
+    """
+    visited: set[str] = set()
+    found: list[tuple[tuple[str, ...], Path]] = []
+    errors: list[Document] = []
+    stack: list[Path] = [root]
+    while stack:
+        folder = stack.pop()
+        real = os.path.realpath(folder)
+        if real in visited:
+            continue
+        visited.add(real)
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            errors.append(_error(folder, f"cannot list folder: {exc.strerror or exc}", doc_id=folder.name))
+            continue
+        subfolders: list[Path] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()  # follows links
+            except OSError:
+                is_dir = False
+            if is_dir:
+                subfolders.append(Path(entry.path))
+            elif Path(entry.name).suffix.lower() in FOLDER_SUFFIXES:
+                path = Path(entry.path)
+                found.append((path.relative_to(root).parts, path))
+        stack.extend(reversed(subfolders))
+    files: list[Path] = []
+    seen_files: set[str] = set()
+    for _, path in sorted(found, key=lambda item: item[0]):
+        real = os.path.realpath(path)
+        if real in seen_files and os.path.exists(real):
+            continue
+        seen_files.add(real)
+        files.append(path)
+    return files, errors
+
+
+# --------------------------------------------------------------------------- one file
+
+
+def _read_file(path: Path, ctx: _Context) -> list[Document]:
+    try:
+        info = path.stat()
+    except OSError as exc:
+        return [_error(path, f"cannot read: {exc.strerror or exc}")]
+    if not stat.S_ISREG(info.st_mode):
+        return [_error(path, "not a regular file")]
+    if info.st_size > ctx.max_bytes:
+        return [_error(path, f"file too large: {info.st_size} bytes (limit {ctx.max_bytes}); not read")]
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(ctx.max_bytes + 1)
+    except OSError as exc:
+        return [_error(path, f"cannot read: {exc.strerror or exc}")]
+    if len(data) > ctx.max_bytes:
+        return [_error(path, f"file too large: more than {ctx.max_bytes} bytes; not read")]
+    try:
+        text, encoding = decode(data)
+    except InputError as exc:
+        return [_error(path, str(exc))]
+    if not text.strip():
+        return [_error(path, "empty file", encoding=encoding)]
+    suffix = path.suffix.lower()
+    reader: Callable[[Path, str, str, _Context], list[Document]]
+    if suffix == ".jsonl":
+        reader = _read_jsonl
+    elif suffix in HTML_SUFFIXES:
+        reader = _read_html
+    else:
+        reader = _read_text
+    return reader(path, text, encoding, ctx)
+
+
+def _apply_metadata(doc: Document, data: dict[str, Any], where: str) -> Any:
+    """Known keys to Document fields, unknown ones to metadata (with a warning).
+
+    Returns the raw `published` value (None if absent).
+    """
+    published = None
+    for name, value in data.items():
+        if name not in KNOWN_KEYS:
+            doc.metadata[name] = as_text(value)
+            doc.warnings.append(f"{where}: unknown key {name!r} kept in metadata")
+            continue
+        if value is None:
+            continue
+        if name == "published":
+            published = value
+            continue
+        if isinstance(value, (list, dict)):
+            doc.warnings.append(f"{where}: {name!r} should be text, got a {type(value).__name__}; ignored")
+            continue
+        text = as_text(value).strip()
+        if not text:
+            continue
+        if name == "language":
+            text = text.lower()
+        setattr(doc, name, text)
+    return published
+
+
+def _published(
+    doc: Document,
+    body: str,
+    value: Any,
+    where: str,
+    ctx: _Context,
+    meta: Sequence[tuple[str, str]] = (),
+    value_how: str = "front matter",
+) -> Published:
+    if value is not None and parse_published_value(value, ctx.published) is None:
+        doc.warnings.append(
+            f"{where}: published {as_text(value)!r} is not a date (write it as 2025-05-19); ignored"
+        )
+        value = None
+    settings = ctx.boilerplate(doc.language).settings
+    return find_published(body, value, ctx.now, meta=meta, rules=ctx.published, settings=settings, value_how=value_how)
+
+
+def _title_from(segments: list[Segment], text: str) -> str | None:
+    for seg in segments:
+        if seg.kind == "title":
+            return " ".join(text[seg.start : seg.end].lstrip("#").split()) or None  # "# Title" in Markdown
+    return None
+
+
+def _read_text(path: Path, text: str, encoding: str, ctx: _Context) -> list[Document]:
+    doc = Document(id=path.stem, path=str(path), encoding=encoding, text=text)
+    fm, warnings = split_front_matter(text)
+    doc.warnings.extend(warnings)
+    body_start = 0
+    published_value = None
+    if fm is not None:
+        doc.warnings.extend(fm.warnings)
+        published_value = _apply_metadata(doc, fm.data, "front matter")
+        doc.segments.append(Segment(kind="front_matter", start=0, end=fm.end, label="front matter"))
+        body_start = fm.body_start
+    if not text[body_start:].strip():
+        doc.status = "error"
+        doc.error = "no article text after the front matter"
+        return [doc]
+    rules = ctx.boilerplate(doc.language)
+    doc.segments.extend(segment(TextView(text), rules, start=body_start, title=doc.title))
+    doc.title = doc.title or _title_from(doc.segments, text)
+    doc.published = _published(doc, text[body_start:], published_value, "front matter", ctx)
+    return [doc]
+
+
+def _read_html(path: Path, text: str, encoding: str, ctx: _Context) -> list[Document]:
+    page = parse_html(text)
+    doc = Document(id=path.stem, path=str(path), encoding=encoding, text=text, language=page.language or "ar")
+    if not page.view.text.strip():
+        doc.status = "error"
+        doc.error = "empty page: no visible text"
+        return [doc]
+    meta = dict(reversed(page.meta))  # first occurrence wins
+    doc.source = meta.get("og:site_name") or None
+    doc.url = meta.get("og:url") or meta.get("canonical") or None
+    for name in META_DATE_NAMES:
+        if name in meta and parse_published_value(meta[name], ctx.published) is None:
+            doc.warnings.append(f"html meta {name}: {meta[name]!r} is not a date; ignored")
+    rules = ctx.boilerplate(doc.language)
+    doc.segments = segment(page.view, rules, title=page.h1 or page.title)
+    doc.title = page.title or page.h1 or _title_from(doc.segments, text)
+    doc.published = _published(doc, page.view.text, None, "html", ctx, meta=page.meta)
+    return [doc]
+
+
+def _read_jsonl(path: Path, text: str, encoding: str, ctx: _Context) -> list[Document]:
+    docs: list[Document] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        docs.append(_jsonl_record(path, number, line, encoding, ctx))
+    if not docs:
+        docs.append(_error(path, "empty file (no JSON lines)", encoding=encoding))
+    return docs
+
+
+def _jsonl_record(path: Path, number: int, line: str, encoding: str, ctx: _Context) -> Document:
+    doc_id = f"{path.stem}#{number}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return _error(path, f"line {number}: invalid JSON ({exc.msg} at column {exc.colno})", doc_id=doc_id, encoding=encoding)
+    if not isinstance(record, dict):
+        return _error(path, f"line {number}: expected a JSON object, got {type(record).__name__}", doc_id=doc_id, encoding=encoding)
+    body = record.get("text")
+    if not isinstance(body, str):
+        return _error(path, f"line {number}: missing \"text\" string", doc_id=doc_id, encoding=encoding)
+    if record.get("id") not in (None, ""):
+        doc_id = as_text(record["id"])
+    if not body.strip():
+        return _error(path, f"line {number}: empty text", doc_id=doc_id, encoding=encoding)
+    doc = Document(id=doc_id, path=str(path), encoding=encoding, text=body)
+    fields = {k: v for k, v in record.items() if k not in ("text", "id")}
+    published_value = _apply_metadata(doc, fields, f"line {number}")
+    rules = ctx.boilerplate(doc.language)
+    doc.segments = segment(TextView(body), rules, title=doc.title)
+    doc.title = doc.title or _title_from(doc.segments, body)
+    doc.published = _published(doc, body, published_value, f"line {number}", ctx, value_how="jsonl field published")
+    return doc

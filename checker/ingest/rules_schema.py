@@ -1,0 +1,216 @@
+"""Schemas of the ingest rule files: rules/<lang>/boilerplate.yaml and rules/<lang>/published.yaml.
+
+Editors change these files, not Python; `extra="forbid"` makes a misspelt key an error that
+names its line (via checker.rules.loader.load_model), and regular expressions and date-format
+templates are compiled on load, so a broken one is reported with its file and line too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+RULE_ID = r"^[a-z][a-z0-9-]*$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _check_regexes(patterns: list[str]) -> list[str]:
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
+    return patterns
+
+
+# --------------------------------------------------------------------------- boilerplate.yaml
+
+BlockKind = Literal["list_after", "line", "tail", "title_repeat"]
+
+
+class LayoutSettings(Strict):
+    """How a line is told apart as prose, a headline or a title (counts are words)."""
+
+    sentence_end: list[str] = Field(default_factory=lambda: [".", "!"])
+    clause_marks: list[str] = Field(default_factory=lambda: ["،", "؛", ".", ",", ";"])
+    prose_end_min_words: int = Field(5, ge=1)  # ends a sentence and has this many words: prose
+    prose_min_words: int = Field(12, ge=1)  # has a clause mark and this many words: prose
+    prose_any_words: int = Field(30, ge=1)  # this many words: prose whatever the punctuation
+    title_min_words: int = Field(3, ge=1)
+    title_max_words: int = Field(30, ge=1)
+    max_header_lines: int = Field(4, ge=0)  # short lines before the title kept as site header
+
+
+class Bylines(Strict):
+    """Lines that open an article: an agency byline or a dateline ("واشنطن -")."""
+
+    names: list[str] = Field(default_factory=list)  # whole line, punctuation ignored
+    prefixes: list[str] = Field(default_factory=list)  # words that may come before a name
+    datelines: list[str] = Field(default_factory=list)  # regexes, full match on the normalised line
+
+    @field_validator("datelines")
+    @classmethod
+    def _regexes(cls, patterns: list[str]) -> list[str]:
+        return _check_regexes(patterns)
+
+
+class BoilerplateRule(Strict):
+    """One kind of boilerplate and the markers that reveal it.
+
+    block: `line` (that line only), `list_after` (the marker line and the short lines after it,
+    until prose, a byline or another rule), `tail` (from the marker to the end of the page),
+    `title_repeat` (a line repeating the page title, alone or followed by " - site name").
+    Markers: `starts_with` (the line begins with it; `glued` lets text follow without a space),
+    `equals` (the whole line, punctuation ignored), `patterns` (regexes, full match on the
+    normalised line). Rule strings are normalised like the text, so one spelling covers all.
+    """
+
+    id: str = Field(pattern=RULE_ID)
+    description: str
+    block: BlockKind
+    starts_with: list[str] = Field(default_factory=list)
+    equals: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=list)
+    glued: bool = False
+    allow_prose: bool = False  # also match lines that read as prose (strong markers only)
+    max_words: int | None = Field(None, ge=1)
+    ends_article: bool = True  # a `line` after which prose is a new (embedded) article
+    ends_list: bool = True  # a `line` that closes a list block instead of belonging to it
+    separators: list[str] = Field(default_factory=lambda: [" - ", " | ", " – ", " — ", " :: "])
+    examples: list[str] = Field(default_factory=list)  # lines this rule must match
+    counter_examples: list[str] = Field(default_factory=list)  # lines it must not match
+
+    @field_validator("patterns")
+    @classmethod
+    def _regexes(cls, patterns: list[str]) -> list[str]:
+        return _check_regexes(patterns)
+
+    @model_validator(mode="after")
+    def _has_markers(self) -> BoilerplateRule:
+        if self.block != "title_repeat" and not (self.starts_with or self.equals or self.patterns):
+            raise ValueError(f"rule {self.id!r}: give at least one of starts_with, equals, patterns")
+        return self
+
+
+class BoilerplateFile(Strict):
+    language: str
+    settings: LayoutSettings = Field(default_factory=LayoutSettings)
+    bylines: Bylines = Field(default_factory=Bylines)
+    rules: list[BoilerplateRule]
+
+    @field_validator("rules")
+    @classmethod
+    def _unique_ids(cls, rules: list[BoilerplateRule]) -> list[BoilerplateRule]:
+        seen: set[str] = set()
+        for rule in rules:
+            if rule.id in seen:
+                raise ValueError(f"duplicate rule id {rule.id!r}")
+            seen.add(rule.id)
+        return rules
+
+
+# --------------------------------------------------------------------------- published.yaml
+
+Unit = Literal["minute", "hour", "day", "week", "month", "year"]
+MonthNumber = Annotated[int, Field(ge=1, le=12)]
+
+PLACEHOLDERS = ("day", "month", "month_name", "year", "ordinal")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def expand_format(template: str, month_names: str = "m", ordinals: str = "th") -> str:
+    """Turn a date-format template into a regex.
+
+    {day} {month} {year} are numbers, {month_name} one of the month names, {ordinal} an ordinal
+    suffix ("th"); a space means optional whitespace; every other character is regex syntax.
+    """
+    groups = {
+        "day": r"(?<!\d)(?P<day>\d{1,2})(?!\d)",
+        "month": r"(?<!\d)(?P<month>\d{1,2})(?!\d)",
+        "year": r"(?<!\d)(?P<year>\d{4})(?!\d)",
+        "month_name": rf"(?<![^\W\d_])(?P<month_name>{month_names})(?![^\W\d_])",
+        "ordinal": f"(?:{ordinals})",
+    }
+    out: list[str] = []
+    pos = 0
+    for match in _PLACEHOLDER.finditer(template):
+        out.append(template[pos : match.start()].replace(" ", r"\s*"))
+        name = match.group(1)
+        if name not in groups:
+            raise ValueError(f"unknown placeholder {{{name}}} (use one of {', '.join(PLACEHOLDERS)})")
+        out.append(groups[name])
+        pos = match.end()
+    out.append(template[pos:].replace(" ", r"\s*"))
+    return "".join(out)
+
+
+class DateExample(Strict):
+    text: str
+    date: dt.date
+
+
+class DateFormat(Strict):
+    """A way of writing a date, as a template (see expand_format), with examples run as tests."""
+
+    id: str = Field(pattern=RULE_ID)
+    pattern: str
+    examples: list[DateExample] = Field(default_factory=list)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        names = set(_PLACEHOLDER.findall(pattern))
+        if "day" not in names or "year" not in names or not names & {"month", "month_name"}:
+            raise ValueError("a date format needs {day}, {year} and {month} or {month_name}")
+        try:
+            re.compile(expand_format(pattern))
+        except re.error as exc:
+            raise ValueError(f"bad date format {pattern!r}: {exc}") from exc
+        return pattern
+
+
+class RelativeUnit(Strict):
+    unit: Unit
+    words: list[str] = Field(min_length=1)
+    count: int | None = Field(None, ge=1)  # a dual ("شهرين") carries its own count
+
+
+class RelativeExample(Strict):
+    text: str
+    count: int
+    unit: Unit
+
+
+class RelativeRules(Strict):
+    """"منذ 9 شهر" / "9 months ago": words before or after an amount and a unit."""
+
+    before: list[str] = Field(default_factory=list)
+    after: list[str] = Field(default_factory=list)
+    number_words: dict[str, int] = Field(default_factory=dict)  # "a" / "an" hour ago
+    units: list[RelativeUnit] = Field(min_length=1)
+    examples: list[RelativeExample] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _has_anchor(self) -> RelativeRules:
+        if not self.before and not self.after:
+            raise ValueError("give `before` words (منذ) or `after` words (ago)")
+        return self
+
+
+class PublishedFile(Strict):
+    """Where a page states its own publication date, and how dates are written."""
+
+    language: str
+    header_lines: int = Field(15, ge=1)  # only this many non-empty lines from the top are read
+    labels: list[str] = Field(default_factory=list)  # "تاريخ النشر", "Published"
+    months: dict[MonthNumber, list[str]] = Field(default_factory=dict)
+    ordinal_suffixes: list[str] = Field(default_factory=list)
+    ignore_words: list[str] = Field(default_factory=list)  # allowed beside a bare date line
+    formats: list[DateFormat] = Field(default_factory=list)
+    relative: RelativeRules | None = None

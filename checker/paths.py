@@ -1,0 +1,10 @@
+"""Where the tool's own data lives, so every stage finds `rules/` the same way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def default_rules_dir() -> Path:
+    """The repository's `rules/` folder (beside the `checker` package), whatever the cwd."""
+    return Path(__file__).resolve().parent.parent / "rules"

@@ -1,0 +1,180 @@
+"""Schemas of the rule files: every file under rules/ is validated against one of these on load.
+
+`extra="forbid"` everywhere, so a misspelt key is an error naming its line, not a silent no-op.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --------------------------------------------------------------------------- entities
+
+
+class Fuzzy(Strict):
+    threshold: float = Field(88, ge=50, le=100)
+    min_length: int = Field(5, ge=2)
+
+
+class EntityRule(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    type: Literal["person", "country", "organisation", "place"]
+    names: list[str] = Field(min_length=1)
+    adjectives: list[str] = Field(default_factory=list)
+    country: str | None = None
+    zone: str | None = None  # IANA zone for a country
+
+
+class EntitiesFile(Strict):
+    fuzzy: Fuzzy = Field(default_factory=Fuzzy)
+    entities: list[EntityRule]
+
+
+# --------------------------------------------------------------------------- titles
+
+
+class RoleRule(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    office: bool = True
+    country: str | None = None
+    same_as_other: bool = False
+    phrases: list[str] = Field(min_length=1)
+
+
+class TitlesFile(Strict):
+    roles: list[RoleRule]
+    statuses: dict[Literal["former", "acting", "elect", "designate"], list[str]]
+    compatible: list[tuple[str, str]] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- calendar, numbers
+
+
+class RelativeWeeks(Strict):
+    past: list[str]
+    next: list[str]
+    current: list[str]
+
+
+class DayParts(Strict):
+    am: list[str]
+    pm: list[str]
+
+
+class CalendarFile(Strict):
+    months: dict[int, list[str]]
+    weekdays: dict[int, list[str]]
+    relative_days: dict[str, int]
+    relative_weeks: RelativeWeeks
+    hours: dict[int, list[str]]
+    day_parts: DayParts
+    fractions: dict[str, int]
+    zones: dict[str, str]
+
+
+class NumbersFile(Strict):
+    values: dict[str, int]
+    multipliers: dict[str, int]
+
+
+# --------------------------------------------------------------------------- claim rules
+
+
+class Example(Strict):
+    text: str
+    published: dt.date | None = None
+    claims: list[dict[str, object]]
+
+
+class Trigger(Strict):
+    id: str
+    starts_event: bool = True
+    pattern: str
+
+
+class ClaimRule(Strict):
+    id: str
+    attribute: str
+    pattern: str | list[str]  # a list: alternatives that may reuse group names
+    strength: Literal["strong", "weak"] | None = None
+    count: Literal["per_side", "total"] | None = None
+    examples: list[Example] = Field(min_length=1)
+
+
+class Unit(Strict):
+    minutes: float
+    count: int = 1
+
+
+class DurationQualifiers(Strict):
+    about: list[str]
+    at_least: list[str]
+    at_most: list[str]
+
+
+class ClaimsFile(Strict):
+    family: str
+    event: Literal["call", "talks", "exchange"] | None = None
+    triggers: list[Trigger] = Field(default_factory=list)
+    rules: list[ClaimRule] = Field(default_factory=list)
+    stages: list[str] = Field(default_factory=list)
+    units: dict[str, Unit] = Field(default_factory=dict)
+    fractions: dict[str, float] = Field(default_factory=dict)
+    qualifiers: DurationQualifiers | None = None
+
+
+# --------------------------------------------------------------------------- knowledge base
+
+
+class Term(Strict):
+    person: str
+    role: str
+    country: str | None = None
+    from_: dt.date = Field(alias="from")
+    to: dt.date | None = None
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class OfficesFile(Strict):
+    terms: list[Term]
+
+
+# --------------------------------------------------------------------------- comparison policy
+
+
+class DurationPolicy(Strict):
+    about: float = Field(ge=0, le=1)  # relative tolerance of "about"
+    exact: float = Field(ge=0, le=1)  # stated durations are rounded too
+
+
+class EventPolicy(Strict):
+    date_window_days: int = Field(ge=0, le=30)
+
+
+class TitlePolicy(Strict):
+    window_days: int = Field(ge=0)
+
+
+class TimePolicy(Strict):
+    tolerance_minutes: int = Field(ge=0)
+
+
+class CheckPolicy(Strict):
+    severity: Literal["error", "warning", "info"]
+    message: str
+
+
+class PolicyFile(Strict):
+    durations: DurationPolicy
+    events: dict[Literal["call", "talks", "exchange"], EventPolicy]
+    titles: TitlePolicy
+    times: TimePolicy
+    checks: dict[str, CheckPolicy]

@@ -1,0 +1,134 @@
+"""The HTML report in a real browser: no errors, filters work, hostile text runs nothing.
+
+Needs Debian's `chromium` at /usr/bin/chromium and the Python package `playwright` (its own
+browser download is never used). Skipped, with the reason, when either is missing. Set
+CHECKER_SCREENSHOT=1 to save reports/report.png.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from report_fixture import IMG_PAYLOAD, SCRIPT_PAYLOAD, build_report
+
+from checker.report import to_html
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+if not CHROMIUM.exists():
+    pytest.skip(
+        "chromium is not installed at /usr/bin/chromium (apt-get install chromium)", allow_module_level=True
+    )
+sync_api = pytest.importorskip("playwright.sync_api", reason="the Python package playwright is not installed")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class Page:
+    """A page opened from a file, recording console errors, page errors and requests."""
+
+    def __init__(self, browser: Any, path: Path) -> None:
+        self.page = browser.new_page(viewport={"width": 1280, "height": 1600})
+        self.console_errors: list[str] = []
+        self.page_errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.page_errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.goto(path.as_uri())
+        self.page.wait_for_load_state("load")
+
+    def visible_cards(self) -> list[str]:
+        return self.page.eval_on_selector_all(
+            "article.finding", "cards => cards.filter(c => c.offsetParent !== null).map(c => c.id)"
+        )
+
+
+def _render(tmp_path: Path, hostile: bool) -> Path:
+    path = tmp_path / ("hostile.html" if hostile else "report.html")
+    path.write_text(to_html(build_report(hostile)), encoding="utf-8")
+    return path
+
+
+def test_page_loads_clean_and_filters_hide_cards(browser: Any, tmp_path: Path) -> None:
+    page = Page(browser, _render(tmp_path, hostile=False))
+    try:
+        assert page.page_errors == [] and page.console_errors == []
+        assert [u for u in page.requests if not u.startswith(("file:", "data:"))] == []
+        assert page.page.is_visible("#filters")
+        assert page.visible_cards() == ["finding-f1", "finding-f2"]
+
+        page.page.select_option("select[name=severity]", "warning")
+        assert page.visible_cards() == ["finding-f2"]
+        assert page.page.text_content("#shown-count") == "1"
+
+        page.page.select_option("select[name=severity]", "")
+        page.page.select_option("select[name=kind]", "conflict")
+        assert page.visible_cards() == ["finding-f1"]
+
+        page.page.select_option("select[name=kind]", "")
+        source = page.page.eval_on_selector(
+            "select[name=source]", "s => [...s.options].find(o => o.text === 'وكالة الشرق للأنباء').value"
+        )
+        page.page.select_option("select[name=source]", source)
+        assert page.visible_cards() == ["finding-f1"]
+
+        page.page.select_option("select[name=source]", "")
+        page.page.select_option("select[name=event]", "e1")
+        assert page.visible_cards() == ["finding-f1", "finding-f2"]
+
+        page.page.select_option("select[name=kind]", "conflict")
+        page.page.select_option("select[name=severity]", "warning")
+        assert page.visible_cards() == []
+        assert page.page.is_visible("#no-match")
+
+        page.page.click("button[type=reset]")
+        page.page.wait_for_function("document.getElementById('shown-count').textContent === '2'")
+        assert page.visible_cards() == ["finding-f1", "finding-f2"]
+        assert page.page_errors == [] and page.console_errors == []
+
+        if os.environ.get("CHECKER_SCREENSHOT"):
+            out = Path(__file__).resolve().parents[1] / "reports" / "report.png"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            page.page.screenshot(path=str(out), full_page=True)
+    finally:
+        page.page.close()
+
+
+def test_hostile_article_runs_nothing_and_shows_as_text(browser: Any, tmp_path: Path) -> None:
+    page = Page(browser, _render(tmp_path, hostile=True))
+    try:
+        page.page.wait_for_timeout(200)  # time for an onerror handler to fire, had one been made
+        assert page.page.evaluate("typeof window.__pwned") == "undefined"
+        assert page.page_errors == []
+        assert page.page.evaluate("document.querySelectorAll('img').length") == 0
+        assert page.page.evaluate("document.querySelectorAll('script').length") == 1
+        body = page.page.inner_text("body")
+        assert SCRIPT_PAYLOAD in body
+        assert IMG_PAYLOAD in body
+        assert [u for u in page.requests if not u.startswith(("file:", "data:"))] == []
+        assert page.visible_cards() == ["finding-f1", "finding-f2", "finding-f3"]
+        page.page.select_option("select[name=severity]", "info")
+        assert page.visible_cards() == ["finding-f3"]
+    finally:
+        page.page.close()
