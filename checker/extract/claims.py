@@ -331,7 +331,7 @@ class DocumentExtractor:
                     and not set(participants) & set(target.participants):
                 target = None  # a call between other people
         if target is None:
-            if not starts and not same and day is None and len(participants) < 2:
+            if not starts and not same and day is None and not participants:
                 return None
             if len(set(participants)) < 2 and etype == "call":
                 ctx = context.get(etype)

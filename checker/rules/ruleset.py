@@ -121,18 +121,16 @@ def _duration_macro(durations: ClaimsFile) -> str:
 
 def expand(pattern: str, macros: dict[str, str]) -> str:
     """Normalise a pattern's Arabic and replace {macro} / {macro:group} by their regexes."""
-    # keep group names as written: normalising would lowercase them
-    groups = re.findall(r"\{[A-Za-z_]+:([A-Za-z_]+)\}", pattern)
-    pattern = normalize_word(pattern)
-    lowered = {g.lower(): g for g in groups}
+    # only the non-ASCII runs: normalising lowercases Latin, which would turn \S into \s
+    pattern = re.sub(r"[^\x00-\x7f]+", lambda m: normalize_word(m.group()), pattern)
 
     def sub(m: re.Match[str]) -> str:
         name, _, group = m.group(1).partition(":")
-        name = name.lower()  # normalising lowercases Latin: {P} arrives as {p}
+        name = name.lower()
         if name not in macros:
             raise KeyError(name)
         body = macros[name]
-        return f"(?P<{lowered.get(group, group)}>{body})" if group else f"(?:{body})"
+        return f"(?P<{group}>{body})" if group else f"(?:{body})"
 
     return re.sub(r"\{([A-Za-z_]+(?::[A-Za-z_]+)?)\}", sub, pattern)
 
