@@ -93,10 +93,11 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
         if len(fits) == 1:
             g = groups[fits[0]]
             day = group_day(g)
-            stated = f"{WEEKDAYS_EN[m.date.weekday]}" if m.date and m.date.weekday is not None else "no date"
+            stated = f"only a weekday ({WEEKDAYS_EN[m.date.weekday]})" if m.date and m.date.weekday is not None \
+                else "no date"
             others = sorted({x.document for x in g})
             notes[fits[0]].append(
-                f"{m.document} gives {stated} and no day; of the {m.type}s between the same participants "
+                f"{m.document} gives {stated}; of the {m.type} events between the same participants "
                 f"reported by {', '.join(others)}, only the one of {day.isoformat()} ({WEEKDAYS_EN[day.weekday()]}) fits"
                 + (f" and is before its publication date {pub}" if pub else ""))
             g.append(m)

@@ -141,11 +141,12 @@ class DocumentExtractor:
 
     def _resolve_people(self, s: _Sentence, day: dt.date | None) -> None:
         """Entity ids for every person placeholder; bare roles through the knowledge base."""
-        other_role = next((m.role for m in s.ordered if m.role and not m.same_as_other and m.role != "delegation_head"),
-                          None)
         for k, m in enumerate(s.ordered):
             if m.same_as_other:
-                m.role = other_role or "president"
+                # "his counterpart" holds the role of the person named just before (or after) it
+                before = [x for x in s.ordered[:k][::-1] + s.ordered[k + 1:] if x.role and not x.same_as_other
+                          and x.office and x.type in ("person", "role")]
+                m.role = before[0].role if before else "president"
                 m.same_as_other = False
             if m.type == "person" and m.entity:
                 s.persons[k] = m.entity
@@ -301,7 +302,8 @@ class DocumentExtractor:
 
     def _participants(self, s: _Sentence, etype: str) -> list[str]:
         if etype == "call":
-            people = [p for k, p in sorted(s.persons.items()) if str(k) not in s.speakers]
+            speakers = {s.persons[int(k)] for k in s.speakers if int(k) in s.persons}
+            people = [p for _, p in sorted(s.persons.items()) if p not in speakers]
             if len(set(people)) < 2:
                 people = [p for _, p in sorted(s.persons.items())]
             return list(dict.fromkeys(people))
@@ -348,9 +350,12 @@ class DocumentExtractor:
         elif value is not None and value.weekday is not None and target.date is not None and target.date.weekday is None \
                 and target.date.day is None:
             target.date = value
-        for p in participants:
-            if p not in target.participants and (etype != "call" or len(set(participants)) >= 2):
-                target.participants.append(p)
+        if etype != "call" or len(set(target.participants)) < 2:
+            # a call's participants are those of the sentence that set it up; later sentences
+            # name other people (whom the leaders will brief, who announced it)
+            for p in participants:
+                if p not in target.participants:
+                    target.participants.append(p)
         return target
 
 

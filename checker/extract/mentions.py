@@ -216,6 +216,7 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
                     if country or not role.office:
                         m.role, m.country, m.status = role.id, country, status
                         m.title_span, m.office = (nxt.char_start, end_char), role.office
+                        m.end = end_char
                         mentions.append(m)
                         i = j
                         continue
