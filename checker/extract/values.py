@@ -211,8 +211,11 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float) -> tuple[D
     t = _key(text)
     qualifier = "exact"
     for word, kind in g.qualifiers:
-        if t.startswith(word + " "):
-            qualifier, t = kind, t[len(word) + 1:]
+        for lead in ("", "ل"):  # لنحو ساعة
+            if t.startswith(lead + word + " "):
+                qualifier, t = kind, t[len(lead + word) + 1:]
+                break
+        if qualifier != "exact":
             break
     words = t.split(" ")
     count: float = 1

@@ -116,7 +116,7 @@ def _duration_macro(durations: ClaimsFile) -> str:
     fractions = alternation(list(durations.fractions))
     num = r"(?:\d+(?:[.,]\d+)?|\S+)"
     unit_phrase = rf"(?:{num}\s+)?{units}(?:\s+{fractions}|\s+و\s*\d+\s+{units})?"
-    return rf"(?:{qual}\s+)?{unit_phrase}(?!\w)"
+    return rf"(?:ل?{qual}\s+)?{unit_phrase}(?!\w)"  # لنحو: the qualifier with a clitic
 
 
 def expand(pattern: str, macros: dict[str, str]) -> str:

@@ -1,0 +1,83 @@
+"""Comparators: only values that cannot both be true conflict."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.compare import comparators as cmp
+from checker.models import CountValue, DateValue, DurationValue, InitiatorValue, TimeValue, TitleValue
+
+
+def dur(lo, hi, minutes=0):
+    return DurationValue(minutes=minutes or lo, min=lo, max=hi)
+
+
+@pytest.mark.parametrize("a, b, conflict", [
+    (dur(76.5, 103.5, 90), dur(120, None), True),       # about 1.5 h vs more than 2 h
+    (dur(120, None), dur(108, 132, 120), False),         # more than 2 h vs two hours (rounded)
+    (dur(76.5, 103.5, 90), dur(85, 115, 100), False),    # two "about" intervals that overlap
+    (dur(120, None), dur(0, 120, 120), True),            # more than 2 h vs less than 2 h
+    (dur(120, None), dur(150, None), False),             # two open bounds always overlap
+])
+def test_durations(a, b, conflict):
+    assert (cmp.durations(a, b) is not None) == conflict
+
+
+def t(hour, zone=None, candidates=(), clock12=False):
+    return TimeValue(hour=hour, zone=zone, candidates=list(candidates), clock12=clock12)
+
+
+def test_times_as_instants_across_zones_with_daylight_saving():
+    day = dt.date(2025, 3, 18)  # after the US switch to daylight time (9 March), before Europe's
+    assert cmp.times(t(10, "America/New_York"), t(17, "Europe/Moscow"), day, 10) is None
+    winter = dt.date(2025, 2, 12)  # EST, UTC-5: 10:00 Washington is 18:00 Moscow
+    assert cmp.times(t(10, "America/New_York"), t(17, "Europe/Moscow"), winter, 10) == "conflict.time"
+    assert cmp.times(t(10, "America/New_York"), t(18, "Europe/Moscow"), winter, 10) is None
+
+
+def test_time_without_zone_never_conflicts():
+    day = dt.date(2025, 5, 19)
+    assert cmp.times(t(10, candidates=["America/New_York", "Europe/Moscow"]), t(17, "Europe/Moscow"), day, 10) is None
+    assert cmp.times(t(3, candidates=["Europe/Moscow"]), t(17, "Europe/Moscow"), day, 10) is None
+    assert cmp.times(t(5, "Europe/Moscow", clock12=True), t(17, "Europe/Moscow"), day, 10) is None
+
+
+@pytest.mark.parametrize("a, b, conflict", [
+    (CountValue(per_side=175, total=350), CountValue(total=350), False),
+    (CountValue(per_side=1000, total=2000), CountValue(total=2000), False),
+    (CountValue(per_side=500, total=1000), CountValue(total=2000), True),
+    (CountValue(per_side=500, total=1000), CountValue(per_side=1000, total=2000), True),
+    (CountValue(per_side=390, total=780, stage="في المرحلة الأولى"), CountValue(total=2000), False),
+])
+def test_counts_per_side_and_total(a, b, conflict):
+    assert (cmp.counts(a, b) is not None) == conflict
+
+
+def test_dates_and_weekday_only():
+    d = lambda s, wd=None: DateValue(date_from=dt.date.fromisoformat(s), date_to=dt.date.fromisoformat(s), weekday=wd)  # noqa: E731
+    assert cmp.dates(d("2025-05-16"), d("2025-05-15")) == "conflict.date"
+    assert cmp.dates(d("2025-03-18", 1), d("2025-03-18")) is None
+    assert cmp.dates(DateValue(weekday=2), d("2025-02-12")) is None
+
+
+def test_initiator_strength():
+    strong = lambda who, other: InitiatorValue(caller=who, callee=other)  # noqa: E731
+    assert cmp.initiators(strong("trump", "putin"), strong("putin", "trump")) == "conflict.initiator"
+    weak = InitiatorValue(caller="trump", callee="putin", strength="weak")
+    assert cmp.initiators(weak, strong("putin", "trump")) == "conflict.initiator.weak"
+    assert cmp.initiators(weak, strong("trump", "putin")) is None
+
+
+def test_titles(rs):
+    pres = lambda status="current", country="usa": TitleValue(role="president", country=country, status=status)  # noqa: E731
+    assert cmp.titles(pres("former"), pres(), rs) == "conflict.title"
+    assert cmp.titles(pres("acting"), pres(), rs) == "conflict.title"
+    assert cmp.titles(pres(), TitleValue(role="president", country=None), rs) is None
+    spokesman = TitleValue(role="kremlin_spokesman", country="russia")
+    minister = TitleValue(role="foreign_minister", country="russia")
+    assert cmp.titles(spokesman, minister, rs) == "conflict.title"
+    aide = TitleValue(role="kremlin_aide", country="russia")
+    head = TitleValue(role="delegation_head", country="russia", office=False)
+    assert cmp.titles(aide, head, rs) is None

@@ -1,0 +1,66 @@
+"""Events across sources and the findings they yield, on small fixture articles."""
+
+from __future__ import annotations
+
+from checker.pipeline import analyse
+from helpers import article
+
+
+def report_of(rs, *docs):
+    return analyse(list(docs), rs)
+
+
+def test_same_call_from_today_and_yesterday(rs):
+    a = article("تلقى الرئيس الروسي فلاديمير بوتين، اليوم الأربعاء، اتصالاً هاتفياً من الرئيس الأمريكي دونالد ترامب.", "2025-02-12", "a")
+    b = article("قالت مصادر إن الرئيس فلاديمير بوتين اتصل أمس الأربعاء بنظيره الأمريكي دونالد ترامب.", "2025-02-13", "b")
+    r = report_of(rs, a, b)
+    [event] = r.events
+    assert event.documents == ["a", "b"] and event.date.date_from.isoformat() == "2025-02-12"
+    assert [(f.kind, f.attribute) for f in r.findings] == [("conflict", "call.initiator")]
+
+
+def test_calls_months_apart_stay_apart(rs):
+    a = article("أجرى ترامب اليوم الأربعاء اتصالاً هاتفياً بالرئيس الروسي فلاديمير بوتين استمر نحو ساعة ونصف.", "2025-02-12", "a")
+    b = article("استمرت المكالمة الهاتفية بين بوتين وترامب أمس الاثنين أكثر من ساعتين.", "2025-05-20", "b")
+    r = report_of(rs, a, b)
+    assert len(r.events) == 2 and r.findings == []
+
+
+def test_weekday_only_call_matches_the_recalled_call_on_that_weekday(rs):
+    recalled = article("وخلال عام 2025 بحث الرئيس بوتين، في 12 فبراير، مع نظيره الأمريكي عبر الهاتف القضية الأوكرانية. "
+                       "كما حدث اتصال هاتفي بين بوتين وترامب في 18 مارس الماضي.", "2025-05-19", "recall")
+    undated = article("أجرى الرئيس الأمريكي دونالد ترامب مكالمة هاتفية مع الرئيس الروسي فلاديمير بوتين اليوم الأربعاء.", None, "undated")
+    r = report_of(rs, recalled, undated)
+    joined = [e for e in r.events if "undated" in e.documents]
+    assert len(joined) == 1 and joined[0].date.date_from.isoformat() == "2025-02-12"
+    assert "Wednesday" in joined[0].why
+
+
+def test_internal_weekday_mismatch(rs):
+    doc = article("أجرى ترامب مكالمة هاتفية مع بوتين يوم الثلاثاء 19 مايو 2025.", "2025-05-20", "f")
+    r = report_of(rs, doc)
+    assert [(f.kind, f.attribute, f.documents) for f in r.findings] == [("internal", "call.date", ["f"])]
+
+
+def test_knowledge_former_president_in_office(rs):
+    doc = article("أجرى الرئيس الأمريكي السابق دونالد ترامب مكالمة هاتفية مع بوتين اليوم الاثنين.", "2025-05-19", "f")
+    r = report_of(rs, doc)
+    [f] = [f for f in r.findings if f.kind == "knowledge"]
+    assert f.subject == "trump" and "2025-01-20" in f.message
+
+
+def test_former_president_before_second_term_is_no_knowledge_finding(rs):
+    doc = article("أجرى الرئيس الأمريكي السابق دونالد ترامب مكالمة هاتفية مع بوتين اليوم الاثنين.", "2023-05-15", "f")
+    assert [f for f in report_of(rs, doc).findings if f.kind == "knowledge"] == []
+
+
+def test_findings_quote_evidence_from_both_sides(rs):
+    a = article("شهدت إسطنبول في 16 مايو محادثات روسية أوكرانية انتهت بالاتفاق على تبادل 500 أسير من كل جانب.", "2025-05-18", "a")
+    b = article("انتهت في إسطنبول، اليوم الجمعة، محادثات بين روسيا وأوكرانيا. واتفق الطرفان على تبادل ألف أسير مقابل ألف أسير.", "2025-05-16", "b")
+    r = report_of(rs, a, b)
+    [f] = r.findings
+    assert f.attribute == "exchange.prisoners" and f.documents == ["a", "b"]
+    texts = {e.document: e.text for e in f.evidence}
+    assert "500" in texts["a"] and "ألف" in texts["b"]
+    for e in f.evidence:
+        assert e.sentence and e.text in e.sentence

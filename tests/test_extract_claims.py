@@ -1,0 +1,136 @@
+"""Claims read from article text: one fixture sentence, the claim it must yield."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extract.claims import extract, split_sentences
+from helpers import article
+
+
+def claims_of(rs, text, published="2025-05-19", attribute=None):
+    doc = article(text, published)
+    _, claims = extract(doc, rs)
+    return [c for c in claims if attribute is None or c.attribute == attribute]
+
+
+def test_evidence_span_slices_the_original_text(rs):
+    text = "أجرى الرئيس الأمريكي دونالد ترامب اليوم الأربعاء اتصالاً هاتفياً بالرئيس الروسي فلاديمير بوتين استمر نحو ساعة ونصف."
+    for c in claims_of(rs, text, "2025-02-12"):
+        assert text[c.span[0]:c.span[1]] == c.text
+
+
+def test_duration_about_an_hour_and_a_half(rs):
+    [c] = claims_of(rs, "أجرى ترامب اتصالا هاتفيا ببوتين استمر نحو ساعة ونصف.", attribute="call.duration")
+    assert (c.value.min, c.value.max, c.qualifier) == (76.5, 103.5, "about")
+
+
+def test_duration_more_than_two_hours_has_no_upper_bound(rs):
+    [c] = claims_of(rs, "استمرت المكالمة الهاتفية بين بوتين وترامب أكثر من ساعتين.", attribute="call.duration")
+    assert (c.value.min, c.value.max, c.qualifier) == (120, None, "at_least")
+
+
+def test_duration_with_clitic_qualifier_and_minutes(rs):
+    [c] = claims_of(rs, "أجرى بوتين مكالمة هاتفية مع ترامب استمرت لنحو 90 دقيقة.", attribute="call.duration")
+    assert c.value.minutes == 90 and c.qualifier == "about"
+    [c] = claims_of(rs, "أجرى بوتين مكالمة هاتفية مع ترامب استمرت ساعة و40 دقيقة.", attribute="call.duration")
+    assert c.value.minutes == 100
+
+
+def test_relative_day_resolves_on_publication_date_keeping_weekday(rs):
+    [c] = claims_of(rs, "بحث بوتين أمس الثلاثاء مع ترامب في مكالمة هاتفية سبل التسوية.", "2025-03-19", "call.date")
+    assert c.value.day.isoformat() == "2025-03-18" and c.value.weekday == 1
+
+
+def test_absolute_date_with_stated_weekday(rs):
+    [c] = claims_of(rs, "أجرى ترامب مكالمة هاتفية مع بوتين يوم الثلاثاء 19 مايو 2025.", "2025-05-20", "call.date")
+    assert c.value.day.isoformat() == "2025-05-19" and c.value.weekday == 1
+
+
+def test_levantine_month_and_eastern_digits(rs):
+    [c] = claims_of(rs, "أجرى ترامب اتصالا هاتفيا مع بوتين في ١٨ آذار الماضي.", "2025-05-19", "call.date")
+    assert c.value.day.isoformat() == "2025-03-18"
+
+
+def test_time_with_zone(rs):
+    [c] = claims_of(rs, "بدأت المكالمة الهاتفية بين بوتين وترامب في الخامسة مساءً بتوقيت موسكو.", attribute="call.time")
+    assert (c.value.hour, c.value.zone) == (17, "Europe/Moscow")
+
+
+def test_time_without_zone_keeps_candidate_zones(rs):
+    [c] = claims_of(rs, "قال ترامب إنه سيجري اتصالا هاتفيا مع بوتين في العاشرة صباحا.", attribute="call.time")
+    assert c.value.zone is None and c.value.hour == 10
+    assert set(c.value.candidates) == {"America/New_York", "Europe/Moscow"}
+
+
+@pytest.mark.parametrize("text, caller, strength", [
+    ("تلقى الرئيس الروسي فلاديمير بوتين، اليوم الأربعاء، اتصالاً هاتفياً من الرئيس الأمريكي دونالد ترامب.", "trump", "strong"),
+    ("قالت مصادر إن الرئيس فلاديمير بوتين اتصل أمس الأربعاء بنظيره الأمريكي دونالد ترامب.", "putin", "strong"),
+    ("أجرى الرئيس الأمريكي دونالد ترامب، اليوم الثلاثاء، اتصالاً هاتفياً مع نظيره الروسي فلاديمير بوتين.", "trump", "weak"),
+])
+def test_initiator(rs, text, caller, strength):
+    [c] = claims_of(rs, text, attribute="call.initiator")
+    assert (c.value.caller, c.value.strength) == (caller, strength)
+
+
+def test_title_former_us_president(rs):
+    cs = claims_of(rs, "أجرى الرئيس الأمريكي السابق دونالد ترامب مكالمة هاتفية مع الرئيس الروسي فلاديمير بوتين.",
+                   attribute="person.title")
+    by = {c.subject: c.value for c in cs}
+    assert (by["trump"].role, by["trump"].country, by["trump"].status) == ("president", "usa", "former")
+    assert (by["putin"].role, by["putin"].country, by["putin"].status) == ("president", "russia", "current")
+
+
+def test_counterpart_takes_the_role_of_the_other_leader(rs):
+    cs = claims_of(rs, "بدأت محادثة هاتفية بين الرئيس الروسي فلاديمير بوتين، ونظيره الأمريكي دونالد ترامب.",
+                   attribute="person.title")
+    trump = next(c.value for c in cs if c.subject == "trump")
+    assert (trump.role, trump.country) == ("president", "usa")
+
+
+def test_spokesman_and_apposition_titles(rs):
+    cs = claims_of(rs, "وقال المتحدث باسم الكرملين دميتري بيسكوف إن المكالمة كانت مفيدة. وأكد فلاديمير ميدينسكي، رئيس الوفد الروسي، أن المحادثات في إسطنبول كانت جيدة.",
+                   attribute="person.title")
+    by = {c.subject: c.value for c in cs}
+    assert by["peskov"].role == "kremlin_spokesman"
+    assert by["medinsky"].role == "delegation_head" and not by["medinsky"].office
+
+
+def test_spelling_variants_and_clitics(rs):
+    [c] = claims_of(rs, "تلقى بوتين اتصالا هاتفيا من ترمب.", attribute="call.initiator")
+    assert c.value.caller == "trump"
+    cs = claims_of(rs, "أجرى الرئيس الأوكراني فولوديمير زيلنسكي اتصالا هاتفيا بالرئيس الأمريكي دونالد ترامب.",
+                   attribute="call.initiator")
+    assert cs[0].value.caller == "zelensky"
+
+
+@pytest.mark.parametrize("text, per_side, total", [
+    ("اتفق الطرفان على تبادل ألف أسير مقابل ألف أسير خلال الأيام المقبلة.", 1000, 2000),
+    ("أسفرت المحادثات عن اتفاق على تبادل 2000 أسير حرب.", None, 2000),
+    ("اتفقا على أن تتبادل روسيا وأوكرانيا 175 أسيراً من كل جانب.", 175, 350),
+    ("اتفقت المحادثات على تبادل خمسمئة أسير من كل طرف.", 500, 1000),
+])
+def test_exchange_counts(rs, text, per_side, total):
+    cs = claims_of(rs, text, attribute="exchange.prisoners")
+    assert any(c.value.per_side == per_side and c.value.total == total for c in cs)
+
+
+def test_staged_count_is_marked_partial(rs):
+    [c] = claims_of(rs, "جرى في المرحلة الأولى تبادل 390 أسيرا من كل جانب بعد محادثات إسطنبول.",
+                    attribute="exchange.prisoners")
+    assert c.value.stage
+
+
+def test_quoted_speaker_is_kept(rs):
+    [c] = claims_of(rs, "وقال المتحدث باسم الكرملين دميتري بيسكوف إن المكالمة الهاتفية مع ترامب بدأت في الخامسة مساءً بتوقيت موسكو.",
+                    attribute="call.time")
+    assert c.quoted == "peskov"
+
+
+def test_non_arabic_text_yields_nothing(rs):
+    assert claims_of(rs, "The quick brown fox jumps over the lazy dog. 12:30 GMT.") == []
+
+
+def test_sentences_do_not_split_decimals():
+    text = "استمرت 1.5 ساعة. ثم انتهت\nسطر جديد"
+    assert [text[a:b] for a, b in split_sentences(text)] == ["استمرت 1.5 ساعة.", "ثم انتهت", "سطر جديد"]
