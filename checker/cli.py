@@ -7,6 +7,7 @@ or rule error; 3 an input could not be read (the others were still checked).
 from __future__ import annotations
 
 import argparse
+import os
 import datetime as dt
 import sys
 from pathlib import Path
@@ -101,7 +102,8 @@ def cmd_report(args) -> int:
     if args.github:
         outputs.append(("github", "-"))
     if not paths:
-        paths = [REPO / "examples"]
+        # relative where possible, so the report reads the same on every clone
+        paths = [os.path.relpath(REPO / "examples")]
         if not outputs:
             outputs = [("html", str(REPO / "reports" / "report.html")), ("json", str(REPO / "reports" / "report.json"))]
     if not paths or not all(Path(p).exists() for p in paths) and not any(Path(p).exists() for p in paths):

@@ -1,0 +1,99 @@
+"""The command line end to end, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from checker.cli import main
+from helpers import REPO, shared
+
+EXAMPLES = REPO / "examples"
+
+
+def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "checker.cli", *args], capture_output=True, text=True,
+                          cwd=REPO, env={**os.environ, **(env or {})})
+
+
+def test_report_writes_every_format(tmp_path):
+    outs = {fmt: tmp_path / f"r.{fmt}" for fmt in ("json", "html", "markdown", "sarif", "junit")}
+    args = [str(EXAMPLES / "march-call")] + [a for fmt, p in outs.items() for a in (f"--{fmt}", str(p))]
+    assert main(["report", *args]) == 1  # the call's duration conflicts: an error finding
+    for p in outs.values():
+        assert p.stat().st_size > 0
+    report = json.loads(outs["json"].read_text(encoding="utf-8"))
+    assert report["schema_version"] and {d["id"] for d in report["documents"]} == {"agency-a", "paper-b"}
+    for c in report["claims"]:
+        text = (EXAMPLES / "march-call" / f"{c['document']}.txt").read_text(encoding="utf-8")
+        assert text[c["span"][0]:c["span"][1]] == c["text"]
+
+
+def test_fail_on_never_and_json_to_stdout():
+    done = run("report", str(EXAMPLES / "march-call"), "--json", "-", "--fail-on", "never")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["summary"]["findings"] >= 1
+
+
+def test_github_annotations():
+    done = run("report", str(EXAMPLES / "march-call"), "--github", "-q")
+    assert done.returncode == 1
+    assert done.stdout.startswith("::error file=")
+
+
+def test_exit_3_when_an_input_cannot_be_read_and_others_still_checked(tmp_path):
+    bad = tmp_path / "image.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    out = tmp_path / "r.json"
+    assert main(["report", str(bad), str(EXAMPLES / "march-call"), "--json", str(out)]) == 3
+    docs = {d["id"]: d for d in json.loads(out.read_text(encoding="utf-8"))["documents"]}
+    assert docs["image"]["status"] == "error" and docs["image"]["error"]
+    assert docs["agency-a"]["status"] == "ok"
+
+
+def test_usage_errors_exit_2(tmp_path, capsys):
+    assert main(["report", str(tmp_path / "missing")]) == 2
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["report", str(empty), "--json", str(tmp_path / "r.json")]) in (2, 3)
+
+
+def test_same_output_across_runs_orders_and_hash_seeds(tmp_path):
+    files = sorted(str(p) for p in EXAMPLES.rglob("*.txt"))
+    a = run("report", *files, "--json", "-", env={"PYTHONHASHSEED": "1"}).stdout
+    b = run("report", *reversed(files), "--json", "-", env={"PYTHONHASHSEED": "2"}).stdout
+    assert a and a == b
+
+
+def test_baseline_hides_reviewed_findings(tmp_path):
+    base = tmp_path / "baseline.json"
+    assert main(["report", str(EXAMPLES / "march-call"), "--write-baseline", str(base), "-q",
+                 "--json", str(tmp_path / "a.json")]) == 1
+    out = tmp_path / "b.json"
+    assert main(["report", str(EXAMPLES / "march-call"), "--baseline", str(base), "--json", str(out)]) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["findings"] == [] and report["summary"]["suppressed"] >= 1
+
+
+def test_claims_and_segments_commands():
+    done = run("claims", str(EXAMPLES / "march-call" / "paper-b.txt"))
+    assert done.returncode == 0 and "call.duration" in done.stdout and "نحو ساعة ونصف" in done.stdout
+    seeds = shared("seeds")
+    done = run("segments", str(seeds / "000_5138bbd9f6f76a3e.txt"))
+    assert done.returncode == 0 and "boilerplate" in done.stdout and "embedded 1" in done.stdout
+
+
+def test_rules_validate_and_test():
+    assert run("rules", "validate").returncode == 0
+    done = run("rules", "test")
+    assert done.returncode == 0 and " 0 failed" in done.stdout
+
+
+def test_default_report_of_examples_matches_the_shipped_one():
+    """reports/ holds the report of examples/; regenerate with `checker report` when it is stale."""
+    fresh = run("report", "examples", "--json", "-").stdout
+    shipped = (REPO / "reports" / "report.json").read_text(encoding="utf-8")
+    assert shipped == fresh, "reports/report.json is stale: run `checker report` in the repository"
