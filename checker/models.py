@@ -145,6 +145,13 @@ class PlaceValue(Model):
     place: str
 
 
+class LabelValue(Model):
+    """A categorical claim: an agreement reached, a topic discussed."""
+
+    type: Literal["label"] = "label"
+    label: str
+
+
 class ParticipantsValue(Model):
     type: Literal["participants"] = "participants"
     participants: list[str]
@@ -159,6 +166,7 @@ Value = Annotated[
         TitleValue,
         InitiatorValue,
         PlaceValue,
+        LabelValue,
         ParticipantsValue,
     ],
     Field(discriminator="type"),

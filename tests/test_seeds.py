@@ -92,3 +92,37 @@ def test_no_claims_from_boilerplate(report):
         for c in report.claims:
             if c.document == doc.id:
                 assert not any(s.start <= c.span[0] < s.end for s in boiler), c
+
+
+def labels(report, doc, attribute):
+    return {c.value.label for c in claims(report, doc, attribute)}
+
+
+def test_001_invitation_summit_teams_and_briefing(report):
+    agreed = labels(report, S001, "call.agreement")
+    assert {"invitation to visit", "a summit or meeting agreed", "negotiating teams to start work",
+            "a third leader to be briefed"} <= agreed
+
+
+def test_001_topics(report):
+    assert {"ukraine", "middle_east", "energy", "artificial_intelligence", "dollar"} <= labels(report, S001, "call.topic")
+
+
+def test_001_dateline_washington(report):
+    [c] = claims(report, S001, "document.dateline")
+    assert c.value.place == "usa" and c.text == "واشنطن"
+
+
+def test_000_trump_announced_the_call_the_day_before_yesterday(report):
+    [c] = claims(report, S000, "call.announced")
+    assert c.value.day.isoformat() == "2025-05-17"
+
+
+def test_000_earlier_calls_topics_and_agreements(report):
+    by_day = {}
+    for c in report.claims:
+        if c.document == S000 and c.attribute in ("call.topic", "call.agreement") and c.event:
+            day = event_of(report, c).date.date_from.isoformat()
+            by_day.setdefault(day, set()).add(c.value.label)
+    assert {"ukraine", "bilateral_relations", "a summit or meeting agreed"} <= by_day["2025-02-12"]
+    assert {"ukraine", "middle_east", "halt to strikes on energy facilities"} <= by_day["2025-03-18"]

@@ -9,7 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from checker.models import CountValue, DateValue, DurationValue, InitiatorValue, PlaceValue, TimeValue, TitleValue
+from checker.models import (
+    CountValue,
+    DateValue,
+    DurationValue,
+    InitiatorValue,
+    LabelValue,
+    PlaceValue,
+    TimeValue,
+    TitleValue,
+)
 from checker.rules.ruleset import RuleSet
 
 
@@ -126,6 +135,8 @@ def describe(value, rs: RuleSet | None = None) -> str:
         return value.caller + (" (weak wording)" if value.strength == "weak" else "")
     if isinstance(value, PlaceValue):
         return value.place
+    if isinstance(value, LabelValue):
+        return value.label.replace("_", " ")
     if isinstance(value, TitleValue):
         words = []
         if value.status != "current":

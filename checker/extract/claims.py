@@ -21,6 +21,7 @@ from checker.models import (
     Document,
     EventMention,
     InitiatorValue,
+    LabelValue,
     PlaceValue,
     TitleValue,
 )
@@ -29,6 +30,7 @@ from checker.resolve.kb import holder
 from checker.rules.ruleset import RuleSet
 from checker.text.normalize import Normalized, normalize
 
+DATELINE_WITHIN = 200  # a dateline opens an article: only its first characters are looked at
 _SENTENCE_END = re.compile(r'(?<=[.!?؟])["\')]*\s+|\n+')
 
 
@@ -251,6 +253,21 @@ class DocumentExtractor:
                         value = CountValue(per_side=n, total=2 * n) if r.count == "per_side" else CountValue(total=n)
                         value.stage = self._stage(s.norm)
                         self._claim(seg, r.attribute, target.id, value, span_text, r.id, quoted=quoted, mention=target)
+                elif r.attribute == "call.announced":
+                    target = here.get("call") or context.get("call")
+                    phrases = find_dates(g, mt.group("when"))
+                    if target and phrases:
+                        value = resolve_date(phrases[0], self.published, hint)
+                        self._claim(seg, r.attribute, target.id, value, span_text, r.id, quoted=quoted, mention=target)
+                elif r.attribute == "document.dateline":
+                    place = self._entity_at(s, mt, "place")
+                    if place and s.start < DATELINE_WITHIN:
+                        self._claim(seg, r.attribute, self.doc.id, PlaceValue(place=place), span_text, r.id)
+                elif r.label:
+                    target = self._nearest_event(here, triggers, a) or current
+                    if target:
+                        self._claim(seg, r.attribute.replace("{event}", target.type), target.id,
+                                    LabelValue(label=r.label), span_text, r.id, quoted=quoted, mention=target)
                 elif r.attribute == "talks.place":
                     target = here.get("talks")
                     place = self._entity_at(s, mt, "place")
@@ -261,7 +278,23 @@ class DocumentExtractor:
                                     quoted=quoted, mention=target)
                         break
 
+        self._topics(seg, plain_start, norm, s, here.get("call") or here.get("talks") or current, quoted)
+
     # ------------------------------------------------------------------ helpers
+
+    def _topics(self, seg, plain_start, norm, s: _Sentence, target: _Mention | None, quoted) -> None:
+        """What an event discussed: topic words in a sentence with a verb of discussing."""
+        if target is None or not self.g.topic_verb.search(s.norm):
+            return
+        seen = {c.value.label for c in self.claims if c.mention == target.id and c.attribute.endswith(".topic")}
+        for m in self.g.topic.finditer(s.norm):
+            topic = self.g.topics[re.sub(r"\s+", " ", m.group("t"))]
+            if topic in seen:
+                continue
+            seen.add(topic)
+            self._claim(seg, f"{target.type}.topic", target.id, LabelValue(label=topic),
+                        self._span(norm, plain_start, s.start + m.start(), s.start + m.end()), "topic.discussed",
+                        quoted=quoted, mention=target)
 
     def _nearest_event(self, here, triggers, pos) -> _Mention | None:
         best = None

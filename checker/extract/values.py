@@ -56,6 +56,9 @@ class Grammar:
     units: dict[str, tuple[float, int]]
     unit_fractions: dict[str, float]
     qualifiers: list[tuple[str, str]]
+    topics: dict[str, str]
+    topic: re.Pattern[str]
+    topic_verb: re.Pattern[str]
 
 
 def _inverse(mapping: dict[int, list[str]]) -> dict[str, int]:
@@ -108,6 +111,12 @@ def _build(rs: RuleSet) -> Grammar:
         for kind in ("about", "at_least", "at_most"):
             qualifiers += [(normalize_word(w), kind) for w in getattr(durations.qualifiers, kind)]
     qualifiers.sort(key=lambda q: -len(q[0]))
+    tf = rs.claim_files.get("topics")
+    topics = {normalize_word(w): t for t, words in (tf.topics.items() if tf else []) for w in words}
+    never = r"(?!x)x"
+    topic = re.compile(rf"(?<!\w)(?:[وفبل]|ال)?(?P<t>{alternation(list(topics))})(?!\w)") if topics else re.compile(never)
+    verbs = tf.topic_verbs if tf else []
+    topic_verb = re.compile(rf"(?<!\w)(?:و|ف)?{alternation(verbs)}(?!\w)") if verbs else re.compile(never)
     return Grammar(
         date, relative, weekday, year, time_words, time_digits,
         re.compile(rf"(?<!\w)(?:و|ف)?(?:{normalize_word(SPEECH_VERBS)})(?!\w)"),
@@ -116,7 +125,7 @@ def _build(rs: RuleSet) -> Grammar:
         {normalize_word(k): v for k, v in cal.zones.items()},
         {normalize_word(k): v for k, v in rs.numbers.values.items()},
         {normalize_word(k): v for k, v in rs.numbers.multipliers.items()},
-        units, unit_fractions, qualifiers,
+        units, unit_fractions, qualifiers, topics, topic, topic_verb,
     )
 
 

@@ -7,6 +7,7 @@ pattern matches "تلقی" and "تلقّى" alike. Macros in patterns:
   {C} {L} {L:name} a country ({C}), or a place or country ({L})
   {num} {num:name} a number in digits or words (ألف، خمسمئة، 1,000)
   {duration:name}  a duration phrase with its qualifier
+  {day:name}       a day: relative (أمس، أول أمس), a weekday, or "day month"
   {gap}            up to six words
 """
 
@@ -211,6 +212,10 @@ def _load(root: Path, lang: str, digest: str) -> RuleSet:
         "num": _number_macro(numbers),
         "gap": r"(?:[\s،,]+[^\s،,]+){0,6}?[\s،,]*?",
     }
+    c = calendar
+    day_words = list(c.relative_days) + [w for ws in c.weekdays.values() for w in ws]
+    months = [w for ws in c.months.values() for w in ws]
+    rs.macros["day"] = rf"{alternation(day_words)}(?:\s+{alternation(day_words)})?|\d{{1,2}}\s+{alternation(months)}"
     if "durations" in claim_files:
         rs.macros["duration"] = _duration_macro(claim_files["durations"])
     for fam, cf in claim_files.items():

@@ -105,6 +105,7 @@ class ClaimRule(Strict):
     pattern: str | list[str]  # a list: alternatives that may reuse group names
     strength: Literal["strong", "weak"] | None = None
     count: Literal["per_side", "total"] | None = None
+    label: str | None = None  # a categorical claim (an agreement reached): this label is its value
     examples: list[Example] = Field(min_length=1)
 
 
@@ -128,6 +129,8 @@ class ClaimsFile(Strict):
     units: dict[str, Unit] = Field(default_factory=dict)
     fractions: dict[str, float] = Field(default_factory=dict)
     qualifiers: DurationQualifiers | None = None
+    topics: dict[str, list[str]] = Field(default_factory=dict)
+    topic_verbs: list[str] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- knowledge base
