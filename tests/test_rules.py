@@ -10,7 +10,8 @@ import pytest
 from checker.cli import main
 from checker.rules.examples import run_examples
 from checker.rules.loader import RuleError
-from checker.rules.ruleset import default_rules_dir, load_ruleset
+from checker.paths import default_rules_dir
+from checker.rules.ruleset import load_ruleset
 
 
 def test_every_claim_rule_has_three_examples_one_negative(rs):

@@ -78,7 +78,8 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
     by_id = {m.id: m for m in mentions}
     groups: list[list[EventMention]] = []
     for comp in sorted(nx.connected_components(graph), key=lambda c: sorted(c)):
-        groups.extend(_split_same_document(sorted((by_id[i] for i in comp), key=lambda m: m.id)))
+        members = sorted((by_id[i] for i in comp), key=lambda m: m.id)
+        groups.extend(_split_same_document(members, rs.policy.events[members[0].type].date_window_days))
 
     def group_day(g: list[EventMention]) -> dt.date:
         counts = Counter(m.date.day for m in g)
@@ -136,14 +137,14 @@ def _claim_order(cid: str) -> tuple[str, int]:
     return doc, int(n) if n.isdigit() else 0
 
 
-def _split_same_document(group: list[EventMention]) -> list[list[EventMention]]:
+def _split_same_document(group: list[EventMention], window: int) -> list[list[EventMention]]:
     """A component may chain two events of one account through a third (15 -> 16 -> 17 May);
     an account that dates two mentions differently in one segment reports two events."""
     out: list[list[EventMention]] = []
     for m in sorted(group, key=lambda m: (m.date.day, m.id)):
         home = next((g for g in out if all(
             not (x.document == m.document and x.segment == m.segment) for x in g)
-            and all(abs((x.date.day - m.date.day).days) <= 2 for x in g)), None)
+            and all(abs((x.date.day - m.date.day).days) <= window for x in g)), None)
         if home is None:
             out.append([m])
         else:

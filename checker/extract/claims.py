@@ -28,7 +28,7 @@ from checker.models import (
 from checker.resolve.dates import resolve_date
 from checker.resolve.kb import holder
 from checker.rules.ruleset import RuleSet
-from checker.text.normalize import Normalized, normalize
+from checker.text.normalize import Normalized, normalize, normalize_word
 
 DATELINE_WITHIN = 200  # a dateline opens an article: only its first characters are looked at
 _SENTENCE_END = re.compile(r'(?<=[.!?؟])["\')]*\s+|\n+')
@@ -217,7 +217,7 @@ class DocumentExtractor:
                             "time.stated", quoted=quoted, mention=call)
 
         # titles
-        for k, m in enumerate(s.ordered):
+        for m in s.ordered:
             if m.type == "person" and m.entity and m.role and m.title_span:
                 ref = current
                 value = TitleValue(role=m.role, country=m.country, status=m.status, office=m.office)
@@ -315,7 +315,6 @@ class DocumentExtractor:
 
     def _stage(self, sentence: str) -> str | None:
         fam = self.rs.claim_files.get("exchanges")
-        from checker.text.normalize import normalize_word
         for st in fam.stages if fam else []:
             if normalize_word(st) in sentence:
                 return st

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checker.paths import default_rules_dir
 from checker.rules.loader import RuleError, load_model
 from checker.rules.schema import (
     CalendarFile,
@@ -36,10 +37,6 @@ from checker.text.normalize import normalize_word
 PERSON = "\u27e6p{}\u27e7"  # ⟦p3⟧: a person in a sentence skeleton
 COUNTRY = "\u27e6c{}\u27e7"
 PLACE = "\u27e6l{}\u27e7"
-
-
-def default_rules_dir() -> Path:
-    return Path(__file__).resolve().parent.parent.parent / "rules"
 
 
 def alternation(words: list[str]) -> str:
