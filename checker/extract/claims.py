@@ -235,6 +235,8 @@ class DocumentExtractor:
                     caller = self._person(s, mt, "caller")
                     callee = self._person(s, mt, "callee")
                     target = here.get("call") or context.get("call")
+                    if caller is None and target and mt.groupdict().get("side"):
+                        caller = self._participant_of(target, self._entity_at(s, mt, "side"))
                     if caller and target and caller != callee:
                         self._claim(seg, r.attribute, target.id,
                                     InitiatorValue(caller=caller, callee=callee, strength=r.strength or "strong"),
@@ -303,6 +305,12 @@ class DocumentExtractor:
                 if best is None or abs(p - pos) < best[0]:
                     best = (abs(p - pos), here[etype])
         return best[1] if best else None
+
+    def _participant_of(self, event: _Mention, country: str | None) -> str | None:
+        """The one participant of an event from a country ("the American side")."""
+        ents = {e.id: e for e in self.rs.entities.entities}
+        hits = [p for p in event.participants if p in ents and ents[p].country == country]
+        return hits[0] if len(hits) == 1 else None
 
     def _zone_of(self, entity: str) -> str | None:
         ents = {e.id: e for e in self.rs.entities.entities}
