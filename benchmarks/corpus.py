@@ -20,6 +20,7 @@ files, byte for byte, on every machine and Python version (only ``Random.random`
 from __future__ import annotations
 
 import argparse
+import bisect
 import datetime as dt
 import random
 import sys
@@ -342,7 +343,7 @@ def _clock(rng: random.Random, day: dt.date, utc: tuple[int, int], zone_word: st
     if rng.random() < 0.35:
         return _digits(rng, f"الساعة {local.hour:02d}:{local.minute:02d} {zone}")
     h12 = local.hour % 12 or 12
-    part = "صباحاً" if local.hour < 12 else _pick(rng, ("مساءً", "مساء"))
+    part = "صباحاً" if local.hour < 12 else "ظهراً" if local.hour == 12 else _pick(rng, ("مساءً", "مساء"))
     frac = " والنصف" if local.minute == 30 else ""
     lead = _pick(rng, ("الساعة ", "", "الساعة "))
     return f"{lead}{HOURS[h12]}{frac} {part} {zone}"
@@ -653,6 +654,7 @@ def generate_with_truth(n_docs: int, seed: int = 0, *, disagree: float = 0.1, pe
     by_pair: dict[tuple, list[Event]] = {}
     for e in events:
         by_pair.setdefault((e.type, frozenset(e.participants)), []).append(e)
+    days = [x.day for x in events]  # the pool is sorted by day
     files, reports = [], []
     used: dict[str, set[int]] = {}
     for i, e in enumerate(assignment):
@@ -671,7 +673,11 @@ def generate_with_truth(n_docs: int, seed: int = 0, *, disagree: float = 0.1, pe
         earlier = [x for x in by_pair[(e.type, frozenset(e.participants))] if x.day < e.day - dt.timedelta(days=7)]
         if earlier and rng.random() < 0.2:
             rep.recalls.append(_pick(rng, earlier).id)
-        embedded = _pick(rng, events) if rng.random() < 0.1 else None
+        embedded = None
+        if rng.random() < 0.1:  # a second story of the same days, embedded in the page (seed 000)
+            recent = [x for x in events[max(0, bisect.bisect_left(days, published - dt.timedelta(days=7))):
+                                        bisect.bisect_right(days, published)] if x.id != e.id]
+            embedded = _pick(rng, recent) if recent else None
         text = _article(rng, rep, e, events, by_id, embedded)
         files.append((rep.name + ".txt", text))
         reports.append(rep)

@@ -10,8 +10,8 @@ them under `suppressed` and counts them in its summary.
       - fingerprint: 0313085c14543ad3...
         reason: the agency corrected its story; the desk checked on 2025-03-20
       - rule: compare.weekday
-        document: paper-b
-        reason: paper-b's weekday is a known print error
+        document: some-article
+        reason: its weekday is a known print error
 """
 
 from __future__ import annotations

@@ -134,3 +134,25 @@ def test_non_arabic_text_yields_nothing(rs):
 def test_sentences_do_not_split_decimals():
     text = "استمرت 1.5 ساعة. ثم انتهت\nسطر جديد"
     assert [text[a:b] for a, b in split_sentences(text)] == ["استمرت 1.5 ساعة.", "ثم انتهت", "سطر جديد"]
+
+
+@pytest.mark.parametrize("words, value", [
+    ("ألف", 1000), ("ألفين", 2000), ("ثلاثة آلاف", 3000), ("خمسمئة", 500), ("مائة", 100),
+    ("1,000", 1000), ("1.000", 1000), ("١٠٠٠", 1000), ("عشرة آلاف", 10000),
+])
+def test_number_words(rs, words, value):
+    from checker.extract.values import grammar, parse_number
+    from checker.text.normalize import normalize_word
+
+    assert parse_number(grammar(rs), normalize_word(words)) == value
+
+
+def test_unseen_spelling_of_a_name_is_matched_fuzzily(rs):
+    [c] = claims_of(rs, "تلقى الرئيس الأوكراني فولوديمير زيلينيسكي اتصالا هاتفيا من ترامب.", attribute="call.initiator")
+    assert (c.value.caller, c.value.callee) == ("trump", "zelensky")
+
+
+def test_caller_named_by_side(rs):
+    [c] = claims_of(rs, "وقال الكرملين إن المكالمة الهاتفية بين بوتين وترامب جرت بمبادرة من الجانب الأمريكي.",
+                    attribute="call.initiator")
+    assert c.value.caller == "trump"
