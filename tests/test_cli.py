@@ -96,3 +96,46 @@ def test_default_report_of_examples_matches_the_shipped_one():
     fresh = run("report", "examples", "--json", "-").stdout
     shipped = (REPO / "reports" / "report.json").read_text(encoding="utf-8")
     assert shipped == fresh, "reports/report.json is stale: run `checker report` in the repository"
+
+
+def _copy_case(tmp_path, case="march-call"):
+    dst = tmp_path / case
+    dst.mkdir()
+    for p in (EXAMPLES / case).glob("*.txt"):
+        (dst / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    return dst
+
+
+def test_fixed_finding_disappears(tmp_path):
+    case = _copy_case(tmp_path)
+    out = tmp_path / "r.json"
+    assert main(["report", str(case), "--json", str(out), "-q"]) == 1
+    paper = case / "paper-b.txt"
+    paper.write_text(paper.read_text(encoding="utf-8").replace("نحو ساعة ونصف", "أكثر من ساعتين"), encoding="utf-8")
+    assert main(["report", str(case), "--json", str(out), "-q"]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["findings"] == []
+
+
+def test_baseline_survives_reordering_and_inserted_lines(tmp_path):
+    case = _copy_case(tmp_path)
+    base = tmp_path / "baseline.yaml"
+    assert main(["report", str(case), "--write-baseline", str(base), "-q", "--json", str(tmp_path / "a.json")]) == 1
+    agency = case / "agency-a.txt"
+    text = agency.read_text(encoding="utf-8")
+    head, _, body = text.partition("\n\n")
+    agency.write_text(head + "\n\nسطر جديد أضيف في أعلى المقال.\n\n" + body, encoding="utf-8")
+    out = tmp_path / "b.json"
+    files = [str(case / "paper-b.txt"), str(agency)]
+    assert main(["report", *files, "--baseline", str(base), "--json", str(out), "-q"]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["suppressed"] >= 1
+
+
+def test_real_reports_validate_against_their_schemas(tmp_path):
+    import jsonschema
+
+    sarif, out = tmp_path / "r.sarif", tmp_path / "r.json"
+    main(["report", str(EXAMPLES), "--json", str(out), "--sarif", str(sarif), "-q"])
+    schema = json.loads((REPO / "checker" / "report" / "report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(out.read_text(encoding="utf-8")), schema)
+    sarif_schema = json.loads((REPO / "tests" / "data" / "report" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(sarif.read_text(encoding="utf-8")), sarif_schema)
