@@ -103,7 +103,8 @@ def test_page_loads_clean_and_filters_hide_cards(browser: Any, tmp_path: Path) -
         assert page.page.is_visible("#no-match")
 
         page.page.click("button[type=reset]")
-        page.page.wait_for_function("document.getElementById('shown-count').textContent === '2'")
+        # a locator assertion, not wait_for_function: the page's CSP forbids the eval that one polls with
+        sync_api.expect(page.page.locator("#shown-count")).to_have_text("2")
         assert page.visible_cards() == ["finding-f1", "finding-f2"]
         assert page.page_errors == [] and page.console_errors == []
 
