@@ -74,7 +74,7 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
                 why = _why_pair(a, b, window)
                 if why:
                     graph.add_edge(a.id, b.id)
-                    reasons[frozenset((a.id, b.id))] = why
+                    reasons[frozenset((a.id, b.id))] = f"{a.document} and {b.document}: {why}"
     by_id = {m.id: m for m in mentions}
     groups: list[list[EventMention]] = []
     for comp in sorted(nx.connected_components(graph), key=lambda c: sorted(c)):
