@@ -1,4 +1,4 @@
-"""The command line: report, claims, segments, rules.
+"""The command line: report, claims, segments, rules, index, check.
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, configuration
 or rule error; 3 an input could not be read (the others were still checked).
@@ -34,20 +34,37 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
 
 
+def _report_options(p: argparse.ArgumentParser) -> None:
+    """The outputs, threshold and suppressions shared by `report` and `check`."""
+    for fmt in OUTPUTS:
+        p.add_argument(f"--{fmt}", metavar="FILE", help=f"write the {fmt} report ('-' = stdout)")
+    p.add_argument("--github", action="store_true", help="print GitHub workflow annotations on stdout")
+    p.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default="error",
+                   help="exit 1 when a finding at or above this severity is reported (default: error)")
+    p.add_argument("--baseline", type=Path, help="hide findings whose fingerprints are in this file")
+    p.add_argument("--write-baseline", type=Path, metavar="FILE", help="write the findings' fingerprints here")
+    p.add_argument("--ignore-file", type=Path, help="suppression file (default: .checker-ignore.yaml if present)")
+
+
+def _store_option(p: argparse.ArgumentParser) -> None:
+    # resolved in _store_url, so that building the parser does not import SQLAlchemy
+    p.add_argument("--store", metavar="URL", default=None,
+                   help="SQLAlchemy URL of the claim store (default: $CHECKER_STORE, else sqlite:///claims.db)")
+
+
+def _store_url(args) -> str:
+    from checker.store.db import DEFAULT_URL
+
+    return args.store or os.environ.get("CHECKER_STORE") or DEFAULT_URL
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="checker", description="Cross-source fact-consistency checker for news.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     rep = sub.add_parser("report", help="check articles against each other and write reports")
     rep.add_argument("paths", nargs="*", help="files or folders (default: examples/)")
-    for fmt in OUTPUTS:
-        rep.add_argument(f"--{fmt}", metavar="FILE", help=f"write the {fmt} report ('-' = stdout)")
-    rep.add_argument("--github", action="store_true", help="print GitHub workflow annotations on stdout")
-    rep.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default="error",
-                     help="exit 1 when a finding at or above this severity is reported (default: error)")
-    rep.add_argument("--baseline", type=Path, help="hide findings whose fingerprints are in this file")
-    rep.add_argument("--write-baseline", type=Path, metavar="FILE", help="write the findings' fingerprints here")
-    rep.add_argument("--ignore-file", type=Path, help="suppression file (default: .checker-ignore.yaml if present)")
+    _report_options(rep)
     _common(rep)
 
     cl = sub.add_parser("claims", help="list the claims read from articles")
@@ -58,6 +75,19 @@ def build_parser() -> argparse.ArgumentParser:
     sg = sub.add_parser("segments", help="show publication dates, articles and ignored boilerplate")
     sg.add_argument("paths", nargs="+")
     _common(sg)
+
+    ix = sub.add_parser("index", help="store articles and their claims in the claim store (for `check`)")
+    ix.add_argument("paths", nargs="*", help="files or folders; none: only create or upgrade the store")
+    _store_option(ix)
+    ix.add_argument("-v", "--verbose", action="store_true", help="print what was done with each document")
+    _common(ix)
+
+    ck = sub.add_parser("check", help="check new articles against the stored ones that report the same events")
+    ck.add_argument("paths", nargs="+", metavar="NEW", help="the new articles: files or folders")
+    _store_option(ck)
+    ck.add_argument("--index", action="store_true", help="store the new articles after checking them")
+    _report_options(ck)
+    _common(ck)
 
     ru = sub.add_parser("rules", help="validate the rule files or run their examples")
     ru.add_argument("action", choices=["validate", "test"])
@@ -71,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     from checker.rules.loader import RuleError
 
     try:
-        return {"report": cmd_report, "claims": cmd_claims, "segments": cmd_segments, "rules": cmd_rules}[args.command](args)
+        return {"report": cmd_report, "claims": cmd_claims, "segments": cmd_segments, "rules": cmd_rules,
+                "index": cmd_index, "check": cmd_check}[args.command](args)
     except RuleError as exc:
         print(f"checker: rule error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -83,24 +114,26 @@ def main(argv: list[str] | None = None) -> int:
 def _read(args, paths) -> tuple[object, int]:
     from checker import pipeline
 
+    from checker.ingest.readers import found_no_articles
+
     report = pipeline.run(paths, rules_dir=args.rules, now=args.now, max_bytes=args.max_bytes, lang=args.lang)
-    if not report.documents:
+    if found_no_articles(report.documents):
         print("checker: no articles found in " + ", ".join(map(str, paths))
               + " (looked for .txt .md .html .htm .jsonl)", file=sys.stderr)
         return report, EXIT_USAGE
     return report, EXIT_OK
 
 
-def cmd_report(args) -> int:
-    from functools import partial
-
-    from checker import suppress
-    from checker.report import summarize, to_junit, write_outputs
-
-    paths = args.paths
+def _outputs(args) -> list[tuple[str, str]]:
     outputs = [(fmt, getattr(args, fmt)) for fmt in OUTPUTS if getattr(args, fmt)]
     if args.github:
         outputs.append(("github", "-"))
+    return outputs
+
+
+def cmd_report(args) -> int:
+    paths = args.paths
+    outputs = _outputs(args)
     if not paths:
         # relative where possible, so the report reads the same on every clone
         paths = [os.path.relpath(REPO / "examples")]
@@ -112,6 +145,16 @@ def cmd_report(args) -> int:
     report, code = _read(args, paths)
     if code:
         return code
+    return _finish(args, report, outputs)
+
+
+def _finish(args, report, outputs: list[tuple[str, str]]) -> int:
+    """Suppressions, outputs, the one-line summary and the exit code: shared by report and check."""
+    from functools import partial
+
+    from checker import suppress
+    from checker.report import summarize, to_junit, write_outputs
+
     if args.write_baseline:
         suppress.write_baseline(report, args.write_baseline)
     baseline = suppress.load_baseline(args.baseline) if args.baseline else set()
@@ -139,6 +182,84 @@ def cmd_report(args) -> int:
     if fail_on != "never" and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in report.findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def cmd_index(args) -> int:
+    """Index articles into the claim store; exit 3 when an input could not be read or stored."""
+    from collections import Counter
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from checker.store import StoreError, index_paths, open_store
+
+    if args.paths and not any(Path(p).exists() for p in args.paths):
+        print("checker: none of the given paths exists: " + ", ".join(map(str, args.paths)), file=sys.stderr)
+        return EXIT_USAGE
+    url = _store_url(args)
+    try:
+        with open_store(url, writable=True) as store:
+            results = index_paths(store, args.paths, rules_dir=args.rules, now=args.now,
+                                  max_bytes=args.max_bytes, lang=args.lang) if args.paths else []
+            counts = store.counts()
+            version = store.version()
+    except StoreError as exc:
+        print(f"checker: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except SQLAlchemyError as exc:
+        print(f"checker: store error ({url}): {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.paths and not results:
+        print("checker: no articles found in " + ", ".join(map(str, args.paths))
+              + " (looked for .txt .md .html .htm .jsonl)", file=sys.stderr)
+        return EXIT_USAGE
+    if args.verbose:
+        for r in results:
+            print(f"{r.status:<9} {r.document}\t{r.path}")
+    for r in results:
+        if r.status == "error":
+            print(f"checker: {r.path}: {r.error}", file=sys.stderr)
+    if not args.quiet:
+        by = Counter(r.status for r in results)
+        print(f"checker: indexed {len(results)} document(s): "
+              + ", ".join(f"{k} {by[k]}" for k in ("added", "updated", "unchanged", "error"))
+              + f"; the store ({url}, schema {version}) holds {counts['documents']} document(s), "
+              f"{counts['mentions']} event mention(s), {counts['claims']} claim(s)")
+    return EXIT_INPUT if any(r.status == "error" for r in results) else EXIT_OK
+
+
+def cmd_check(args) -> int:
+    """Check new articles against the claim store, with every output and exit code of `report`."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from checker.store import StoreError, check_paths
+
+    if not any(Path(p).exists() for p in args.paths):
+        print("checker: none of the given paths exists: " + ", ".join(map(str, args.paths)), file=sys.stderr)
+        return EXIT_USAGE
+    url = _store_url(args)
+    try:
+        result = check_paths(args.paths, url, index=args.index, rules_dir=args.rules, now=args.now,
+                             max_bytes=args.max_bytes, lang=args.lang)
+    except StoreError as exc:
+        print(f"checker: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except SQLAlchemyError as exc:
+        print(f"checker: store error ({url}): {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not result.report.documents:
+        print("checker: no articles found in " + ", ".join(map(str, args.paths))
+              + " (looked for .txt .md .html .htm .jsonl)", file=sys.stderr)
+        return EXIT_USAGE
+    outputs = _outputs(args)
+    if not args.quiet:
+        to = sys.stderr if any(p == "-" for _, p in outputs) else sys.stdout
+        print(f"checker: compared {len(result.new)} new article(s) with {len(result.stored)} stored article(s) "
+              f"that could report the same events" + (f" ({len(result.stale)} re-read under the current rules)"
+                                                      if result.stale else ""), file=to)
+        if result.indexed:
+            stored = sum(r.status in ("added", "updated") for r in result.indexed)
+            print(f"checker: indexed {stored} new or changed article(s)", file=to)
+    return _finish(args, result.report, outputs)
 
 
 def cmd_claims(args) -> int:

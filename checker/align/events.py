@@ -82,13 +82,14 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
         groups.extend(_split_same_document(members, rs.policy.events[members[0].type].date_window_days))
 
     def group_day(g: list[EventMention]) -> dt.date:
-        counts = Counter(m.date.day for m in g)
+        counts = Counter(m.date.day for m in g if m.date is not None and m.date.day is not None)
         return sorted(counts, key=lambda d: (-counts[d], d))[0]
 
     notes: dict[int, list[str]] = defaultdict(list)
+    dated_groups = len(groups)  # undated accounts join only groups that have a day
     for m in sorted(undated, key=lambda m: m.id):
         pub = docs[m.document].published.day
-        fits = [i for i, g in enumerate(groups)
+        fits = [i for i, g in enumerate(groups[:dated_groups])
                 if g[0].type == m.type and all(_participants_fit(m, x) for x in g)
                 and _fits_undated(m, group_day(g), pub)]
         if len(fits) == 1:
@@ -111,8 +112,8 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
     mention_event: dict[str, str] = {}
     keyed = []
     for i, g in enumerate(groups):
-        days = [m.date.day for m in g if m.date is not None and m.date.day is not None]
-        day = group_day([m for m in g if m.date is not None and m.date.day is not None]) if days else None
+        has_day = any(m.date is not None and m.date.day is not None for m in g)
+        day = group_day(g) if has_day else None
         keyed.append((g[0].type, day or dt.date.max, sorted({p for m in g for p in m.participants}), g[0].id, i))
     for n, (etype, day, participants, _, i) in enumerate(sorted(keyed), start=1):
         g = sorted(groups[i], key=lambda m: m.id)

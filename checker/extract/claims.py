@@ -34,16 +34,31 @@ DATELINE_WITHIN = 200  # a dateline opens an article: only its first characters 
 _SENTENCE_END = re.compile(r'(?<=[.!?؟])["\')]*\s+|\n+')
 
 
+MAX_SENTENCE = 5000  # a "sentence" longer than this (a page without punctuation) is cut at spaces
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: line breaks and sentence punctuation followed by space (not 1.5)."""
     out, pos = [], 0
     for m in _SENTENCE_END.finditer(text):
         if text[pos:m.start()].strip():
-            out.append((pos, m.start()))
+            out.extend(_cut(text, pos, m.start()))
         pos = m.end()
     if text[pos:].strip():
-        out.append((pos, len(text)))
+        out.extend(_cut(text, pos, len(text)))
     return out
+
+
+def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Bound the work per sentence: overlong runs are cut at the last space before the limit."""
+    spans = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, end))
+    return spans
 
 
 @dataclass

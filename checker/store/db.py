@@ -1,0 +1,129 @@
+"""Opening a claim store: the engine, SQLite's concurrency settings, read and write transactions.
+
+Any SQLAlchemy URL works in principle; SQLite is what is tested. On SQLite every connection gets
+WAL journaling (readers never block the writer, a crash leaves the last committed state), a busy
+timeout (a second writer waits instead of failing), synchronous=NORMAL (safe with WAL: a crash
+loses at most the last commits, never consistency) and foreign keys. Write transactions start
+with BEGIN IMMEDIATE, taking the write lock up front: a deferred transaction that reads and then
+writes can fail with "database is locked" without waiting when another process wrote between.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine, make_url
+
+from checker.store import tables as t
+from checker.store.migrations import LATEST_VERSION, StoreError, migrate, stored_version
+
+DEFAULT_URL = "sqlite:///claims.db"
+BUSY_TIMEOUT_MS = 60_000
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The database file of a SQLite URL; None for other databases and in-memory SQLite."""
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:" \
+            or u.database.startswith("file:"):
+        return None
+    return Path(u.database)
+
+
+def create_store_engine(url: str, *, wal: bool = True) -> Engine:
+    """An engine for `url`; SQLite connections are set up for several processes at once."""
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite":
+        return sa.create_engine(u)
+    engine = sa.create_engine(u, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_conn.isolation_level = None  # pysqlite must not BEGIN on its own; _on_begin does
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if wal:
+            cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+class Store:
+    """An open claim store: documents, their event mentions and claims, at one schema version."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine, self.url = engine, url
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """One transaction for a consistent snapshot while several queries run (WAL readers
+        see the state of their first read, whatever writers commit meanwhile)."""
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """One write transaction: committed whole on success, rolled back on any exception."""
+        with self.engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
+            yield conn
+
+    def version(self) -> int:
+        with self.reading() as conn:
+            return stored_version(conn)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: what a test or an operator compares between two stores."""
+        with self.reading() as conn:
+            return {table.name: conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+                    for table in (t.documents, t.mentions, t.mention_participants, t.claims)}
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(url: str = DEFAULT_URL, *, writable: bool = True) -> Store:
+    """Open the store at `url`. Writable: created if missing and migrated to the latest schema.
+    Read-only: nothing is written, so a missing or outdated store is an error (StoreError)."""
+    path = sqlite_path(url)
+    try:
+        if writable:
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            engine = create_store_engine(url)
+            migrate(engine)
+            return Store(engine, url)
+        if path is not None and not path.is_file():
+            raise StoreError(f"no claim store at {path}; create it with `checker index PATH... --store {url}`")
+        engine = create_store_engine(url, wal=False)
+        store = Store(engine, url)
+        version = store.version()
+        if version == 0:
+            store.close()
+            raise StoreError(f"{url} is not a claim store (no schema_version); create one with `checker index`")
+        if version != LATEST_VERSION:
+            store.close()
+            if version > LATEST_VERSION:
+                raise StoreError(f"the store is at schema version {version}, newer than this checker "
+                                 f"knows ({LATEST_VERSION}); upgrade checker")
+            raise StoreError(f"the store is at schema version {version}, this checker needs {LATEST_VERSION}: "
+                             f"upgrade it with `checker index --store {url}` (or check with --index)")
+        return store
+    except sa.exc.SQLAlchemyError as exc:
+        raise StoreError(f"cannot open the store {url}: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}") from exc
