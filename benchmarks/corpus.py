@@ -69,6 +69,14 @@ PEOPLE: dict[str, dict] = {
               "names": ["روبيو", "ماركو روبيو"], "short": "روبيو",
               "former": ["وزير الخارجية الأمريكي السابق ماركو روبيو"],
               "counterpart": "نظيره الأمريكي ماركو روبيو", "country": "usa", "rank": "minister"},
+    "witkoff": {"titles": ["المبعوث الخاص ستيف ويتكوف", "المبعوث الأمريكي الخاص ستيف ويتكوف"],
+                "names": ["ويتكوف", "ستيف ويتكوف"], "short": "ويتكوف",
+                "former": ["المبعوث الأمريكي السابق ستيف ويتكوف"],
+                "counterpart": "ستيف ويتكوف", "country": "usa", "rank": "envoy"},
+    "ushakov": {"titles": ["مساعد الرئيس الروسي يوري أوشاكوف", "مساعد الكرملين يوري أوشاكوف"],
+                "names": ["أوشاكوف", "يوري أوشاكوف"], "short": "أوشاكوف",
+                "former": ["مساعد الرئيس الروسي السابق يوري أوشاكوف"],
+                "counterpart": "يوري أوشاكوف", "country": "russia", "rank": "aide"},
 }
 # Who comments on a call, by country of a participant.
 SPOKESPEOPLE = {
@@ -83,23 +91,34 @@ WRONG_TITLES = {"peskov": "وزير الخارجية الروسي دميتري �
 ZONE_WORD = {"russia": "موسكو", "usa": "واشنطن", "ukraine": "كييف", "turkey": "أنقرة"}
 ZONE_IANA = {"موسكو": "Europe/Moscow", "واشنطن": "America/New_York", "كييف": "Europe/Kyiv",
              "أنقرة": "Europe/Istanbul", "غرينتش": "UTC"}
-CAPITAL = {"russia": "موسكو", "usa": "واشنطن", "ukraine": "كييف", "turkey": "أنقرة"}
+CAPITAL = {"russia": "موسكو", "usa": "واشنطن", "ukraine": "كييف", "turkey": "أنقرة"}  # datelines, "visit X"
 
 COUNTRIES = {
     "russia": {"name": "روسيا", "adj_f": "روسية", "adj_m": "الروسي"},
     "ukraine": {"name": "أوكرانيا", "adj_f": "أوكرانية", "adj_m": "الأوكراني"},
     "usa": {"name": "الولايات المتحدة", "adj_f": "أمريكية", "adj_m": "الأمريكي"},
+    "turkey": {"name": "تركيا", "adj_f": "تركية", "adj_m": "التركي"},
 }
 DELEGATION_HEADS = {"russia": ["رئيس الوفد الروسي فلاديمير ميدينسكي", "مستشار الكرملين فلاديمير ميدينسكي",
                                "فلاديمير ميدينسكي، رئيس الوفد الروسي،"],
                     "ukraine": ["رئيس الوفد الأوكراني رستم عمروف"],
-                    "usa": ["المبعوث الخاص ستيف ويتكوف", "وزير الخارجية الأمريكي ماركو روبيو"]}
+                    "usa": ["المبعوث الخاص ستيف ويتكوف", "وزير الخارجية الأمريكي ماركو روبيو"],
+                    "turkey": ["وزير الخارجية التركي", "مسؤول في الخارجية التركية"]}
 
-CALL_PAIRS = [(("trump", "putin"), 8), (("trump", "zelensky"), 5), (("putin", "erdogan"), 3),
+CALL_PAIRS = [(("trump", "putin"), 4), (("trump", "zelensky"), 3), (("putin", "erdogan"), 2),
               (("zelensky", "erdogan"), 2), (("trump", "erdogan"), 2), (("lavrov", "rubio"), 2),
-              (("putin", "zelensky"), 1)]
-TALKS = [(("russia", "ukraine"), "إسطنبول", 5), (("russia", "ukraine"), "اسطنبول", 1),
-         (("russia", "usa"), "الرياض", 3), (("ukraine", "usa"), "الرياض", 2), (("russia", "ukraine"), "جنيف", 1)]
+              (("putin", "zelensky"), 1), (("witkoff", "ushakov"), 1), (("rubio", "zelensky"), 1),
+              (("lavrov", "erdogan"), 1)]
+TALKS = [(("russia", "ukraine"), "إسطنبول", 4), (("russia", "ukraine"), "اسطنبول", 1),
+         (("russia", "usa"), "الرياض", 3), (("ukraine", "usa"), "الرياض", 2), (("russia", "ukraine"), "جنيف", 1),
+         (("turkey", "russia"), "أنقرة", 1), (("turkey", "ukraine"), "إسطنبول", 1)]
+# Two events of one kind between the same parties are at least this many days apart where the
+# pool allows it (more than the checker's alignment windows: 1 day for calls, 2 for talks).
+MIN_GAP_DAYS = {"call": 4, "talks": 6}
+# The pool holds about n_docs / 5 events at this many events a year: a 5,000-article corpus
+# spans one year; a larger one spans proportionally more (same density, so that doubling the
+# corpus doubles the feed's length, not the crowding of events on the same days).
+EVENTS_PER_YEAR = 1000
 
 # Durations in families whose ranges overlap inside a family and never across families
 # (policy: "about" +-15 %, exact +-10 %): a disagreeing outlet picks another family.
@@ -257,23 +276,38 @@ def _pick(rng: random.Random, seq):
     return seq[rng.randrange(len(seq))]
 
 
-def _pool(rng: random.Random, n_events: int, start: dt.date) -> list[Event]:
+def _free_day(rng: random.Random, taken: list[dt.date], start: dt.date, span: int, gap: int) -> dt.date:
+    """A random day at least `gap` days from every day in `taken` (best effort: 30 draws)."""
+    day = start
+    for _ in range(30):
+        day = start + dt.timedelta(days=rng.randrange(span))
+        if all(abs((day - d).days) >= gap for d in taken):
+            break
+    return day
+
+
+def _pool(rng: random.Random, n_events: int, start: dt.date, span: int) -> list[Event]:
     events = []
+    taken: dict[tuple, list[dt.date]] = {}
     for i in range(n_events):
-        day = start + dt.timedelta(days=rng.randrange(365))
         if rng.random() < 0.7:
             pair, _ = _weighted(rng, CALL_PAIRS)
             if rng.random() < 0.5:
                 pair = (pair[1], pair[0])
+            days = taken.setdefault(("call", frozenset(pair)), [])
+            day = _free_day(rng, days, start, span, MIN_GAP_DAYS["call"])
             caller = _pick(rng, pair) if rng.random() < 0.8 else None
             utc = (12 + rng.randrange(4), _pick(rng, (0, 0, 30)))
             events.append(Event(f"ev{i:05d}", "call", day, pair, _pick(rng, list(DURATIONS)), caller=caller,
                                 utc=utc, topic=_pick(rng, TOPICS)))
         else:
             countries, place, _ = _weighted(rng, TALKS)
+            days = taken.setdefault(("talks", frozenset(countries)), [])
+            day = _free_day(rng, days, start, span, MIN_GAP_DAYS["talks"])
             prisoners = _pick(rng, PRISONERS) if rng.random() < 0.7 else None
             events.append(Event(f"ev{i:05d}", "talks", day, countries, _pick(rng, list(TALK_DURATIONS)),
                                 place=place, prisoners=prisoners, topic=_pick(rng, TOPICS)))
+        days.append(day)
     events.sort(key=lambda e: (e.day, e.id))
     return events
 
@@ -624,13 +658,20 @@ DISAGREEMENTS = {  # kind -> weight among the disagreeing reports
 
 
 def generate_with_truth(n_docs: int, seed: int = 0, *, disagree: float = 0.1, per_event: float = 5.0,
-                        start: dt.date = dt.date(2025, 2, 1)) -> tuple[list[tuple[str, str]], list[Event], list[Report]]:
-    """The corpus, plus the event pool and each report's event and disagreement (the truth)."""
+                        start: dt.date = dt.date(2025, 2, 1), span_days: int | None = None,
+                        ) -> tuple[list[tuple[str, str]], list[Event], list[Report]]:
+    """The corpus, plus the event pool and each report's event and disagreement (the truth).
+
+    `per_event`: articles per event on average; `span_days`: the days the events fall on
+    (default: a year, or more for pools above EVENTS_PER_YEAR events, at that density).
+    """
     if n_docs < 0:
         raise ValueError("n_docs must be >= 0")
     rng = random.Random(seed)
     n_events = max(1, round(n_docs / per_event)) if n_docs else 0
-    events = _pool(rng, n_events, start)
+    if span_days is None:
+        span_days = max(365, round(365 * n_events / EVENTS_PER_YEAR))
+    events = _pool(rng, n_events, start, span_days)
     by_id = {e.id: e for e in events}
     # coverage: every event at least once (then twice), the rest to popular events (Zipf-like)
     assignment = [events[i % n_events] for i in range(min(n_docs, 2 * n_events))] if n_events else []
@@ -701,9 +742,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, required=True, help="folder to write the .txt files into")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--disagree", type=float, default=0.1, help="share of reports that get one detail wrong")
+    ap.add_argument("--span-days", type=int, default=None,
+                    help="days the events fall on (default: 365, more above %d events)" % EVENTS_PER_YEAR)
     ap.add_argument("--truth", action="store_true", help="also write truth.jsonl (event and disagreement per file)")
     args = ap.parse_args(argv)
-    files, events, reports = generate_with_truth(args.docs, args.seed, disagree=args.disagree)
+    files, events, reports = generate_with_truth(args.docs, args.seed, disagree=args.disagree, span_days=args.span_days)
     write(files, args.out)
     if args.truth:
         import json

@@ -62,6 +62,19 @@ class FindingBuilder:
                                  evidence=[self.evidence(c) for c in claims], rule=check, fingerprint=fp)
 
 
+def _distinct(claims: list[Claim]) -> list[Claim]:
+    """The first claim of each distinct value per document: an article repeating a value
+    thousands of times must not make the comparison quadratic."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for c in claims:
+        key = (c.document, c.event or "", c.value.model_dump_json())
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
 def _pairs(claims: list[Claim]):
     for a, b in combinations(claims, 2):
         yield (a, b) if (a.document, a.id) <= (b.document, b.id) else (b, a)
@@ -94,7 +107,7 @@ def compare(claims: list[Claim], events: list[Event], docs: dict[str, Document],
             slots[(c.event, c.attribute)].append(c)
     for (eid, attribute), group in sorted(slots.items()):
         event = by_event[eid]
-        for a, b in _pairs(group):
+        for a, b in _pairs(_distinct(group)):
             if a.document == b.document:
                 continue  # one account repeating itself: checked by internal rules only
             check = _compare_values(a, b, event, rs, tol)
@@ -109,7 +122,7 @@ def compare(claims: list[Claim], events: list[Event], docs: dict[str, Document],
         if c.attribute == "person.title":
             titles[c.subject].append(c)
     for person, group in sorted(titles.items()):
-        for a, b in _pairs(group):
+        for a, b in _pairs(_distinct(group)):
             if a.document == b.document:
                 continue
             da, db = _day_of(a, by_event, docs), _day_of(b, by_event, docs)

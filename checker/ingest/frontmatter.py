@@ -54,19 +54,51 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, list[str]]:
     return None, ["front matter opened with '---' on line 1 but never closed; the file is read as text"]
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """yaml.SafeLoader for hand-written metadata: no aliases, no crash on impossible dates.
+
+    Aliases (``*name``) are refused: they are never needed in front matter, and they are how a
+    small block becomes a huge or self-referencing value ("billion laughs"). A timestamp that is
+    not a real date (``2025-02-30``) stays the string it was, so the reader can say what is wrong
+    with it instead of losing the file.
+    """
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"aliases (*{event.anchor}) are not allowed in front matter", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+    def construct_lenient_timestamp(self, node):  # type: ignore[no-untyped-def]
+        try:
+            return self.construct_yaml_timestamp(node)
+        except (ValueError, TypeError, AttributeError, OverflowError):
+            return self.construct_scalar(node)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_lenient_timestamp)
+
+
 def _parse(block: str) -> tuple[dict[str, Any], list[str]]:
+    ignored = "its metadata is ignored"
     try:
-        data = yaml.safe_load(block)
+        data = yaml.load(block, Loader=_FrontMatterLoader)  # noqa: S506 -- a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""  # +2: the block starts on line 2
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return {}, [f"malformed front matter (YAML error{where}: {problem}); its metadata is ignored"]
+        return {}, [f"malformed front matter (YAML error{where}: {problem}); {ignored}"]
+    except RecursionError:
+        return {}, [f"malformed front matter (nested too deeply); {ignored}"]
+    except Exception as exc:  # a broken block must not cost the article
+        return {}, [f"malformed front matter ({type(exc).__name__}: {exc}); {ignored}"]
     if data is None:
         return {}, []
     if not isinstance(data, dict):
         kind = type(data).__name__
-        return {}, [f"front matter is not a mapping of keys to values (got a {kind}); its metadata is ignored"]
+        return {}, [f"front matter is not a mapping of keys to values (got a {kind}); {ignored}"]
     return {str(k): v for k, v in data.items()}, []
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from checker.rules.loader import RuleError
 
 FOLDER_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".jsonl"})
 DEFAULT_MAX_BYTES = 50_000_000
+NO_FILES_ERROR = f"folder holds no readable files ({' '.join(sorted(FOLDER_SUFFIXES))}); nothing to check"
 
 
 @dataclass
@@ -86,6 +88,15 @@ def _error(path: Path, message: str, *, doc_id: str | None = None, encoding: str
     )
 
 
+_ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
+
+
+def _warn_if_not_arabic(doc: Document, plain: str) -> None:
+    """An article said (or taken) to be Arabic without a single Arabic letter yields no claims: say why."""
+    if doc.language == "ar" and not _ARABIC_LETTER.search(plain):
+        doc.warnings.append("no Arabic letters in the article text: no claims can be read from it")
+
+
 def _warn_duplicate_ids(docs: list[Document]) -> None:
     first: dict[str, str] = {}
     for doc in docs:
@@ -119,9 +130,17 @@ def _read_folder(root: Path, ctx: _Context) -> list[Document]:
         except Exception as exc:
             docs.append(_error(path, f"internal error while reading: {type(exc).__name__}: {exc}"))
     if not docs:
-        kinds = " ".join(sorted(FOLDER_SUFFIXES))
-        docs.append(_error(root, f"folder holds no readable files ({kinds}); nothing to check", doc_id=root.name))
+        docs.append(_error(root, NO_FILES_ERROR, doc_id=root.name))
     return docs
+
+
+def found_no_articles(docs: Sequence[Document]) -> bool:
+    """True when the inputs held no article file at all (nothing given, or only empty folders).
+
+    That is a usage problem (the wrong folder, the wrong extension), not an unreadable input:
+    the command line says so and exits 2 instead of 3.
+    """
+    return all(d.status == "error" and d.error == NO_FILES_ERROR for d in docs)
 
 
 def walk(root: Path) -> tuple[list[Path], list[Document]]:
@@ -279,6 +298,7 @@ def _read_text(path: Path, text: str, encoding: str, ctx: _Context) -> list[Docu
     doc.segments.extend(segment(TextView(text), rules, start=body_start, title=doc.title))
     doc.title = doc.title or _title_from(doc.segments, text)
     doc.published = _published(doc, text[body_start:], published_value, "front matter", ctx)
+    _warn_if_not_arabic(doc, text[body_start:])
     return [doc]
 
 
@@ -299,6 +319,7 @@ def _read_html(path: Path, text: str, encoding: str, ctx: _Context) -> list[Docu
     doc.segments = segment(page.view, rules, title=page.h1 or page.title)
     doc.title = page.title or page.h1 or _title_from(doc.segments, text)
     doc.published = _published(doc, page.view.text, None, "html", ctx, meta=page.meta)
+    _warn_if_not_arabic(doc, page.view.text)
     return [doc]
 
 
@@ -307,7 +328,13 @@ def _read_jsonl(path: Path, text: str, encoding: str, ctx: _Context) -> list[Doc
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        docs.append(_jsonl_record(path, number, line, encoding, ctx))
+        try:
+            docs.append(_jsonl_record(path, number, line, encoding, ctx))
+        except RuleError:
+            raise
+        except Exception as exc:  # one bad line must not cost the other lines of the file
+            docs.append(_error(path, f"line {number}: internal error while reading: {type(exc).__name__}: {exc}",
+                               doc_id=f"{path.stem}#{number}", encoding=encoding))
     if not docs:
         docs.append(_error(path, "empty file (no JSON lines)", encoding=encoding))
     return docs
@@ -318,7 +345,11 @@ def _jsonl_record(path: Path, number: int, line: str, encoding: str, ctx: _Conte
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return _error(path, f"line {number}: invalid JSON ({exc.msg} at column {exc.colno})", doc_id=doc_id, encoding=encoding)
+        return _error(path, f"line {number}: invalid JSON ({exc.msg}, column {exc.colno})", doc_id=doc_id, encoding=encoding)
+    except RecursionError:
+        return _error(path, f"line {number}: invalid JSON (nested too deeply)", doc_id=doc_id, encoding=encoding)
+    except ValueError as exc:  # e.g. an integer longer than Python's limit on digits
+        return _error(path, f"line {number}: invalid JSON ({exc})", doc_id=doc_id, encoding=encoding)
     if not isinstance(record, dict):
         return _error(path, f"line {number}: expected a JSON object, got {type(record).__name__}", doc_id=doc_id, encoding=encoding)
     body = record.get("text")
@@ -335,4 +366,5 @@ def _jsonl_record(path: Path, number: int, line: str, encoding: str, ctx: _Conte
     doc.segments = segment(TextView(body), rules, title=doc.title)
     doc.title = doc.title or _title_from(doc.segments, body)
     doc.published = _published(doc, body, published_value, f"line {number}", ctx, value_how="jsonl field published")
+    _warn_if_not_arabic(doc, body)
     return doc

@@ -103,7 +103,8 @@ def _number_macro(numbers: NumbersFile) -> str:
     words = alternation(list(numbers.values))
     mult = alternation(list(numbers.multipliers))
     digits = r"\d{1,3}(?:[,.]\d{3})+|\d+"
-    return rf"(?:(?:{digits})(?:\s+{mult})?|{words}(?:\s+{mult})?)(?!\w)"
+    # (?<!\d): never start inside a run of digits, or a long one is tried from every position
+    return rf"(?<![\d,.])(?:(?:{digits})(?:\s+{mult})?|{words}(?:\s+{mult})?)(?!\w)"
 
 
 def _duration_macro(durations: ClaimsFile) -> str:
