@@ -159,6 +159,21 @@ def _adjacent(doc, a_end: int, b_start: int) -> bool:
     return all(doc[i].text in _GLUE for i in range(a_end, b_start))
 
 
+def _title_tail(doc, items: list[Item], i: int, country: str | None) -> tuple[int, int, int, str | None, str]:
+    """Read the country adjectives and statuses that follow a role at items[i]
+    (الرئيس الأمريكي السابق): where the title ends, its country and its status."""
+    status = "current"
+    j, end_tok, end_char = i + 1, items[i].end, items[i].char_end
+    while j < len(items) and items[j].kind in ("ADJ", "STATUS") and _adjacent(doc, end_tok, items[j].start):
+        if items[j].kind == "ADJ":
+            country = country or items[j].key
+        else:
+            status = items[j].key
+        end_tok, end_char = items[j].end, items[j].char_end
+        j += 1
+    return j, end_tok, end_char, country, status
+
+
 def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
     """Group matched phrases into mentions: [ROLE ADJ* STATUS*] NAME, or NAME ، ROLE ..."""
     mentions: list[Mention] = []
@@ -168,17 +183,7 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
         it = items[i]
         if it.kind == "ROLE":
             role = lex.roles[it.key]
-            country = getattr(role, "country", None)
-            status = "current"
-            j = i + 1
-            end_tok, end_char = it.end, it.char_end
-            while j < n and items[j].kind in ("ADJ", "STATUS") and _adjacent(doc, end_tok, items[j].start):
-                if items[j].kind == "ADJ":
-                    country = country or items[j].key
-                else:
-                    status = items[j].key
-                end_tok, end_char = items[j].end, items[j].char_end
-                j += 1
+            j, end_tok, end_char, country, status = _title_tail(doc, items, i, role.country)
             title_span = (it.char_start, end_char)
             if j < n and items[j].kind == "ENT" and _adjacent(doc, end_tok, items[j].start):
                 key = items[j].key
@@ -204,15 +209,7 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
                 between = doc[it.end:nxt.start]
                 if len(between) == 1 and between[0].text in ("،", ","):
                     role = lex.roles[nxt.key]
-                    country, status = role.country, "current"
-                    j, end_tok, end_char = i + 2, nxt.end, nxt.char_end
-                    while j < n and items[j].kind in ("ADJ", "STATUS") and _adjacent(doc, end_tok, items[j].start):
-                        if items[j].kind == "ADJ":
-                            country = country or items[j].key
-                        else:
-                            status = items[j].key
-                        end_tok, end_char = items[j].end, items[j].char_end
-                        j += 1
+                    j, end_tok, end_char, country, status = _title_tail(doc, items, i + 1, role.country)
                     if country or not role.office:
                         m.role, m.country, m.status = role.id, country, status
                         m.title_span, m.office = (nxt.char_start, end_char), role.office
