@@ -1,8 +1,8 @@
 """The HTML report in a real browser: no errors, filters work, hostile text runs nothing.
 
 Needs Debian's `chromium` at /usr/bin/chromium and the Python package `playwright` (its own
-browser download is never used). Skipped, with the reason, when either is missing. Set
-CHECKER_SCREENSHOT=1 to save reports/report.png.
+browser download is never used). Skipped, with the reason, when either is missing.
+`pytest --screenshot` (or CHECKER_SCREENSHOT=1) saves reports/report.png as a CI artifact.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def _render(tmp_path: Path, hostile: bool) -> Path:
     return path
 
 
-def test_page_loads_clean_and_filters_hide_cards(browser: Any, tmp_path: Path) -> None:
+def test_page_loads_clean_and_filters_hide_cards(browser: Any, tmp_path: Path, request: Any) -> None:
     page = Page(browser, _render(tmp_path, hostile=False))
     try:
         assert page.page_errors == [] and page.console_errors == []
@@ -108,7 +108,7 @@ def test_page_loads_clean_and_filters_hide_cards(browser: Any, tmp_path: Path) -
         assert page.visible_cards() == ["finding-f1", "finding-f2"]
         assert page.page_errors == [] and page.console_errors == []
 
-        if os.environ.get("CHECKER_SCREENSHOT"):
+        if request.config.getoption("--screenshot") or os.environ.get("CHECKER_SCREENSHOT"):
             out = Path(__file__).resolve().parents[1] / "reports" / "report.png"
             out.parent.mkdir(parents=True, exist_ok=True)
             page.page.screenshot(path=str(out), full_page=True)
