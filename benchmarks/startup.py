@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -85,9 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         result["target_met"] = ratio <= TARGET_FACTOR
         if args.hyperfine and shutil.which("hyperfine"):
             export = Path(tmp) / "hyperfine.json"
-            quote = lambda cmd: " ".join(f"'{c}'" if " " in c or "(" in c else c for c in cmd)  # noqa: E731
             subprocess.run(["hyperfine", "-N", "--warmup", "1", "--runs", str(args.runs), "--export-json", str(export),
-                            quote(checker_cmd), quote(spacy_cmd)], check=True, stdout=subprocess.DEVNULL, env=env, cwd=REPO)
+                            shlex.join(checker_cmd), shlex.join(spacy_cmd)], check=True, stdout=subprocess.DEVNULL, env=env, cwd=REPO)
             means = [r["mean"] for r in json.loads(export.read_text())["results"]]
             result["hyperfine_mean_s"] = {"checker_report": round(means[0], 3), "spacy_import_blank": round(means[1], 3)}
     print(json.dumps(result, ensure_ascii=False, indent=2))

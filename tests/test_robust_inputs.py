@@ -124,6 +124,23 @@ def test_unreadable_file_without_permission(check, tmp_path) -> None:
         os.chmod(bad, 0o644)
 
 
+def test_unreadable_file_when_opening_is_refused(check, tmp_path, monkeypatch) -> None:
+    """The same without relying on chmod (which root ignores): the reader's open() is refused."""
+    import builtins
+
+    from checker.ingest import readers
+
+    bad = write(tmp_path, "locked.txt", CALL)
+
+    def refusing_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(file) == bad:
+            raise PermissionError(13, "Permission denied", str(file))
+        return builtins.open(file, *args, **kwargs)
+
+    monkeypatch.setattr(readers, "open", refusing_open, raising=False)
+    assert_unreadable(check(bad), bad, "cannot read: Permission denied")
+
+
 def test_jsonl_broken_line_loses_only_that_line(check, tmp_path) -> None:
     lines = [
         json.dumps({"text": CALL, "published": "2025-03-18"}, ensure_ascii=False),
