@@ -12,9 +12,9 @@ count, a former instead of a current title -- so the comparison stage has real w
     python benchmarks/corpus.py --docs 1000 --out /tmp/corpus        # writes 1000 .txt files
     python -c "from benchmarks.corpus import generate; print(generate(3)[0][1])"
 
-Everything is drawn from one ``random.Random(seed)``: the same (n_docs, seed) gives the same
-files, byte for byte, on every machine and Python version (only ``Random.random``, ``randrange``
-``choice``-style calls on sequences are used, which are stable across versions).
+Everything is drawn from one ``random.Random(seed)`` (no global state): the same (n_docs, seed)
+gives the same files, byte for byte (only ``random()``, ``randrange()`` and ``shuffle()`` are
+used, whose sequences Python keeps stable across versions).
 """
 
 from __future__ import annotations

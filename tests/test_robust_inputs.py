@@ -346,6 +346,45 @@ def test_undecodable_file_inside_a_folder_does_not_stop_the_folder(check, tmp_pa
     assert run.claims_of("a") and run.claims_of("c")
 
 
+# --------------------------------------------------------------------------- the same id, the same file
+
+
+def test_two_articles_with_the_same_id_are_kept_apart(tmp_path, capsys) -> None:
+    """Found by fuzzing: two JSONL feeds numbering records from 0 crashed the event grouping, and
+    two articles sharing a front-matter id were silently read as one (their conflict unreported)."""
+    first = write(tmp_path, "a.md", "---\nid: story\n---\n" + CALL)
+    second = write(tmp_path, "b.md", "---\nid: story\n---\n" + CALL.replace("ساعتين", "نحو ساعة ونصف"))
+    out = tmp_path / "report.json"
+    for order in ([first, second], [second, first]):
+        assert main(["report", *map(str, order), "--json", str(out), "-q"]) == 1  # the durations conflict
+        report = json.loads(out.read_text(encoding="utf-8"))
+        docs = {d["path"]: d for d in report["documents"]}
+        assert docs[str(first)]["id"] == "story" and docs[str(second)]["id"] == "story~2"  # whatever the order
+        assert docs[str(second)]["warnings"] == [f"duplicate document id 'story' (also used by {first}); renamed 'story~2'"]
+        (finding,) = [f for f in report["findings"] if f["attribute"] == "call.duration"]
+        assert finding["documents"] == ["story", "story~2"]
+
+
+def test_feeds_numbering_records_alike(tmp_path) -> None:
+    feeds = [write(tmp_path, f"feed-{n}.jsonl", json.dumps({"id": 0, "text": CALL}, ensure_ascii=False) + "\n"
+                   + json.dumps({"id": 0, "text": "تلقى ترامب اتصالاً من بوتين."}, ensure_ascii=False) + "\n")
+             for n in (1, 2)]
+    out = tmp_path / "report.json"
+    assert main(["report", *map(str, feeds), "--json", str(out), "--fail-on", "never", "-q"]) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert [d["id"] for d in report["documents"]] == ["0", "0~2", "0~3", "0~4"]
+    assert len({c["id"] for c in report["claims"]}) == len(report["claims"])
+
+
+def test_a_file_reached_twice_is_read_once(check, tmp_path) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    inside = write(folder, "inside.txt", CALL)
+    run = check(inside, folder, inside)
+    assert run.code == 0
+    assert [d["id"] for d in run.report["documents"] if d["id"].startswith("inside")] == ["inside"]
+
+
 # --------------------------------------------------------------------------- nothing to check: exit 2
 
 

@@ -14,7 +14,8 @@ import os
 import re
 import stat
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,7 @@ class _Context:
     max_bytes: int
     rules_dir: Path | None
     published: PublishedRules
+    seen: set[str] = field(default_factory=set)  # real paths of the files already read
 
     def boilerplate(self, language: str) -> BoilerplateRules:
         return load_boilerplate_rules(language, self.rules_dir)
@@ -61,6 +63,8 @@ def read_inputs(
 
     `now` anchors relative page ages ("منذ 9 شهر"); files above `max_bytes` are refused
     unread; `rules_dir` replaces the repository's rules/ folder. Raises only RuleError.
+    A file reached twice (given twice, or given and inside a given folder) is read once, and
+    no two documents share an id (see `_unique_ids`).
     """
     ctx = _Context(now=now, max_bytes=max_bytes, rules_dir=rules_dir, published=load_published_rules(rules_dir))
     ctx.boilerplate("ar")  # load (and validate) the default rules before reading anything
@@ -73,7 +77,7 @@ def read_inputs(
             raise
         except Exception as exc:  # a bug must not hide the other inputs
             docs.append(_error(path, f"internal error while reading: {type(exc).__name__}: {exc}"))
-    _warn_duplicate_ids(docs)
+    _unique_ids(docs)
     return docs
 
 
@@ -97,13 +101,30 @@ def _warn_if_not_arabic(doc: Document, plain: str) -> None:
         doc.warnings.append("no Arabic letters in the article text: no claims can be read from it")
 
 
-def _warn_duplicate_ids(docs: list[Document]) -> None:
-    first: dict[str, str] = {}
+def _unique_ids(docs: list[Document]) -> None:
+    """Give every document its own id: claims, events and findings are keyed by it.
+
+    Two feeds that both number their records from 0, or two files both named story.txt in
+    different folders, would otherwise be read as one article (its claims mixed, conflicts
+    between them never reported). Among documents sharing an id the first in path order keeps
+    it (so the result does not depend on the order of the inputs) and the others become
+    "id~2", "id~3", ... with a warning.
+    """
+    by_id: dict[str, list[Document]] = defaultdict(list)
     for doc in docs:
-        if doc.id in first:
-            doc.warnings.append(f"duplicate document id {doc.id!r} (also used by {first[doc.id]})")
-        else:
-            first[doc.id] = doc.path
+        by_id[doc.id].append(doc)
+    taken = set(by_id)
+    for doc_id in sorted(by_id):
+        group = sorted(by_id[doc_id], key=lambda d: d.path)  # stable: one file's records stay in file order
+        n = 1
+        for doc in group[1:]:
+            n += 1
+            while f"{doc_id}~{n}" in taken:
+                n += 1
+            new = f"{doc_id}~{n}"
+            taken.add(new)
+            doc.warnings.append(f"duplicate document id {doc_id!r} (also used by {group[0].path}); renamed {new!r}")
+            doc.id = new
 
 
 # --------------------------------------------------------------------------- paths and folders
@@ -122,6 +143,8 @@ def _read_path(path: Path, ctx: _Context) -> list[Document]:
 def _read_folder(root: Path, ctx: _Context) -> list[Document]:
     files, errors = walk(root)
     docs = list(errors)
+    if files and all(os.path.realpath(f) in ctx.seen for f in files):
+        return docs  # every file here was already read through another argument
     for path in files:
         try:
             docs.extend(_read_file(path, ctx))
@@ -194,6 +217,10 @@ def walk(root: Path) -> tuple[list[Path], list[Document]]:
 
 
 def _read_file(path: Path, ctx: _Context) -> list[Document]:
+    real = os.path.realpath(path)
+    if real in ctx.seen:
+        return []  # already read through another argument: one file, one set of documents
+    ctx.seen.add(real)
     try:
         info = path.stat()
     except OSError as exc:
