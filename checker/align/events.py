@@ -55,7 +55,7 @@ def _fits_undated(m: EventMention, day: dt.date, published: dt.date | None) -> b
 def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: RuleSet) -> tuple[list[Event], dict[str, str]]:
     """Events, and a map mention id -> event id."""
     dated = [m for m in mentions if m.date is not None and m.date.day is not None]
-    undated = [m for m in mentions if m not in dated]
+    undated = [m for m in mentions if m.date is None or m.date.day is None]  # not `not in dated`: quadratic
     graph = nx.Graph()
     reasons: dict[frozenset[str], str] = {}
     for m in dated:
