@@ -1,7 +1,7 @@
 """The command line: report, claims, segments, rules, index, check.
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, configuration
-or rule error; 3 an input could not be read (the others were still checked).
+or rule error; 3 an input could not be read (the others were still checked); 4 internal error.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 REPO = Path(__file__).resolve().parent.parent
 OUTPUTS = ("json", "html", "markdown", "sarif", "junit")
@@ -109,6 +109,12 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"checker: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except Exception as exc:  # a bug must not read as "findings" (1) or "usage" (2) in CI
+        import traceback
+
+        traceback.print_exc()
+        print(f"checker: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def _read(args, paths) -> tuple[object, int]:

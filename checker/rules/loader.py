@@ -72,7 +72,10 @@ def read_yaml(path: Path) -> tuple[Any, dict[Loc, int]]:
     lines: dict[Loc, int] = {}
     if node is None:
         return None, lines
-    return _construct(node, (), lines, path), lines
+    try:
+        return _construct(node, (), lines, path), lines
+    except RecursionError as exc:  # an alias that refers to itself, or absurd nesting
+        raise RuleError(path, None, "YAML nests too deep (an alias that refers to itself?)") from exc
 
 
 def line_of(lines: dict[Loc, int], loc: Loc) -> int | None:
