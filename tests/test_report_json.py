@@ -79,3 +79,11 @@ def test_json_round_trips_through_the_model() -> None:
     report = build_report()
     again = Report.model_validate_json(to_json(report))
     assert to_json(again) == to_json(report)
+
+
+def test_json_bytes_match_the_standard_library_rendering() -> None:
+    # to_json uses pydantic-core's serialiser for speed; the file must not change because of it
+    for hostile in (False, True):
+        report = build_report(hostile)
+        data = report.model_dump(mode="json", by_alias=True)
+        assert to_json(report) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"

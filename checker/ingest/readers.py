@@ -47,9 +47,13 @@ class _Context:
     rules_dir: Path | None
     published: PublishedRules
     seen: set[str] = field(default_factory=set)  # real paths of the files already read
+    _boilerplate: dict[str, BoilerplateRules] = field(default_factory=dict)  # per language, this run
 
     def boilerplate(self, language: str) -> BoilerplateRules:
-        return load_boilerplate_rules(language, self.rules_dir)
+        rules = self._boilerplate.get(language)
+        if rules is None:
+            rules = self._boilerplate[language] = load_boilerplate_rules(language, self.rules_dir)
+        return rules
 
 
 def read_inputs(

@@ -89,7 +89,14 @@ class BoilerplateRule(Strict):
     @field_validator("patterns")
     @classmethod
     def _regexes(cls, patterns: list[str]) -> list[str]:
-        return _check_regexes(patterns)
+        _check_regexes(patterns)
+        if len(patterns) > 1:  # a rule's patterns are compiled as one alternation
+            try:
+                re.compile("|".join(f"(?:{p})" for p in patterns))
+            except re.error as exc:
+                raise ValueError(f"these patterns cannot be combined into one regex ({exc}); "
+                                 "rename repeated group names") from exc
+        return patterns
 
     @model_validator(mode="after")
     def _has_markers(self) -> BoilerplateRule:

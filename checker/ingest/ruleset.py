@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.ingest.fold import Normalized, fold, fold_word, key
+from checker.ingest.fold import Normalized, fold, fold_word, key, words
 from checker.ingest.rules_schema import (
     BoilerplateFile,
     BoilerplateRule,
@@ -37,8 +37,9 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
 
 
-def _marker_regex(marker: str, glued: bool) -> re.Pattern[str]:
-    """Regex for a line starting with `marker` (after optional punctuation), on normalised text."""
+def _marker_body(marker: str, glued: bool) -> str:
+    """Regex for `marker` on normalised text: flexible spacing before punctuation, and unless
+    `glued`, no letter right after a marker that ends in one ("الوسوم" is not "الوسومات")."""
     folded = " ".join(fold_word(marker).split())
     out: list[str] = []
     for part in re.findall(r"[^\W_]+|\s+|[\W_]", folded):
@@ -49,7 +50,23 @@ def _marker_regex(marker: str, glued: bool) -> re.Pattern[str]:
         else:
             out.append(r"\s*" + re.escape(part))
     tail = "" if glued or not re.search(_LETTER_OR_DIGIT + "$", folded) else f"(?!{_LETTER_OR_DIGIT})"
-    return re.compile(r"^[\W_]*?(?P<m>" + "".join(out) + ")" + tail, re.IGNORECASE)
+    return "".join(out) + tail
+
+
+def _markers_regex(markers: list[str], glued: bool) -> re.Pattern[str] | None:
+    """One regex for a line starting with any of `markers` (after optional punctuation), the
+    marker as group "m". One alternation instead of a regex per marker: lines are many."""
+    if not markers:
+        return None
+    bodies = "|".join(f"(?:{_marker_body(m, glued)})" for m in markers)
+    return re.compile(r"^[\W_]*?(?P<m>" + bodies + ")", re.IGNORECASE)
+
+
+def _patterns_regex(patterns: list[str]) -> re.Pattern[str] | None:
+    """One regex that fully matches what any of `patterns` fully matches."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{_fold_pattern(p)})" for p in patterns), re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- boilerplate
@@ -75,9 +92,10 @@ class LineText:
     @classmethod
     def of(cls, text: str, settings: LayoutSettings) -> LineText:
         text = text.strip()
-        k = key(text)
-        n = len(k.split())
-        return cls(text, fold(text), k, n, is_prose(text, settings, n))
+        folded = fold(text)
+        k = " ".join(words(folded.text))  # = key(text), without normalising twice
+        n = k.count(" ") + 1 if k else 0
+        return cls(text, folded, k, n, is_prose(text, settings, n))
 
 
 def is_prose(text: str, settings: LayoutSettings, n: int | None = None) -> bool:
@@ -111,38 +129,37 @@ class LineRule:
 
     spec: BoilerplateRule
     settings: LayoutSettings
-    starts: tuple[re.Pattern[str], ...]
+    starts: re.Pattern[str] | None
     equals: frozenset[str]
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: re.Pattern[str] | None  # every pattern of the rule in one alternation
+    # copied from spec: read for every line of every page
+    id: str = field(init=False)
+    block: str = field(init=False)
+    max_words: float = field(init=False)
+    allow_prose: bool = field(init=False)
 
-    @property
-    def id(self) -> str:
-        return self.spec.id
-
-    @property
-    def block(self) -> str:
-        return self.spec.block
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__  # frozen dataclass
+        set_(self, "id", self.spec.id)
+        set_(self, "block", self.spec.block)
+        set_(self, "max_words", self.spec.max_words if self.spec.max_words is not None else float("inf"))
+        set_(self, "allow_prose", self.spec.allow_prose)
 
     def match(self, line: str | LineText) -> str | None:
         """The marker as written in the line if this rule matches it, else None."""
         if isinstance(line, str):
             line = LineText.of(line, self.settings)
-        if self.spec.max_words is not None and line.words > self.spec.max_words:
-            return None
-        if not self.spec.allow_prose and line.prose:
+        if line.words > self.max_words or (line.prose and not self.allow_prose):
             return None
         folded = line.folded
-        for regex in self.starts:
-            found = regex.match(folded.text)
-            if found:
-                start, end = found.span("m")
-                return line.text[folded.offsets[start] : folded.offsets[end]]
+        found = self.starts.match(folded.text) if self.starts is not None else None
+        if found:
+            start, end = found.span("m")
+            return line.text[folded.offsets[start] : folded.offsets[end]]
         if line.key in self.equals:
             return line.text
-        body = folded.text.strip()
-        for regex in self.patterns:
-            if regex.fullmatch(body):
-                return line.text
+        if self.patterns is not None and self.patterns.fullmatch(folded.text.strip()):
+            return line.text
         return None
 
 
@@ -189,9 +206,9 @@ def compile_boilerplate(spec: BoilerplateFile, path: str, lines: dict | None = N
             LineRule(
                 spec=rule,
                 settings=spec.settings,
-                starts=tuple(_marker_regex(m, rule.glued) for m in rule.starts_with),
+                starts=_markers_regex(rule.starts_with, rule.glued),
                 equals=frozenset(key(e) for e in rule.equals),
-                patterns=tuple(re.compile(_fold_pattern(p), re.IGNORECASE) for p in rule.patterns),
+                patterns=_patterns_regex(rule.patterns),
             )
         )
         compiled = rules[-1]

@@ -67,14 +67,27 @@ def page_lines(text: str, settings: LayoutSettings, start: int = 0) -> list[Line
     return out
 
 
-def _title_like(a: str, b: str, separators: tuple[str, ...]) -> bool:
+@dataclass(frozen=True)
+class _TitleForms:
+    """What title comparison reads of a line: its key and its normalised, space-collapsed text."""
+
+    key: str
+    spaced: str
+
+    @classmethod
+    def of(cls, text: str | LineText) -> _TitleForms:
+        if isinstance(text, LineText):  # already normalised once: reuse it
+            return cls(text.key, " ".join(text.folded.text.split()))
+        return cls(key(text), " ".join(fold_word(text).split()))
+
+
+def _title_like(a: _TitleForms, b: _TitleForms, separators: tuple[str, ...]) -> bool:
     """Is `a` the title `b`, alone or followed by a separator and more ("title - site")?"""
-    ka, kb = key(a), key(b)
-    if not kb:
+    if not b.key:
         return False
-    if ka == kb:
+    if a.key == b.key:
         return True
-    fa, fb = " ".join(fold_word(a).split()), " ".join(fold_word(b).split())
+    fa, fb = a.spaced, b.spaced
     if not fa.startswith(fb):
         return False
     rest = fa[len(fb) :].lstrip()
@@ -97,6 +110,7 @@ class _Segmenter:
         self.settings = rules.settings
         self.hint = hint
         self.title: str | None = hint
+        self.title_forms = _TitleForms.of(hint or "")
         self.blocks: list[_Block] = []
         self.articles = 0
         self.matches: dict[int, dict[str, tuple[LineRule, str]]] = {}
@@ -131,7 +145,7 @@ class _Segmenter:
 
     def is_title_repeat(self, i: int) -> bool:
         return bool(self.title) and self.rules.title_repeat_id is not None and _title_like(
-            self.lines[i].text, self.title or "", self.rules.title_separators
+            _TitleForms.of(self.lines[i].info), self.title_forms, self.rules.title_separators
         )
 
     # -- the title
@@ -141,7 +155,7 @@ class _Segmenter:
         lines, s = self.lines, self.settings
         if self.hint:
             for i, line in enumerate(lines[: max(s.max_header_lines + 8, 12)]):
-                if _title_like(self.hint, line.text, self.rules.title_separators):
+                if _title_like(self.title_forms, _TitleForms.of(line.info), self.rules.title_separators):
                     return i
                 if self.prose(i):
                     break
@@ -175,6 +189,7 @@ class _Segmenter:
                 else:
                     self.add("boilerplate", SITE_HEADER, lines[i].text if i == 0 else None, i)
             self.title = lines[title_at].text
+            self.title_forms = _TitleForms.of(lines[title_at].info)
             self.add("title", TITLE_LABEL, None, title_at, merge=False)
             begin = title_at + 1
         state = "header"
