@@ -68,7 +68,8 @@ def _loader_is_safe(path: Path, call: ast.Call) -> bool:
     obj = module
     for part in name.split("."):
         obj = getattr(obj, part, None)
-    return isinstance(obj, type) and issubclass(obj, yaml.SafeLoader)
+    safe = (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml's safe loader too
+    return isinstance(obj, type) and issubclass(obj, safe)
 
 
 def test_yaml_is_only_loaded_safely() -> None:
@@ -193,8 +194,8 @@ from checker.text.normalize import normalize
 import json
 rs = load_ruleset()
 published = load_published_rules()
-patterns = [(f"rule {r.rule.id} regex {k}", rx) for r in rs.rules for k, rx in enumerate(r.regexes)]
-patterns += [(f"trigger {t.trigger.id}", t.regex) for t in rs.triggers]
+patterns = [(f"rule {r.rule.id} regex {k}", rx.regex) for r in rs.rules for k, rx in enumerate(r.regexes)]  # the regex itself, not its prefilter
+patterns += [(f"trigger {t.trigger.id}", t.regex.regex) for t in rs.triggers]
 patterns += [(f"published format {k}", f.regex) for k, f in enumerate(published.formats)]
 patterns += [(f"published relative {k}", r.regex) for k, r in enumerate(published.relative)]
 inputs = json.loads(sys.stdin.readline())

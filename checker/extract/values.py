@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from checker.models import DurationValue, TimeValue
+from checker.rules.prefilter import FilteredRegex
 from checker.rules.ruleset import RuleSet, alternation
 from checker.text.normalize import normalize_word
 
@@ -36,13 +37,16 @@ class TimePhrase:
 
 @dataclass
 class Grammar:
+    """Compiled value shapes. Word-based ones carry a literal prefilter (most sentences hold
+    no date or time word); the digit-based ones run only on sentences with a digit."""
+
     date: re.Pattern[str]
-    relative: re.Pattern[str]
-    weekday: re.Pattern[str]
-    year: re.Pattern[str]
-    time_words: re.Pattern[str]
+    relative: FilteredRegex
+    weekday: FilteredRegex
+    year: FilteredRegex
+    time_words: FilteredRegex
     time_digits: re.Pattern[str]
-    speech: re.Pattern[str]
+    speech: FilteredRegex
     months: dict[str, int]
     weekdays: dict[str, int]
     relative_days: dict[str, int]
@@ -57,8 +61,8 @@ class Grammar:
     unit_fractions: dict[str, float]
     qualifiers: list[tuple[str, str]]
     topics: dict[str, str]
-    topic: re.Pattern[str]
-    topic_verb: re.Pattern[str]
+    topic: FilteredRegex
+    topic_verb: FilteredRegex
 
 
 def _inverse(mapping: dict[int, list[str]]) -> dict[str, int]:
@@ -117,16 +121,20 @@ def _build(rs: RuleSet) -> Grammar:
     topic = re.compile(rf"(?<!\w)(?:[وفبل]|ال)?(?P<t>{alternation(list(topics))})(?!\w)") if topics else re.compile(never)
     verbs = tf.topic_verbs if tf else []
     topic_verb = re.compile(rf"(?<!\w)(?:و|ف)?{alternation(verbs)}(?!\w)") if verbs else re.compile(never)
+    speech = re.compile(rf"(?<!\w)(?:و|ف)?(?:{normalize_word(SPEECH_VERBS)})(?!\w)")
+    f = FilteredRegex.of
     return Grammar(
-        date, relative, weekday, year, time_words, time_digits,
-        re.compile(rf"(?<!\w)(?:و|ف)?(?:{normalize_word(SPEECH_VERBS)})(?!\w)"),
+        date, f(relative), f(weekday), f(year), f(time_words), time_digits, f(speech),
         months, weekdays, {normalize_word(k): v for k, v in cal.relative_days.items()}, weeks,
         hours, parts, {normalize_word(k): v for k, v in cal.fractions.items()},
         {normalize_word(k): v for k, v in cal.zones.items()},
         {normalize_word(k): v for k, v in rs.numbers.values.items()},
         {normalize_word(k): v for k, v in rs.numbers.multipliers.items()},
-        units, unit_fractions, qualifiers, topics, topic, topic_verb,
+        units, unit_fractions, qualifiers, topics, f(topic), f(topic_verb),
     )
+
+
+_DIGIT = re.compile(r"\d")  # what every numeric date and clock time holds
 
 
 def _key(text: str) -> str:
@@ -141,7 +149,7 @@ def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
-    for m in g.date.finditer(s):
+    for m in g.date.finditer(s) if _DIGIT.search(s) else ():
         if m.group("d2"):
             p = DatePhrase(m.start(), m.end(), int(m.group("d2")), int(m.group("m2")), int(m.group("y2")))
         else:
@@ -174,7 +182,8 @@ def year_hint(g: Grammar, s: str) -> int | None:
 def find_times(g: Grammar, s: str) -> list[TimePhrase]:
     """Clock times; a spelled hour needs الساعة, a part of day or a zone to count as a time."""
     out: list[TimePhrase] = []
-    for m in list(g.time_digits.finditer(s)) + list(g.time_words.finditer(s)):
+    by_digits = list(g.time_digits.finditer(s)) if _DIGIT.search(s) else []
+    for m in by_digits + list(g.time_words.finditer(s)):
         if "hw" in m.groupdict() and m.group("hw"):
             if not (m.group("sa") or m.group("part") or m.group("zone") or m.group("gmt")):
                 continue

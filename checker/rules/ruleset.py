@@ -21,6 +21,7 @@ from pathlib import Path
 
 from checker.paths import default_rules_dir
 from checker.rules.loader import RuleError, load_model
+from checker.rules.prefilter import FilteredRegex
 from checker.rules.schema import (
     CalendarFile,
     ClaimRule,
@@ -48,7 +49,7 @@ def alternation(words: list[str]) -> str:
 @dataclass
 class CompiledRule:
     rule: ClaimRule
-    regexes: list[re.Pattern[str]]
+    regexes: list[FilteredRegex]
     path: str
     family: str
     event: str | None
@@ -57,7 +58,7 @@ class CompiledRule:
 @dataclass
 class CompiledTrigger:
     trigger: Trigger
-    regex: re.Pattern[str]
+    regex: FilteredRegex
     event: str
 
 
@@ -222,12 +223,12 @@ def _load(root: Path, lang: str, digest: str) -> RuleSet:
             if cf.event is None:
                 raise RuleError(path, lines.get(("triggers", i)), "triggers need the file's `event`")
             rx = _compile(path, ("triggers", i, "pattern"), t.pattern, rs.macros, lines)
-            rs.triggers.append(CompiledTrigger(t, rx, cf.event))
+            rs.triggers.append(CompiledTrigger(t, FilteredRegex.of(rx), cf.event))
         for i, r in enumerate(cf.rules):
             alternatives = [r.pattern] if isinstance(r.pattern, str) else r.pattern
             rxs = [_compile(path, ("rules", i, "pattern") + (() if isinstance(r.pattern, str) else (k,)),
                             alt, rs.macros, lines) for k, alt in enumerate(alternatives)]
-            rs.rules.append(CompiledRule(r, rxs, str(path), fam, cf.event))
+            rs.rules.append(CompiledRule(r, [FilteredRegex.of(rx) for rx in rxs], str(path), fam, cf.event))
     return rs
 
 
