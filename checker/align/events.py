@@ -28,9 +28,10 @@ def _participants_fit(a: EventMention, b: EventMention) -> bool:
     return pa <= pb or pb <= pa
 
 
-def _why_pair(a: EventMention, b: EventMention, window: int) -> str | None:
-    """Why two dated mentions are one event, or None when they cannot be."""
-    if a.type != b.type or not _participants_fit(a, b):
+def _why_pair(a: EventMention, b: EventMention, window: int, blocked: bool = False) -> str | None:
+    """Why two dated mentions are one event, or None when they cannot be. `blocked`: the pair
+    comes from _candidate_pairs, so type and participants are known to fit."""
+    if not blocked and (a.type != b.type or not _participants_fit(a, b)):
         return None
     if a.document == b.document and a.segment == b.segment:
         return None  # the extractor already kept these apart
@@ -42,6 +43,57 @@ def _why_pair(a: EventMention, b: EventMention, window: int) -> str | None:
         return f"dates {min(da, db)} and {max(da, db)} within {window} day(s)" + (
             f", same place ({a.place})" if a.place and a.place == b.place else "")
     return None
+
+
+def _sets_fit(etype: str, pa: frozenset[str], pb: frozenset[str]) -> bool:
+    """_participants_fit on participant sets (the same test, for a whole block at once)."""
+    if not pa or not pb:
+        return True
+    if etype == "call" and len(pa) >= 2 and len(pb) >= 2:
+        return pa == pb
+    return pa <= pb or pb <= pa
+
+
+def _candidate_pairs(dated: list[EventMention], rs: RuleSet):
+    """Pairs of dated mentions that may be one event, earlier (day, id) first.
+
+    Blocked by event key: type, then participant set (two sets are joined only when they fit),
+    then the date window, walked on day-sorted lists. So a feed with hundreds of calls a week
+    never pairs the Trump-Putin calls with the Zelensky-Macron ones.
+    """
+    blocks: dict[tuple[str, frozenset[str]], list[EventMention]] = defaultdict(list)
+    for m in dated:
+        blocks[(m.type, frozenset(m.participants))].append(m)
+    for block in blocks.values():
+        block.sort(key=lambda m: (m.date.day, m.id))
+    keys = sorted(blocks, key=lambda k: (k[0], sorted(k[1])))
+    for i, (etype, pa) in enumerate(keys):
+        window = rs.policy.events[etype].date_window_days
+        for etype_b, pb in keys[i:]:
+            if etype_b != etype or not _sets_fit(etype, pa, pb):
+                continue
+            left, right = blocks[(etype, pa)], blocks[(etype_b, pb)]
+            yield from _window_join(left, right, window, same=pa == pb)
+
+
+def _window_join(left: list[EventMention], right: list[EventMention], window: int, same: bool):
+    """Pairs (a, b) from two day-sorted lists whose days are at most `window` apart."""
+    if same:
+        for i, a in enumerate(left):
+            for b in left[i + 1:]:
+                if (b.date.day - a.date.day).days > window:
+                    break
+                yield a, b, window
+        return
+    start = 0
+    for a in left:
+        day = a.date.day
+        while start < len(right) and (day - right[start].date.day).days > window:
+            start += 1
+        for b in right[start:]:
+            if (b.date.day - day).days > window:
+                break
+            yield (a, b, window) if (day, a.id) <= (b.date.day, b.id) else (b, a, window)
 
 
 def _fits_undated(m: EventMention, day: dt.date, published: dt.date | None) -> bool:
@@ -60,21 +112,11 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
     reasons: dict[frozenset[str], str] = {}
     for m in dated:
         graph.add_node(m.id)
-    blocks: dict[str, list[EventMention]] = defaultdict(list)
-    for m in dated:
-        blocks[m.type].append(m)
-    for etype, block in blocks.items():
-        window = rs.policy.events[etype].date_window_days
-        block.sort(key=lambda m: (m.date.day, m.id))
-        # sorted by day: only neighbours within the window are compared
-        for i, a in enumerate(block):
-            for b in block[i + 1:]:
-                if (b.date.day - a.date.day).days > window:
-                    break
-                why = _why_pair(a, b, window)
-                if why:
-                    graph.add_edge(a.id, b.id)
-                    reasons[frozenset((a.id, b.id))] = f"{a.document} and {b.document}: {why}"
+    for a, b, window in _candidate_pairs(dated, rs):
+        why = _why_pair(a, b, window, blocked=True)
+        if why:
+            graph.add_edge(a.id, b.id)
+            reasons[frozenset((a.id, b.id))] = f"{a.document} and {b.document}: {why}"
     by_id = {m.id: m for m in mentions}
     groups: list[list[EventMention]] = []
     for comp in sorted(nx.connected_components(graph), key=lambda c: sorted(c)):
@@ -85,16 +127,42 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
         counts = Counter(m.date.day for m in g if m.date is not None and m.date.day is not None)
         return sorted(counts, key=lambda d: (-counts[d], d))[0]
 
+    # Undated accounts join only groups that have a day, and only one that fits. Candidates come
+    # from an index (type, participant) -> groups, so each account looks at the few groups that
+    # share a participant with it, not at every group; the scan stops at the second fit.
+    dated_days = [group_day(g) for g in groups]  # joining undated accounts never changes them
+    of_type: dict[str, list[int]] = defaultdict(list)
+    with_participant: dict[tuple[str, str], set[int]] = defaultdict(set)
+    nobody: dict[str, list[int]] = defaultdict(list)  # groups whose accounts name no participant
+    for i, g in enumerate(groups):
+        of_type[g[0].type].append(i)
+        names = {p for x in g for p in x.participants}
+        for name in names:
+            with_participant[(g[0].type, name)].add(i)
+        if not names:
+            nobody[g[0].type].append(i)
+
+    def candidates(m: EventMention) -> list[int]:
+        if not m.participants:
+            return of_type.get(m.type, [])
+        found = set(nobody.get(m.type, []))
+        for name in m.participants:
+            found |= with_participant.get((m.type, name), set())
+        return sorted(found)
+
     notes: dict[int, list[str]] = defaultdict(list)
-    dated_groups = len(groups)  # undated accounts join only groups that have a day
     for m in sorted(undated, key=lambda m: m.id):
         pub = docs[m.document].published.day
-        fits = [i for i, g in enumerate(groups[:dated_groups])
-                if g[0].type == m.type and all(_participants_fit(m, x) for x in g)
-                and _fits_undated(m, group_day(g), pub)]
+        fits: list[int] = []
+        for i in candidates(m):
+            g = groups[i]
+            if all(_participants_fit(m, x) for x in g) and _fits_undated(m, dated_days[i], pub):
+                fits.append(i)
+                if len(fits) > 1:
+                    break
         if len(fits) == 1:
             g = groups[fits[0]]
-            day = group_day(g)
+            day = dated_days[fits[0]]
             stated = f"only a weekday ({WEEKDAYS_EN[m.date.weekday]})" if m.date and m.date.weekday is not None \
                 else "no date"
             others = sorted({x.document for x in g})
@@ -103,6 +171,10 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
                 f"reported by {', '.join(others)}, only the one of {day.isoformat()} ({WEEKDAYS_EN[day.weekday()]}) fits"
                 + (f" and is before its publication date {pub}" if pub else ""))
             g.append(m)
+            for name in m.participants:
+                with_participant[(m.type, name)].add(fits[0])
+            if m.participants and fits[0] in nobody.get(m.type, []):
+                nobody[m.type].remove(fits[0])
         else:
             groups.append([m])
             if len(fits) > 1:
