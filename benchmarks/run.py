@@ -114,7 +114,7 @@ def worker(n_docs: int, seed: int, disagree: float, profile: str | None, span_da
         from checker.ingest import read_inputs
         from checker.models import Report
         from checker.pipeline import extract_all
-        from checker.report import to_json
+        from checker.report import write_outputs
         from checker.report.summary import summarize
         from checker.rules.ruleset import load_ruleset
 
@@ -163,7 +163,9 @@ def worker(n_docs: int, seed: int, disagree: float, profile: str | None, span_da
             with clock("render"):
                 report = Report(documents=docs, claims=claims, mentions=mentions, events=events, findings=findings)
                 report.summary = summarize(report)
-                rendered = to_json(report)
+                json_path = Path(tmp) / "report.json"
+                write_outputs(report, [("json", str(json_path))])  # as the CLI writes it
+                json_bytes = json_path.stat().st_size
         except Exception as exc:  # a crash is a result too: say where, keep what was measured
             import traceback
 
@@ -224,7 +226,7 @@ def worker(n_docs: int, seed: int, disagree: float, profile: str | None, span_da
             "findings_by_kind": kinds,
             "findings_by_rule": dict(sorted(rules.items(), key=lambda kv: -kv[1])),
             "disagreeing_reports": sum(r.disagreement is not None for r in reports),
-            "json_bytes": len(rendered.encode("utf-8")),
+            "json_bytes": json_bytes,
         },
         "seed": seed,
         "disagree": disagree,

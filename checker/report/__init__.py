@@ -15,7 +15,7 @@ from pathlib import Path
 from checker.models import Report
 from checker.report.github_report import to_github
 from checker.report.html_report import to_html
-from checker.report.json_report import to_json
+from checker.report.json_report import iter_json, to_json
 from checker.report.junit_report import to_junit
 from checker.report.markdown_report import to_markdown
 from checker.report.sarif_report import to_sarif
@@ -40,6 +40,7 @@ __all__ = [
     "Renderer",
     "summarize",
     "to_github",
+    "iter_json",
     "to_html",
     "to_json",
     "to_junit",
@@ -56,27 +57,42 @@ def _umask() -> int:
     return current
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write `text` as UTF-8 so that readers see the old file or the new one, never half.
+def _write_temp(target: Path, chunks: Iterable[bytes]) -> str:
+    """Write `chunks` to a new temporary file beside `target`; return its path."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+    except BaseException:
+        _discard(tmp)
+        raise
+    return tmp
+
+
+def _discard(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
+
+
+def write_atomic(path: str | os.PathLike[str], text: str | Iterable[bytes]) -> None:
+    """Write `text` (or UTF-8 chunks) so that readers see the old file or the new one, never half.
 
     The temporary file sits in the destination folder (os.replace is atomic only within one
     file system) and gets the permissions a plain new file would have.
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = _write_temp(target, [text.encode("utf-8")] if isinstance(text, str) else text)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _discard(tmp)
         raise
 
 
@@ -100,8 +116,9 @@ def write_outputs(
 ) -> None:
     """Render each (format, path) and write it; path "-" is stdout.
 
-    Everything is rendered before anything is written, so a failing renderer leaves no
-    partial set of files. Unknown format names raise ValueError. `formats` overrides
+    Every file is rendered into a temporary file beside it and renamed into place only when
+    all are done (stdout comes last), so a failing renderer leaves no partial set of files.
+    JSON is streamed item by item (`iter_json`), never held whole in memory. Unknown format names raise ValueError. `formats` overrides
     renderers (e.g. junit with the CLI's --fail-on via functools.partial).
     """
     table = {**FORMATS, **(formats or {})}
@@ -109,9 +126,21 @@ def write_outputs(
     unknown = sorted({name for name, _ in pairs if name not in table})
     if unknown:
         raise ValueError(f"unknown output format(s): {', '.join(unknown)} (known: {', '.join(table)})")
-    rendered = [(table[name](report), path) for name, path in pairs]
-    for text, path in rendered:
-        if path == STDOUT:
-            _write_stdout(text)
-        else:
-            write_atomic(path, text)
+    written: list[tuple[str, Path]] = []  # temporary files, renamed into place once all are done
+    to_stdout: list[str] = []
+    try:
+        for name, path in pairs:
+            if path == STDOUT:
+                to_stdout.append(table[name](report))
+            elif table[name] is to_json:  # streamed: a large report never sits in memory as text
+                written.append((_write_temp(Path(path), iter_json(report)), Path(path)))
+            else:
+                written.append((_write_temp(Path(path), [table[name](report).encode("utf-8")]), Path(path)))
+    except BaseException:
+        for tmp, _ in written:
+            _discard(tmp)
+        raise
+    for tmp, target in written:
+        os.replace(tmp, target)
+    for text in to_stdout:
+        _write_stdout(text)
