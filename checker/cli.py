@@ -46,6 +46,16 @@ def _report_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ignore-file", type=Path, help="suppression file (default: .checker-ignore.yaml if present)")
 
 
+def _engine_options(p: argparse.ArgumentParser) -> None:
+    # the names only: checker.engine (and Dask) are imported when the run starts
+    p.add_argument("--engine", choices=["local", "dask"], default=None,
+                   help="where extraction and comparison run: in this process (local, the default) or on "
+                        "a Dask cluster (dask; needs the 'dask' extra); the report is the same")
+    p.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="address of a running Dask scheduler (e.g. tcp://10.0.0.5:8786); implies --engine dask; "
+                        "without it --engine dask starts a local cluster for the run")
+
+
 def _store_option(p: argparse.ArgumentParser) -> None:
     # resolved in _store_url, so that building the parser does not import SQLAlchemy
     p.add_argument("--store", metavar="URL", default=None,
@@ -65,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep = sub.add_parser("report", help="check articles against each other and write reports")
     rep.add_argument("paths", nargs="*", help="files or folders (default: examples/)")
     _report_options(rep)
+    _engine_options(rep)
     _common(rep)
 
     cl = sub.add_parser("claims", help="list the claims read from articles")
@@ -117,12 +128,65 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+class ProgressBars:
+    """Progress of a run on a terminal: one tqdm bar per stage (documents extracted, claim groups
+    compared), on `stream`. A bar appears only once its stage has run for a moment, so short
+    runs print nothing, and it is erased when the stage ends."""
+
+    UNITS = {"extract": "doc", "compare": "group"}
+    DELAY = 0.5  # seconds a stage runs before its bar is drawn
+    INTERVAL = 0.1  # seconds between redraws, at least
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.stage: str | None = None
+        self.bar = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage != self.stage:
+            from tqdm import tqdm
+
+            self.close()
+            self.stage = stage
+            self.bar = tqdm(total=total, desc=stage, unit=self.UNITS.get(stage, "it"), file=self.stream,
+                            leave=False, delay=self.DELAY, mininterval=self.INTERVAL, dynamic_ncols=True)
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+        self.bar, self.stage = None, None
+
+
+def progress_bars(args, stream=None) -> ProgressBars | None:
+    """Bars on stderr when it is a terminal and --quiet was not given; None otherwise."""
+    stream = stream if stream is not None else sys.stderr
+    if getattr(args, "quiet", False) or not (hasattr(stream, "isatty") and stream.isatty()):
+        return None
+    return ProgressBars(stream)
+
+
+def _engine(args):
+    from checker.engine import make_engine
+
+    scheduler = getattr(args, "scheduler", None)
+    name = getattr(args, "engine", None) or ("dask" if scheduler else "local")
+    return make_engine(name, scheduler)
+
+
 def _read(args, paths) -> tuple[object, int]:
     from checker import pipeline
 
     from checker.ingest.readers import found_no_articles
 
-    report = pipeline.run(paths, rules_dir=args.rules, now=args.now, max_bytes=args.max_bytes, lang=args.lang)
+    bars = progress_bars(args)
+    try:
+        with _engine(args) as engine:
+            report = pipeline.run(paths, rules_dir=args.rules, now=args.now, max_bytes=args.max_bytes,
+                                  lang=args.lang, engine=engine, progress=bars)
+    finally:
+        if bars is not None:
+            bars.close()
     if found_no_articles(report.documents):
         print("checker: no articles found in " + ", ".join(map(str, paths))
               + " (looked for .txt .md .html .htm .jsonl)", file=sys.stderr)

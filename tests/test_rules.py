@@ -93,3 +93,13 @@ def test_broken_rules_exit_2_from_report(rules_copy, capsys, tmp_path):
     art.write_text("نص", encoding="utf-8")
     assert main(["report", str(art), "--rules", str(rules_copy), "--json", str(tmp_path / "r.json")]) == 2
     assert "titles.yaml:" in capsys.readouterr().err
+
+
+def test_absurdly_nested_rule_file_is_a_rule_error_not_a_crash(tmp_path) -> None:
+    from checker.rules.loader import read_yaml
+
+    for text in ("a: " + "[" * 50_000 + "]" * 50_000, "a: &x [*x]\n"):
+        path = tmp_path / "deep.yaml"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(RuleError, match="nests too deep"):
+            read_yaml(path)

@@ -1,13 +1,25 @@
 """Findings: conflicts between sources, inconsistencies inside one article, and claims the
-knowledge base contradicts. Severity and message come from rules/policy.yaml."""
+knowledge base contradicts. Severity and message come from rules/policy.yaml.
+
+Comparison is a group-by. `group_claims` splits the claims by what they can be checked
+against -- one document's dated weekdays, one slot of one event (event id, attribute), one
+person's titles -- and only claims of one group are ever compared with each other.
+`compare_group` checks one group on its own, and `merge_findings` puts the groups' findings
+together: the first finding of a fingerprint in group-key order wins, then they are sorted and
+numbered. `compare` is the three in a row; an engine (checker.engine) may run the groups
+anywhere, since a group needs nothing but its claims and the documents and events they name.
+"""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
+import math
 import re
 from collections import defaultdict
-from itertools import combinations
+from collections.abc import Callable, Iterable, Mapping
+from typing import NamedTuple
 
 from checker.compare import comparators as cmp
 from checker.models import Claim, DateValue, Document, Event, Evidence, Finding, TitleValue
@@ -16,6 +28,34 @@ from checker.resolve.kb import holder, offices_of
 from checker.rules.ruleset import RuleSet
 
 _SENTENCE_EDGE = re.compile(r"[.!?؟\n]")
+_EDGE_CHARS = ".!?؟\n"  # the characters of _SENTENCE_EDGE, for the backward search
+
+# the three kinds of group, numbered in the order their checks have always run: the merge
+# keeps the first finding of a fingerprint in this order
+WEEKDAY, SLOT, TITLES = 0, 1, 2
+STAGE_NAMES = ("weekday", "slot", "titles")
+
+
+class GroupKey(NamedTuple):
+    """What a group of claims is compared on. Keys sort in the order the checks run.
+
+    - (WEEKDAY, document, ""): the dates one document states with a weekday;
+    - (SLOT, event id, attribute): every account's value for one attribute of one event;
+    - (TITLES, person id, "person.title"): the titles one person is given, in every account.
+    """
+
+    stage: int
+    subject: str
+    attribute: str = ""
+
+    @property
+    def kind(self) -> str:
+        return STAGE_NAMES[self.stage]
+
+
+Group = tuple[GroupKey, list[Claim]]
+
+_KIND_ORDER = {"conflict": 0, "internal": 1, "knowledge": 2}  # the report lists findings in this order
 
 
 def fingerprint(rule: str, attribute: str, subject: str, event_key: str, documents: list[str]) -> str:
@@ -31,15 +71,49 @@ def event_key(event: Event | None) -> str:
     return f"{event.type}/{'+'.join(event.participants)}/{day}"
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Just after the last sentence edge before `pos` (0 if none). Searched backwards in growing
+    windows, so the cost is the sentence's length, not the claim's offset in the file."""
+    hi, step = pos, 256
+    while hi > 0:
+        lo = max(0, hi - step)
+        last = max(text.rfind(ch, lo, hi) for ch in _EDGE_CHARS)
+        if last >= 0:
+            return last + 1
+        hi, step = lo, step * 2
+    return 0
+
+
 class FindingBuilder:
-    def __init__(self, rs: RuleSet, docs: dict[str, Document], events: dict[str, Event]):
+    """Collects one group's findings (or several groups', in key order): one per fingerprint."""
+
+    def __init__(self, rs: RuleSet, docs: Mapping[str, Document], events: Mapping[str, Event],
+                 evidence_cache: dict[int, tuple[Claim, Evidence]] | None = None):
         self.rs, self.docs, self.events = rs, docs, events
         self.found: dict[str, Finding] = {}
+        # by id(claim); the claim is kept in the value so that its id cannot be reused meanwhile
+        self._evidence = evidence_cache if evidence_cache is not None else {}
 
     def evidence(self, c: Claim) -> Evidence:
+        """The claim quoted in its sentence. Built once per claim: findings that quote the same
+        claim share one Evidence object (treat it as a value; copying it for each of tens of
+        thousands of findings cost more than all the rest of the comparison)."""
+        return self._cached(c)
+
+    def describe(self, c: Claim) -> str:
+        """The claim's value as the report shows it (the same words as its evidence)."""
+        return self._cached(c).value
+
+    def _cached(self, c: Claim) -> Evidence:
+        hit = self._evidence.get(id(c))
+        if hit is None:
+            hit = self._evidence[id(c)] = (c, self._build_evidence(c))
+        return hit[1]
+
+    def _build_evidence(self, c: Claim) -> Evidence:
         text = self.docs[c.document].text
         a, b = c.span
-        start = max((m.end() for m in _SENTENCE_EDGE.finditer(text, 0, a)), default=0)
+        start = _sentence_start(text, a)
         m = _SENTENCE_EDGE.search(text, b)
         end = m.end() if m and m.group() != "\n" else (m.start() if m else len(text))
         sentence = text[start:end].strip()
@@ -62,88 +136,214 @@ class FindingBuilder:
                                  evidence=[self.evidence(c) for c in claims], rule=check, fingerprint=fp)
 
 
+# --------------------------------------------------------------------------- the group-by
+
+
+def group_claims(claims: Iterable[Claim]) -> list[Group]:
+    """The claims split by group key, keys sorted; claims keep their order inside a group.
+    A date claim stated with a weekday is in its document's weekday group as well."""
+    groups: dict[GroupKey, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if isinstance(c.value, DateValue) and c.value.weekday is not None:
+            groups[GroupKey(WEEKDAY, c.document)].append(c)
+        if c.attribute == "person.title":
+            groups[GroupKey(TITLES, c.subject, "person.title")].append(c)
+        elif c.event:
+            groups[GroupKey(SLOT, c.event, c.attribute)].append(c)
+    return sorted(groups.items(), key=lambda kv: kv[0])
+
+
+def compare_group(key: GroupKey, claims: list[Claim], events: Mapping[str, Event], docs: Mapping[str, Document],
+                  rs: RuleSet, *, evidence_cache: dict[int, tuple[Claim, Evidence]] | None = None) -> list[Finding]:
+    """The findings of one group, in the order they were found, one per fingerprint.
+
+    `events` maps event id -> Event and `docs` document id -> Document; they need to hold only
+    the events and documents the group's claims name."""
+    fb = FindingBuilder(rs, docs, events, evidence_cache)
+    if key.stage == WEEKDAY:
+        _check_weekdays(fb, claims)
+    elif key.stage == SLOT:
+        _check_slot(fb, key.subject, key.attribute, claims)
+    else:
+        _check_titles(fb, key.subject, claims)
+    return list(fb.found.values())
+
+
+def merge_findings(per_group: Iterable[list[Finding]]) -> list[Finding]:
+    """Groups' findings, given in group-key order: the first of each fingerprint is kept, then
+    all are sorted and numbered f1, f2, ... (the order of the report)."""
+    found: dict[str, Finding] = {}
+    for group in per_group:
+        for f in group:
+            found.setdefault(f.fingerprint, f)
+    # a stable sort: findings with equal keys stay in the order they were found
+    findings = sorted(found.values(), key=lambda f: (
+        _KIND_ORDER[f.kind], f.event or "~", f.attribute, f.subject, f.documents))
+    for n, f in enumerate(findings, start=1):
+        f.id = f"f{n}"
+    return findings
+
+
+def compare(claims: list[Claim], events: list[Event], docs: dict[str, Document], rs: RuleSet) -> list[Finding]:
+    """Every finding among the claims: the group-by, run here, group after group."""
+    by_event = {e.id: e for e in events}
+    cache: dict[int, tuple[Claim, Evidence]] = {}
+    return merge_findings(compare_group(key, group, by_event, docs, rs, evidence_cache=cache)
+                          for key, group in group_claims(claims))
+
+
+# --------------------------------------------------------------------------- the checks
+
+
+def _check_weekdays(fb: FindingBuilder, claims: list[Claim]) -> None:
+    """Internal: a weekday that does not fit the date it is stated with."""
+    for c in claims:
+        if isinstance(c.value, DateValue) and weekday_mismatch(c.value):
+            day = c.value.day
+            fb.add("internal", "internal.weekday", c.attribute, c.subject, fb.events.get(c.event or ""), [c],
+                   {"document": c.document, "value": f"{WEEKDAYS_EN[c.value.weekday]} {day.isoformat()}",
+                    "date": day.isoformat(), "actual": WEEKDAYS_EN[day.weekday()]})
+
+
+def _check_slot(fb: FindingBuilder, eid: str, attribute: str, claims: list[Claim]) -> None:
+    """Conflicts: the accounts of one event that give one attribute values that cannot both hold."""
+    event = fb.events[eid]
+    tol = fb.rs.policy.times.tolerance_minutes
+    distinct, keys = _distinct_keyed(claims)
+    check = lambda va, vb: _compare_values(va, vb, event, fb.rs, tol)  # noqa: E731
+    for i, j, rule in _first_conflicts(distinct, keys, check):
+        a, b = _ordered(distinct[i], distinct[j])
+        fb.add("conflict", rule, attribute, eid, event, [a, b],
+               {"a": a.document, "b": b.document, "va": fb.describe(a), "vb": fb.describe(b)})
+
+
+def _check_titles(fb: FindingBuilder, person: str, claims: list[Claim]) -> None:
+    """Conflicts between one person's titles in accounts close in time, then the titles the
+    knowledge base contradicts."""
+    rs = fb.rs
+    distinct, keys = _distinct_keyed(claims)
+    days = [_day_of(c, fb.events, fb.docs) for c in distinct]
+    ordinals = [d.toordinal() if d is not None else None for d in days]
+    check = lambda va, vb: cmp.titles(va, vb, rs)  # noqa: E731
+    for i, j, rule in _first_conflicts(distinct, keys, check, ordinals, rs.policy.titles.window_days):
+        a, b = _ordered(distinct[i], distinct[j])
+        fb.add("conflict", rule, "person.title", person, None, [a, b],
+               {"a": a.document, "b": b.document, "va": fb.describe(a), "vb": fb.describe(b)})
+    for c in claims:
+        _knowledge(fb, c, _day_of(c, fb.events, fb.docs), rs)
+
+
+# --------------------------------------------------------------------------- pairing
+
+
+def value_key(value) -> tuple:
+    """A hashable key equal for two values exactly when their JSON is equal (floats by repr, as
+    JSON writes them, NaN and infinities as null, as pydantic writes them), and far cheaper."""
+    return tuple(_atom(x) for x in value.__dict__.values())
+
+
+def _atom(x):
+    if type(x) is float:
+        return ("f", repr(x)) if math.isfinite(x) else None
+    if type(x) is list:
+        return tuple(_atom(y) for y in x)
+    if type(x) is bool or type(x) is int:
+        return (type(x).__name__, x)  # true and 1 differ in JSON, not in Python
+    return x
+
+
 def _distinct(claims: list[Claim]) -> list[Claim]:
     """The first claim of each distinct value per document: an article repeating a value
     thousands of times must not make the comparison quadratic."""
-    seen: set[tuple[str, str]] = set()
-    out = []
+    return _distinct_keyed(claims)[0]
+
+
+def _distinct_keyed(claims: list[Claim]) -> tuple[list[Claim], list[tuple]]:
+    """`_distinct`, with the value key of each claim kept (the pairing needs them again)."""
+    seen: set[tuple] = set()
+    out, keys = [], []
     for c in claims:
-        key = (c.document, c.event or "", c.value.model_dump_json())
+        vk = value_key(c.value)
+        key = (c.document, c.event or "", vk)
         if key not in seen:
             seen.add(key)
             out.append(c)
-    return out
+            keys.append(vk)
+    return out, keys
 
 
-def _pairs(claims: list[Claim]):
-    for a, b in combinations(claims, 2):
-        yield (a, b) if (a.document, a.id) <= (b.document, b.id) else (b, a)
+def _ordered(a: Claim, b: Claim) -> tuple[Claim, Claim]:
+    """A pair's two sides in a fixed order: by document, then claim id."""
+    return (a, b) if (a.document, a.id) <= (b.document, b.id) else (b, a)
 
 
-def _day_of(c: Claim, events: dict[str, Event], docs: dict[str, Document]) -> dt.date | None:
+def _first_conflicts(claims: list[Claim], keys: list[tuple], check: Callable[[object, object], str | None],
+                     days: list[int | None] | None = None, window: int = 0) -> list[tuple[int, int, str]]:
+    """(i, j, rule) with i < j, for the pairs of claims from different documents whose values
+    conflict: for each rule and pair of documents only the first such pair in the order of
+    `combinations(claims, 2)`, and listed in that order -- exactly what checking every pair in
+    that order and keeping one finding per fingerprint gives, without checking every pair.
+
+    Values are compared once per pair of distinct values, and claims are paired only for
+    values that conflict (`keys`: the claims' value keys). With `days` (ordinal days, None = unknown), claims are paired only
+    when both days are known and at most `window` days apart (found by bisection)."""
+    classes: dict[tuple, list[int]] = {}
+    for i, vk in enumerate(keys):
+        if days is None or days[i] is not None:
+            classes.setdefault(vk, []).append(i)
+    keys = list(classes)
+    first: dict[tuple[str, str, str], tuple[int, int]] = {}
+    for x, kx in enumerate(keys):
+        for ky in keys[x:]:
+            xs, ys = classes[kx], classes[ky]
+            vx, vy = claims[xs[0]].value, claims[ys[0]].value
+            # the check is asked with the pair in its fixed order: x's value first or y's
+            x_first, y_first = check(vx, vy), check(vy, vx)
+            if not x_first and not y_first:
+                continue
+            for i, j in _candidates(xs, ys, kx == ky, days, window):
+                ci, cj = claims[i], claims[j]
+                if ci.document == cj.document:
+                    continue  # one account repeating itself: checked by internal rules only
+                i_first = (ci.document, ci.id) <= (cj.document, cj.id)
+                rule = x_first if i_first else y_first
+                if not rule:
+                    continue
+                docs = (ci.document, cj.document) if i_first else (cj.document, ci.document)
+                pair = (i, j) if i < j else (j, i)
+                seen = first.get((rule, *docs))
+                if seen is None or pair < seen:
+                    first[(rule, *docs)] = pair
+    return sorted((i, j, rule) for (rule, _, _), (i, j) in first.items())
+
+
+def _candidates(xs: list[int], ys: list[int], same: bool, days: list[int | None] | None,
+                window: int) -> Iterable[tuple[int, int]]:
+    """Pairs (i from xs, j from ys) -- each unordered pair once when xs is ys -- within the window."""
+    if days is None:
+        for i in xs:
+            for j in ys:
+                if not same or j > i:
+                    yield i, j
+        return
+    ys = sorted(ys, key=lambda j: (days[j], j))
+    ydays = [days[j] for j in ys]
+    for i in xs:
+        d = days[i]
+        lo, hi = bisect.bisect_left(ydays, d - window), bisect.bisect_right(ydays, d + window)
+        for j in ys[lo:hi]:
+            if not same or j > i:
+                yield i, j
+
+
+def _day_of(c: Claim, events: Mapping[str, Event], docs: Mapping[str, Document]) -> dt.date | None:
     """When a claim speaks of: its event's day, else the publication day."""
     if c.event and events[c.event].date.date_from:
         return events[c.event].date.date_from
     return docs[c.document].published.day
 
 
-def compare(claims: list[Claim], events: list[Event], docs: dict[str, Document], rs: RuleSet) -> list[Finding]:
-    by_event = {e.id: e for e in events}
-    fb = FindingBuilder(rs, docs, by_event)
-    tol = rs.policy.times.tolerance_minutes
-
-    # internal: a weekday that does not fit the date it is stated with
-    for c in claims:
-        if isinstance(c.value, DateValue) and weekday_mismatch(c.value):
-            day = c.value.day
-            fb.add("internal", "internal.weekday", c.attribute, c.subject, by_event.get(c.event or ""), [c],
-                   {"document": c.document, "value": f"{WEEKDAYS_EN[c.value.weekday]} {day.isoformat()}",
-                    "date": day.isoformat(), "actual": WEEKDAYS_EN[day.weekday()]})
-
-    # event slots: every pair of claims about the same event and attribute
-    slots: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for c in claims:
-        if c.event and c.attribute != "person.title":
-            slots[(c.event, c.attribute)].append(c)
-    for (eid, attribute), group in sorted(slots.items()):
-        event = by_event[eid]
-        for a, b in _pairs(_distinct(group)):
-            if a.document == b.document:
-                continue  # one account repeating itself: checked by internal rules only
-            check = _compare_values(a, b, event, rs, tol)
-            if check:
-                fb.add("conflict", check, attribute, eid, event, [a, b],
-                       {"a": a.document, "b": b.document, "va": cmp.describe(a.value), "vb": cmp.describe(b.value)})
-
-    # titles: one person's titles in accounts close in time
-    window = dt.timedelta(days=rs.policy.titles.window_days)
-    titles: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        if c.attribute == "person.title":
-            titles[c.subject].append(c)
-    for person, group in sorted(titles.items()):
-        for a, b in _pairs(_distinct(group)):
-            if a.document == b.document:
-                continue
-            da, db = _day_of(a, by_event, docs), _day_of(b, by_event, docs)
-            if da is None or db is None or abs(da - db) > window:
-                continue
-            check = cmp.titles(a.value, b.value, rs)
-            if check:
-                fb.add("conflict", check, "person.title", person, None, [a, b],
-                       {"a": a.document, "b": b.document, "va": cmp.describe(a.value), "vb": cmp.describe(b.value)})
-        for c in group:
-            _knowledge(fb, c, _day_of(c, by_event, docs), rs)
-
-    findings = sorted(fb.found.values(), key=lambda f: (
-        {"conflict": 0, "internal": 1, "knowledge": 2}[f.kind], f.event or "~", f.attribute, f.subject, f.documents))
-    for n, f in enumerate(findings, start=1):
-        f.id = f"f{n}"
-    return findings
-
-
-def _compare_values(a: Claim, b: Claim, event: Event, rs: RuleSet, tol: int) -> str | None:
-    va, vb = a.value, b.value
+def _compare_values(va, vb, event: Event, rs: RuleSet, tol: int) -> str | None:
     if type(va) is not type(vb):
         return None
     if va.type == "date":

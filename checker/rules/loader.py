@@ -7,6 +7,7 @@ the line of the deepest key it names.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,7 +29,8 @@ class RuleError(Exception):
         super().__init__(f"{where}: {problem}")
 
 
-def _construct(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path) -> Any:
+def _construct(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path,
+               scalars: yaml.constructor.SafeConstructor) -> Any:
     """Turn a YAML node into plain data, recording the 1-based line of every location."""
     lines[loc] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
@@ -36,23 +38,42 @@ def _construct(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path) -> 
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise RuleError(path, key_node.start_mark.line + 1, "a key must be a plain value")
-            key = _scalar(key_node)
+            key = scalars.construct_object(key_node, deep=True)
             if key in out:
                 raise RuleError(path, key_node.start_mark.line + 1, f"duplicate key {key!r}")
-            out[key] = _construct(value_node, loc + (key,), lines, path)
+            out[key] = _construct(value_node, loc + (key,), lines, path, scalars)
             lines.setdefault(loc + (key,), key_node.start_mark.line + 1)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, loc + (i,), lines, path) for i, item in enumerate(node.value)]
-    return _scalar(node)
+        return [_construct(item, loc + (i,), lines, path, scalars) for i, item in enumerate(node.value)]
+    return scalars.construct_object(node, deep=True)
 
 
-def _scalar(node: yaml.Node) -> Any:
-    loader = yaml.SafeLoader("")
-    try:
-        return loader.construct_object(node, deep=True)
-    finally:
-        loader.dispose()
+# libyaml composes about ten times faster than the pure-Python parser (rule files are read at
+# every start-up). It recurses in C on nested collections, so a file nested deeper than any
+# rule file needs goes to the pure-Python parser, as does every file with a syntax error (its
+# messages are the ones documented).
+_CLoader = getattr(yaml, "CSafeLoader", None)
+_C_MAX_DEPTH = 64
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _shallow(text: str) -> bool:
+    depth = deepest = 0
+    for m in _BRACKETS.finditer(text):
+        depth += 1 if m.group() in "[{" else -1
+        deepest = max(deepest, depth)
+    indents = (len(line) - len(line.lstrip(" ")) for line in text.splitlines())
+    return deepest <= _C_MAX_DEPTH and max(indents, default=0) <= 4 * _C_MAX_DEPTH
+
+
+def _compose(text: str) -> yaml.Node | None:
+    if _CLoader is not None and _shallow(text):
+        try:
+            return yaml.compose(text, Loader=_CLoader)
+        except yaml.YAMLError:
+            pass  # composed again below for the pure-Python parser's message
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def read_yaml(path: Path) -> tuple[Any, dict[Loc, int]]:
@@ -62,18 +83,20 @@ def read_yaml(path: Path) -> tuple[Any, dict[Loc, int]]:
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(path, None, f"cannot read rule file: {exc}") from exc
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise RuleError(path, line, f"YAML syntax error: {exc.problem or exc}") from exc
     except yaml.YAMLError as exc:
         raise RuleError(path, None, f"YAML error: {exc}") from exc
+    except RecursionError as exc:
+        raise RuleError(path, None, "YAML nests too deep") from exc
     lines: dict[Loc, int] = {}
     if node is None:
         return None, lines
     try:
-        return _construct(node, (), lines, path), lines
+        return _construct(node, (), lines, path, yaml.constructor.SafeConstructor()), lines
     except RecursionError as exc:  # an alias that refers to itself, or absurd nesting
         raise RuleError(path, None, "YAML nests too deep (an alias that refers to itself?)") from exc
 

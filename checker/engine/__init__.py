@@ -1,0 +1,60 @@
+"""Where the stages run: in this process (`local`, the default) or on a Dask cluster (`dask`).
+
+Both engines run the same stage functions (checker.engine.stages): extraction as a map over
+partitions of the documents, comparison as a map over batches of claim groups; both give the
+same report, byte for byte. Dask is imported only when the dask engine is asked for.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from checker.engine.local import LocalEngine
+
+if TYPE_CHECKING:
+    from checker.compare.findings import Group
+    from checker.models import Claim, Document, Event, EventMention, Finding
+    from checker.pipeline import Progress
+    from checker.rules.ruleset import RuleSet
+
+ENGINES = ("local", "dask")
+
+
+class Engine(Protocol):
+    """Runs the two distributable stages; used as a context manager (`with engine: ...`)."""
+
+    name: str
+
+    def __enter__(self) -> Engine: ...
+
+    def __exit__(self, *exc) -> None: ...
+
+    def extract(self, docs: list[Document], rs: RuleSet, *,
+                progress: Progress | None = None) -> tuple[list[EventMention], list[Claim]]:
+        """Mentions and claims of `docs` (sorted), as checker.pipeline.extract_all lists them."""
+
+    def compare(self, groups: list[Group], events: dict[str, Event], docs: dict[str, Document], rs: RuleSet, *,
+                progress: Progress | None = None) -> list[list[Finding]]:
+        """compare_group on every group: one list of findings per group, in group order."""
+
+
+def make_engine(name: str = "local", scheduler: str | None = None) -> Engine:
+    """An engine by name; `scheduler` is the address of a running Dask scheduler (dask only;
+    without one, the dask engine starts a local cluster for the run)."""
+    if name == "local":
+        if scheduler:
+            raise ValueError("--scheduler needs --engine dask")
+        return LocalEngine()
+    if name == "dask":
+        try:
+            import distributed  # noqa: F401  (only here: other runs never pay for importing Dask)
+        except ImportError as exc:
+            raise ValueError("--engine dask needs Dask: pip install 'checker[dask]' "
+                             f"(or dask[distributed]) ({exc})") from exc
+        from checker.engine.dask_engine import DaskEngine
+
+        return DaskEngine(scheduler)
+    raise ValueError(f"unknown engine {name!r} (choose from {', '.join(ENGINES)})")
+
+
+__all__ = ["ENGINES", "Engine", "LocalEngine", "make_engine"]
