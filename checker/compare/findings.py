@@ -225,7 +225,8 @@ def _check_titles(fb: FindingBuilder, person: str, claims: list[Claim]) -> None:
     days = [_day_of(c, fb.events, fb.docs) for c in distinct]
     ordinals = [d.toordinal() if d is not None else None for d in days]
     check = lambda va, vb: cmp.titles(va, vb, rs)  # noqa: E731
-    for i, j, rule in _first_conflicts(distinct, keys, check, ordinals, rs.policy.titles.window_days):
+    pairs = nearest_counterparts(distinct, ordinals, rs.policy.titles.window_days)
+    for i, j, rule in _first_conflicts(distinct, keys, check, pairs):
         a, b = _ordered(distinct[i], distinct[j])
         fb.add("conflict", rule, "person.title", person, None, [a, b],
                {"a": a.document, "b": b.document, "va": fb.describe(a), "vb": fb.describe(b)})
@@ -277,20 +278,24 @@ def _ordered(a: Claim, b: Claim) -> tuple[Claim, Claim]:
     return (a, b) if (a.document, a.id) <= (b.document, b.id) else (b, a)
 
 
+PairFinder = Callable[[list[int], list[int], bool], Iterable[tuple[int, int]]]
+
+
 def _first_conflicts(claims: list[Claim], keys: list[tuple], check: Callable[[object, object], str | None],
-                     days: list[int | None] | None = None, window: int = 0) -> list[tuple[int, int, str]]:
+                     candidates: PairFinder | None = None) -> list[tuple[int, int, str]]:
     """(i, j, rule) with i < j, for the pairs of claims from different documents whose values
     conflict: for each rule and pair of documents only the first such pair in the order of
-    `combinations(claims, 2)`, and listed in that order -- exactly what checking every pair in
-    that order and keeping one finding per fingerprint gives, without checking every pair.
+    `combinations(claims, 2)`, and listed in that order.
 
-    Values are compared once per pair of distinct values, and claims are paired only for
-    values that conflict (`keys`: the claims' value keys). With `days` (ordinal days, None = unknown), claims are paired only
-    when both days are known and at most `window` days apart (found by bisection)."""
+    Values are compared once per pair of distinct values (`keys`: the claims' value keys), and
+    claims are paired only for values that conflict. `candidates(xs, ys, same)` says which
+    claims of two conflicting values are paired (`same`: xs is ys); by default every pair,
+    which gives exactly what checking every pair in order and keeping one finding per
+    fingerprint gives."""
+    candidates = candidates or _every_pair
     classes: dict[tuple, list[int]] = {}
     for i, vk in enumerate(keys):
-        if days is None or days[i] is not None:
-            classes.setdefault(vk, []).append(i)
+        classes.setdefault(vk, []).append(i)
     keys = list(classes)
     first: dict[tuple[str, str, str], tuple[int, int]] = {}
     for x, kx in enumerate(keys):
@@ -301,7 +306,7 @@ def _first_conflicts(claims: list[Claim], keys: list[tuple], check: Callable[[ob
             x_first, y_first = check(vx, vy), check(vy, vx)
             if not x_first and not y_first:
                 continue
-            for i, j in _candidates(xs, ys, kx == ky, days, window):
+            for i, j in candidates(xs, ys, kx == ky):
                 ci, cj = claims[i], claims[j]
                 if ci.document == cj.document:
                     continue  # one account repeating itself: checked by internal rules only
@@ -317,23 +322,67 @@ def _first_conflicts(claims: list[Claim], keys: list[tuple], check: Callable[[ob
     return sorted((i, j, rule) for (rule, _, _), (i, j) in first.items())
 
 
-def _candidates(xs: list[int], ys: list[int], same: bool, days: list[int | None] | None,
-                window: int) -> Iterable[tuple[int, int]]:
-    """Pairs (i from xs, j from ys) -- each unordered pair once when xs is ys -- within the window."""
-    if days is None:
-        for i in xs:
-            for j in ys:
-                if not same or j > i:
-                    yield i, j
-        return
-    ys = sorted(ys, key=lambda j: (days[j], j))
-    ydays = [days[j] for j in ys]
+def _every_pair(xs: list[int], ys: list[int], same: bool) -> Iterable[tuple[int, int]]:
+    """Each (i from xs, j from ys); each unordered pair once when xs is ys."""
     for i in xs:
-        d = days[i]
-        lo, hi = bisect.bisect_left(ydays, d - window), bisect.bisect_right(ydays, d + window)
-        for j in ys[lo:hi]:
+        for j in ys:
             if not same or j > i:
                 yield i, j
+
+
+def nearest_counterparts(claims: list[Claim], days: list[int | None], window: int) -> PairFinder:
+    """Pairs for one person's titles, which are compared across every account in the window:
+    pairing every account of one title with every account of another would flag one outlying
+    "former president" against hundreds of accounts (findings growing with the square of the
+    feed). Instead each account of the less common title (by documents; on a tie, the value
+    seen first) is paired with every account of the other title that reports the same event,
+    and with the nearest one in time (the earlier on a tie), both within `window` days. Every
+    account of the rarer title is flagged once at least; the common title is quoted beside it."""
+
+    def pairs(xs: list[int], ys: list[int], same: bool) -> Iterable[tuple[int, int]]:
+        if same:
+            return  # a value does not conflict with itself
+        dx = {claims[i].document for i in xs}
+        dy = {claims[j].document for j in ys}
+        few, many = (xs, ys) if len(dx) <= len(dy) else (ys, xs)
+        many = sorted((j for j in many if days[j] is not None), key=lambda j: (days[j], j))
+        many_days = [days[j] for j in many]
+        by_event: dict[str, list[int]] = defaultdict(list)
+        for j in many:
+            if claims[j].event:
+                by_event[claims[j].event].append(j)
+        for i in few:
+            d = days[i]
+            if d is None:
+                continue
+            doc = claims[i].document
+            chosen = {j for j in by_event.get(claims[i].event or "", ())
+                      if abs(days[j] - d) <= window and claims[j].document != doc}
+            nearest = _nearest(many, many_days, d, lambda j: claims[j].document != doc)
+            if nearest is not None and abs(days[nearest] - d) <= window:
+                chosen.add(nearest)
+            for j in sorted(chosen):
+                yield i, j
+
+    return pairs
+
+
+def _nearest(items: list[int], item_days: list[int], day: int, ok: Callable[[int], bool]) -> int | None:
+    """The item nearest `day` (sorted by day) that is `ok`; the earlier one on a tie."""
+    right = bisect.bisect_left(item_days, day)
+    left = right - 1
+    while left >= 0 or right < len(items):
+        dl = day - item_days[left] if left >= 0 else None
+        dr = item_days[right] - day if right < len(items) else None
+        if dr is None or (dl is not None and dl <= dr):
+            if ok(items[left]):
+                return items[left]
+            left -= 1
+        else:
+            if ok(items[right]):
+                return items[right]
+            right += 1
+    return None
 
 
 def _day_of(c: Claim, events: Mapping[str, Event], docs: Mapping[str, Document]) -> dt.date | None:
