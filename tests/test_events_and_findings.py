@@ -64,3 +64,15 @@ def test_findings_quote_evidence_from_both_sides(rs):
     assert "500" in texts["a"] and "ألف" in texts["b"]
     for e in f.evidence:
         assert e.sentence and e.text in e.sentence
+
+
+def test_why_names_each_account_once_however_many_report_the_event(rs):
+    """Thirty outlets on one day and one a day later: one "same day" list and one link, not
+    the 465 pairs of accounts."""
+    same_day = [article("أجرى ترامب اتصالاً هاتفياً بالرئيس الروسي بوتين اليوم الأربعاء.", "2025-02-12", f"o{i:02d}")
+                for i in range(30)]
+    late = article("أجرى ترامب اتصالاً هاتفياً بالرئيس الروسي بوتين أمس الخميس.", "2025-02-14", "late")
+    [event] = report_of(rs, *same_day, late).events
+    assert event.why.startswith("same day 2025-02-12: o00, o01, o02,")
+    assert event.why.count("o29") == 1 and event.why.count("same day") == 1
+    assert event.why.endswith("; late and o00: dates 2025-02-12 and 2025-02-13 within 1 day(s)")

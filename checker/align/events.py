@@ -109,14 +109,12 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
     dated = [m for m in mentions if m.date is not None and m.date.day is not None]
     undated = [m for m in mentions if m.date is None or m.date.day is None]  # not `not in dated`: quadratic
     graph = nx.Graph()
-    reasons: dict[frozenset[str], str] = {}
     for m in dated:
         graph.add_node(m.id)
     for a, b, window in _candidate_pairs(dated, rs):
         why = _why_pair(a, b, window, blocked=True)
         if why:
-            graph.add_edge(a.id, b.id)
-            reasons[frozenset((a.id, b.id))] = f"{a.document} and {b.document}: {why}"
+            graph.add_edge(a.id, b.id, why=why, gap=abs((a.date.day - b.date.day).days))
     by_id = {m.id: m for m in mentions}
     groups: list[list[EventMention]] = []
     for comp in sorted(nx.connected_components(graph), key=lambda c: sorted(c)):
@@ -165,10 +163,9 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
             day = dated_days[fits[0]]
             stated = f"only a weekday ({WEEKDAYS_EN[m.date.weekday]})" if m.date and m.date.weekday is not None \
                 else "no date"
-            others = sorted({x.document for x in g})
             notes[fits[0]].append(
                 f"{m.document} gives {stated}; of the {m.type} events between the same participants "
-                f"reported by {', '.join(others)}, only the one of {day.isoformat()} ({WEEKDAYS_EN[day.weekday()]}) fits"
+                f"{_reported_by(g)}, only the one of {day.isoformat()} ({WEEKDAYS_EN[day.weekday()]}) fits"
                 + (f" and is before its publication date {pub}" if pub else ""))
             g.append(m)
             for name in m.participants:
@@ -190,9 +187,7 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
     for n, (etype, day, participants, _, i) in enumerate(sorted(keyed), start=1):
         g = sorted(groups[i], key=lambda m: m.id)
         eid = f"e{n}"
-        why = [reasons[frozenset((a.id, b.id))] for a in g for b in g if a.id < b.id
-               and frozenset((a.id, b.id)) in reasons]
-        text = "; ".join(dict.fromkeys(why + notes[i])) or "reported by one account"
+        text = "; ".join(dict.fromkeys(_links(graph, g) + notes[i])) or "reported by one account"
         places = sorted({m.place for m in g if m.place})
         real_day = None if day == dt.date.max else day
         events.append(Event(id=eid, type=etype, participants=participants,
@@ -203,6 +198,37 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
         for m in g:
             mention_event[m.id] = eid
     return events, mention_event
+
+
+def _links(graph: nx.Graph, group: list[EventMention]) -> list[str]:
+    """Why a group's dated mentions are one event, in as many links as it takes to connect them:
+    a minimum spanning forest, closest dates first (then mention ids), so an event reported by
+    thirty outlets gives thirty links, not every pair. Links of one reason ("same day
+    2025-05-19") are merged into one list of documents."""
+    doc_of = {m.id: m.document for m in group}
+    sub = graph.subgraph(doc_of)
+    edges = sorted((d["gap"], *sorted((a, b)), d["why"]) for a, b, d in sub.edges(data=True))
+    forest = nx.utils.UnionFind()
+    merged: dict[str, list[str]] = {}  # "same day ..." -> its documents, in the order met
+    out: list[str] = []
+    for _, a, b, why in edges:
+        if forest[a] == forest[b]:
+            continue
+        forest.union(a, b)
+        if why.startswith("same day"):
+            if why not in merged:
+                merged[why] = []
+                out.append(why)
+            merged[why].extend(d for d in (doc_of[a], doc_of[b]) if d not in merged[why])
+        else:
+            out.append(f"{doc_of[a]} and {doc_of[b]}: {why}")
+    return [f"{line}: {', '.join(merged[line])}" if line in merged else line for line in out]
+
+
+def _reported_by(group: list[EventMention]) -> str:
+    """The accounts of a group, named when few, counted when many."""
+    docs = sorted({m.document for m in group})
+    return f"reported by {', '.join(docs)}" if len(docs) <= 5 else f"reported by {len(docs)} accounts ({', '.join(docs[:3])}, ...)"
 
 
 def _claim_order(cid: str) -> tuple[str, int]:

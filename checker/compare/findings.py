@@ -368,20 +368,22 @@ def nearest_counterparts(claims: list[Claim], days: list[int | None], window: in
 
 
 def _nearest(items: list[int], item_days: list[int], day: int, ok: Callable[[int], bool]) -> int | None:
-    """The item nearest `day` (sorted by day) that is `ok`; the earlier one on a tie."""
-    right = bisect.bisect_left(item_days, day)
-    left = right - 1
-    while left >= 0 or right < len(items):
-        dl = day - item_days[left] if left >= 0 else None
-        dr = item_days[right] - day if right < len(items) else None
-        if dr is None or (dl is not None and dl <= dr):
-            if ok(items[left]):
-                return items[left]
-            left -= 1
+    """The `ok` item nearest `day`; on a tie the earlier day, then the first in `items` (which
+    are sorted by day). Walks outwards one day's run of items at a time."""
+    right = bisect.bisect_left(item_days, day)  # items[right:] are on `day` or later
+    left = right  # items[:left] are earlier
+    while left > 0 or right < len(items):
+        gap_left = day - item_days[left - 1] if left > 0 else None
+        gap_right = item_days[right] - day if right < len(items) else None
+        if gap_right is None or (gap_left is not None and gap_left <= gap_right):
+            lo, hi = bisect.bisect_left(item_days, item_days[left - 1], 0, left), left
+            left = lo
         else:
-            if ok(items[right]):
-                return items[right]
-            right += 1
+            lo, hi = right, bisect.bisect_right(item_days, item_days[right], right)
+            right = hi
+        for k in range(lo, hi):
+            if ok(items[k]):
+                return items[k]
     return None
 
 
