@@ -59,6 +59,7 @@ class Grammar:
     multipliers: dict[str, int]
     units: dict[str, tuple[float, int]]
     unit_fractions: dict[str, float]
+    unit_portions: dict[str, float]
     qualifiers: list[tuple[str, str]]
     topics: dict[str, str]
     topic: FilteredRegex
@@ -110,6 +111,7 @@ def _build(rs: RuleSet) -> Grammar:
     durations = rs.claim_files.get("durations")
     units = {normalize_word(k): (u.minutes, u.count) for k, u in (durations.units.items() if durations else [])}
     unit_fractions = {normalize_word(k): v for k, v in (durations.fractions.items() if durations else [])}
+    unit_portions = {normalize_word(k): v for k, v in (durations.portions.items() if durations else [])}
     qualifiers: list[tuple[str, str]] = []
     if durations and durations.qualifiers:
         for kind in ("about", "at_least", "at_most"):
@@ -130,7 +132,7 @@ def _build(rs: RuleSet) -> Grammar:
         {normalize_word(k): v for k, v in cal.zones.items()},
         {normalize_word(k): v for k, v in rs.numbers.values.items()},
         {normalize_word(k): v for k, v in rs.numbers.multipliers.items()},
-        units, unit_fractions, qualifiers, topics, f(topic), f(topic_verb),
+        units, unit_fractions, unit_portions, qualifiers, topics, f(topic), f(topic_verb),
     )
 
 
@@ -238,7 +240,7 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float) -> tuple[D
     words = t.split(" ")
     count: float = 1
     if words[0] not in g.units:
-        count = parse_number(g, words[0]) or 0
+        count = g.unit_portions.get(words[0]) or parse_number(g, words[0]) or 0
         words = words[1:]
         if not count or not words:
             return None

@@ -128,6 +128,7 @@ class ClaimsFile(Strict):
     stages: list[str] = Field(default_factory=list)
     units: dict[str, Unit] = Field(default_factory=dict)
     fractions: dict[str, float] = Field(default_factory=dict)
+    portions: dict[str, float] = Field(default_factory=dict)  # "نصف ساعة": a part of the unit after it
     qualifiers: DurationQualifiers | None = None
     topics: dict[str, list[str]] = Field(default_factory=dict)
     topic_verbs: list[str] = Field(default_factory=list)
