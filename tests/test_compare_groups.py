@@ -130,9 +130,10 @@ def test_titles_of_thousands_of_accounts_are_not_compared_pair_by_pair(rs, monke
     found = compare(claims, [], docs, rs)
     assert calls <= 2 * len(values) ** 2
     conflicts = [f for f in found if f.kind == "conflict"]
-    # each of the 60 rarer accounts once against the common title, and former vs acting at most once each
+    # each of the 60 rarer accounts against a few of the common title, former vs acting likewise
     outliers = {c.document for c in claims if c.value.status != "current"}
-    assert outliers <= {d for f in conflicts for d in f.documents} and len(conflicts) <= 90
+    limit = rs.policy.pairing.counterparts
+    assert outliers <= {d for f in conflicts for d in f.documents} and len(conflicts) <= 90 * limit
     window = rs.policy.titles.window_days
     assert conflicts and all(abs(docs[f.documents[0]].published.day - docs[f.documents[1]].published.day)
                              <= dt.timedelta(days=window) for f in conflicts)
@@ -162,11 +163,11 @@ _titles = st.builds(TitleValue, role=st.sampled_from(["president", "foreign_mini
                     status=st.sampled_from(["current", "former", "acting"]), office=st.booleans())
 
 
-def _nearest_pairs_by_definition(claims, check, days, window):
-    """The definition of title pairing, brute force: for two conflicting values, each account of
-    the value fewer documents give (the value seen first on a tie) is paired with the accounts
-    of the other value that report the same event, and with the nearest one in time (the
-    earlier, then the first listed, on a tie), within the window; first pair per (rule, documents)."""
+def _counterparts_by_definition(claims, check, limit, days=None, window=0):
+    """The definition of pairing, brute force: for two conflicting values, each account of the
+    value fewer documents give (the value seen first on a tie) is paired with the first `limit`
+    accounts of the other value from other documents -- in order, or with `days`: within the
+    window, the same event first, then by gap, day and order; first pair per (rule, documents)."""
     values = []  # distinct value keys, in the order first seen
     for c in claims:
         k = fnd.value_key(c.value)
@@ -181,14 +182,15 @@ def _nearest_pairs_by_definition(claims, check, days, window):
             if len({claims[j].document for j in ys}) < len({claims[i].document for i in xs}):
                 few, many = ys, xs
             for i in few:
-                if days[i] is None:
+                if days is not None and days[i] is None:
                     continue
-                near = [j for j in many if days[j] is not None and claims[j].document != claims[i].document
-                        and abs(days[j] - days[i]) <= window]
-                chosen = {j for j in near if claims[i].event and claims[j].event == claims[i].event}
-                if near:
-                    chosen.add(min(near, key=lambda j: (abs(days[j] - days[i]), days[j], j)))
-                for j in chosen:
+                ci = claims[i]
+                near = [j for j in many if claims[j].document != ci.document
+                        and (days is None or (days[j] is not None and abs(days[j] - days[i]) <= window))]
+                if days is not None:
+                    near.sort(key=lambda j: (not (ci.event and claims[j].event == ci.event),
+                                             abs(days[j] - days[i]), days[j], j))
+                for j in near[:limit]:
                     a, b = sorted((i, j))
                     x_, y_ = fnd._ordered(claims[a], claims[b])
                     rule = check(x_.value, y_.value)
@@ -202,21 +204,45 @@ def _nearest_pairs_by_definition(claims, check, days, window):
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 5), _titles, st.one_of(st.none(), st.integers(0, 40)),
                           st.sampled_from([None, "e1", "e2"])), max_size=25),
-       st.integers(0, 12))
-def test_title_pairing_follows_its_definition(rs, items, window):
+       st.integers(0, 12), st.integers(1, 4))
+def test_title_pairing_follows_its_definition(rs, items, window, limit):
     claims = [Claim(id=f"d{doc}:c{n}", document=f"d{doc}", segment=0, attribute="person.title", subject="p",
                     value=v, span=(0, 1), text="x", rule="t", event=event)
               for n, (doc, v, _, event) in enumerate(items)]
     days = [d for _, _, d, _ in items]
     keys = [fnd.value_key(c.value) for c in claims]
     check = lambda a, b: cmp.titles(a, b, rs)  # noqa: E731
-    pairs = fnd.nearest_counterparts(claims, days, window)
-    assert fnd._first_conflicts(claims, keys, check, pairs) == _nearest_pairs_by_definition(claims, check, days, window)
+    pairs = fnd.counterparts(claims, limit, days, window)
+    assert fnd._first_conflicts(claims, keys, check, pairs) == \
+        _counterparts_by_definition(claims, check, limit, days, window)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.sampled_from([30, 60, 90, 150])), max_size=25), st.integers(1, 4))
+def test_slot_pairing_follows_its_definition(items, limit):
+    claims = [Claim(id=f"d{doc}:c{n}", document=f"d{doc}", segment=0, attribute="call.duration", subject="e1",
+                    value=DurationValue(minutes=m, min=m * 0.9, max=m * 1.1), span=(0, 1), text="x", rule="t")
+              for n, (doc, m) in enumerate(items)]
+    keys = [fnd.value_key(c.value) for c in claims]
+    check = lambda a, b: "r" if a.max < b.min or b.max < a.min else None  # noqa: E731
+    pairs = fnd.counterparts(claims, limit)
+    assert fnd._first_conflicts(claims, keys, check, pairs) == _counterparts_by_definition(claims, check, limit)
+
+
+def test_one_wrong_duration_among_thirty_accounts_is_paired_with_a_few(rs):
+    """Thirty outlets say "about two and a half hours"; one says "about half an hour": the one
+    is flagged against the policy's number of counterparts, not against all thirty."""
+    texts = [("استمرت المكالمة الهاتفية بين بوتين وترامب اليوم الأحد نحو ساعتين ونصف.", f"o{i:02d}") for i in range(30)]
+    texts.append(("استمرت المكالمة الهاتفية بين بوتين وترامب اليوم الأحد نحو نصف ساعة.", "wrong"))
+    report = analyse([article(t, "2025-02-02", doc_id) for t, doc_id in texts], rs)
+    conflicts = [f.documents for f in report.findings if f.rule == "conflict.duration"]
+    limit = rs.policy.pairing.counterparts
+    assert conflicts == [[f"o{i:02d}", "wrong"] for i in range(limit)]
 
 
 def test_one_outlying_title_is_flagged_once_not_against_every_account(rs):
     """Forty accounts call Trump president; one, in the middle, calls him former president:
-    one conflict, with the nearest account, and the outlier in it."""
+    the outlier is paired with the nearest accounts only (the policy says how many)."""
     start = dt.date(2025, 3, 1)
     docs, claims = {}, []
     for i in range(41):
@@ -225,7 +251,8 @@ def test_one_outlying_title_is_flagged_once_not_against_every_account(rs):
         status = "former" if i == 20 else "current"
         claims.append(_title_claim(d, TitleValue(role="president", country="us", status=status)))
     conflicts = [f for f in compare(claims, [], docs, rs) if f.kind == "conflict"]
-    assert [f.documents for f in conflicts] == [["d00019", "d00020"]]
+    nearest = ["d00019", "d00021", "d00018", "d00022", "d00017"][:rs.policy.pairing.counterparts]
+    assert [f.documents for f in conflicts] == [sorted([d, "d00020"]) for d in sorted(nearest)]
 
 
 @settings(max_examples=150, deadline=None)

@@ -18,7 +18,8 @@ import hashlib
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import islice
 from typing import NamedTuple
 
 from checker.compare import comparators as cmp
@@ -211,7 +212,8 @@ def _check_slot(fb: FindingBuilder, eid: str, attribute: str, claims: list[Claim
     tol = fb.rs.policy.times.tolerance_minutes
     distinct, keys = _distinct_keyed(claims)
     check = lambda va, vb: _compare_values(va, vb, event, fb.rs, tol)  # noqa: E731
-    for i, j, rule in _first_conflicts(distinct, keys, check):
+    pairs = counterparts(distinct, fb.rs.policy.pairing.counterparts)
+    for i, j, rule in _first_conflicts(distinct, keys, check, pairs):
         a, b = _ordered(distinct[i], distinct[j])
         fb.add("conflict", rule, attribute, eid, event, [a, b],
                {"a": a.document, "b": b.document, "va": fb.describe(a), "vb": fb.describe(b)})
@@ -225,7 +227,7 @@ def _check_titles(fb: FindingBuilder, person: str, claims: list[Claim]) -> None:
     days = [_day_of(c, fb.events, fb.docs) for c in distinct]
     ordinals = [d.toordinal() if d is not None else None for d in days]
     check = lambda va, vb: cmp.titles(va, vb, rs)  # noqa: E731
-    pairs = nearest_counterparts(distinct, ordinals, rs.policy.titles.window_days)
+    pairs = counterparts(distinct, rs.policy.pairing.counterparts, ordinals, rs.policy.titles.window_days)
     for i, j, rule in _first_conflicts(distinct, keys, check, pairs):
         a, b = _ordered(distinct[i], distinct[j])
         fb.add("conflict", rule, "person.title", person, None, [a, b],
@@ -330,21 +332,29 @@ def _every_pair(xs: list[int], ys: list[int], same: bool) -> Iterable[tuple[int,
                 yield i, j
 
 
-def nearest_counterparts(claims: list[Claim], days: list[int | None], window: int) -> PairFinder:
-    """Pairs for one person's titles, which are compared across every account in the window:
-    pairing every account of one title with every account of another would flag one outlying
-    "former president" against hundreds of accounts (findings growing with the square of the
-    feed). Instead each account of the less common title (by documents; on a tie, the value
-    seen first) is paired with every account of the other title that reports the same event,
-    and with the nearest one in time (the earlier on a tie), both within `window` days. Every
-    account of the rarer title is flagged once at least; the common title is quoted beside it."""
+def counterparts(claims: list[Claim], limit: int, days: list[int | None] | None = None,
+                 window: int = 0) -> PairFinder:
+    """Which accounts of two conflicting values are paired, so that findings grow with the
+    accounts that disagree, not with the square of a feed: each account of the rarer value (by
+    documents; on a tie, the value seen first) is paired with at most `limit` accounts of the
+    other value, from other documents -- the first ones in order, or with `days` (titles,
+    compared across events) those within `window` days, accounts of the same event first, then
+    the nearest in time (the earlier, then the first, on a tie). A value that conflicts with
+    itself is checked on every pair."""
 
     def pairs(xs: list[int], ys: list[int], same: bool) -> Iterable[tuple[int, int]]:
         if same:
-            return  # a value does not conflict with itself
+            yield from _every_pair(xs, ys, same)
+            return
         dx = {claims[i].document for i in xs}
         dy = {claims[j].document for j in ys}
         few, many = (xs, ys) if len(dx) <= len(dy) else (ys, xs)
+        if days is None:
+            for i in few:
+                doc = claims[i].document
+                for j in islice((j for j in many if claims[j].document != doc), limit):
+                    yield i, j
+            return
         many = sorted((j for j in many if days[j] is not None), key=lambda j: (days[j], j))
         many_days = [days[j] for j in many]
         by_event: dict[str, list[int]] = defaultdict(list)
@@ -352,39 +362,37 @@ def nearest_counterparts(claims: list[Claim], days: list[int | None], window: in
             if claims[j].event:
                 by_event[claims[j].event].append(j)
         for i in few:
-            d = days[i]
+            d, doc, event = days[i], claims[i].document, claims[i].event
             if d is None:
                 continue
-            doc = claims[i].document
-            chosen = {j for j in by_event.get(claims[i].event or "", ())
-                      if abs(days[j] - d) <= window and claims[j].document != doc}
-            nearest = _nearest(many, many_days, d, lambda j: claims[j].document != doc)
-            if nearest is not None and abs(days[nearest] - d) <= window:
-                chosen.add(nearest)
+            near = lambda j: claims[j].document != doc and abs(days[j] - d) <= window  # noqa: E731
+            chosen = sorted((j for j in by_event.get(event or "", ()) if near(j)),
+                            key=lambda j: (abs(days[j] - d), days[j], j))[:limit]
+            others = (j for j in _outwards(many, many_days, d, window) if near(j) and not (event and claims[j].event == event))
+            chosen += islice(others, limit - len(chosen))
             for j in sorted(chosen):
                 yield i, j
 
     return pairs
 
 
-def _nearest(items: list[int], item_days: list[int], day: int, ok: Callable[[int], bool]) -> int | None:
-    """The `ok` item nearest `day`; on a tie the earlier day, then the first in `items` (which
-    are sorted by day). Walks outwards one day's run of items at a time."""
+def _outwards(items: list[int], item_days: list[int], day: int, max_gap: int) -> Iterator[int]:
+    """Items (sorted by day) at most `max_gap` days from `day`, nearest first; on a tie the
+    earlier day, then the first in `items`. Walks one day's run of items at a time."""
     right = bisect.bisect_left(item_days, day)  # items[right:] are on `day` or later
     left = right  # items[:left] are earlier
     while left > 0 or right < len(items):
         gap_left = day - item_days[left - 1] if left > 0 else None
         gap_right = item_days[right] - day if right < len(items) else None
+        if min(g for g in (gap_left, gap_right) if g is not None) > max_gap:
+            return
         if gap_right is None or (gap_left is not None and gap_left <= gap_right):
             lo, hi = bisect.bisect_left(item_days, item_days[left - 1], 0, left), left
             left = lo
         else:
             lo, hi = right, bisect.bisect_right(item_days, item_days[right], right)
             right = hi
-        for k in range(lo, hi):
-            if ok(items[k]):
-                return items[k]
-    return None
+        yield from items[lo:hi]
 
 
 def _day_of(c: Claim, events: Mapping[str, Event], docs: Mapping[str, Document]) -> dt.date | None:

@@ -171,6 +171,10 @@ class TimePolicy(Strict):
     tolerance_minutes: int = Field(ge=0)
 
 
+class PairingPolicy(Strict):
+    counterparts: int = Field(default=3, ge=1)  # accounts of the other value paired with each rarer one
+
+
 class CheckPolicy(Strict):
     severity: Literal["error", "warning", "info"]
     message: str
@@ -181,4 +185,5 @@ class PolicyFile(Strict):
     events: dict[Literal["call", "talks", "exchange"], EventPolicy]
     titles: TitlePolicy
     times: TimePolicy
+    pairing: PairingPolicy = PairingPolicy()
     checks: dict[str, CheckPolicy]
