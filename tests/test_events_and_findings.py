@@ -76,3 +76,28 @@ def test_why_names_each_account_once_however_many_report_the_event(rs):
     assert event.why.startswith("same day 2025-02-12: o00, o01, o02,")
     assert event.why.count("o29") == 1 and event.why.count("same day") == 1
     assert event.why.endswith("; late and o00: dates 2025-02-12 and 2025-02-13 within 1 day(s)")
+
+
+def test_talks_in_two_cities_on_one_day_are_two_events(rs):
+    a = article("انتهت في إسطنبول اليوم الاثنين محادثات بين وفدي روسيا وأوكرانيا.", "2025-02-17", "istanbul")
+    b = article("انتهت في الرياض اليوم الاثنين محادثات بين وفدي روسيا وأوكرانيا.", "2025-02-17", "riyadh")
+    r = report_of(rs, a, b)
+    assert sorted(e.documents for e in r.events) == [["istanbul"], ["riyadh"]]
+    assert [f for f in r.findings if f.attribute == "talks.place"] == []
+
+
+def test_an_account_naming_one_side_joins_the_one_event_it_fits(rs):
+    both = article("انتهت في إسطنبول اليوم الجمعة محادثات بين وفدي روسيا وأوكرانيا.", "2025-05-16", "both")
+    one = article("قال رئيس الوفد الأوكراني إن المحادثات التي جرت في إسطنبول أمس الجمعة كانت صعبة.", "2025-05-17", "one")
+    [event] = report_of(rs, both, one).events
+    assert event.documents == ["both", "one"] and "only this one fits" in event.why
+
+
+def test_an_account_naming_one_side_does_not_chain_two_events(rs):
+    """Kyiv's talks with Moscow and with Washington, a day apart, and an account that names only
+    Ukraine between them: it fits both, so it joins neither, and the two stay apart."""
+    moscow = article("عقدت اليوم الاثنين محادثات بين وفدي روسيا وأوكرانيا.", "2025-03-10", "moscow")
+    vague = article("قال مسؤول أوكراني إن المحادثات التي جرت اليوم الثلاثاء كانت مثمرة.", "2025-03-11", "vague")
+    washington = article("عقدت اليوم الأربعاء محادثات بين وفدي أوكرانيا والولايات المتحدة.", "2025-03-12", "washington")
+    events = report_of(rs, moscow, vague, washington).events
+    assert sorted(e.documents for e in events) == [["moscow"], ["vague"], ["washington"]]

@@ -35,11 +35,13 @@ def _why_pair(a: EventMention, b: EventMention, window: int, blocked: bool = Fal
         return None
     if a.document == b.document and a.segment == b.segment:
         return None  # the extractor already kept these apart
+    if a.place and b.place and a.place != b.place:
+        return None  # talks in Istanbul and talks in Riyadh are two events, even on one day
     da, db = a.date.day, b.date.day
     gap = abs((da - db).days)
     if gap == 0:
         return f"same day {da.isoformat()}"
-    if gap <= window and (a.place is None or b.place is None or a.place == b.place):
+    if gap <= window:
         return f"dates {min(da, db)} and {max(da, db)} within {window} day(s)" + (
             f", same place ({a.place})" if a.place and a.place == b.place else "")
     return None
@@ -108,18 +110,16 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
     """Events, and a map mention id -> event id."""
     dated = [m for m in mentions if m.date is not None and m.date.day is not None]
     undated = [m for m in mentions if m.date is None or m.date.day is None]  # not `not in dated`: quadratic
+    # Accounts that name both sides link events together. One that names one side or none
+    # ("the talks held in Istanbul on 17 February") could be several events: it only joins the
+    # one event it fits, or, fitting none, links with its like; it never chains two events.
+    named = [m for m in dated if len(set(m.participants)) >= 2]
+    vague = [m for m in dated if len(set(m.participants)) < 2]
     graph = nx.Graph()
-    for m in dated:
-        graph.add_node(m.id)
-    for a, b, window in _candidate_pairs(dated, rs):
-        why = _why_pair(a, b, window, blocked=True)
-        if why:
-            graph.add_edge(a.id, b.id, why=why, gap=abs((a.date.day - b.date.day).days))
-    by_id = {m.id: m for m in mentions}
-    groups: list[list[EventMention]] = []
-    for comp in sorted(nx.connected_components(graph), key=lambda c: sorted(c)):
-        members = sorted((by_id[i] for i in comp), key=lambda m: m.id)
-        groups.extend(_split_same_document(members, rs.policy.events[members[0].type].date_window_days))
+    notes: dict[int, list[str]] = defaultdict(list)
+    groups = _link(named, graph, rs)
+    unplaced = _join_vague(vague, groups, notes, rs)
+    groups.extend(_link(unplaced, graph, rs))
 
     def group_day(g: list[EventMention]) -> dt.date:
         counts = Counter(m.date.day for m in g if m.date is not None and m.date.day is not None)
@@ -148,7 +148,6 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
             found |= with_participant.get((m.type, name), set())
         return sorted(found)
 
-    notes: dict[int, list[str]] = defaultdict(list)
     for m in sorted(undated, key=lambda m: m.id):
         pub = docs[m.document].published.day
         fits: list[int] = []
@@ -198,6 +197,61 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
         for m in g:
             mention_event[m.id] = eid
     return events, mention_event
+
+
+def _link(dated: list[EventMention], graph: nx.Graph, rs: RuleSet) -> list[list[EventMention]]:
+    """Dated mentions linked in `graph` when they can be one event; the groups they form."""
+    for m in dated:
+        graph.add_node(m.id)
+    for a, b, window in _candidate_pairs(dated, rs):
+        why = _why_pair(a, b, window, blocked=True)
+        if why:
+            graph.add_edge(a.id, b.id, why=why, gap=abs((a.date.day - b.date.day).days))
+    by_id = {m.id: m for m in dated}
+    groups: list[list[EventMention]] = []
+    for comp in sorted(nx.connected_components(graph.subgraph(by_id)), key=lambda c: sorted(c)):
+        members = sorted((by_id[i] for i in comp), key=lambda m: m.id)
+        groups.extend(_split_same_document(members, rs.policy.events[members[0].type].date_window_days))
+    return groups
+
+
+def _join_vague(vague: list[EventMention], groups: list[list[EventMention]], notes: dict[int, list[str]],
+                rs: RuleSet) -> list[EventMention]:
+    """Dated mentions that name fewer than two participants join the one group they fit: same
+    type, participants that fit every member, no member of their own segment or in another
+    place, and a member they would link with. Those fitting several stand apart (a group of
+    their own, noted); those fitting none are returned, to be linked among themselves."""
+    by_day: dict[tuple[str, dt.date], set[int]] = defaultdict(set)
+    for i, g in enumerate(groups):
+        for x in g:
+            by_day[(x.type, x.date.day)].add(i)
+    unplaced: list[EventMention] = []
+    for m in sorted(vague, key=lambda m: (m.date.day, m.id)):
+        window = rs.policy.events[m.type].date_window_days
+        near = set().union(*(by_day.get((m.type, m.date.day + dt.timedelta(days=k)), set())
+                             for k in range(-window, window + 1)))
+        fits = [i for i in sorted(near) if _fits_group(m, groups[i], window)]
+        who = f"names only {', '.join(sorted(set(m.participants)))}" if m.participants else "names no participant"
+        if len(fits) == 1:
+            g = groups[fits[0]]
+            notes[fits[0]].append(f"{m.document} {who}; of the {m.type} events within {window} day(s) of "
+                                  f"{m.date.day.isoformat()}, only this one fits")
+            g.append(m)
+            by_day[(m.type, m.date.day)].add(fits[0])
+        elif fits:
+            groups.append([m])
+            notes[len(groups) - 1].append(f"{m.document} {who} and fits several {m.type} events; kept apart")
+        else:
+            unplaced.append(m)
+    return unplaced
+
+
+def _fits_group(m: EventMention, group: list[EventMention], window: int) -> bool:
+    if any(x.document == m.document and x.segment == m.segment for x in group):
+        return False
+    if any(x.place and m.place and x.place != m.place for x in group):
+        return False
+    return all(_participants_fit(m, x) for x in group) and any(_why_pair(m, x, window) for x in group)
 
 
 def _links(graph: nx.Graph, group: list[EventMention]) -> list[str]:
