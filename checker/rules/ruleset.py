@@ -108,13 +108,16 @@ def _number_macro(numbers: NumbersFile) -> str:
     return rf"(?<![\d,.])(?:(?:{digits})(?:\s+{mult})?|{words}(?:\s+{mult})?)(?!\w)"
 
 
-def _duration_macro(durations: ClaimsFile) -> str:
+def _duration_macro(durations: ClaimsFile, numbers: NumbersFile) -> str:
     assert durations.qualifiers is not None
     q = durations.qualifiers
     qual = alternation(q.about + q.at_least + q.at_most)
     units = alternation(list(durations.units))
     fractions = alternation(list(durations.fractions))
-    num = r"(?:\d+(?:[.,]\d+)?|\S+)"
+    # the count before a unit: a number, a number word or a portion (نصف ساعة); never a year
+    # ("في 24 يونيو 2025 ساعتين") nor any other word ("استمر الاتصال ساعة")
+    words = alternation(list(numbers.values) + list(durations.portions))
+    num = rf"(?:(?<![\d,.])\d{{1,3}}(?:[.,]\d+)?|{words})"
     unit_phrase = rf"(?:{num}\s+)?{units}(?:\s+{fractions}|\s+و\s*\d+\s+{units})?"
     return rf"(?:ل?{qual}\s+)?{unit_phrase}(?!\w)"  # لنحو: the qualifier with a clitic
 
@@ -216,7 +219,7 @@ def _load(root: Path, lang: str, digest: str) -> RuleSet:
     months = [w for ws in c.months.values() for w in ws]
     rs.macros["day"] = rf"{alternation(day_words)}(?:\s+{alternation(day_words)})?|\d{{1,2}}\s+{alternation(months)}"
     if "durations" in claim_files:
-        rs.macros["duration"] = _duration_macro(claim_files["durations"])
+        rs.macros["duration"] = _duration_macro(claim_files["durations"], numbers)
     for fam, cf in claim_files.items():
         path, lines = claim_lines[fam]
         for i, t in enumerate(cf.triggers):
