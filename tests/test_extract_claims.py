@@ -88,6 +88,16 @@ def test_counterpart_takes_the_role_of_the_other_leader(rs):
     assert (trump.role, trump.country) == ("president", "usa")
 
 
+def test_a_named_counterpart_takes_the_post_the_knowledge_base_gives_them(rs):
+    """Rubio's Russian counterpart is Lavrov, a foreign minister: not a secretary of state (a US
+    post) and, without a title before him, not a president either."""
+    cs = claims_of(rs, "أجرى وزير الخارجية الأمريكي ماركو روبيو اتصالا هاتفيا بنظيره الروسي سيرغي لافروف.",
+                   "2025-03-01", attribute="person.title")
+    assert {c.subject: (c.value.role, c.value.country) for c in cs}["lavrov"] == ("foreign_minister", "russia")
+    cs = claims_of(rs, "أجرى روبيو اتصالا هاتفيا بنظيره الروسي سيرغي لافروف.", "2025-03-01", attribute="person.title")
+    assert [(c.subject, c.value.role) for c in cs] == [("lavrov", "foreign_minister")]
+
+
 def test_spokesman_and_apposition_titles(rs):
     cs = claims_of(rs, "وقال المتحدث باسم الكرملين دميتري بيسكوف إن المكالمة كانت مفيدة. وأكد فلاديمير ميدينسكي، رئيس الوفد الروسي، أن المحادثات في إسطنبول كانت جيدة.",
                    attribute="person.title")

@@ -26,7 +26,7 @@ from checker.models import (
     TitleValue,
 )
 from checker.resolve.dates import resolve_date
-from checker.resolve.kb import holder
+from checker.resolve.kb import holder, offices_of
 from checker.rules.ruleset import RuleSet
 from checker.text.normalize import Normalized, normalize, normalize_word
 
@@ -163,7 +163,7 @@ class DocumentExtractor:
                 # "his counterpart" holds the role of the person named just before (or after) it
                 before = [x for x in s.ordered[:k][::-1] + s.ordered[k + 1:] if x.role and not x.same_as_other
                           and x.office and x.type in ("person", "role")]
-                m.role = before[0].role if before else "president"
+                m.role = self._counterpart_role(m, before[0].role if before else None, day)
                 m.same_as_other = False
             if m.type == "person" and m.entity:
                 s.persons[k] = m.entity
@@ -171,6 +171,22 @@ class DocumentExtractor:
                 who = holder(self.rs, m.role, m.country, day or self.published.day)
                 if who:
                     s.persons[k] = who
+
+    def _counterpart_role(self, m, other_role: str | None, day: dt.date | None) -> str | None:
+        """The role of "his counterpart": the other person's role, unless the knowledge base
+        says the named counterpart holds another post ("Rubio ... his Russian counterpart
+        Lavrov" is a foreign minister, not a secretary of state nor a president). Then its post
+        that the rules list as matching the other's, else no title at all, never a guess."""
+        when = day or self.published.day
+        held = sorted({t.role for t in offices_of(self.rs, m.entity, when)}) if m.entity and when else []
+        if not held:  # a bare "his counterpart", or a person the knowledge base does not know
+            return other_role or ("president" if not m.entity else None)
+        if other_role is None:
+            return held[0] if len(held) == 1 else None
+        if other_role in held:
+            return other_role
+        matching = [r for r in held if {r, other_role} in [set(p) for p in self.rs.titles.compatible]]
+        return matching[0] if matching else None
 
     def _sentence(self, seg, plain_start, norm, s: _Sentence, context, last, seg_mentions) -> None:
         g = self.g
