@@ -112,13 +112,14 @@ CALL_PAIRS = [(("trump", "putin"), 4), (("trump", "zelensky"), 3), (("putin", "e
 TALKS = [(("russia", "ukraine"), "إسطنبول", 4), (("russia", "ukraine"), "اسطنبول", 1),
          (("russia", "usa"), "الرياض", 3), (("ukraine", "usa"), "الرياض", 2), (("russia", "ukraine"), "جنيف", 1),
          (("turkey", "russia"), "أنقرة", 1), (("turkey", "ukraine"), "إسطنبول", 1)]
-# Two events of one kind between the same parties are at least this many days apart where the
-# pool allows it (more than the checker's alignment windows: 1 day for calls, 2 for talks).
+# Two events of one kind between the same parties are at least this many days apart (more than
+# the checker's alignment windows, 1 day for calls and 2 for talks: closer, no reader could tell
+# two such events apart).
 MIN_GAP_DAYS = {"call": 4, "talks": 6}
-# The pool holds about n_docs / 5 events at this many events a year: a 5,000-article corpus
-# spans one year; a larger one spans proportionally more (same density, so that doubling the
+# The pool holds about n_docs / 5 events at this many events a year: a 2,500-article corpus
+# spans one year, a 5,000-article one two; a larger one spans proportionally more (same density, so that doubling the
 # corpus doubles the feed's length, not the crowding of events on the same days).
-EVENTS_PER_YEAR = 1000
+EVENTS_PER_YEAR = 500
 
 # Durations in families whose ranges overlap inside a family and never across families
 # (policy: "about" +-15 %, exact +-10 %): a disagreeing outlet picks another family.
@@ -276,38 +277,56 @@ def _pick(rng: random.Random, seq):
     return seq[rng.randrange(len(seq))]
 
 
-def _free_day(rng: random.Random, taken: list[dt.date], start: dt.date, span: int, gap: int) -> dt.date:
-    """A random day at least `gap` days from every day in `taken` (best effort: 30 draws)."""
-    day = start
+def _free_day(rng: random.Random, taken: list[dt.date], start: dt.date, span: int, gap: int) -> dt.date | None:
+    """A random day at least `gap` days from every day in `taken` (sorted), or None when the
+    span has none left (a few random draws, then every day from a random one on)."""
+    def free(day: dt.date) -> bool:
+        k = bisect.bisect_left(taken, day)
+        return all(abs((day - taken[j]).days) >= gap for j in (k - 1, k) if 0 <= j < len(taken))
+
     for _ in range(30):
         day = start + dt.timedelta(days=rng.randrange(span))
-        if all(abs((day - d).days) >= gap for d in taken):
-            break
-    return day
+        if free(day):
+            return day
+    first = rng.randrange(span)
+    for k in range(span):
+        day = start + dt.timedelta(days=(first + k) % span)
+        if free(day):
+            return day
+    return None
 
 
 def _pool(rng: random.Random, n_events: int, start: dt.date, span: int) -> list[Event]:
+    """The events, each between parties that have no other event of its kind within
+    MIN_GAP_DAYS (a hard rule: a pair whose calendar is full gives way to another pair)."""
     events = []
     taken: dict[tuple, list[dt.date]] = {}
     for i in range(n_events):
-        if rng.random() < 0.7:
-            pair, _ = _weighted(rng, CALL_PAIRS)
-            if rng.random() < 0.5:
-                pair = (pair[1], pair[0])
-            days = taken.setdefault(("call", frozenset(pair)), [])
-            day = _free_day(rng, days, start, span, MIN_GAP_DAYS["call"])
+        for _ in range(100):
+            if rng.random() < 0.7:
+                etype = "call"
+                pair, _ = _weighted(rng, CALL_PAIRS)
+                if rng.random() < 0.5:
+                    pair = (pair[1], pair[0])
+            else:
+                etype = "talks"
+                pair, place, _ = _weighted(rng, TALKS)
+            days = taken.setdefault((etype, frozenset(pair)), [])
+            day = _free_day(rng, days, start, span, MIN_GAP_DAYS[etype])
+            if day is not None:
+                break
+        else:
+            raise ValueError(f"{n_events} events do not fit in {span} days; give more --span-days")
+        if etype == "call":
             caller = _pick(rng, pair) if rng.random() < 0.8 else None
             utc = (12 + rng.randrange(4), _pick(rng, (0, 0, 30)))
             events.append(Event(f"ev{i:05d}", "call", day, pair, _pick(rng, list(DURATIONS)), caller=caller,
                                 utc=utc, topic=_pick(rng, TOPICS)))
         else:
-            countries, place, _ = _weighted(rng, TALKS)
-            days = taken.setdefault(("talks", frozenset(countries)), [])
-            day = _free_day(rng, days, start, span, MIN_GAP_DAYS["talks"])
             prisoners = _pick(rng, PRISONERS) if rng.random() < 0.7 else None
-            events.append(Event(f"ev{i:05d}", "talks", day, countries, _pick(rng, list(TALK_DURATIONS)),
+            events.append(Event(f"ev{i:05d}", "talks", day, pair, _pick(rng, list(TALK_DURATIONS)),
                                 place=place, prisoners=prisoners, topic=_pick(rng, TOPICS)))
-        days.append(day)
+        bisect.insort(days, day)
     events.sort(key=lambda e: (e.day, e.id))
     return events
 
