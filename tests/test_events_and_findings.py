@@ -90,7 +90,7 @@ def test_an_account_naming_one_side_joins_the_one_event_it_fits(rs):
     both = article("انتهت في إسطنبول اليوم الجمعة محادثات بين وفدي روسيا وأوكرانيا.", "2025-05-16", "both")
     one = article("قال رئيس الوفد الأوكراني إن المحادثات التي جرت في إسطنبول أمس الجمعة كانت صعبة.", "2025-05-17", "one")
     [event] = report_of(rs, both, one).events
-    assert event.documents == ["both", "one"] and "only this one fits" in event.why
+    assert event.documents == ["both", "one"] and "this one fits best" in event.why
 
 
 def test_an_account_naming_one_side_does_not_chain_two_events(rs):
@@ -101,3 +101,13 @@ def test_an_account_naming_one_side_does_not_chain_two_events(rs):
     washington = article("عقدت اليوم الأربعاء محادثات بين وفدي أوكرانيا والولايات المتحدة.", "2025-03-12", "washington")
     events = report_of(rs, moscow, vague, washington).events
     assert sorted(e.documents for e in events) == [["moscow"], ["vague"], ["washington"]]
+
+
+def test_a_vague_account_joins_the_event_in_the_place_it_names(rs):
+    """Russia's talks with the US in Riyadh and with Ukraine in Istanbul, the same day: an
+    account naming only Russia and Riyadh belongs to the first."""
+    riyadh = article("انتهت في الرياض اليوم السبت محادثات بين وفدي روسيا والولايات المتحدة.", "2025-03-22", "riyadh")
+    istanbul = article("انتهت في إسطنبول اليوم السبت محادثات بين وفدي روسيا وأوكرانيا.", "2025-03-22", "istanbul")
+    vague = article("قال رئيس الوفد الروسي إن المحادثات التي جرت في الرياض اليوم كانت بناءة.", "2025-03-22", "vague")
+    events = report_of(rs, riyadh, istanbul, vague).events
+    assert sorted(e.documents for e in events) == [["istanbul"], ["riyadh", "vague"]]

@@ -166,3 +166,11 @@ def test_caller_named_by_side(rs):
     [c] = claims_of(rs, "وقال الكرملين إن المكالمة الهاتفية بين بوتين وترامب جرت بمبادرة من الجانب الأمريكي.",
                     attribute="call.initiator")
     assert c.value.caller == "trump"
+
+
+def test_talks_are_between_the_countries_named_and_those_their_speakers_represent(rs):
+    """The head of the Russian delegation speaks for Russia; Ukraine is only what was discussed."""
+    doc = article("قال فلاديمير ميدينسكي، رئيس الوفد الروسي، إن المحادثات التي جرت في الرياض اليوم استمرت "
+                  "قرابة أربع ساعات وتناولت سبل التسوية في أوكرانيا.", "2025-03-22")
+    [mention] = extract(doc, rs)[0]
+    assert (mention.type, mention.participants, mention.place) == ("talks", ["russia"], "riyadh")

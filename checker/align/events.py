@@ -231,11 +231,15 @@ def _join_vague(vague: list[EventMention], groups: list[list[EventMention]], not
         near = set().union(*(by_day.get((m.type, m.date.day + dt.timedelta(days=k)), set())
                              for k in range(-window, window + 1)))
         fits = [i for i in sorted(near) if _fits_group(m, groups[i], window)]
+        if len(fits) > 1:  # the closest fits: the same place stated, then the nearest day
+            rank = {i: _closeness(m, groups[i]) for i in fits}
+            best = min(rank.values())
+            fits = [i for i in fits if rank[i] == best]
         who = f"names only {', '.join(sorted(set(m.participants)))}" if m.participants else "names no participant"
         if len(fits) == 1:
             g = groups[fits[0]]
             notes[fits[0]].append(f"{m.document} {who}; of the {m.type} events within {window} day(s) of "
-                                  f"{m.date.day.isoformat()}, only this one fits")
+                                  f"{m.date.day.isoformat()}, this one fits best")
             g.append(m)
             by_day[(m.type, m.date.day)].add(fits[0])
         elif fits:
@@ -244,6 +248,13 @@ def _join_vague(vague: list[EventMention], groups: list[list[EventMention]], not
         else:
             unplaced.append(m)
     return unplaced
+
+
+def _closeness(m: EventMention, group: list[EventMention]) -> tuple[bool, int]:
+    """How well a vague mention fits a group (smaller is better): the same place stated by a
+    member, then the fewest days to a member."""
+    same_place = bool(m.place) and any(x.place == m.place for x in group)
+    return not same_place, min(abs((x.date.day - m.date.day).days) for x in group)
 
 
 def _fits_group(m: EventMention, group: list[EventMention], window: int) -> bool:

@@ -378,7 +378,18 @@ class DocumentExtractor:
             if len(set(people)) < 2:
                 people = [p for _, p in sorted(s.persons.items())]
             return list(dict.fromkeys(people))
-        countries = [m.entity for m in s.ordered if m.type == "country" and m.entity]
+        # talks are between countries: those named, and those of the people who speak for them
+        # ("head of the Russian delegation"), but not a country that is only what was discussed
+        # ("... and discussed the settlement in Ukraine")
+        verb = self.g.topic_verb.search(s.norm)
+        topics = [m.span() for m in self.g.topic.finditer(s.norm) if m.start() >= verb.end()] if verb else []
+        countries = []
+        for m in s.ordered:
+            if m.type == "country" and m.entity:
+                if not any(a <= m.start < b for a, b in topics):
+                    countries.append(m.entity)
+            elif m.type in ("person", "role") and m.country:
+                countries.append(m.country)
         return list(dict.fromkeys(countries))
 
     def _new_standalone(self, seg, etype, span, seg_mentions) -> _Mention:
