@@ -104,10 +104,10 @@ def test_an_account_naming_one_side_does_not_chain_two_events(rs):
 
 
 def test_a_vague_account_joins_the_event_in_the_place_it_names(rs):
-    """Russia's talks with the US in Riyadh and with Ukraine in Istanbul, the same day: an
-    account naming only Russia and Riyadh belongs to the first."""
+    """Russia's talks with the US in Riyadh and with Ukraine (no place given), the same day: an
+    account naming only Russia and Riyadh could be either, and belongs to the first."""
     riyadh = article("انتهت في الرياض اليوم السبت محادثات بين وفدي روسيا والولايات المتحدة.", "2025-03-22", "riyadh")
-    istanbul = article("انتهت في إسطنبول اليوم السبت محادثات بين وفدي روسيا وأوكرانيا.", "2025-03-22", "istanbul")
+    istanbul = article("انتهت اليوم السبت محادثات بين وفدي روسيا وأوكرانيا.", "2025-03-22", "istanbul")
     vague = article("قال رئيس الوفد الروسي إن المحادثات التي جرت في الرياض اليوم كانت بناءة.", "2025-03-22", "vague")
     events = report_of(rs, riyadh, istanbul, vague).events
     assert sorted(e.documents for e in events) == [["istanbul"], ["riyadh", "vague"]]
