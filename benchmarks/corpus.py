@@ -355,6 +355,14 @@ def _absolute(rng: random.Random, day: dt.date, with_weekday: bool, with_year: b
     return _digits(rng, text)
 
 
+def _recalled(rng: random.Random, day: dt.date, published: dt.date) -> str:
+    """An earlier event's day as a recall states it: "في 9 فبراير الماضي" means the latest
+    9 February, so an event older than that names its year."""
+    if (published - day).days < 300:
+        return f"{_absolute(rng, day, False, False)} الماضي"
+    return _absolute(rng, day, False, True)
+
+
 def _when(rng: random.Random, day: dt.date, published: dt.date) -> str:
     """How an outlet published on `published` refers to `day` (relative where it is natural)."""
     gap = (published - day).days
@@ -522,8 +530,9 @@ def _call_body(rng: random.Random, e: Event, rep: Report, by_id: dict[str, Event
         old = by_id[rid]
         a, b = (_person(rng, p, full=False) for p in old.participants)
         sentences.append(_pick(rng, [
-            f"وكان {a} و{b} قد أجريا اتصالاً هاتفياً {_absolute(rng, old.day, False, False)} الماضي، تناول {old.topic}.",
-            f"كما حدث اتصال هاتفي بين {a} و{b} {_absolute(rng, old.day, False, rng.random() < 0.5)}، "
+            f"وكان {a} و{b} قد أجريا اتصالاً هاتفياً {_recalled(rng, old.day, rep.published)}، تناول {old.topic}.",
+            f"كما حدث اتصال هاتفي بين {a} و{b} "
+            f"{_absolute(rng, old.day, False, rng.random() < 0.5 or (rep.published - old.day).days >= 300)}، "
             f"وخلال المحادثة الهاتفية تمت مناقشة {old.topic}.",
         ]))
     return [s for s in sentences if s]
@@ -573,8 +582,7 @@ def _talks_body(rng: random.Random, e: Event, rep: Report, by_id: dict[str, Even
                          f"لنتائج الاجتماع، مشيراً إلى أن {CAPITAL.get(c2, n2)} طلبت عقد لقاء مباشر بين القادة.")
     for rid in rep.recalls:
         old = by_id[rid]
-        sentences.append(f"وكانت جولة سابقة من المحادثات قد عقدت في {old.place} {_absolute(rng, old.day, False, False)} "
-                         f"الماضي.")
+        sentences.append(f"وكانت جولة سابقة من المحادثات قد عقدت في {old.place} {_recalled(rng, old.day, rep.published)}.")
     return sentences
 
 
