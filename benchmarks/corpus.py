@@ -260,7 +260,8 @@ class Report:
     outlet: str
     published: dt.date
     disagreement: str | None = None
-    recalls: list[str] = field(default_factory=list)
+    recalls: list[str] = field(default_factory=list)  # earlier events of the same parties it recalls
+    embedded: str | None = None  # the event of a second story embedded in the page
 
 
 def _weighted(rng: random.Random, items):
@@ -746,6 +747,7 @@ def generate_with_truth(n_docs: int, seed: int = 0, *, disagree: float = 0.1, pe
             recent = [x for x in events[max(0, bisect.bisect_left(days, published - dt.timedelta(days=7))):
                                         bisect.bisect_right(days, published)] if x.id != e.id]
             embedded = _pick(rng, recent) if recent else None
+            rep.embedded = embedded.id if embedded else None
         text = _article(rng, rep, e, events, by_id, embedded)
         files.append((rep.name + ".txt", text))
         reports.append(rep)
@@ -783,7 +785,8 @@ def main(argv: list[str] | None = None) -> int:
             for r in reports:
                 e = by_id[r.event]
                 fh.write(json.dumps({"file": r.name + ".txt", "event": e.id, "type": e.type, "day": e.day.isoformat(),
-                                     "participants": list(e.participants), "disagreement": r.disagreement},
+                                     "participants": list(e.participants), "disagreement": r.disagreement,
+                                     "recalls": r.recalls, "embedded": r.embedded},
                                     ensure_ascii=False) + "\n")
     words = sum(len(t.split()) for _, t in files)
     print(f"wrote {len(files)} articles ({words} words, {len(events)} events) to {args.out}", file=sys.stderr)

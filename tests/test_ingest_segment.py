@@ -197,3 +197,17 @@ def test_known_title_skips_site_header_lines() -> None:
 
 def test_dateline_before_prose_without_title_stays_in_the_article() -> None:
     assert blocks(f"واشنطن\n{PROSE}") == [("article", "main", f"واشنطن\n{PROSE}")]
+
+
+def test_an_agency_byline_inside_an_article_opens_the_story_appended_to_it() -> None:
+    """An agency's second story pasted under the article, after a byline line of its own: its
+    claims must not be read as the main article's."""
+    other = "قال رئيس الوفد الأوكراني رستم عمروف إن المحادثات التي جرت في الرياض استمرت أكثر من ثلاث ساعات."
+    text = f"عنوان الخبر هنا\n{PROSE}\nسبوتنيك\n{other}\n"
+    assert [b[:2] for b in blocks(text)] == [("title", "title"), ("article", "main"), ("article", "embedded 1")]
+    assert blocks(text)[2][2] == f"سبوتنيك\n{other}"
+
+
+def test_a_byline_closing_an_article_opens_nothing() -> None:
+    text = f"عنوان الخبر هنا\n{PROSE}\nوكالات\nإعلان\n"
+    assert [b[:2] for b in blocks(text)] == [("title", "title"), ("article", "main"), ("boilerplate", "advert")]

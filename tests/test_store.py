@@ -447,3 +447,30 @@ def test_migrations_are_idempotent(tmp_path):
     assert migrate(engine) == (0, LATEST_VERSION)
     assert migrate(engine) == (LATEST_VERSION, LATEST_VERSION)
     engine.dispose()
+
+
+def test_the_switch_to_wal_waits_for_a_store_another_process_is_opening():
+    """SQLite may refuse the switch at once ("database is locked") while another process opens
+    the same new file: the switch is tried again instead of failing the command."""
+    import sqlite3
+
+    from checker.store.db import _switch_to_wal
+
+    class Cursor:
+        def __init__(self) -> None:
+            self.refusals, self.switched = 2, False
+
+        def execute(self, sql: str):
+            if sql == "PRAGMA journal_mode = WAL":
+                if self.refusals:
+                    self.refusals -= 1
+                    raise sqlite3.OperationalError("database is locked")
+                self.switched = True
+            return self
+
+        def fetchone(self):
+            return ("wal" if self.switched else "delete",)
+
+    cur = Cursor()
+    _switch_to_wal(cur)
+    assert cur.switched and cur.refusals == 0

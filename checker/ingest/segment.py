@@ -13,7 +13,9 @@ boilerplate is data (rules/<lang>/boilerplate.yaml), how blocks follow each othe
   rules with `ends_list: false`, such as counters and timestamps) until prose, a byline
   followed by prose, or another rule;
 - after a list or an article-ending line, prose (or a byline followed by prose) opens the next
-  article ("embedded 1", ...); short lines that lead nowhere are `stray-line` boilerplate;
+  article ("embedded 1", ...), and so does a byline line followed by prose inside an article
+  (an agency story appended to the page); short lines that lead nowhere are `stray-line`
+  boilerplate;
 - `tail` rules make everything from the marker to the end boilerplate.
 """
 
@@ -214,7 +216,10 @@ class _Segmenter:
                 self.add("boilerplate", listing[0].id, listing[1], i, merge=False)
                 state = "list"
                 continue
-            if state in ("list", "after") and i + 1 < len(lines) and self.rules.is_byline(lines[i].info) and self.prose(i + 1):
+            # a byline on a line of its own, then prose: another story starts (an agency story
+            # appended to the page), after a list, an article's end or inside an article
+            if state in ("list", "after", "article") and i + 1 < len(lines) \
+                    and self.rules.is_byline(lines[i].info) and self.prose(i + 1):
                 first = pending[0] if pending else i
                 pending.clear()
                 label = self.new_article_label()

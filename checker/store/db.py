@@ -10,6 +10,8 @@ writes can fail with "database is locked" without waiting when another process w
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,7 +48,7 @@ def create_store_engine(url: str, *, wal: bool = True) -> Engine:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if wal:
-            cur.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(cur)
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.close()
@@ -57,6 +59,24 @@ def create_store_engine(url: str, *, wal: bool = True) -> Engine:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
+
+
+def _switch_to_wal(cur) -> None:  # type: ignore[no-untyped-def]
+    """WAL journaling, once per database file. The switch needs the file to itself for a moment,
+    and SQLite may refuse it at once ("database is locked") instead of waiting when another
+    process opens the same new store at that moment: retried until the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.01
+    while True:
+        try:
+            if cur.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + delay > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
 
 
 class Store:
