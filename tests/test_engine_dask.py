@@ -63,3 +63,24 @@ def test_engine_dask_without_a_scheduler_starts_its_own_cluster(tmp_path, corpus
     # the cluster's own logging and warnings (a busy dashboard port...) stay off the user's stderr
     assert capsys.readouterr().err == ""
     assert [str(w.message) for w in caught if "distributed" in w.filename] == []
+
+
+def test_compare_alone_ships_the_documents_it_did_not_extract(scheduler, rs):
+    """Comparison normally reads documents where extraction left them on the cluster; called
+    alone, the engine sends them with the batches, and the findings are the same."""
+    from checker import pipeline
+    from checker.compare.findings import group_claims
+    from checker.engine import LocalEngine
+    from checker.engine.dask_engine import DaskEngine
+    from checker.ingest import read_inputs
+
+    docs = sorted(read_inputs([EXAMPLES]), key=lambda d: d.id)
+    report = pipeline.analyse(docs, rs)
+    by_id = {d.id: d for d in report.documents}
+    events = {e.id: e for e in report.events}
+    groups = group_claims(report.claims)
+    local = LocalEngine().compare(groups, events, by_id, rs)
+    with DaskEngine(scheduler) as engine:
+        remote = engine.compare(groups, events, by_id, rs)
+    assert [[f.model_dump() for f in g] for g in remote] == [[f.model_dump() for f in g] for g in local]
+    assert any(local)

@@ -51,9 +51,14 @@ def _extract_task(docs: list[Document], rs: RuleSet) -> Extracted:
     return extract_partition(docs, _resident(rs))
 
 
-def _compare_task(payload: tuple[list[Group], dict[str, Event], dict[str, Document]],
-                  rs: RuleSet) -> list[list[Finding]]:
-    batch, events, docs = payload
+def _compare_task(payload: tuple[list[Group], dict[str, Event], list[str], dict[str, Document]],
+                  *parts: list[Document], rs: RuleSet) -> list[list[Finding]]:
+    """Compare one batch; its documents come from the extraction partitions already on the
+    cluster (`parts`: the ones holding them), or, for documents not extracted here, with it."""
+    batch, events, wanted, shipped = payload
+    want = set(wanted)
+    docs = {d.id: d for part in parts for d in part if d.id in want}
+    docs.update(shipped)
     return compare_batch(batch, events, docs, _resident(rs))
 
 
@@ -69,6 +74,9 @@ class DaskEngine:
         self._client = None
         self._cluster = None
         self._rules: dict[str, object] = {}  # rule-set digest -> its future on the cluster
+        # document id -> the future of the extraction partition holding it: comparison reads the
+        # documents (evidence is quoted from their text) where they already are
+        self._parts: dict[str, object] = {}
 
     def __enter__(self) -> DaskEngine:
         self.client()
@@ -98,6 +106,7 @@ class DaskEngine:
 
     def close(self) -> None:
         self._rules.clear()
+        self._parts.clear()
         if self._client is not None:
             self._client.close()
             self._client = None
@@ -114,23 +123,26 @@ class DaskEngine:
             self._rules[rs.digest] = self.client().scatter(portable(rs), broadcast=True, hash=False)
         return self._rules[rs.digest]
 
-    def _run(self, fn, payloads: Sequence, weights: Sequence[int], progress: Progress | None, **shared) -> list:
-        """fn over the payloads, on the cluster; results in payload order. `progress` hears (sum
-        of the weights of finished tasks, sum of all weights) as tasks finish."""
+    def _run(self, fn, payloads: Sequence, weights: Sequence[int], progress: Progress | None,
+             inputs: Sequence[Sequence[object]] | None = None, **shared) -> tuple[list, list]:
+        """fn over the payloads, on the cluster (each with its `inputs`, futures of data already
+        there, as further arguments); the results in payload order, and the payloads' futures.
+        `progress` hears (sum of the weights of finished tasks, sum of all weights)."""
         from distributed import as_completed
 
         client = self.client()
         # the payloads are sent as data, not inside the task graph (which is meant to stay small),
         # and pure=False spares hashing every document for task keys
         data = client.scatter(list(payloads), hash=False)
-        futures = client.map(fn, data, pure=False, **shared)
+        inputs = inputs or [()] * len(data)
+        futures = [client.submit(fn, d, *more, pure=False, **shared) for d, more in zip(data, inputs)]
         if progress is not None:
             weight = {f.key: w for f, w in zip(futures, weights)}
             total, done = sum(weights), 0
             for f in as_completed(futures):
                 done += weight[f.key]
                 progress(done, total)
-        return client.gather(futures)
+        return client.gather(futures), data
 
     def extract(self, docs: list[Document], rs: RuleSet, *,
                 progress: Progress | None = None) -> tuple[list[EventMention], list[Claim]]:
@@ -138,7 +150,9 @@ class DaskEngine:
             return [], []
         size = min(MAX_PARTITION, -(-len(docs) // (self._workers() * TASKS_PER_WORKER)))
         parts = partition_documents(docs, size)
-        results = self._run(_extract_task, parts, [len(p) for p in parts], progress, rs=self._scattered(rs))
+        results, on_cluster = self._run(_extract_task, parts, [len(p) for p in parts], progress,
+                                        rs=self._scattered(rs))
+        self._parts = {d.id: future for part, future in zip(parts, on_cluster) for d in part}
         return join_extracted(docs, results)
 
     def compare(self, groups: list[Group], events: dict[str, Event], docs: dict[str, Document], rs: RuleSet, *,
@@ -146,6 +160,13 @@ class DaskEngine:
         if not groups:
             return []
         batches = batch_groups(groups, claims_per_batch(groups, self._workers() * TASKS_PER_WORKER))
-        payloads = [(b, *batch_context(b, events, docs)) for b in batches]
-        results = self._run(_compare_task, payloads, [len(b) for b in batches], progress, rs=self._scattered(rs))
+        payloads, inputs = [], []
+        for b in batches:
+            batch_events, batch_docs = batch_context(b, events, docs)
+            shipped = {i: d for i, d in batch_docs.items() if i not in self._parts}
+            parts = list({id(f): f for f in (self._parts[i] for i in batch_docs if i in self._parts)}.values())
+            payloads.append((b, batch_events, sorted(batch_docs), shipped))
+            inputs.append(parts)
+        results, _ = self._run(_compare_task, payloads, [len(b) for b in batches], progress, inputs,
+                               rs=self._scattered(rs))
         return [found for batch in results for found in batch]
