@@ -164,40 +164,56 @@ _titles = st.builds(TitleValue, role=st.sampled_from(["president", "foreign_mini
 
 
 def _counterparts_by_definition(claims, check, limit, days=None, window=0):
-    """The definition of pairing, brute force: for two conflicting values, each account of the
-    value fewer documents give (the value seen first on a tie) is paired with the first `limit`
-    accounts of the other value from other documents -- in order, or with `days`: within the
-    window, the same event first, then by gap, day and order; first pair per (rule, documents)."""
+    """The definition of pairing, brute force. A value's support: the documents whose values do
+    not conflict with it. Of two conflicting values, the one with less support (then fewer
+    documents, then seen first) is the outlier; each of its accounts is paired with the first
+    `limit` accounts of the values it is the outlier against, from other documents: by the
+    values' support, then order -- or with `days`, within the window, the same event first,
+    then by gap, day and order. A value conflicting with itself: every pair. Then the first
+    pair per (rule, documents)."""
     values = []  # distinct value keys, in the order first seen
     for c in claims:
         k = fnd.value_key(c.value)
         if k not in values:
             values.append(k)
-    of = {k: [i for i, c in enumerate(claims) if fnd.value_key(c.value) == k] for k in values}
+    cls = [values.index(fnd.value_key(c.value)) for c in claims]
+    of = {x: [i for i in range(len(claims)) if cls[i] == x] for x in range(len(values))}
+    value = {x: claims[of[x][0]].value for x in of}
+
+    def conflicting(x, y):
+        return bool(check(value[x], value[y]) or check(value[y], value[x]))
+
+    def support(x):
+        return len({c.document for k, c in zip(cls, claims) if k == x or not conflicting(k, x)})
+
+    def rank(x):
+        return support(x), len({claims[i].document for i in of[x]}), x
+
+    pairs = set()
+    for x in of:
+        if conflicting(x, x):
+            pairs |= {(i, j) for i in of[x] for j in of[x] if i < j}
+        for i in of[x]:
+            if days is not None and days[i] is None:
+                continue
+            ci = claims[i]
+            cands = [(y, j) for y in of if y != x and conflicting(x, y) and rank(x) < rank(y) for j in of[y]
+                     if claims[j].document != ci.document
+                     and (days is None or (days[j] is not None and abs(days[j] - days[i]) <= window))]
+            if days is None:
+                cands.sort(key=lambda yj: (-support(yj[0]), yj[0], yj[1]))
+            else:
+                cands.sort(key=lambda yj: (not (ci.event and claims[yj[1]].event == ci.event),
+                                           abs(days[yj[1]] - days[i]), days[yj[1]], yj[1]))
+            pairs |= {tuple(sorted((i, j))) for _, j in cands[:limit]}
     first = {}
-    for x, kx in enumerate(values):
-        for ky in values[x + 1:]:
-            xs, ys = of[kx], of[ky]
-            few, many = (xs, ys)
-            if len({claims[j].document for j in ys}) < len({claims[i].document for i in xs}):
-                few, many = ys, xs
-            for i in few:
-                if days is not None and days[i] is None:
-                    continue
-                ci = claims[i]
-                near = [j for j in many if claims[j].document != ci.document
-                        and (days is None or (days[j] is not None and abs(days[j] - days[i]) <= window))]
-                if days is not None:
-                    near.sort(key=lambda j: (not (ci.event and claims[j].event == ci.event),
-                                             abs(days[j] - days[i]), days[j], j))
-                for j in near[:limit]:
-                    a, b = sorted((i, j))
-                    x_, y_ = fnd._ordered(claims[a], claims[b])
-                    rule = check(x_.value, y_.value)
-                    if rule:
-                        seen = first.get((rule, x_.document, y_.document))
-                        if seen is None or (a, b) < seen:
-                            first[(rule, x_.document, y_.document)] = (a, b)
+    for a, b in sorted(pairs):
+        if claims[a].document == claims[b].document:
+            continue
+        x_, y_ = fnd._ordered(claims[a], claims[b])
+        rule = check(x_.value, y_.value)
+        if rule and (rule, x_.document, y_.document) not in first:
+            first[(rule, x_.document, y_.document)] = (a, b)
     return sorted((i, j, rule) for (rule, _, _), (i, j) in first.items())
 
 
@@ -212,32 +228,35 @@ def test_title_pairing_follows_its_definition(rs, items, window, limit):
     days = [d for _, _, d, _ in items]
     keys = [fnd.value_key(c.value) for c in claims]
     check = lambda a, b: cmp.titles(a, b, rs)  # noqa: E731
-    pairs = fnd.counterparts(claims, limit, days, window)
-    assert fnd._first_conflicts(claims, keys, check, pairs) == \
+    assert fnd._first_conflicts(claims, keys, check, limit, days, window) == \
         _counterparts_by_definition(claims, check, limit, days, window)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 6), st.sampled_from([30, 60, 90, 150])), max_size=25), st.integers(1, 4))
+@given(st.lists(st.tuples(st.integers(0, 6), st.sampled_from([30, 60, 90, 150]), st.booleans()), max_size=25),
+       st.integers(1, 4))
 def test_slot_pairing_follows_its_definition(items, limit):
+    """Durations, some stated as "about" (another value, agreeing with the exact one)."""
     claims = [Claim(id=f"d{doc}:c{n}", document=f"d{doc}", segment=0, attribute="call.duration", subject="e1",
-                    value=DurationValue(minutes=m, min=m * 0.9, max=m * 1.1), span=(0, 1), text="x", rule="t")
-              for n, (doc, m) in enumerate(items)]
+                    value=DurationValue(minutes=m, min=m * (0.85 if about else 0.9), max=m * (1.15 if about else 1.1)),
+                    span=(0, 1), text="x", rule="t")
+              for n, (doc, m, about) in enumerate(items)]
     keys = [fnd.value_key(c.value) for c in claims]
     check = lambda a, b: "r" if a.max < b.min or b.max < a.min else None  # noqa: E731
-    pairs = fnd.counterparts(claims, limit)
-    assert fnd._first_conflicts(claims, keys, check, pairs) == _counterparts_by_definition(claims, check, limit)
+    assert fnd._first_conflicts(claims, keys, check, limit) == _counterparts_by_definition(claims, check, limit)
 
 
 def test_one_wrong_duration_among_thirty_accounts_is_paired_with_a_few(rs):
-    """Thirty outlets say "about two and a half hours"; one says "about half an hour": the one
-    is flagged against the policy's number of counterparts, not against all thirty."""
-    texts = [("استمرت المكالمة الهاتفية بين بوتين وترامب اليوم الأحد نحو ساعتين ونصف.", f"o{i:02d}") for i in range(30)]
+    """Thirty outlets say two and a half hours, in three wordings; one says "about half an
+    hour": the one is flagged against the policy's number of counterparts, not against all
+    thirty, and not once per wording."""
+    wordings = ["نحو ساعتين ونصف", "ساعتين ونصف", "150 دقيقة"]
+    texts = [(f"استمرت المكالمة الهاتفية بين بوتين وترامب اليوم الأحد {wordings[i % 3]}.", f"o{i:02d}")
+             for i in range(30)]
     texts.append(("استمرت المكالمة الهاتفية بين بوتين وترامب اليوم الأحد نحو نصف ساعة.", "wrong"))
     report = analyse([article(t, "2025-02-02", doc_id) for t, doc_id in texts], rs)
     conflicts = [f.documents for f in report.findings if f.rule == "conflict.duration"]
-    limit = rs.policy.pairing.counterparts
-    assert conflicts == [[f"o{i:02d}", "wrong"] for i in range(limit)]
+    assert len(conflicts) == rs.policy.pairing.counterparts and all("wrong" in d for d in conflicts)
 
 
 def test_one_outlying_title_is_flagged_once_not_against_every_account(rs):

@@ -212,8 +212,7 @@ def _check_slot(fb: FindingBuilder, eid: str, attribute: str, claims: list[Claim
     tol = fb.rs.policy.times.tolerance_minutes
     distinct, keys = _distinct_keyed(claims)
     check = lambda va, vb: _compare_values(va, vb, event, fb.rs, tol)  # noqa: E731
-    pairs = counterparts(distinct, fb.rs.policy.pairing.counterparts)
-    for i, j, rule in _first_conflicts(distinct, keys, check, pairs):
+    for i, j, rule in _first_conflicts(distinct, keys, check, fb.rs.policy.pairing.counterparts):
         a, b = _ordered(distinct[i], distinct[j])
         fb.add("conflict", rule, attribute, eid, event, [a, b],
                {"a": a.document, "b": b.document, "va": fb.describe(a), "vb": fb.describe(b)})
@@ -227,8 +226,8 @@ def _check_titles(fb: FindingBuilder, person: str, claims: list[Claim]) -> None:
     days = [_day_of(c, fb.events, fb.docs) for c in distinct]
     ordinals = [d.toordinal() if d is not None else None for d in days]
     check = lambda va, vb: cmp.titles(va, vb, rs)  # noqa: E731
-    pairs = counterparts(distinct, rs.policy.pairing.counterparts, ordinals, rs.policy.titles.window_days)
-    for i, j, rule in _first_conflicts(distinct, keys, check, pairs):
+    for i, j, rule in _first_conflicts(distinct, keys, check, rs.policy.pairing.counterparts, ordinals,
+                                       rs.policy.titles.window_days):
         a, b = _ordered(distinct[i], distinct[j])
         fb.add("conflict", rule, "person.title", person, None, [a, b],
                {"a": a.document, "b": b.document, "va": fb.describe(a), "vb": fb.describe(b)})
@@ -280,47 +279,75 @@ def _ordered(a: Claim, b: Claim) -> tuple[Claim, Claim]:
     return (a, b) if (a.document, a.id) <= (b.document, b.id) else (b, a)
 
 
-PairFinder = Callable[[list[int], list[int], bool], Iterable[tuple[int, int]]]
-
-
 def _first_conflicts(claims: list[Claim], keys: list[tuple], check: Callable[[object, object], str | None],
-                     candidates: PairFinder | None = None) -> list[tuple[int, int, str]]:
-    """(i, j, rule) with i < j, for the pairs of claims from different documents whose values
+                     limit: int | None = None, days: list[int | None] | None = None,
+                     window: int = 0) -> list[tuple[int, int, str]]:
+    """(i, j, rule) with i < j, for pairs of claims from different documents whose values
     conflict: for each rule and pair of documents only the first such pair in the order of
-    `combinations(claims, 2)`, and listed in that order.
+    `combinations(claims, 2)`, and listed in that order. Values are compared once per pair of
+    distinct values (`keys`: the claims' value keys), with the pair's claims in their fixed
+    order (by document, then id).
 
-    Values are compared once per pair of distinct values (`keys`: the claims' value keys), and
-    claims are paired only for values that conflict. `candidates(xs, ys, same)` says which
-    claims of two conflicting values are paired (`same`: xs is ys); by default every pair,
-    which gives exactly what checking every pair in order and keeping one finding per
-    fingerprint gives."""
-    candidates = candidates or _every_pair
+    Without `limit`, every pair of claims whose values conflict: exactly what checking every
+    pair and keeping one finding per fingerprint gives. With it, findings grow with the
+    accounts that disagree, not with the square of a feed. A value's support is the number of
+    documents whose values do not conflict with it; of two conflicting values, the one with
+    less support (then fewer documents, then the one seen first) is the outlier, and each of
+    its accounts is paired with at most `limit` accounts of the values it is the outlier
+    against, from other documents: those of the best supported values first, then in order;
+    with `days` (titles, compared across events), only accounts at most `window` days away,
+    those of the same event first, then the nearest in time (the earlier, then the first, on
+    a tie). A value that conflicts with itself is checked on every pair."""
     classes: dict[tuple, list[int]] = {}
     for i, vk in enumerate(keys):
         classes.setdefault(vk, []).append(i)
-    keys = list(classes)
+    members = list(classes.values())
+    of_claim = {i: x for x, m in enumerate(members) for i in m}
+    values = [claims[m[0]].value for m in members]
+    n = len(members)
+    rule_of: dict[tuple[int, int], str | None] = {}  # (class of the first claim, of the second) -> rule
+    for x in range(n):
+        for y in range(x, n):
+            rule_of[(x, y)], rule_of[(y, x)] = check(values[x], values[y]), check(values[y], values[x])
     first: dict[tuple[str, str, str], tuple[int, int]] = {}
-    for x, kx in enumerate(keys):
-        for ky in keys[x:]:
-            xs, ys = classes[kx], classes[ky]
-            vx, vy = claims[xs[0]].value, claims[ys[0]].value
-            # the check is asked with the pair in its fixed order: x's value first or y's
-            x_first, y_first = check(vx, vy), check(vy, vx)
-            if not x_first and not y_first:
+
+    def consider(i: int, j: int) -> None:
+        ci, cj = claims[i], claims[j]
+        if ci.document == cj.document:
+            return  # one account repeating itself: checked by internal rules only
+        if (ci.document, ci.id) > (cj.document, cj.id):
+            i, j, ci, cj = j, i, cj, ci
+        rule = rule_of[(of_claim[i], of_claim[j])]
+        if rule:
+            pair = (i, j) if i < j else (j, i)
+            seen = first.get((rule, ci.document, cj.document))
+            if seen is None or pair < seen:
+                first[(rule, ci.document, cj.document)] = pair
+
+    conflicting = [{y for y in range(n) if rule_of[(x, y)] or rule_of[(y, x)]} for x in range(n)]
+    for x in range(n):
+        for y in sorted(conflicting[x]):
+            if y == x or (limit is None and y > x):
+                for i, j in _every_pair(members[x], members[y], x == y):
+                    consider(i, j)
+    if limit is not None:
+        docs_of = [{claims[i].document for i in m} for m in members]
+        support = [len(set().union(*(docs_of[y] for y in range(n) if y == x or y not in conflicting[x])))
+                   for x in range(n)]
+        rank = [(support[x], len(docs_of[x]), x) for x in range(n)]
+        near = _Nearest(claims, members, days, window) if days is not None else None
+        for x in range(n):
+            against = sorted((y for y in conflicting[x] if rank[x] < rank[y]), key=lambda y: (-support[y], y))
+            if not against:
                 continue
-            for i, j in candidates(xs, ys, kx == ky):
-                ci, cj = claims[i], claims[j]
-                if ci.document == cj.document:
-                    continue  # one account repeating itself: checked by internal rules only
-                i_first = (ci.document, ci.id) <= (cj.document, cj.id)
-                rule = x_first if i_first else y_first
-                if not rule:
-                    continue
-                docs = (ci.document, cj.document) if i_first else (cj.document, ci.document)
-                pair = (i, j) if i < j else (j, i)
-                seen = first.get((rule, *docs))
-                if seen is None or pair < seen:
-                    first[(rule, *docs)] = pair
+            for i in members[x]:
+                if near is not None:
+                    chosen = near.counterparts(i, against, limit)
+                else:
+                    doc = claims[i].document
+                    chosen = list(islice((j for y in against for j in members[y] if claims[j].document != doc), limit))
+                for j in chosen:
+                    consider(i, j)
     return sorted((i, j, rule) for (rule, _, _), (i, j) in first.items())
 
 
@@ -332,48 +359,40 @@ def _every_pair(xs: list[int], ys: list[int], same: bool) -> Iterable[tuple[int,
                 yield i, j
 
 
-def counterparts(claims: list[Claim], limit: int, days: list[int | None] | None = None,
-                 window: int = 0) -> PairFinder:
-    """Which accounts of two conflicting values are paired, so that findings grow with the
-    accounts that disagree, not with the square of a feed: each account of the rarer value (by
-    documents; on a tie, the value seen first) is paired with at most `limit` accounts of the
-    other value, from other documents -- the first ones in order, or with `days` (titles,
-    compared across events) those within `window` days, accounts of the same event first, then
-    the nearest in time (the earlier, then the first, on a tie). A value that conflicts with
-    itself is checked on every pair."""
+class _Nearest:
+    """The accounts of given values nearest in time to an account, within `window` days: the
+    same event's first, then by days apart, the earlier day and order."""
 
-    def pairs(xs: list[int], ys: list[int], same: bool) -> Iterable[tuple[int, int]]:
-        if same:
-            yield from _every_pair(xs, ys, same)
-            return
-        dx = {claims[i].document for i in xs}
-        dy = {claims[j].document for j in ys}
-        few, many = (xs, ys) if len(dx) <= len(dy) else (ys, xs)
-        if days is None:
-            for i in few:
-                doc = claims[i].document
-                for j in islice((j for j in many if claims[j].document != doc), limit):
-                    yield i, j
-            return
-        many = sorted((j for j in many if days[j] is not None), key=lambda j: (days[j], j))
-        many_days = [days[j] for j in many]
-        by_event: dict[str, list[int]] = defaultdict(list)
-        for j in many:
-            if claims[j].event:
-                by_event[claims[j].event].append(j)
-        for i in few:
-            d, doc, event = days[i], claims[i].document, claims[i].event
-            if d is None:
-                continue
-            near = lambda j: claims[j].document != doc and abs(days[j] - d) <= window  # noqa: E731
-            chosen = sorted((j for j in by_event.get(event or "", ()) if near(j)),
-                            key=lambda j: (abs(days[j] - d), days[j], j))[:limit]
-            others = (j for j in _outwards(many, many_days, d, window) if near(j) and not (event and claims[j].event == event))
-            chosen += islice(others, limit - len(chosen))
-            for j in sorted(chosen):
-                yield i, j
+    def __init__(self, claims: list[Claim], members: list[list[int]], days: list[int | None], window: int) -> None:
+        self.claims, self.days, self.window = claims, days, window
+        self.sorted = [sorted((j for j in m if days[j] is not None), key=lambda j: (days[j], j)) for m in members]
+        self.sorted_days = [[days[j] for j in m] for m in self.sorted]
+        self.by_event: list[dict[str, list[int]]] = []
+        for m in self.sorted:
+            index: dict[str, list[int]] = defaultdict(list)
+            for j in m:
+                if claims[j].event:
+                    index[claims[j].event].append(j)
+            self.by_event.append(index)
 
-    return pairs
+    def counterparts(self, i: int, against: list[int], limit: int) -> list[int]:
+        d, doc, event = self.days[i], self.claims[i].document, self.claims[i].event
+        if d is None:
+            return []
+        claims, days = self.claims, self.days
+
+        def key(j: int) -> tuple:
+            return not (event and claims[j].event == event), abs(days[j] - d), days[j], j
+
+        found: list[int] = []
+        for y in against:
+            if event:
+                found += [j for j in self.by_event[y].get(event, ())
+                          if claims[j].document != doc and abs(days[j] - d) <= self.window]
+            others = (j for j in _outwards(self.sorted[y], self.sorted_days[y], d, self.window)
+                      if claims[j].document != doc and not (event and claims[j].event == event))
+            found += islice(others, limit)
+        return sorted(found, key=key)[:limit]
 
 
 def _outwards(items: list[int], item_days: list[int], day: int, max_gap: int) -> Iterator[int]:
