@@ -20,7 +20,6 @@ from checker.compare.findings import (
     SLOT,
     TITLES,
     WEEKDAY,
-    GroupKey,
     compare,
     compare_group,
     group_claims,

@@ -254,14 +254,9 @@ def _atom(x):
     return x
 
 
-def _distinct(claims: list[Claim]) -> list[Claim]:
-    """The first claim of each distinct value per document: an article repeating a value
-    thousands of times must not make the comparison quadratic."""
-    return _distinct_keyed(claims)[0]
-
-
 def _distinct_keyed(claims: list[Claim]) -> tuple[list[Claim], list[tuple]]:
-    """`_distinct`, with the value key of each claim kept (the pairing needs them again)."""
+    """The first claim of each distinct value per document and event (an article repeating a
+    value thousands of times must not make the comparison quadratic), with their value keys."""
     seen: set[tuple] = set()
     out, keys = [], []
     for c in claims:
