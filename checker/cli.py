@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -16,6 +17,23 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 REPO = Path(__file__).resolve().parent.parent
 OUTPUTS = ("json", "html", "markdown", "sarif", "junit")
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _say(message: str) -> None:
+    """A message on stderr, one line whatever file names and errors it quotes: a control
+    character in a name (a newline followed by "::error::", say) must not forge a second line,
+    which a CI log would read as a command of its own."""
+    print(_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message), file=sys.stderr)
+
+
+def _no_articles(paths) -> None:
+    _say("checker: no articles found in " + ", ".join(map(str, paths)) + " (looked for .txt .md .html .htm .jsonl)")
+
+
+def _no_such_paths(paths) -> None:
+    _say("checker: none of the given paths exists: " + ", ".join(map(str, paths)))
 
 
 def _date(text: str) -> dt.date:
@@ -115,16 +133,16 @@ def main(argv: list[str] | None = None) -> int:
         return {"report": cmd_report, "claims": cmd_claims, "segments": cmd_segments, "rules": cmd_rules,
                 "index": cmd_index, "check": cmd_check}[args.command](args)
     except RuleError as exc:
-        print(f"checker: rule error: {exc}", file=sys.stderr)
+        _say(f"checker: rule error: {exc}")
         return EXIT_USAGE
     except ValueError as exc:
-        print(f"checker: {exc}", file=sys.stderr)
+        _say(f"checker: {exc}")
         return EXIT_USAGE
     except Exception as exc:  # a bug must not read as "findings" (1) or "usage" (2) in CI
         import traceback
 
         traceback.print_exc()
-        print(f"checker: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        _say(f"checker: internal error: {type(exc).__name__}: {exc}")
         return EXIT_INTERNAL
 
 
@@ -188,8 +206,7 @@ def _read(args, paths) -> tuple[object, int]:
         if bars is not None:
             bars.close()
     if found_no_articles(report.documents):
-        print("checker: no articles found in " + ", ".join(map(str, paths))
-              + " (looked for .txt .md .html .htm .jsonl)", file=sys.stderr)
+        _no_articles(paths)
         return report, EXIT_USAGE
     return report, EXIT_OK
 
@@ -210,7 +227,7 @@ def cmd_report(args) -> int:
         if not outputs:
             outputs = [("html", str(REPO / "reports" / "report.html")), ("json", str(REPO / "reports" / "report.json"))]
     if not paths or not all(Path(p).exists() for p in paths) and not any(Path(p).exists() for p in paths):
-        print("checker: none of the given paths exists: " + ", ".join(map(str, paths)), file=sys.stderr)
+        _no_such_paths(paths)
         return EXIT_USAGE
     report, code = _read(args, paths)
     if code:
@@ -246,7 +263,7 @@ def _finish(args, report, outputs: list[tuple[str, str]]) -> int:
                 print(f"  wrote {path}", file=to)
     for d in report.documents:
         if d.status == "error":
-            print(f"checker: {d.path}: {d.error}", file=sys.stderr)
+            _say(f"checker: {d.path}: {d.error}")
     if any(d.status == "error" for d in report.documents):
         return EXIT_INPUT
     if fail_on != "never" and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in report.findings):
@@ -263,7 +280,7 @@ def cmd_index(args) -> int:
     from checker.store import StoreError, index_paths, open_store
 
     if args.paths and not any(Path(p).exists() for p in args.paths):
-        print("checker: none of the given paths exists: " + ", ".join(map(str, args.paths)), file=sys.stderr)
+        _no_such_paths(args.paths)
         return EXIT_USAGE
     url = _store_url(args)
     try:
@@ -273,21 +290,20 @@ def cmd_index(args) -> int:
             counts = store.counts()
             version = store.version()
     except StoreError as exc:
-        print(f"checker: {exc}", file=sys.stderr)
+        _say(f"checker: {exc}")
         return EXIT_USAGE
     except SQLAlchemyError as exc:
-        print(f"checker: store error ({url}): {exc}", file=sys.stderr)
+        _say(f"checker: store error ({url}): {exc}")
         return EXIT_USAGE
     if args.paths and not results:
-        print("checker: no articles found in " + ", ".join(map(str, args.paths))
-              + " (looked for .txt .md .html .htm .jsonl)", file=sys.stderr)
+        _no_articles(args.paths)
         return EXIT_USAGE
     if args.verbose:
         for r in results:
             print(f"{r.status:<9} {r.document}\t{r.path}")
     for r in results:
         if r.status == "error":
-            print(f"checker: {r.path}: {r.error}", file=sys.stderr)
+            _say(f"checker: {r.path}: {r.error}")
     if not args.quiet:
         by = Counter(r.status for r in results)
         print(f"checker: indexed {len(results)} document(s): "
@@ -304,21 +320,20 @@ def cmd_check(args) -> int:
     from checker.store import StoreError, check_paths
 
     if not any(Path(p).exists() for p in args.paths):
-        print("checker: none of the given paths exists: " + ", ".join(map(str, args.paths)), file=sys.stderr)
+        _no_such_paths(args.paths)
         return EXIT_USAGE
     url = _store_url(args)
     try:
         result = check_paths(args.paths, url, index=args.index, rules_dir=args.rules, now=args.now,
                              max_bytes=args.max_bytes, lang=args.lang)
     except StoreError as exc:
-        print(f"checker: {exc}", file=sys.stderr)
+        _say(f"checker: {exc}")
         return EXIT_USAGE
     except SQLAlchemyError as exc:
-        print(f"checker: store error ({url}): {exc}", file=sys.stderr)
+        _say(f"checker: store error ({url}): {exc}")
         return EXIT_USAGE
     if not result.report.documents:
-        print("checker: no articles found in " + ", ".join(map(str, args.paths))
-              + " (looked for .txt .md .html .htm .jsonl)", file=sys.stderr)
+        _no_articles(args.paths)
         return EXIT_USAGE
     outputs = _outputs(args)
     if not args.quiet:
@@ -348,7 +363,7 @@ def cmd_claims(args) -> int:
             print(f"{c.document}\t{c.attribute}\t{c.subject}\t{describe(c.value)}\t{c.qualifier}\t«{c.text}»{who}\t{c.rule}")
     for d in report.documents:
         if d.status == "error":
-            print(f"checker: {d.path}: {d.error}", file=sys.stderr)
+            _say(f"checker: {d.path}: {d.error}")
     return EXIT_INPUT if any(d.status == "error" for d in report.documents) else EXIT_OK
 
 
@@ -358,7 +373,7 @@ def cmd_segments(args) -> int:
     docs = read_inputs(args.paths, now=args.now, rules_dir=args.rules,
                        **({"max_bytes": args.max_bytes} if args.max_bytes else {}))
     if not docs:
-        print("checker: no articles found", file=sys.stderr)
+        _say("checker: no articles found")
         return EXIT_USAGE
     for d in docs:
         print(f"== {d.id}  ({d.path})  status={d.status}" + (f"  error: {d.error}" if d.error else ""))

@@ -444,3 +444,18 @@ def test_article_repeating_one_claim_thousands_of_times(tmp_path) -> None:
     started = time.perf_counter()
     assert main(["report", str(article), str(other), "--json", str(tmp_path / "report.json"), "-q"]) == 1
     assert time.perf_counter() - started < 6
+
+
+def test_a_file_name_with_a_newline_cannot_forge_a_line_on_stderr(tmp_path, capsys) -> None:
+    """An unreadable file named "x\\n::error::forged.txt": stderr names it on one line, so a CI
+    log cannot read the part after the newline as a workflow command."""
+    from checker.cli import main
+
+    bad = tmp_path / "x\n::error::forged.txt"
+    bad.write_bytes(b"\xff\xfe\x00\xd8 not text \x00\x00")
+    good = tmp_path / "good.txt"
+    good.write_text("أجرى ترامب اتصالا هاتفيا ببوتين اليوم الاثنين.", encoding="utf-8")
+    main(["report", str(tmp_path), "--json", str(tmp_path / "r.json"), "-q"])
+    err = capsys.readouterr().err
+    assert err and not any(line.startswith("::") for line in err.splitlines())
+    assert "x\\n::error::forged.txt" in err
