@@ -356,10 +356,14 @@ def _absolute(rng: random.Random, day: dt.date, with_weekday: bool, with_year: b
     return _digits(rng, text)
 
 
+# a recall of an event at most this many days old may leave out its year ("9 فبراير الماضي")
+RECALL_WITHOUT_YEAR_DAYS = 300
+
+
 def _recalled(rng: random.Random, day: dt.date, published: dt.date) -> str:
     """An earlier event's day as a recall states it: "في 9 فبراير الماضي" means the latest
     9 February, so an event older than that names its year."""
-    if (published - day).days < 300:
+    if (published - day).days < RECALL_WITHOUT_YEAR_DAYS:
         return f"{_absolute(rng, day, False, False)} الماضي"
     return _absolute(rng, day, False, True)
 
@@ -530,10 +534,11 @@ def _call_body(rng: random.Random, e: Event, rep: Report, by_id: dict[str, Event
     for rid in rep.recalls:
         old = by_id[rid]
         a, b = (_person(rng, p, full=False) for p in old.participants)
+        old_enough = (rep.published - old.day).days >= RECALL_WITHOUT_YEAR_DAYS
         sentences.append(_pick(rng, [
             f"وكان {a} و{b} قد أجريا اتصالاً هاتفياً {_recalled(rng, old.day, rep.published)}، تناول {old.topic}.",
             f"كما حدث اتصال هاتفي بين {a} و{b} "
-            f"{_absolute(rng, old.day, False, rng.random() < 0.5 or (rep.published - old.day).days >= 300)}، "
+            f"{_absolute(rng, old.day, False, rng.random() < 0.5 or old_enough)}، "
             f"وخلال المحادثة الهاتفية تمت مناقشة {old.topic}.",
         ]))
     return [s for s in sentences if s]
