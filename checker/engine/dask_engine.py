@@ -2,7 +2,8 @@
 
 The driver (this process) reads the documents, builds the events and writes the report; the
 workers run checker.engine.stages: extraction over partitions of the documents, comparison over
-batches of claim groups, with only the events and documents a batch names. Results are put back
+batches of claim groups, with only the events a batch names (the documents it quotes are read
+from the extraction partitions already on the cluster). Results are put back
 together in partition and group-key order, so the report is the in-process one, byte for byte.
 
 Without a scheduler address a LocalCluster is started for the run: worker *processes* (one
