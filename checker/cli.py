@@ -16,7 +16,7 @@ from pathlib import Path
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 REPO = Path(__file__).resolve().parent.parent
-OUTPUTS = ("json", "html", "markdown", "sarif", "junit")
+OUTPUTS = ("json", "html", "markdown", "sarif", "junit", "text")
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
@@ -34,6 +34,11 @@ def _no_articles(paths) -> None:
 
 def _no_such_paths(paths) -> None:
     _say("checker: none of the given paths exists: " + ", ".join(map(str, paths)))
+
+
+def _n(n: int, word: str) -> str:
+    """'1 event', '2 events': the CLI's own lines are English (reports follow --ui-lang)."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _date(text: str) -> dt.date:
@@ -55,7 +60,12 @@ def _common(p: argparse.ArgumentParser) -> None:
 def _report_options(p: argparse.ArgumentParser) -> None:
     """The outputs, threshold and suppressions shared by `report` and `check`."""
     for fmt in OUTPUTS:
-        p.add_argument(f"--{fmt}", metavar="FILE", help=f"write the {fmt} report ('-' = stdout)")
+        p.add_argument(f"--{fmt}", metavar="FILE", help=f"write the {fmt} report ('-' = stdout)"
+                       + ("; one 'path:line:col: severity [rule] message' line per mistake, printed on stdout "
+                          "by default by `check`, and by `report` on a terminal" if fmt == "text" else ""))
+    p.add_argument("--ui-lang", choices=["ar", "en"], default=None,
+                   help="language of the messages and the interface (default: the language most of the "
+                        "articles are in)")
     p.add_argument("--github", action="store_true", help="print GitHub workflow annotations on stdout")
     p.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default="error",
                    help="exit 1 when a finding at or above this severity is reported (default: error)")
@@ -87,7 +97,10 @@ def _store_url(args) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from checker import __version__
+
     parser = argparse.ArgumentParser(prog="checker", description="Cross-source fact-consistency checker for news.")
+    parser.add_argument("--version", action="version", version=f"checker {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     rep = sub.add_parser("report", help="check articles against each other and write reports")
@@ -218,6 +231,10 @@ def _outputs(args) -> list[tuple[str, str]]:
     return outputs
 
 
+def _stdout_is_terminal() -> bool:
+    return hasattr(sys.stdout, "isatty") and sys.stdout.isatty()
+
+
 def cmd_report(args) -> int:
     paths = args.paths
     outputs = _outputs(args)
@@ -225,7 +242,11 @@ def cmd_report(args) -> int:
         # relative where possible, so the report reads the same on every clone
         paths = [os.path.relpath(REPO / "examples")]
         if not outputs:
-            outputs = [("html", str(REPO / "reports" / "report.html")), ("json", str(REPO / "reports" / "report.json"))]
+            # in the working folder, never inside the installed package: run from the
+            # repository, this rewrites its reports/; run anywhere else, it leaves it alone
+            outputs = [("html", os.path.join("reports", "report.html")), ("json", os.path.join("reports", "report.json"))]
+    if args.text is None and not args.quiet and _stdout_is_terminal() and not any(p == "-" for _, p in outputs):
+        outputs.append(("text", "-"))
     if not paths or not all(Path(p).exists() for p in paths) and not any(Path(p).exists() for p in paths):
         _no_such_paths(paths)
         return EXIT_USAGE
@@ -249,15 +270,16 @@ def _finish(args, report, outputs: list[tuple[str, str]]) -> int:
     ignores = suppress.load_ignores(ignore_path) if ignore_path else []
     if baseline or ignores:
         report = suppress.apply_suppressions(report, baseline, ignores)
-    report.summary = summarize(report)
+    report = _localize(args, report)
     fail_on = args.fail_on
     write_outputs(report, outputs, {"junit": partial(to_junit, fail_on=fail_on if fail_on != "never" else "error")})
     if not args.quiet:
-        s = report.summary
+        from checker.locale.words import Words
+        from checker.report.text_report import summary_line
+
         to = sys.stderr if any(p == "-" for _, p in outputs) else sys.stdout
-        print(f"checker: {s.documents} document(s), {s.claims} claims, {s.events} events, "
-              f"{s.findings} finding(s) ({', '.join(f'{k} {v}' for k, v in s.by_kind.items())})"
-              + (f", {s.suppressed} hidden" if s.suppressed else ""), file=to)
+        if ("text", "-") not in outputs:  # the text report ends with this line already
+            print(f"checker: {summary_line(report, Words(report.ui_lang or 'en'))}", file=to)
         for _, path in outputs:
             if path != "-":
                 print(f"  wrote {path}", file=to)
@@ -269,6 +291,16 @@ def _finish(args, report, outputs: list[tuple[str, str]]) -> int:
     if fail_on != "never" and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in report.findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _localize(args, report):
+    """The report in the interface language (--ui-lang, else the articles' own), in cards."""
+    from checker.locale import choose_ui_lang
+    from checker.report.messages import localize
+    from checker.rules.ruleset import load_ruleset
+
+    lang = choose_ui_lang([d.language for d in report.documents if d.status == "ok"], getattr(args, "ui_lang", None))
+    return localize(report, lang, load_ruleset(args.rules, args.lang))
 
 
 def cmd_index(args) -> int:
@@ -306,10 +338,10 @@ def cmd_index(args) -> int:
             _say(f"checker: {r.path}: {r.error}")
     if not args.quiet:
         by = Counter(r.status for r in results)
-        print(f"checker: indexed {len(results)} document(s): "
+        print(f"checker: indexed {_n(len(results), 'document')}: "
               + ", ".join(f"{k} {by[k]}" for k in ("added", "updated", "unchanged", "error"))
-              + f"; the store ({url}, schema {version}) holds {counts['documents']} document(s), "
-              f"{counts['mentions']} event mention(s), {counts['claims']} claim(s)")
+              + f"; the store ({url}, schema {version}) holds {_n(counts['documents'], 'document')}, "
+              f"{_n(counts['mentions'], 'event mention')}, {_n(counts['claims'], 'claim')}")
     return EXIT_INPUT if any(r.status == "error" for r in results) else EXIT_OK
 
 
@@ -336,14 +368,19 @@ def cmd_check(args) -> int:
         _no_articles(args.paths)
         return EXIT_USAGE
     outputs = _outputs(args)
+    if args.text is None and not args.quiet and not any(p == "-" for _, p in outputs):
+        outputs.append(("text", "-"))  # what a pre-commit hook shows: every mistake, one line each
+    new = set(result.new)
+    for d in result.report.documents:  # every format marks the article being checked
+        d.role = "new" if d.id in new else "published"
     if not args.quiet:
         to = sys.stderr if any(p == "-" for _, p in outputs) else sys.stdout
-        print(f"checker: compared {len(result.new)} new article(s) with {len(result.stored)} stored article(s) "
-              f"that could report the same events" + (f" ({len(result.stale)} re-read under the current rules)"
-                                                      if result.stale else ""), file=to)
+        print(f"checker: compared {_n(len(result.new), 'new article')} with "
+              f"{_n(len(result.stored), 'published article')} that could report the same events"
+              + (f" ({len(result.stale)} re-read under the current rules)" if result.stale else ""), file=to)
         if result.indexed:
             stored = sum(r.status in ("added", "updated") for r in result.indexed)
-            print(f"checker: indexed {stored} new or changed article(s)", file=to)
+            print(f"checker: indexed {_n(stored, 'new or changed article')}", file=to)
     return _finish(args, result.report, outputs)
 
 
@@ -358,6 +395,7 @@ def cmd_claims(args) -> int:
     if args.json:
         print(json.dumps([c.model_dump(mode="json", by_alias=True) for c in report.claims], ensure_ascii=False, indent=2))
     else:
+        print("document\tattribute\tsubject\tvalue\tqualifier\tevidence [quoted]\trule")
         for c in report.claims:
             who = f" [{c.quoted}]" if c.quoted else ""
             print(f"{c.document}\t{c.attribute}\t{c.subject}\t{describe(c.value)}\t{c.qualifier}\t«{c.text}»{who}\t{c.rule}")

@@ -123,18 +123,19 @@ class FindingBuilder:
                         sentence=sentence, sentence_start=start + lead)
 
     def add(self, kind: str, check: str, attribute: str, subject: str, event: Event | None,
-            claims: list[Claim], fields: dict[str, str]) -> None:
+            claims: list[Claim], fields: dict[str, str], params: dict | None = None) -> None:
         policy = self.rs.policy.checks[check]
         documents = sorted({c.document for c in claims})
         fp = fingerprint(check, attribute, subject, event_key(event), documents)
         if fp in self.found:
             return  # one finding per check, subject, event and set of documents
-        names = {"event": event.type if event else "event", "subject": subject}
+        names = {"event": f"the {event.type}" if event else "the event", "subject": subject}
         message = policy.message.format_map(defaultdict(str, {**names, **fields}))
         self.found[fp] = Finding(id="", kind=kind, attribute=attribute, subject=subject,
                                  event=event.id if event else None, documents=documents,
                                  severity=policy.severity, message=message,
-                                 evidence=[self.evidence(c) for c in claims], rule=check, fingerprint=fp)
+                                 evidence=[self.evidence(c) for c in claims], rule=check, fingerprint=fp,
+                                 params=params or {})
 
 
 # --------------------------------------------------------------------------- the group-by
@@ -451,10 +452,14 @@ def _knowledge(fb: FindingBuilder, c: Claim, day: dt.date | None, rs: RuleSet) -
             wrong = "current"
     if not wrong:
         return
-    facts = [f"{person} as {' '.join(x for x in (t.country, t.role.replace('_', ' ')) if x)} since {t.from_}" for t in held]
+    # what the knowledge base has: (person, role, country, since or None), for every language
+    terms = [(person, t.role, t.country, t.from_.isoformat()) for t in held]
     other = holder(rs, v.role, v.country, day)
     if other and other != person:
-        facts.append(f"{other} as {' '.join(x for x in (v.country, v.role.replace('_', ' ')) if x)}")
+        terms.append((other, v.role, v.country, None))
+    facts = [f"{who} as {' '.join(x for x in (country, role.replace('_', ' ')) if x)}"
+             + (f" since {since}" if since else "") for who, role, country, since in terms]
     fb.add("knowledge", "knowledge.title", "person.title", person, fb.events.get(c.event or ""), [c],
            {"document": c.document, "value": cmp.describe(v), "date": day.isoformat(),
-            "held": "; ".join(facts) or "no such office for them"})
+            "held": "; ".join(facts) or "no such office for them"},
+           {"date": day.isoformat(), "held": terms})

@@ -1,0 +1,155 @@
+"""Saying a report in the interface language: finding and card messages, values, names.
+
+The comparison writes its findings in English with ids (it runs anywhere, once); this stage,
+run before any output is written, groups them into cards and says every message and value
+again in the reader's language and words: documents by outlet, people and countries by their
+display names, values as an article would put them. The templates are the English ones of
+rules/policy.yaml, translated through the catalog with the check's name as context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from checker.locale.words import Words
+from checker.models import Card, Claim, Document, Evidence, Finding, Report
+from checker.report.cards import with_cards
+from checker.report.summary import summarize
+
+if TYPE_CHECKING:
+    from checker.rules.ruleset import RuleSet
+
+CLOSE = 1.5  # two durations closer than this ratio conflict only by their intervals: show them
+
+
+class Speaker:
+    """Messages and values of one report in one language."""
+
+    def __init__(self, report: Report, lang: str, rs: RuleSet) -> None:
+        self.words = Words(lang, rs)
+        self.rs = rs
+        self.claims: dict[str, Claim] = {c.id: c for c in report.claims}
+        self.docs: dict[str, Document] = {d.id: d for d in report.documents}
+        self.events = {e.id: e for e in report.events}
+        per_source: dict[str, int] = defaultdict(int)
+        for d in report.documents:
+            if d.source:
+                per_source[d.source] += 1
+        self._shared = {s for s, n in per_source.items() if n > 1}
+        self._evidence: dict[tuple, Evidence] = {}
+
+    # ------------------------------------------------------------------ pieces
+
+    def document(self, doc_id: str) -> str:
+        """A document as the reader knows it: its outlet, with the id when the outlet has several."""
+        doc = self.docs.get(doc_id)
+        name = doc_id
+        if doc is not None and doc.source:
+            name = f"{doc.source} ({doc_id})" if doc.source in self._shared else doc.source
+        if doc is not None and doc.role:  # `checker check`: which side is the article being checked
+            name += " " + (self.words._("[new]") if doc.role == "new" else self.words._("[published]"))
+        return name
+
+    def _claim(self, ev: Evidence) -> Claim | None:
+        return self.claims.get(ev.claim or "")
+
+    def value(self, ev: Evidence, interval: bool = False) -> str:
+        c = self._claim(ev)
+        if c is None:
+            return ev.value
+        return self.words.value(c.value, c.qualifier, interval)
+
+    def evidence(self, ev: Evidence, interval: bool = False) -> Evidence:
+        """The evidence with its value in the reader's words (one copy per claim and form)."""
+        key = (ev.document, ev.claim, ev.span, interval)
+        hit = self._evidence.get(key)
+        if hit is None:
+            hit = self._evidence[key] = ev.model_copy(update={"value": self.value(ev, interval)})
+        return hit
+
+    def _intervals(self, sides: list[Evidence]) -> bool:
+        """Durations whose stated values are close: the intervals are what makes them conflict."""
+        values = [c.value for c in map(self._claim, sides) if c is not None and c.value.type == "duration"]
+        points = [v.minutes if v.max is not None else v.min for v in values]
+        points = [p for p in points if p > 0]
+        return len(points) >= 2 and max(points) / min(points) < CLOSE
+
+    def template(self, rule: str) -> str:
+        english = self.rs.policy.checks[rule].message
+        return self.words.p_(rule, english)
+
+    def _fill(self, rule: str, fields: dict[str, str]) -> str:
+        return self.template(rule).format_map(defaultdict(str, fields))
+
+    # ------------------------------------------------------------------ messages
+
+    def pair_message(self, rule: str, subject: str, event: str | None, outlier: Evidence,
+                     others: list[Evidence]) -> str:
+        interval = self._intervals([outlier, *others])
+        e = self.events.get(event or "")
+        return self._fill(rule, {
+            "event": self.words.event(e.type if e else None),
+            "subject": self.words.entity(subject),
+            "a": self.document(outlier.document),
+            "va": self.value(outlier, interval),
+            "b": self.words.join([self.document(o.document) for o in others]),
+            "vb": self.words.join([self.value(o, interval) for o in others], style="or"),
+        })
+
+    def single_message(self, f: Finding) -> str:
+        ev = f.evidence[0]
+        c = self._claim(ev)
+        w = self.words
+        fields = {"document": self.document(ev.document), "subject": w.entity(f.subject), "value": self.value(ev)}
+        if f.rule == "internal.weekday" and c is not None and c.value.type == "date" and c.value.day:
+            fields.update(date=w.date(c.value.day), actual=w.weekday(c.value.day.weekday()))
+        elif f.rule == "knowledge.title" and f.params:
+            held = [w._("%(person)s as %(title)s since %(date)s") % {
+                        "person": w.entity(p), "title": w.title(role, country), "date": w.date(dt.date.fromisoformat(since))}
+                    if since else w._("%(person)s as %(title)s") % {"person": w.entity(p), "title": w.title(role, country)}
+                    for p, role, country, since in f.params.get("held", [])]
+            fields.update(date=w.date(dt.date.fromisoformat(f.params["date"])),
+                          held="؛ ".join(held) if w.lang == "ar" else "; ".join(held))
+            if not held:
+                fields["held"] = w._("no such office for them")
+        else:
+            return f.message
+        return self._fill(f.rule, fields)
+
+    def finding(self, f: Finding, outlier: str | None = None) -> Finding:
+        """The finding said again; of a pair, the side of document `outlier` speaks first."""
+        if len(f.evidence) >= 2:
+            a, *others = sorted(f.evidence, key=lambda ev: ev.document != outlier)
+            message = self.pair_message(f.rule, f.subject, f.event, a, others)
+        else:
+            message = self.single_message(f)
+        interval = self._intervals(f.evidence)
+        return f.model_copy(update={"message": message, "evidence": [self.evidence(ev, interval) for ev in f.evidence]})
+
+    def card(self, card: Card, members: list[Finding]) -> Card:
+        pairs = [f for f in members if len(f.evidence) >= 2]
+        singles = [f for f in members if len(f.evidence) == 1]
+        sides = [card.outlier, *card.counterparts]
+        interval = self._intervals(sides)
+        if pairs:
+            message = self.pair_message(card.rule, card.subject, card.event, card.outlier, card.counterparts)
+            notes = [f.message for f in singles]
+        else:
+            message, notes = members[0].message, [f.message for f in members[1:]]
+        return card.model_copy(update={
+            "message": message, "notes": notes, "outlier": self.evidence(card.outlier, interval),
+            "counterparts": [self.evidence(ev, interval) for ev in card.counterparts]})
+
+
+def localize(report: Report, lang: str, rs: RuleSet) -> Report:
+    """The report in `lang`: cards made, every message and value said again, `ui_lang` set."""
+    report = with_cards(report)
+    speaker = Speaker(report, lang, rs)
+    outlier = {fid: c.outlier.document for c in report.cards for fid in c.findings}
+    findings = [speaker.finding(f, outlier.get(f.id)) for f in report.findings]
+    by_id = {f.id: f for f in findings}
+    cards = [speaker.card(c, [by_id[i] for i in c.findings]) for c in report.cards]
+    out = report.model_copy(update={"findings": findings, "cards": cards, "ui_lang": lang, "summary": None})
+    return out.model_copy(update={"summary": summarize(out)})
