@@ -62,3 +62,18 @@ def choose_ui_lang(languages: Iterable[str], requested: str | None = None) -> st
         if counts.get(lang) == best:
             return lang
     return "en"
+
+
+def N_(context: str, text: str) -> str:
+    """Marks a message for the catalogs without translating it (the extractor finds it here);
+    the words shown from a value (a severity, a kind...) are translated where they are shown."""
+    return text
+
+
+# the values the interface shows as words, translated with their context
+VOCABULARY: tuple[str, ...] = (
+    N_("severity", "error"), N_("severity", "warning"), N_("severity", "info"),
+    N_("kind", "conflict"), N_("kind", "internal"), N_("kind", "knowledge"),
+    N_("role", "new"), N_("role", "published"),
+    N_("status", "ok"), N_("status", "error"),
+)

@@ -86,6 +86,9 @@ class Words:
         return format_list(items, style=style, locale=self.lang) if items else ""
 
     def number(self, n: float) -> str:
+        """English groups thousands (1,000); Arabic copy writes 1000, as the articles do."""
+        if self.lang == "ar":
+            return f"{n:g}"
         from babel.numbers import format_decimal
 
         return format_decimal(n, locale=self.lang)
