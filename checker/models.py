@@ -322,3 +322,5 @@ class Report(Model):
     suppressed: list[Suppressed] = Field(default_factory=list)
     summary: Summary | None = None
     ui_lang: str | None = None  # the language of messages and of the interface, once chosen
+    # entity id -> display name in ui_lang, for the formats that name events; not in the JSON
+    names: dict[str, str] = Field(default_factory=dict, exclude=True)

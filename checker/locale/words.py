@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.locale import translations
+from checker.locale import direction, translations
 from checker.paths import default_rules_dir
 
 if TYPE_CHECKING:
@@ -59,8 +59,9 @@ def _words(ident: str) -> str:
 class Words:
     """How one interface language names things and says values."""
 
-    def __init__(self, lang: str, rs: RuleSet | None = None) -> None:
+    def __init__(self, lang: str, rs: RuleSet | None = None, names: dict[str, str] | None = None) -> None:
         self.lang = lang
+        self.names = names or {}  # display names already worked out (Report.names)
         self.t = translations(lang)
         self.rs = rs
         self.display = load_display((rs.root if rs is not None else default_rules_dir()))
@@ -98,6 +99,8 @@ class Words:
     def entity(self, ident: str | None) -> str:
         if not ident:
             return ""
+        if ident in self.names:
+            return self.names[ident]
         shown = self.display.entities.get(ident)
         name = getattr(shown, self.lang, None) if shown else None
         if name:
@@ -105,6 +108,19 @@ class Words:
         if self.lang == "ar" and ident in self.entities:
             return self.entities[ident].names[0]
         return _words(ident).title() if self.lang == "en" else _words(ident)
+
+    def all_names(self) -> dict[str, str]:
+        """Every entity of the rules by its display name."""
+        return {ident: self.entity(ident) for ident in self.entities}
+
+    def isolate(self, name: str) -> str:
+        """`name` between Unicode isolates when it runs the other way from the interface
+        ("وكالة الخليج" in an English sentence), so the sentence keeps its order."""
+        for ch in name:
+            if ch.isalpha():
+                rtl = "\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufefc"
+                return f"\u2068{name}\u2069" if rtl != (direction(self.lang) == "rtl") else name
+        return name
 
     def event(self, kind: str | None) -> str:
         """'the call', 'الاتصال': an event type as a noun with its article."""

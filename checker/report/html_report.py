@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+import re
 
 from checker import __version__
 from checker.locale import N_, direction, translations
@@ -32,10 +33,11 @@ TEMPLATES = Path(__file__).with_name("templates")
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 RTL_LANGUAGES = ("ar", "fa", "he", "ur", "ps", "yi", "ckb", "dv")
 NO_EVENT = "__none__"
-OPEN_CARDS = 150  # with more cards than this, event groups start closed
+OPEN_CARDS = 150  # with more cards than this the page is compact: see build_context
 OUTLIER_CONTEXT = 110  # characters of the sentence kept on each side of the outlier's evidence
 COUNTERPART_CONTEXT = 60  # ... and of a counterpart's
-BOILERPLATE_EXCERPTS = 200  # documents up to which ignored blocks are quoted, not only listed
+COMPACT_CONTEXT = 40  # ... of the outlier's on a compact page (a counterpart's: its words only)
+_BETWEEN_TAGS = re.compile(r">(?:[ \t]*\n\s*|[ \t]{2,})<")  # the template's indentation, not the text's
 
 # attribute ids as an editor reads them; the catalog translates them (context "attribute")
 ATTRIBUTES = {
@@ -120,17 +122,20 @@ def _cut(q: Quote, width: int) -> Quote:
     return Quote(before, q.match, after, whole)
 
 
-def _side(index: DocumentIndex, evidence: Evidence, width: int) -> Side:
+def _side(index: DocumentIndex, evidence: Evidence, width: int | None, compact: bool = False) -> Side:
+    """One account; `width` None keeps only the quoted words, `compact` leaves the path to the
+    documents table."""
     doc = index.get(evidence.document)
     region = index.region(evidence)
     lang = doc.language if doc else "ar"
+    q = quote(evidence, doc)
     return Side(
         document=evidence.document,
         source=doc.source if doc else None,
-        path=doc.path if doc else None,
+        path=doc.path if doc and not compact else None,
         position=(region.start_line, region.start_column) if region is not None else None,
         value=evidence.value,
-        quote=_cut(quote(evidence, doc), width),
+        quote=_cut(q, width) if width is not None else Quote("", q.match or evidence.text, "", True),
         lang=lang,
         direction=_direction(lang),
         known=doc is not None,
@@ -158,10 +163,16 @@ def _event_title(event, words: Words) -> str:
 
 
 def build_context(report: Report) -> dict[str, Any]:
-    """Everything the template needs, computed here so the template stays a layout."""
+    """Everything the template needs, computed here so the template stays a layout.
+
+    Past OPEN_CARDS cards the page is compact, so that thousands of mistakes stay a page a
+    browser opens at once: event groups start closed, a counterpart is quoted by its words
+    only, paths stay in the documents table, and the events and documents tables list those
+    that a card names (or that could not be read); the JSON report has everything."""
     report = with_summary(with_cards(report))
+    compact = len(report.cards) > OPEN_CARDS
     lang = report.ui_lang or "en"
-    words = Words(lang)
+    words = Words(lang, names=report.names)
     index = DocumentIndex(report)
     keys = _source_keys(report)
     events = {e.id: e for e in report.events}
@@ -180,8 +191,9 @@ def build_context(report: Report) -> dict[str, Any]:
             groups[event_key] = GroupView(key=event_key, title=title)
         groups[event_key].cards.append(CardView(
             card=card,
-            outlier=_side(index, card.outlier, OUTLIER_CONTEXT),
-            counterparts=[_side(index, ev, COUNTERPART_CONTEXT) for ev in card.counterparts],
+            outlier=_side(index, card.outlier, COMPACT_CONTEXT if compact else OUTLIER_CONTEXT, compact),
+            counterparts=[_side(index, ev, None if compact else COUNTERPART_CONTEXT, compact)
+                          for ev in card.counterparts],
             source_keys=sorted(keys[s] for s in sources if s in keys),
             event_key=event_key,
             attribute=words.p_("attribute", ATTRIBUTES[card.attribute]) if card.attribute in ATTRIBUTES
@@ -189,18 +201,19 @@ def build_context(report: Report) -> dict[str, Any]:
         ))
 
     documents: list[DocumentView] = []
-    quote_blocks = len(report.documents) <= BOILERPLATE_EXCERPTS
-    for doc in report.documents:
+    shown_docs = [d for d in report.documents if not compact or d.status != "ok" or d.warnings]
+    for doc in shown_docs:
         view = DocumentView(document=doc, direction=_direction(doc.language), cards=by_document.get(doc.id, []))
         for seg in doc.segments:
             if seg.kind != "boilerplate":
                 continue
-            text = doc.text[seg.start : seg.end] if doc.text and quote_blocks else ""
+            text = doc.text[seg.start : seg.end] if doc.text and not compact else ""
             view.boilerplate.append(
                 BoilerplateView(label=seg.label, marker=seg.marker, start=seg.start, end=seg.end, excerpt=excerpt(text))
             )
         documents.append(view)
 
+    shown_events = [e for e in report.events if not compact or e.id in groups]
     summary = report.summary
     assert summary is not None
     used_sources = sorted({s for g in groups.values() for c in g.cards for s in c.source_keys})
@@ -219,12 +232,15 @@ def build_context(report: Report) -> dict[str, Any]:
         "sources": sorted(keys, key=lambda s: keys[s]),
         "source_options": [(key, key_to_source[key]) for key in used_sources],
         "groups": group_list,
-        "open_groups": len(report.cards) <= OPEN_CARDS,
+        "open_groups": not compact,
+        "compact": compact,
+        "hidden_documents": len(report.documents) - len(shown_docs),
         "cards": len(report.cards),
         "no_event": NO_EVENT,
         "documents": documents,
-        "events": report.events,
-        "event_titles": {e.id: _event_title(e, words) for e in report.events},
+        "events": shown_events,
+        "hidden_events": len(report.events) - len(shown_events),
+        "event_titles": {e.id: _event_title(e, words) for e in shown_events},
     }
 
 
@@ -249,4 +265,8 @@ def to_html(report: Report) -> str:
     """Render the report as one self-contained HTML page (no network loads, text escaped)."""
     context = build_context(report)
     template = _environment(context["lang"]).get_template("report.html.j2")
-    return template.render(**context)
+    html = template.render(**context)
+    head, script, tail = html.partition("<script>")
+    # the template's line breaks between tags weigh a fifth of a large page; text is escaped,
+    # so a raw ">" or "<" is always a tag's
+    return _BETWEEN_TAGS.sub("><", head) + script + tail

@@ -48,6 +48,7 @@ class Speaker:
         name = doc_id
         if doc is not None and doc.source:
             name = f"{doc.source} ({doc_id})" if doc.source in self._shared else doc.source
+        name = self.words.isolate(name)
         if doc is not None and doc.role:  # `checker check`: which side is the article being checked
             name += " " + (self.words._("[new]") if doc.role == "new" else self.words._("[published]"))
         return name
@@ -151,5 +152,6 @@ def localize(report: Report, lang: str, rs: RuleSet) -> Report:
     findings = [speaker.finding(f, outlier.get(f.id)) for f in report.findings]
     by_id = {f.id: f for f in findings}
     cards = [speaker.card(c, [by_id[i] for i in c.findings]) for c in report.cards]
-    out = report.model_copy(update={"findings": findings, "cards": cards, "ui_lang": lang, "summary": None})
+    out = report.model_copy(update={"findings": findings, "cards": cards, "ui_lang": lang, "summary": None,
+                                    "names": speaker.words.all_names()})
     return out.model_copy(update={"summary": summarize(out)})
