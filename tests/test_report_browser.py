@@ -76,26 +76,26 @@ def test_page_loads_clean_and_filters_hide_cards(browser: Any, tmp_path: Path, r
         assert page.page_errors == [] and page.console_errors == []
         assert [u for u in page.requests if not u.startswith(("file:", "data:"))] == []
         assert page.page.is_visible("#filters")
-        assert page.visible_cards() == ["finding-f1", "finding-f2"]
+        assert page.visible_cards() == ["card-c1", "card-c2"]
 
         page.page.select_option("select[name=severity]", "warning")
-        assert page.visible_cards() == ["finding-f2"]
+        assert page.visible_cards() == ["card-c2"]
         assert page.page.text_content("#shown-count") == "1"
 
         page.page.select_option("select[name=severity]", "")
         page.page.select_option("select[name=kind]", "conflict")
-        assert page.visible_cards() == ["finding-f1"]
+        assert page.visible_cards() == ["card-c1"]
 
         page.page.select_option("select[name=kind]", "")
         source = page.page.eval_on_selector(
             "select[name=source]", "s => [...s.options].find(o => o.text === 'وكالة الشرق للأنباء').value"
         )
         page.page.select_option("select[name=source]", source)
-        assert page.visible_cards() == ["finding-f1"]
+        assert page.visible_cards() == ["card-c1"]
 
         page.page.select_option("select[name=source]", "")
         page.page.select_option("select[name=event]", "e1")
-        assert page.visible_cards() == ["finding-f1", "finding-f2"]
+        assert page.visible_cards() == ["card-c1", "card-c2"]
 
         page.page.select_option("select[name=kind]", "conflict")
         page.page.select_option("select[name=severity]", "warning")
@@ -105,7 +105,7 @@ def test_page_loads_clean_and_filters_hide_cards(browser: Any, tmp_path: Path, r
         page.page.click("button[type=reset]")
         # a locator assertion, not wait_for_function: the page's CSP forbids the eval that one polls with
         sync_api.expect(page.page.locator("#shown-count")).to_have_text("2")
-        assert page.visible_cards() == ["finding-f1", "finding-f2"]
+        assert page.visible_cards() == ["card-c1", "card-c2"]
         assert page.page_errors == [] and page.console_errors == []
 
         if request.config.getoption("--screenshot") or os.environ.get("CHECKER_SCREENSHOT"):
@@ -128,8 +128,9 @@ def test_hostile_article_runs_nothing_and_shows_as_text(browser: Any, tmp_path: 
         assert SCRIPT_PAYLOAD in body
         assert IMG_PAYLOAD in body
         assert [u for u in page.requests if not u.startswith(("file:", "data:"))] == []
-        assert page.visible_cards() == ["finding-f1", "finding-f2", "finding-f3"]
-        page.page.select_option("select[name=severity]", "info")
-        assert page.visible_cards() == ["finding-f3"]
+        # the hostile account joins paper-b's card: paper-b is the account both others contradict
+        assert page.visible_cards() == ["card-c1", "card-c2"]
+        page.page.select_option("select[name=kind]", "internal")
+        assert page.visible_cards() == ["card-c2"]
     finally:
         page.page.close()

@@ -81,7 +81,7 @@ def test_cards_carry_filter_attributes() -> None:
     assert first["data-severity"] == "error"
     assert first["data-event"] == "e1"
     assert set((first["data-sources"] or "").split()) == {"s1", "s2"}
-    assert first["data-fingerprint"] == report.findings[0].fingerprint
+    assert first["data-fingerprints"] == report.findings[0].fingerprint  # a card of one pair
     selects = [attrs.get("name") for tag, attrs in page.tags if tag == "select"]
     assert selects == ["kind", "severity", "event", "source"]
 
@@ -118,5 +118,5 @@ def test_empty_report_renders() -> None:
     from checker.models import Document, Report
 
     html = to_html(Report(documents=[Document(id="a", path="a.txt")]))
-    assert "No findings" in html
+    assert "No mistakes" in html
     assert 'id="filters"' not in html
