@@ -160,11 +160,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 class ProgressBars:
-    """Progress of a run on a terminal: one tqdm bar per stage (documents extracted, claim groups
-    compared), on `stream`. A bar appears only once its stage has run for a moment, so short
-    runs print nothing, and it is erased when the stage ends."""
+    """Progress of a run on a terminal: one tqdm bar per stage (files read, documents extracted,
+    mentions aligned, claim groups compared, reports written), on `stream`. A bar appears only
+    once its stage has run for DELAY seconds, so short runs print nothing, and it is erased
+    when the stage ends. A stage that reports nothing while it runs (alignment is one call)
+    still shows its bar: a timer draws it at DELAY."""
 
-    UNITS = {"extract": "doc", "compare": "group"}
+    UNITS = {"read": "file", "extract": "doc", "align": "mention", "compare": "group", "write": "report"}
     DELAY = 0.5  # seconds a stage runs before its bar is drawn
     INTERVAL = 0.1  # seconds between redraws, at least
 
@@ -172,21 +174,35 @@ class ProgressBars:
         self.stream = stream
         self.stage: str | None = None
         self.bar = None
+        self._timer = None
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if stage != self.stage:
+            import threading
+
             from tqdm import tqdm
 
             self.close()
             self.stage = stage
-            self.bar = tqdm(total=total, desc=stage, unit=self.UNITS.get(stage, "it"), file=self.stream,
+            self.bar = tqdm(total=total or None, desc=stage, unit=self.UNITS.get(stage, "it"), file=self.stream,
                             leave=False, delay=self.DELAY, mininterval=self.INTERVAL, dynamic_ncols=True)
+            self._timer = threading.Timer(self.DELAY, self._draw, args=(self.bar,))
+            self._timer.daemon = True
+            self._timer.start()
         self.bar.update(done - self.bar.n)
 
+    def _draw(self, bar) -> None:
+        with bar.get_lock():
+            if bar is self.bar and not bar.disable:
+                bar.refresh()
+
     def close(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
         if self.bar is not None:
-            self.bar.close()
-        self.bar, self.stage = None, None
+            with self.bar.get_lock():
+                self.bar.close()
+        self.bar, self.stage, self._timer = None, None, None
 
 
 def progress_bars(args, stream=None) -> ProgressBars | None:
@@ -270,9 +286,16 @@ def _finish(args, report, outputs: list[tuple[str, str]]) -> int:
     ignores = suppress.load_ignores(ignore_path) if ignore_path else []
     if baseline or ignores:
         report = suppress.apply_suppressions(report, baseline, ignores)
-    report = _localize(args, report)
-    fail_on = args.fail_on
-    write_outputs(report, outputs, {"junit": partial(to_junit, fail_on=fail_on if fail_on != "never" else "error")})
+    bars = progress_bars(args)
+    if bars is not None:
+        bars("write", 0, len(outputs))
+    try:
+        report = _localize(args, report)
+        fail_on = args.fail_on
+        write_outputs(report, outputs, {"junit": partial(to_junit, fail_on=fail_on if fail_on != "never" else "error")})
+    finally:
+        if bars is not None:
+            bars.close()
     if not args.quiet:
         from checker.locale.words import Words
         from checker.report.text_report import summary_line
