@@ -64,7 +64,7 @@ def analyse(docs: list[Document], rs, *, engine: Engine | None = None,
     docs = sorted(docs, key=lambda d: (d.id, d.path))
     mentions, claims = engine.extract(docs, rs, progress=_stage(progress, "extract"))
     by_id = {d.id: d for d in docs}
-    events, mention_event = build_events(mentions, by_id, rs)
+    events, mention_event = build_events(mentions, by_id, rs, claims)
     assign_events(claims, mention_event)
     per_group = engine.compare(group_claims(claims), {e.id: e for e in events}, by_id, rs,
                                progress=_stage(progress, "compare"))

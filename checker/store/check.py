@@ -268,7 +268,7 @@ def check_documents(store: Store, docs: Sequence[Document], rs: RuleSet, *, inde
     order = {d.id: n for n, d in enumerate(all_docs)}
     mentions = sorted(new_mentions + stored_mentions, key=lambda x: order[x.document])  # stable
     claims = sorted(new_claims + stored_claims, key=lambda x: order[x.document])
-    events, mention_event = build_events(mentions, by_id, rs)
+    events, mention_event = build_events(mentions, by_id, rs, claims)
     assign_events(claims, mention_event)
     findings = [_new_first(f, new_ids) for f in compare(claims, events, by_id, rs) if new_ids & set(f.documents)]
     for n, f in enumerate(findings, start=1):
