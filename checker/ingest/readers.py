@@ -170,8 +170,16 @@ def found_no_articles(docs: Sequence[Document]) -> bool:
     return all(d.status == "error" and d.error == NO_FILES_ERROR for d in docs)
 
 
+def _saved_page_folder(name: str, siblings: set[str]) -> bool:
+    """`page_files/` beside `page.html`: the images, scripts and frames a browser saves with a
+    page ("Save page as... complete"), not articles."""
+    stem = name[: -len("_files")] if name.endswith("_files") else None
+    return bool(stem) and any(f"{stem}{suffix}" in siblings for suffix in (".html", ".htm"))
+
+
 def walk(root: Path) -> tuple[list[Path], list[Document]]:
-    """Files under `root` with a readable extension, sorted; hidden entries skipped.
+    """Files under `root` with a readable extension, sorted; hidden entries and the folders a
+    browser saves beside a page (`page_files/` next to `page.html`) skipped.
 
     Iterative, follows symbolic links to folders but visits each real folder once (a link
     loop ends), and lists each real file once. Unreadable folders become error Documents.
@@ -193,6 +201,7 @@ def walk(root: Path) -> tuple[list[Path], list[Document]]:
             errors.append(_error(folder, f"cannot list folder: {exc.strerror or exc}", doc_id=folder.name))
             continue
         subfolders: list[Path] = []
+        names = {e.name for e in entries}
         for entry in entries:
             if entry.name.startswith("."):
                 continue
@@ -200,6 +209,8 @@ def walk(root: Path) -> tuple[list[Path], list[Document]]:
                 is_dir = entry.is_dir()  # follows links
             except OSError:
                 is_dir = False
+            if is_dir and _saved_page_folder(entry.name, names):
+                continue
             if is_dir:
                 subfolders.append(Path(entry.path))
             elif Path(entry.name).suffix.lower() in FOLDER_SUFFIXES:

@@ -113,14 +113,16 @@ class Words:
         """Every entity of the rules by its display name."""
         return {ident: self.entity(ident) for ident in self.entities}
 
-    def isolate(self, name: str) -> str:
-        """`name` between Unicode isolates when it runs the other way from the interface
-        ("وكالة الخليج" in an English sentence), so the sentence keeps its order."""
+    def reads_along(self, name: str) -> bool:
+        """True when `name` runs in the interface's direction, or when the interface joins
+        lists with a word of its own script (Arabic "و"): a right-to-left name in an English
+        list ("A, B and C") would swap places with its neighbour on screen."""
+        if direction(self.lang) == "rtl":
+            return True
         for ch in name:
             if ch.isalpha():
-                rtl = "\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufefc"
-                return f"\u2068{name}\u2069" if rtl != (direction(self.lang) == "rtl") else name
-        return name
+                return not ("\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufefc")
+        return True
 
     def event(self, kind: str | None) -> str:
         """'the call', 'الاتصال': an event type as a noun with its article."""
@@ -187,6 +189,12 @@ class Words:
         if v.date_from or v.date_to:
             ends = [self.date(d) if d else "…" for d in (v.date_from, v.date_to)]
             return self._("between %(start)s and %(end)s") % {"start": ends[0], "end": ends[1]}
+        month, day = getattr(v, "month", None), getattr(v, "day_of_month", None)
+        if month and day:  # "الخميس 28 يوليو" on a page of unknown year
+            from babel.dates import get_month_names
+
+            text = f"{day} {get_month_names('wide', locale=self.lang)[month]}"
+            return f"{self.weekday(v.weekday)} {text}" if v.weekday is not None else text
         if v.weekday is not None:
             return self.weekday(v.weekday)
         return self._("an unknown date")

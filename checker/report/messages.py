@@ -43,12 +43,13 @@ class Speaker:
     # ------------------------------------------------------------------ pieces
 
     def document(self, doc_id: str) -> str:
-        """A document as the reader knows it: its outlet, with the id when the outlet has several."""
+        """A document as the reader knows it: its outlet, with the id when the outlet has several;
+        the id alone when the outlet's name runs against the sentence (an Arabic outlet in an
+        English message), since the formats show plain text and no direction marks."""
         doc = self.docs.get(doc_id)
         name = doc_id
-        if doc is not None and doc.source:
+        if doc is not None and doc.source and self.words.reads_along(doc.source):
             name = f"{doc.source} ({doc_id})" if doc.source in self._shared else doc.source
-        name = self.words.isolate(name)
         if doc is not None and doc.role:  # `checker check`: which side is the article being checked
             name += " " + (self.words._("[new]") if doc.role == "new" else self.words._("[published]"))
         return name
