@@ -60,7 +60,11 @@ class Words:
     """How one interface language names things and says values."""
 
     def __init__(self, lang: str, rs: RuleSet | None = None, names: dict[str, str] | None = None) -> None:
+        from babel import Locale
+
         self.lang = lang
+        self.locale = Locale.parse(lang)  # parsed once: babel would parse a code on every call
+        self._dates: dict[tuple[dt.date, bool], str] = {}
         self.names = names or {}  # display names already worked out (Report.names)
         self.t = translations(lang)
         self.rs = rs
@@ -84,7 +88,7 @@ class Words:
         from babel.lists import format_list
 
         items = list(dict.fromkeys(items))
-        return format_list(items, style=style, locale=self.lang) if items else ""
+        return format_list(items, style=style, locale=self.locale) if items else ""
 
     def number(self, n: float) -> str:
         """English groups thousands (1,000); Arabic copy writes 1000, as the articles do."""
@@ -92,7 +96,7 @@ class Words:
             return f"{n:g}"
         from babel.numbers import format_decimal
 
-        return format_decimal(n, locale=self.lang)
+        return format_decimal(n, locale=self.locale)
 
     # ------------------------------------------------------------------ names
 
@@ -171,14 +175,18 @@ class Words:
     # ------------------------------------------------------------------ values
 
     def date(self, day: dt.date, weekday: bool = False) -> str:
-        from babel.dates import format_date
+        hit = self._dates.get((day, weekday))
+        if hit is None:
+            from babel.dates import format_date
 
-        return format_date(day, "EEEE d MMMM y" if weekday else "d MMMM y", locale=self.lang)
+            hit = self._dates[(day, weekday)] = format_date(day, "EEEE d MMMM y" if weekday else "d MMMM y",
+                                                            locale=self.locale)
+        return hit
 
     def weekday(self, n: int) -> str:
         from babel.dates import get_day_names
 
-        return get_day_names("wide", locale=self.lang)[n]
+        return get_day_names("wide", locale=self.locale)[n]
 
     def date_value(self, v) -> str:
         if v.day is not None:
@@ -193,7 +201,7 @@ class Words:
         if month and day:  # "الخميس 28 يوليو" on a page of unknown year
             from babel.dates import get_month_names
 
-            text = f"{day} {get_month_names('wide', locale=self.lang)[month]}"
+            text = f"{day} {get_month_names('wide', locale=self.locale)[month]}"
             return f"{self.weekday(v.weekday)} {text}" if v.weekday is not None else text
         if v.weekday is not None:
             return self.weekday(v.weekday)
@@ -246,7 +254,7 @@ class Words:
         if v.zone:
             from babel.dates import get_timezone_location
 
-            city = get_timezone_location(v.zone, locale=self.lang, return_city=True)
+            city = get_timezone_location(v.zone, locale=self.locale, return_city=True)
             return self._("%(time)s %(city)s time") % {"time": hm, "city": city}
         return self._("%(time)s, no time zone stated") % {"time": hm}
 

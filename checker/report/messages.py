@@ -39,6 +39,8 @@ class Speaker:
                 per_source[d.source] += 1
         self._shared = {s for s, n in per_source.items() if n > 1}
         self._evidence: dict[tuple, Evidence] = {}
+        self._values: dict[tuple, str] = {}
+        self._names: dict[str, str] = {}  # document id -> how messages name it  # (claim id, with interval) -> the value in words
 
     # ------------------------------------------------------------------ pieces
 
@@ -46,22 +48,30 @@ class Speaker:
         """A document as the reader knows it: its outlet, with the id when the outlet has several;
         the id alone when the outlet's name runs against the sentence (an Arabic outlet in an
         English message), since the formats show plain text and no direction marks."""
+        hit = self._names.get(doc_id)
+        if hit is not None:
+            return hit
         doc = self.docs.get(doc_id)
         name = doc_id
         if doc is not None and doc.source and self.words.reads_along(doc.source):
             name = f"{doc.source} ({doc_id})" if doc.source in self._shared else doc.source
         if doc is not None and doc.role:  # `checker check`: which side is the article being checked
             name += " " + (self.words._("[new]") if doc.role == "new" else self.words._("[published]"))
+        self._names[doc_id] = name
         return name
 
     def _claim(self, ev: Evidence) -> Claim | None:
         return self.claims.get(ev.claim or "")
 
     def value(self, ev: Evidence, interval: bool = False) -> str:
-        c = self._claim(ev)
-        if c is None:
-            return ev.value
-        return self.words.value(c.value, c.qualifier, interval)
+        key = (ev.claim, interval)
+        hit = self._values.get(key)
+        if hit is None:
+            c = self._claim(ev)
+            hit = ev.value if c is None else self.words.value(c.value, c.qualifier, interval)
+            if c is not None:
+                self._values[key] = hit
+        return hit
 
     def evidence(self, ev: Evidence, interval: bool = False) -> Evidence:
         """The evidence with its value in the reader's words (one copy per claim and form)."""
