@@ -134,3 +134,53 @@ def test_hostile_article_runs_nothing_and_shows_as_text(browser: Any, tmp_path: 
         assert page.visible_cards() == ["card-c2"]
     finally:
         page.page.close()
+
+
+def test_copy_button_gives_the_cards_ignore_entries(browser: Any, tmp_path: Path) -> None:
+    """The button copies YAML for .checker-ignore.yaml: the card's fingerprints, a reason to fill."""
+    import yaml
+
+    from checker import suppress
+
+    report = build_report()
+    page = Page(browser, _render(tmp_path, hostile=False))
+    try:
+        button = page.page.locator("#card-c1 button.copy")
+        button.click()
+        entry = button.get_attribute("data-entry") or ""
+        sync_api.expect(button).to_have_class("copy done")
+        assert page.page_errors == []
+    finally:
+        page.page.close()
+    assert f"  - fingerprint: {report.findings[0].fingerprint}\n" in entry and 'reason: ""' in entry
+    ignore = tmp_path / ".checker-ignore.yaml"
+    ignore.write_text("ignore:\n" + entry.replace('reason: ""', "reason: checked with the desk"), encoding="utf-8")
+    assert yaml.safe_load(ignore.read_text(encoding="utf-8"))["ignore"][0]["reason"] == "checked with the desk"
+    hidden = suppress.apply_suppressions(report, set(), suppress.load_ignores(ignore))
+    assert [f.id for f in hidden.findings] == ["f2"]
+
+
+def test_arabic_page_in_the_browser(browser: Any, tmp_path: Path, request: Any) -> None:
+    """The examples' report in Arabic: right to left, clean, filters work; screenshots on request."""
+    from checker import pipeline
+    from checker.report.messages import localize
+    from checker.rules.ruleset import load_ruleset
+
+    checked = pipeline.run([Path(__file__).resolve().parents[1] / "examples"])
+    for lang in ("ar", "en"):
+        path = tmp_path / f"examples-{lang}.html"
+        path.write_text(to_html(localize(checked, lang, load_ruleset())), encoding="utf-8")
+        page = Page(browser, path)
+        try:
+            assert page.page_errors == [] and page.console_errors == []
+            direction = page.page.evaluate("getComputedStyle(document.querySelector('main')).direction")
+            assert direction == ("rtl" if lang == "ar" else "ltr")
+            assert len(page.visible_cards()) == 7
+            page.page.select_option("select[name=kind]", "internal")
+            assert len(page.visible_cards()) == 1
+            page.page.select_option("select[name=kind]", "")
+            if request.config.getoption("--screenshot") or os.environ.get("CHECKER_SCREENSHOT"):
+                out = Path(os.environ.get("CHECKER_SCREENSHOT_DIR") or tmp_path) / f"report-{lang}.png"
+                page.page.screenshot(path=str(out), full_page=False)
+        finally:
+            page.page.close()
