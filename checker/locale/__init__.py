@@ -20,7 +20,7 @@ LOCALE_DIR = Path(__file__).resolve().parent
 DOMAIN = "checker"
 UI_LANGS: tuple[str, ...] = ("ar", "en")
 SOURCE_LANG = "en"  # the language of the message ids
-RTL = ("ar", "fa", "he", "ur")
+RTL = ("ar", "fa", "he", "ur", "ps", "yi", "ckb", "dv")  # languages written right to left
 
 
 def catalog_path(lang: str) -> Path:
@@ -45,8 +45,10 @@ def translations(lang: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(buffer)
 
 
-def direction(lang: str) -> str:
-    return "rtl" if lang.split("-")[0] in RTL else "ltr"
+def direction(lang: str | None, unknown: str = "ltr") -> str:
+    """"rtl" for a language written right to left, else `unknown` ("auto" lets a browser look
+    at the text, for article text of a language we do not know)."""
+    return "rtl" if (lang or "").split("-")[0].lower() in RTL else unknown
 
 
 def choose_ui_lang(languages: Iterable[str], requested: str | None = None) -> str:

@@ -105,13 +105,18 @@ class Words:
             return ""
         if ident in self.names:
             return self.names[ident]
-        shown = self.display.entities.get(ident)
+        ent = self.entities.get(ident)
+        return self._named(self.display.entities, ident, ent.names if ent else None) \
+            or (_words(ident).title() if self.lang == "en" else _words(ident))
+
+    def _named(self, table: dict[str, Shown], ident: str, arabic: list[str] | None) -> str | None:
+        """The display name `table` gives `ident` in this language, else (in Arabic) the first
+        of the names the rules give it."""
+        shown = table.get(ident)
         name = getattr(shown, self.lang, None) if shown else None
         if name:
             return name
-        if self.lang == "ar" and ident in self.entities:
-            return self.entities[ident].names[0]
-        return _words(ident).title() if self.lang == "en" else _words(ident)
+        return arabic[0] if self.lang == "ar" and arabic else None
 
     def all_names(self) -> dict[str, str]:
         """Every entity of the rules by its display name."""
@@ -137,22 +142,11 @@ class Words:
         }.get(kind or "", self.p_("event", "the event"))
 
     def role(self, role: str) -> str:
-        shown = self.display.roles.get(role)
-        name = getattr(shown, self.lang, None) if shown else None
-        if name:
-            return name
-        if self.lang == "ar" and role in self.roles:
-            return self.roles[role].phrases[0]
-        return _words(role)
+        rule = self.roles.get(role)
+        return self._named(self.display.roles, role, rule.phrases if rule else None) or _words(role)
 
     def status(self, status: str) -> str:
-        shown = self.display.statuses.get(status)
-        name = getattr(shown, self.lang, None) if shown else None
-        if name:
-            return name
-        if self.lang == "ar" and self._statuses.get(status):
-            return self._statuses[status][0]
-        return _words(status)
+        return self._named(self.display.statuses, status, self._statuses.get(status)) or _words(status)
 
     def title(self, role: str, country: str | None, status: str = "current") -> str:
         """'former president of the United States', 'الرئيس الأمريكي السابق'."""

@@ -31,7 +31,6 @@ if TYPE_CHECKING:  # Jinja2 is imported lazily: the CLI should not pay for it un
 
 TEMPLATES = Path(__file__).with_name("templates")
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
-RTL_LANGUAGES = ("ar", "fa", "he", "ur", "ps", "yi", "ckb", "dv")
 NO_EVENT = "__none__"
 OPEN_CARDS = 150  # with more cards than this the page is compact: see build_context
 OUTLIER_CONTEXT = 110  # characters of the sentence kept on each side of the outlier's evidence
@@ -104,9 +103,8 @@ class DocumentView:
 
 
 def _direction(lang: str | None) -> str:
-    """rtl for languages written right to left, else auto (the browser looks at the text)."""
-    base = (lang or "").split("-")[0].lower()
-    return "rtl" if base in RTL_LANGUAGES else "auto"
+    """Of article text: rtl for languages written right to left, else auto (the browser looks)."""
+    return direction(lang, "auto")
 
 
 def _cut(q: Quote, width: int) -> Quote:
