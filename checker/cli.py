@@ -320,10 +320,17 @@ def _localize(args, report):
     """The report in the interface language (--ui-lang, else the articles' own), in cards."""
     from checker.locale import choose_ui_lang
     from checker.report.messages import localize
+    from checker.rules.loader import RuleError
     from checker.rules.ruleset import load_ruleset
 
     lang = choose_ui_lang([d.language for d in report.documents if d.status == "ok"], getattr(args, "ui_lang", None))
-    return localize(report, lang, load_ruleset(args.rules, args.lang))
+    rs = load_ruleset(args.rules, args.lang)
+    if lang != args.lang:  # names in the interface's language: from its own rules, when it has a full set
+        try:
+            rs = load_ruleset(args.rules, lang)
+        except RuleError:
+            pass
+    return localize(report, lang, rs)
 
 
 def cmd_index(args) -> int:
