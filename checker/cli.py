@@ -397,11 +397,7 @@ def cmd_rules(args) -> int:
 
     rs = load_ruleset(args.rules, args.lang)
     if args.action == "validate":
-        from checker.ingest.ruleset import load_boilerplate_rules, load_published_rules
-
-        load_boilerplate_rules(args.lang, args.rules)
-        load_published_rules(args.rules)
-        print(f"rules OK: {len(rs.rules)} claim rules, {len(rs.triggers)} triggers, "
+        print(f"rules OK: {len(rs.files)} files, {len(rs.rules)} claim rules, {len(rs.triggers)} triggers, "
               f"{len(rs.entities.entities)} entities, {len(rs.offices.terms)} terms of office")
         return EXIT_OK
     from checker.rules.examples import run_examples
@@ -409,7 +405,8 @@ def cmd_rules(args) -> int:
     results = run_examples(rs)
     failed = [r for r in results if not r.ok]
     for r in failed:
-        print(f"{r.path}: rule {r.rule}: {r.problem}\n    text: {r.text}")
+        where = f"{r.path}:{r.line}" if r.line else r.path
+        print(f"{where}: rule {r.rule}: {r.problem}\n    text: {r.text}")
     print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
     return EXIT_USAGE if failed else EXIT_OK
 

@@ -81,7 +81,7 @@ def run(paths: Sequence[str | Path], *, rules_dir: Path | None = None, now: dt.d
     from checker.rules.ruleset import load_ruleset
 
     rs = load_ruleset(rules_dir, lang)
-    kwargs = {"now": now, "rules_dir": rules_dir}
+    kwargs = {"now": now, "rules": rs}
     if max_bytes is not None:
         kwargs["max_bytes"] = max_bytes
     docs = read_inputs(paths, **kwargs)

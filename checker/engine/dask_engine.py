@@ -28,7 +28,6 @@ from checker.engine.stages import (
     extract_partition,
     join_extracted,
     partition_documents,
-    portable,
 )
 from checker.models import Claim, Document, Event, EventMention, Finding
 from checker.pipeline import Progress
@@ -119,9 +118,10 @@ class DaskEngine:
         return max(1, sum(self.client().nthreads().values()))
 
     def _scattered(self, rs: RuleSet):
-        """The rule set, sent once to every worker (not once per task)."""
+        """The rule set, sent once to every worker (not once per task), without what this
+        process derived from it (RuleSet.derived: each worker builds its own, once)."""
         if rs.digest not in self._rules:
-            self._rules[rs.digest] = self.client().scatter(portable(rs), broadcast=True, hash=False)
+            self._rules[rs.digest] = self.client().scatter(rs, broadcast=True, hash=False)
         return self._rules[rs.digest]
 
     def _run(self, fn, payloads: Sequence, weights: Sequence[int], progress: Progress | None,

@@ -9,7 +9,6 @@ never in the order results arrive, so the report does not depend on how the work
 
 from __future__ import annotations
 
-import copy
 import math
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
@@ -102,11 +101,3 @@ def compare_batch(batch: Sequence[Group], events: Mapping[str, Event], docs: Map
             progress(n, len(batch))
     return out
 
-
-def portable(rs: RuleSet) -> RuleSet:
-    """A copy of a rule set without what was built from it on the way (spaCy pipeline, matchers,
-    grammar: attributes starting with "_"), to ship to workers, which rebuild them once."""
-    clone = copy.copy(rs)
-    for name in [k for k in clone.__dict__ if k.startswith("_")]:
-        del clone.__dict__[name]
-    return clone

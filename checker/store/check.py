@@ -300,7 +300,7 @@ def check_paths(paths: Sequence[str | Path], url: str = DEFAULT_URL, *, index: b
     from checker.rules.ruleset import load_ruleset
 
     rs = load_ruleset(rules_dir, lang)
-    kwargs: dict = {"now": now, "rules_dir": rules_dir}
+    kwargs: dict = {"now": now, "rules": rs}
     if max_bytes is not None:
         kwargs["max_bytes"] = max_bytes
     docs = read_inputs(paths, **kwargs)
