@@ -116,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     _store_option(ck)
     ck.add_argument("--index", action="store_true", help="store the new articles after checking them")
     _report_options(ck)
+    _engine_options(ck)
     _common(ck)
 
     ru = sub.add_parser("rules", help="validate the rule files or run their examples")
@@ -324,8 +325,9 @@ def cmd_check(args) -> int:
         return EXIT_USAGE
     url = _store_url(args)
     try:
-        result = check_paths(args.paths, url, index=args.index, rules_dir=args.rules, now=args.now,
-                             max_bytes=args.max_bytes, lang=args.lang)
+        with _engine(args) as engine:
+            result = check_paths(args.paths, url, index=args.index, rules_dir=args.rules, now=args.now,
+                                 max_bytes=args.max_bytes, lang=args.lang, engine=engine)
     except StoreError as exc:
         _say(f"checker: {exc}")
         return EXIT_USAGE

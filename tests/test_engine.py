@@ -57,7 +57,7 @@ class ShuffledEngine:
 
     def extract(self, docs, rs, *, progress=None):
         parts = partition_documents(docs, self.partition)
-        return join_extracted(docs, self._run(extract_partition, [(p,) for p in parts], rs))
+        return join_extracted(list(zip(parts, self._run(extract_partition, [(p,) for p in parts], rs))))
 
     def compare(self, groups, events, docs, rs, *, progress=None):
         batches = batch_groups(groups, claims_per_batch(groups, self.batches))

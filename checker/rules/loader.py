@@ -42,7 +42,8 @@ def _construct(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path,
             if key in out:
                 raise RuleError(path, key_node.start_mark.line + 1, f"duplicate key {key!r}")
             out[key] = _construct(value_node, loc + (key,), lines, path, scalars)
-            lines.setdefault(loc + (key,), key_node.start_mark.line + 1)
+            # an entry is where its key is (a nested mapping's value starts on the next line)
+            lines[loc + (key,)] = key_node.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, loc + (i,), lines, path, scalars) for i, item in enumerate(node.value)]
