@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import fnmatch
 import tomllib
-from pathlib import Path
+
+import pytest
 
 from checker.paths import default_rules_dir
 from helpers import REPO
@@ -40,15 +41,16 @@ def test_a_source_checkout_reads_the_repository_rules_folder():
     assert not (REPO / "checker" / "_rules").exists()
 
 
-def test_an_installed_package_reads_its_packaged_rules(tmp_path, monkeypatch):
+def test_an_installed_package_reads_its_packaged_rules(tmp_path):
     import checker.paths as paths
 
     packaged = tmp_path / "site" / "checker"
     (packaged / "_rules" / "ar").mkdir(parents=True)
-    monkeypatch.setattr(paths, "files", lambda package: packaged)
-    paths.default_rules_dir.cache_clear()
     try:
-        assert paths.default_rules_dir() == packaged / "_rules"
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(paths, "files", lambda package: packaged)
+            paths.default_rules_dir.cache_clear()
+            assert paths.default_rules_dir() == packaged / "_rules"
     finally:
-        paths.default_rules_dir.cache_clear()
-    assert isinstance(paths.default_rules_dir(), Path)
+        paths.default_rules_dir.cache_clear()  # the next caller finds the real rules again
+    assert paths.default_rules_dir() == REPO / "rules"

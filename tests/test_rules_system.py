@@ -5,32 +5,18 @@ from __future__ import annotations
 
 import ast
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from checker.cli import main
 from checker.ingest import read_inputs
-from checker.paths import default_rules_dir
 from checker.rules.checks import CHECKS
 from checker.rules.examples import run_examples
 from checker.rules.loader import RuleError
 from checker.rules.ruleset import load_boilerplate_rules, load_ruleset
 from helpers import REPO
-
-
-@pytest.fixture
-def rules_copy(tmp_path) -> Path:
-    dst = tmp_path / "rules"
-    shutil.copytree(default_rules_dir(), dst)
-    return dst
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from test_rules import edit, rules_copy  # noqa: F401  (a fixture: a copy of the shipped rules)
 
 
 def test_the_digest_covers_every_rule_file_read(rules_copy):
