@@ -24,6 +24,16 @@ if TYPE_CHECKING:
 CLOSE = 1.5  # two durations closer than this ratio conflict only by their intervals: show them
 
 
+def _says_less(v, o) -> bool:
+    """True when value `o` says all that `v` says and more: the same day with its weekday, or
+    the same total with the count per side."""
+    if v.type == o.type == "date":
+        return v.day is not None and v.day == o.day and v.weekday is None and o.weekday is not None
+    if v.type == o.type == "count":
+        return v.per_side is None and v.total is not None and v.total == o.total and o.per_side is not None
+    return False
+
+
 class Speaker:
     """Messages and values of one report in one language."""
 
@@ -88,6 +98,13 @@ class Speaker:
         points = [p for p in points if p > 0]
         return len(points) >= 2 and max(points) / min(points) < CLOSE
 
+    def _fullest(self, sides: list[Evidence]) -> list[Evidence]:
+        """The sides, without one whose value another side's value says in full ("16 May 2025"
+        beside "Friday 16 May 2025"), for listing the values of several accounts."""
+        claims = [self._claim(ev) for ev in sides]
+        return [ev for ev, c in zip(sides, claims)
+                if c is None or not any(o is not None and _says_less(c.value, o.value) for o in claims)]
+
     def template(self, rule: str) -> str:
         english = self.rs.policy.checks[rule].message
         return self.words.p_(rule, english)
@@ -107,7 +124,7 @@ class Speaker:
             "a": self.document(outlier.document),
             "va": self.value(outlier, interval),
             "b": self.words.join([self.document(o.document) for o in others]),
-            "vb": self.words.join([self.value(o, interval) for o in others], style="or"),
+            "vb": self.words.join([self.value(o, interval) for o in self._fullest(others)], style="or"),
         })
 
     def single_message(self, f: Finding) -> str:
