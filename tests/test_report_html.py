@@ -120,3 +120,22 @@ def test_empty_report_renders() -> None:
     html = to_html(Report(documents=[Document(id="a", path="a.txt")]))
     assert "No mistakes" in html
     assert 'id="filters"' not in html
+
+
+def test_a_large_report_is_compact(monkeypatch) -> None:
+    """Past OPEN_CARDS cards: groups start closed, counterparts are quoted by their words only,
+    the documents table keeps only documents that could not be read (or carry warnings)."""
+    from checker.report import html_report
+
+    report = build_report()
+    monkeypatch.setattr(html_report, "OPEN_CARDS", 1)
+    html = to_html(report)
+    page = _parse(html)
+    groups = [attrs for tag, attrs in page.tags if tag == "details" and "group" in (attrs.get("class") or "")]
+    assert groups and all("open" not in attrs for attrs in groups)
+    cards = [attrs for tag, attrs in page.tags if tag == "article"]
+    assert len(cards) == 2 and all("compact" in (attrs.get("class") or "") for attrs in cards)
+    assert re.search(r'<ul class="others"[^>]*><li><b>[^<]+</b> <mark>[^<]+</mark></li></ul>', html)
+    rows = [attrs["id"] for tag, attrs in page.tags if tag == "tr" and (attrs.get("id") or "").startswith("doc-")]
+    assert rows == [f"doc-{d.id}" for d in report.documents if d.status != "ok" or d.warnings]
+    assert "listed in the JSON report" in html
