@@ -14,6 +14,7 @@ A single-document finding on an account that no pair names is a card of its own.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 
 from checker.models import Card, Evidence, Finding, Report
@@ -27,29 +28,43 @@ def _side(ev: Evidence) -> Side:
     return ev.document, ev.value
 
 
-def _pick(pairs: list[Finding], blamed: set[Side], share: Counter) -> Side:
-    """The outlier among the sides of `pairs` (see the module docstring for the order)."""
-    degree: Counter = Counter()
-    for f in pairs:
-        for s in {_side(ev) for ev in f.evidence}:
-            degree[s] += 1
-    return min(degree, key=lambda s: (s not in blamed, -degree[s], share[s[1]], s))
-
-
 def _group(findings: list[Finding]) -> list[tuple[Side, list[Finding]]]:
-    """(outlier side, its findings) for one attribute and subject, in the findings' order."""
+    """(outlier side, its findings) for one attribute and subject, in the findings' order.
+
+    The greedy choice of the module docstring, with a heap of sides keyed by (not blamed, most
+    pairs left, fewest documents sharing its value, side): a side's key only worsens as its
+    pairs are taken, so a popped key that is out of date is pushed back with its new one."""
     singles = [f for f in findings if len(f.evidence) == 1]
     pairs = [f for f in findings if len(f.evidence) >= 2]
     blamed = {_side(f.evidence[0]) for f in singles}
-    share = Counter(value for _doc, value in {s for f in pairs for s in map(_side, f.evidence)})  # documents per value
+    sides_of = {f.id: {_side(ev) for ev in f.evidence} for f in pairs}
+    share = Counter(value for _doc, value in set().union(*sides_of.values()))  # documents per value
+    pairs_of: dict[Side, list[Finding]] = defaultdict(list)
+    for f in pairs:
+        for s in sides_of[f.id]:
+            pairs_of[s].append(f)
+    left = {s: len(fs) for s, fs in pairs_of.items()}
+
+    def key(s: Side) -> tuple:
+        return (s not in blamed, -left[s], share[s[1]], s)
+
+    heap = [key(s) for s in pairs_of]
+    heapq.heapify(heap)
     owner: dict[str, Side] = {}
-    left = list(pairs)
-    while left:
-        outlier = _pick(left, blamed, share)
-        for f in left:
-            if outlier in {_side(ev) for ev in f.evidence}:
-                owner[f.id] = outlier
-        left = [f for f in left if f.id not in owner]
+    while heap:
+        k = heapq.heappop(heap)
+        side = k[-1]
+        if not left[side]:
+            continue
+        if k != key(side):
+            heapq.heappush(heap, key(side))
+            continue
+        for f in pairs_of[side]:
+            if f.id in owner:
+                continue
+            owner[f.id] = side
+            for other in sides_of[f.id]:
+                left[other] -= 1
     for f in singles:
         owner[f.id] = _side(f.evidence[0])
     groups: dict[Side, list[Finding]] = {}
