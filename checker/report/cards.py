@@ -7,8 +7,8 @@ one card for it: the outlying account, its value, and the accounts it disagrees 
 Pairs are grouped per attribute and subject (one slot of one event, or one person's titles).
 In a group, an account that a single-document finding already blames (a weekday that does not
 fit its date, a title the knowledge base contradicts) is an outlier for sure; otherwise the
-account in most of the remaining pairs is, then the one whose value fewer documents share, then
-the first by document id. It takes every remaining pair it is in, and so on until none is left.
+account whose value fewer documents share (pairing's own definition of the outlier), then the
+one in most of the remaining pairs, then the first by document id. It takes every remaining pair it is in, and so on until none is left.
 A single-document finding on an account that no pair names is a card of its own.
 """
 
@@ -31,9 +31,9 @@ def _side(ev: Evidence) -> Side:
 def _group(findings: list[Finding]) -> list[tuple[Side, list[Finding]]]:
     """(outlier side, its findings) for one attribute and subject, in the findings' order.
 
-    The greedy choice of the module docstring, with a heap of sides keyed by (not blamed, most
-    pairs left, fewest documents sharing its value, side): a side's key only worsens as its
-    pairs are taken, so a popped key that is out of date is pushed back with its new one."""
+    The greedy choice of the module docstring, with a heap of sides keyed by (not blamed, fewest
+    documents sharing its value, most pairs left, side): a side's key only worsens as its pairs
+    are taken, so a popped key that is out of date is pushed back with its new one."""
     singles = [f for f in findings if len(f.evidence) == 1]
     pairs = [f for f in findings if len(f.evidence) >= 2]
     blamed = {_side(f.evidence[0]) for f in singles}
@@ -46,7 +46,7 @@ def _group(findings: list[Finding]) -> list[tuple[Side, list[Finding]]]:
     left = {s: len(fs) for s, fs in pairs_of.items()}
 
     def key(s: Side) -> tuple:
-        return (s not in blamed, -left[s], share[s[1]], s)
+        return (s not in blamed, share[s[1]], -left[s], s)
 
     heap = [key(s) for s in pairs_of]
     heapq.heapify(heap)

@@ -21,6 +21,7 @@ from checker.report.summary import summarize
 if TYPE_CHECKING:
     from checker.rules.ruleset import RuleSet
 
+LIST_NAMES = 5  # a message names at most this many documents on one side
 CLOSE = 1.5  # two durations closer than this ratio conflict only by their intervals: show them
 
 
@@ -98,6 +99,14 @@ class Speaker:
         points = [p for p in points if p > 0]
         return len(points) >= 2 and max(points) / min(points) < CLOSE
 
+    def _documents(self, sides: list[Evidence]) -> str:
+        """The documents of `sides` as a list; past LIST_NAMES, the first ones and how many more."""
+        names = list(dict.fromkeys(self.document(ev.document) for ev in sides))
+        if len(names) > LIST_NAMES:
+            more = self.words.n_("%(n)s other", "%(n)s others", len(names) - LIST_NAMES + 1)
+            names = names[: LIST_NAMES - 1] + [more]
+        return self.words.join(names)
+
     def _fullest(self, sides: list[Evidence]) -> list[Evidence]:
         """The sides, without one whose value another side's value says in full ("16 May 2025"
         beside "Friday 16 May 2025"), for listing the values of several accounts."""
@@ -123,7 +132,7 @@ class Speaker:
             "subject": self.words.entity(subject),
             "a": self.document(outlier.document),
             "va": self.value(outlier, interval),
-            "b": self.words.join([self.document(o.document) for o in others]),
+            "b": self._documents(others),
             "vb": self.words.join([self.value(o, interval) for o in self._fullest(others)], style="or"),
         })
 
