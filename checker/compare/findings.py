@@ -415,6 +415,18 @@ def _day_of(c: Claim, events: Mapping[str, Event], docs: Mapping[str, Document])
     return docs[c.document].published.day
 
 
+def values_conflict(attribute: str, va, vb, event: Event | None, rs: RuleSet) -> bool:
+    """Whether two values of one slot (an event's attribute, or a person's titles) cannot both
+    hold, by the comparators the checks use: for telling which of a mistake's accounts is the
+    outlier (checker.report.cards)."""
+    if attribute == "person.title":
+        return bool(cmp.titles(va, vb, rs) or cmp.titles(vb, va, rs))
+    if event is None:
+        return False
+    tol = rs.policy.times.tolerance_minutes
+    return bool(_compare_values(va, vb, event, rs, tol) or _compare_values(vb, va, event, rs, tol))
+
+
 def _compare_values(va, vb, event: Event, rs: RuleSet, tol: int) -> str | None:
     if type(va) is not type(vb):
         return None

@@ -183,7 +183,7 @@ class Speaker:
 
 def localize(report: Report, lang: str, rs: RuleSet) -> Report:
     """The report in `lang`: cards made, every message and value said again, `ui_lang` set."""
-    report = with_cards(report)
+    report = with_cards(report, rs)
     speaker = Speaker(report, lang, rs)
     outlier = {fid: c.outlier.document for c in report.cards for fid in c.findings}
     findings = [speaker.finding(f, outlier.get(f.id)) for f in report.findings]
