@@ -184,3 +184,23 @@ def test_arabic_page_in_the_browser(browser: Any, tmp_path: Path, request: Any) 
                 page.page.screenshot(path=str(out), full_page=False)
         finally:
             page.page.close()
+
+
+def test_compact_page_filters_and_copies(browser: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    """A large report's compact page: groups closed, the event filter opens the group it keeps,
+    every card still gets its copy button."""
+    from checker.report import html_report
+
+    monkeypatch.setattr(html_report, "OPEN_CARDS", 1)
+    page = Page(browser, _render(tmp_path, hostile=False))
+    try:
+        assert page.page_errors == [] and page.console_errors == []
+        opened = "cards => cards.filter(c => !c.hidden && c.closest('details').open).map(c => c.id)"
+        assert page.page.eval_on_selector_all("article.finding", opened) == []  # every group starts closed
+        assert page.page.locator("article.finding button.copy").count() == 2
+        page.page.select_option("select[name=event]", "e1")
+        assert page.page.eval_on_selector_all("article.finding", opened) == ["card-c1", "card-c2"]
+        page.page.select_option("select[name=kind]", "internal")
+        assert page.page.eval_on_selector_all("article.finding", opened) == ["card-c2"]
+    finally:
+        page.page.close()

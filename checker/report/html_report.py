@@ -36,6 +36,7 @@ OPEN_CARDS = 150  # with more cards than this the page is compact: see build_con
 OUTLIER_CONTEXT = 110  # characters of the sentence kept on each side of the outlier's evidence
 COUNTERPART_CONTEXT = 60  # ... and of a counterpart's
 COMPACT_CONTEXT = 40  # ... of the outlier's on a compact page (a counterpart's: its words only)
+_LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*[A-Za-z0-9]|[A-Za-z]")
 _BETWEEN_TAGS = re.compile(r">(?:[ \t]*\n\s*|[ \t]{2,})<")  # the template's indentation, not the text's
 
 # attribute ids as an editor reads them; the catalog translates them (context "attribute")
@@ -165,8 +166,8 @@ def build_context(report: Report) -> dict[str, Any]:
 
     Past OPEN_CARDS cards the page is compact, so that thousands of mistakes stay a page a
     browser opens at once: event groups start closed, a counterpart is quoted by its words
-    only, paths stay in the documents table, and the events and documents tables list those
-    that a card names (or that could not be read); the JSON report has everything."""
+    only, the event groups stand for the events table, and the documents table lists only the
+    documents that could not be read (or carry warnings); the JSON report has everything."""
     report = with_summary(with_cards(report))
     compact = len(report.cards) > OPEN_CARDS
     lang = report.ui_lang or "en"
@@ -211,7 +212,7 @@ def build_context(report: Report) -> dict[str, Any]:
             )
         documents.append(view)
 
-    shown_events = [e for e in report.events if not compact or e.id in groups]
+    shown_events = [] if compact else report.events  # compact: the groups above are the events
     summary = report.summary
     assert summary is not None
     used_sources = sorted({s for g in groups.values() for c in g.cards for s in c.source_keys})
@@ -242,6 +243,22 @@ def build_context(report: Report) -> dict[str, Any]:
     }
 
 
+def isolate_latin(text: str):
+    """`text` escaped, each run of Latin letters and digits (a document id such as
+    003000_nahar-gate) in <bdi>: in a right-to-left sentence the browser would otherwise
+    reorder its parts around the hyphen and the digits."""
+    from markupsafe import Markup, escape
+
+    out, last = [], 0
+    for m in _LATIN_RUN.finditer(text):
+        if not any(ch.isascii() and ch.isalpha() for ch in m.group()):
+            continue  # a number alone keeps its place
+        out += [escape(text[last:m.start()]), Markup("<bdi>"), escape(m.group()), Markup("</bdi>")]
+        last = m.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
 @lru_cache(maxsize=4)
 def _environment(lang: str) -> jinja2.Environment:
     import jinja2
@@ -256,6 +273,7 @@ def _environment(lang: str) -> jinja2.Environment:
         extensions=["jinja2.ext.i18n"],
     )
     env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.filters["isolate"] = isolate_latin if direction(lang) == "rtl" else (lambda text: text)
     return env
 
 
