@@ -192,8 +192,17 @@ def _candidates(lines: list[str], rules: PublishedRules, settings: LayoutSetting
 
 def _article_days(body_lines: list[str], rules: PublishedRules, settings: LayoutSettings) -> list[ArticleDay]:
     """The phrases in the first prose lines in which the article names its own day."""
-    prose = [line for line in body_lines if is_prose(line, settings)][: rules.article_prose_lines]
-    return [found for line in prose for found in article_days(line, rules)]
+    if rules.article_day is None:
+        return []
+    out: list[ArticleDay] = []
+    read = 0
+    for line in body_lines:
+        if read >= rules.article_prose_lines:
+            break
+        if is_prose(line, settings):
+            read += 1
+            out += article_days(line, rules)
+    return out
 
 
 def _fit(day: dt.date, phrases: list[ArticleDay]) -> int:

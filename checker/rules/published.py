@@ -239,6 +239,7 @@ def _check_published_examples(rules: PublishedRules, files: list[tuple[str, Publ
 # --------------------------------------------------------------------------- finding dates with them
 
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_YEAR = re.compile(r"\d{4}")  # \d: digits of every script, as folding turns them into 0-9
 
 
 @dataclass(frozen=True)
@@ -307,6 +308,8 @@ def find_relative(text: str, rules: PublishedRules) -> RelativeAge | None:
 
 def find_dates(text: str, rules: PublishedRules) -> list[tuple[dt.date, tuple[int, int]]]:
     """Every valid date written in `text`, left to right, none overlapping (the longest wins)."""
+    if not _YEAR.search(text):  # every format has a four-digit year; most lines have none
+        return []
     folded = fold(text)
     found: list[tuple[int, int, dt.date]] = []
     for fmt in rules.formats:
