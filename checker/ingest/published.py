@@ -155,6 +155,10 @@ class Candidate:
         }[self.kind]
 
 
+# A page's own date sits near the start of its line: a long line (a paragraph, or a hostile
+# page of one endless line) is read only this far for dates and the article's own day.
+HEADER_LINE_CHARS = 1000
+
 # the kinds of candidate, strongest first: a label announcing publication beats the page
 # store's date line, which beats a line that is only a date; the site's clock comes last
 KIND_ORDER = ("published", "stamp", "bare", "clock")
@@ -336,10 +340,12 @@ def find_published(
             day = parse_published_value(by_name[name], rules)
             if day is not None:
                 return Published(date_from=day, date_to=day, how=f"html meta {name}")
-    stamp, lines = _stamp(header_lines(doc_text_view, rules.header_lines), rules)
+    top_lines = [line[:HEADER_LINE_CHARS] for line in header_lines(doc_text_view, rules.header_lines)]
+    stamp, lines = _stamp(top_lines, rules)
     candidates = ([stamp] if stamp else []) + _candidates(lines, rules, settings)
     if candidates:
-        body = header_lines(doc_text_view, rules.header_lines + rules.article_prose_lines * 4)
+        body = [line[:HEADER_LINE_CHARS] for line in
+                header_lines(doc_text_view, rules.header_lines + rules.article_prose_lines * 4)]
         phrases = _article_days(_stamp(body, rules)[1], rules, settings)
         dated = _dated(candidates, phrases, rules)
         if dated is not None:

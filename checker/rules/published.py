@@ -377,28 +377,43 @@ def read_line(line: str, rules: PublishedRules, above: str | None = None, below:
             heading = "published"
         elif rules.updated_heading is not None and rules.updated_heading.match(above_folded):
             heading = "updated"
-    rest = line
-    for start, stop, _ in markers + clocks:
-        rest = rest[:start] + " " * (stop - start) + rest[stop:]
-    for _, (start, stop) in dates:
-        rest = rest[:start] + " " * (stop - start) + rest[stop:]
+    # what is left of the line without its dates, labels and markers (one pass: lines may be long)
+    pieces, pos = [], 0
+    for start, stop in sorted([(a, b) for a, b, _ in markers + clocks] + [span for _, span in dates]):
+        pieces.append(line[pos:max(pos, start)])
+        pos = max(pos, stop)
+    rest = " ".join(pieces + [line[pos:]])
     weekday = line_weekday(line, rules)
     bare = all(w.isdigit() or w in rules.ignore_words or w in rules.weekday_of
                for w in key(_CLOCK.sub(" ", rest)).split())
     clock = bool(clocks) or (below is not None and rules.clock is not None and rules.clock.search(fold(below).text))
+    # the nearest marker before each date, and the nearest updated marker after it, in one
+    # sweep each way (a hostile line may hold thousands of both)
+    nearest: list[tuple[int, int, str] | None] = []
+    k, last = 0, None
+    for _, span in dates:
+        while k < len(markers) and markers[k][1] <= span[0]:
+            last, k = markers[k], k + 1
+        nearest.append(last)
+    following: list[tuple[int, int, str] | None] = [None] * len(dates)
+    k, nxt = len(markers) - 1, None
+    for j in range(len(dates) - 1, -1, -1):
+        while k >= 0 and markers[k][0] >= dates[j][1][1]:
+            if markers[k][2] == "updated":
+                nxt = markers[k]
+            k -= 1
+        following[j] = nxt
     out = []
-    for day, span in dates:
-        before = [m for m in markers if m[1] <= span[0]]
-        if before:
-            start, stop, kind = before[-1]
+    for (day, span), before, after in zip(dates, nearest, following):
+        if before is not None:
+            start, stop, kind = before
             label: str | None = line[start:stop]
         elif heading and bare:
             kind, label = heading, above.strip() if above else None
-        elif bare and any(m[2] == "updated" for m in markers if m[0] >= span[1]):
+        elif bare and after is not None:
             # "16:46 02.12.2025 (تم التحديث: 17:03 02.12.2025)": the time a page was changed
             # follows the time it was published
-            start, stop, _ = next(m for m in markers if m[0] >= span[1] and m[2] == "updated")
-            kind, label = "published", f"before '{line[start:stop]}'"
+            kind, label = "published", f"before '{line[after[0]:after[1]]}'"
         else:
             kind, label = ("clock" if clock else "bare") if bare else "none", None
         out.append(LineDate(day, span, kind, label, weekday))
