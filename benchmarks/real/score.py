@@ -313,6 +313,8 @@ def _title_matches(want: dict, subject: str | None, claim: dict, known_people: s
         return True
     if subject and _norm_id(subject) in known_people:
         return False  # a person the checker knows must be named by their id
+    if _norm_id(claim["subject"]) in known_people:
+        return False  # the title of someone else the checker knows
     lc, cc = want.get("country"), v.get("country")
     return not (lc and cc) or _loose(lc, cc)
 
@@ -323,8 +325,8 @@ def fact_matches(fact: dict, claim: dict, known_people: set[str], day: dt.date |
     date: the same day; weekday: the weekday stated with the date, or the date's weekday;
     duration: the intervals overlap and their open ends agree; time: the same clock time and
     zone, or the same instant on the event's day `day`; title: same role and status, and the
-    person (loosely: one id inside the other; anyone with that role, and country if both
-    give one, for a person the checker does not know); count: the same per_side or total;
+    person (loosely: one id inside the other; for a person the checker does not know, anyone
+    else it does not know either with that role, and country if both give one); count: the same per_side or total;
     initiator: the caller id contains the label's; place: the place id contains the label's.
     """
     attr, want = fact["attribute"], fact["value"]
