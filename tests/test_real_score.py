@@ -136,3 +136,13 @@ def test_weekday_mistakes_count_under_the_date_and_groups_by_language(tmp_path):
     assert out["overall"]["reported"] == 2 and out["overall"]["precision"] == 1.0
     assert json.dumps(out, sort_keys=True) == json.dumps(
         score_mod.score_conflicts(lab, list(reversed(findings)), {"a", "b", "c"})["groups"], sort_keys=True)
+
+
+def test_other_values_match_field_by_field():
+    fact = {"attribute": "exchange.mediator", "value": {"mediator": "qatar"}}
+    claim = {"attribute": "exchange.mediator", "subject": "e1", "value": {"type": "label", "label": "qatar"}}
+    assert score_mod.fact_matches(fact, claim, set(), None)
+    claim["value"]["label"] = "egypt"
+    assert not score_mod.fact_matches(fact, claim, set(), None)
+    rounds = {"attribute": "talks.round", "value": {"round": 2}}
+    assert score_mod.fact_matches(rounds, {"attribute": "talks.round", "subject": "e1", "value": {"type": "x", "round": 2}}, set(), None)

@@ -327,7 +327,8 @@ def fact_matches(fact: dict, claim: dict, known_people: set[str], day: dt.date |
     zone, or the same instant on the event's day `day`; title: same role and status, and the
     person (loosely: one id inside the other; for a person the checker does not know, anyone
     else it does not know either with that role, and country if both give one); count: the same per_side or total;
-    initiator: the caller id contains the label's; place: the place id contains the label's.
+    initiator: the caller id contains the label's; place: the place id contains the label's;
+    any other value: field by field (`_fields_match`).
     """
     attr, want = fact["attribute"], fact["value"]
     kind, _, slot = attr.partition(".")
@@ -357,7 +358,31 @@ def fact_matches(fact: dict, claim: dict, known_people: set[str], day: dt.date |
     if t == "place":
         want_place = want.get("place") if isinstance(want, dict) else want
         return _loose_in(want_place, v.get("place"))
-    return False
+    return _fields_match(want, v)
+
+
+def _fields_match(want, v: dict) -> bool:
+    """Any other kind of value (a mediator, a round, participants, a label): every field the
+    label gives (its `words` aside) matches the claim's field of that name, or the claim's
+    `label` when it has no such field. Strings loosely, lists as sets of loose ids, the rest equal."""
+    items = want.items() if isinstance(want, dict) else [("label", want)]
+    fields = [(k, x) for k, x in items if k != "words"]
+    if not fields:
+        return False
+    for key, x in fields:
+        got = v.get(key, v.get("label"))
+        if got is None:
+            return False
+        if isinstance(x, list):
+            have = got if isinstance(got, list) else [got]
+            if not all(any(_loose(a, b) for b in have) for a in x):
+                return False
+        elif isinstance(x, str):
+            if not _loose(x, got):
+                return False
+        elif x != got:
+            return False
+    return True
 
 
 def _loose_in(label, checker_id) -> bool:
