@@ -146,3 +146,8 @@ def test_other_values_match_field_by_field():
     assert not score_mod.fact_matches(fact, claim, set(), None)
     rounds = {"attribute": "talks.round", "value": {"round": 2}}
     assert score_mod.fact_matches(rounds, {"attribute": "talks.round", "subject": "e1", "value": {"type": "x", "round": 2}}, set(), None)
+
+
+def test_ids_match_by_their_words():
+    assert score_mod._loose("king_salman", "salman") and score_mod._loose("trump", "donald_trump")
+    assert not score_mod._loose("bin_salman", "king_salman") and not score_mod._loose("us", "russia")

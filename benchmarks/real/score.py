@@ -250,8 +250,10 @@ def _describe_finding(r: Reported) -> dict:
 
 
 def _loose(label: str, checker_id: str) -> bool:
-    a, b = _norm_id(label), _norm_id(checker_id)
-    return bool(a) and bool(b) and (a in b or b in a)
+    """One id's words are all in the other's: king_salman ~ salman, trump ~ donald_trump, but
+    not bin_salman ~ king_salman, nor us ~ russia."""
+    a, b = set(_norm_id(label).split("_")) - {""}, set(_norm_id(checker_id).split("_")) - {""}
+    return bool(a) and bool(b) and (a <= b or b <= a)
 
 
 def _norm_id(x) -> str:
@@ -325,10 +327,9 @@ def fact_matches(fact: dict, claim: dict, known_people: set[str], day: dt.date |
     date: the same day; weekday: the weekday stated with the date, or the date's weekday;
     duration: the intervals overlap and their open ends agree; time: the same clock time and
     zone, or the same instant on the event's day `day`; title: same role and status, and the
-    person (loosely: one id inside the other; for a person the checker does not know, anyone
+    person (loosely: one id's words inside the other's; for a person the checker does not know, anyone
     else it does not know either with that role, and country if both give one); count: the same per_side or total;
-    initiator: the caller id contains the label's; place: the place id contains the label's;
-    any other value: field by field (`_fields_match`).
+    initiator and place: the ids match loosely; any other value: field by field (`_fields_match`).
     """
     attr, want = fact["attribute"], fact["value"]
     kind, _, slot = attr.partition(".")
@@ -354,10 +355,10 @@ def fact_matches(fact: dict, claim: dict, known_people: set[str], day: dt.date |
         return isinstance(want, dict) and any(want.get(k) is not None and want.get(k) == v.get(k)
                                               for k in ("per_side", "total"))
     if t == "initiator":
-        return isinstance(want, dict) and _loose_in(want.get("caller"), v.get("caller"))
+        return isinstance(want, dict) and _loose(want.get("caller"), v.get("caller"))
     if t == "place":
         want_place = want.get("place") if isinstance(want, dict) else want
-        return _loose_in(want_place, v.get("place"))
+        return _loose(want_place, v.get("place"))
     return _fields_match(want, v)
 
 
@@ -383,11 +384,6 @@ def _fields_match(want, v: dict) -> bool:
         elif x != got:
             return False
     return True
-
-
-def _loose_in(label, checker_id) -> bool:
-    a, b = _norm_id(label), _norm_id(checker_id)
-    return bool(a) and a in b
 
 
 def score_claims(labels: Labels, claims: list[dict], present: set[str], known_people: set[str],
