@@ -488,6 +488,10 @@ def _fmt(x: float | None) -> str:
     return "  -  " if x is None else f"{x:.3f}"
 
 
+_CONFLICT_ROW = "  {:<12} {:>8} {:>6}  {}   {:>8} {:>6}  {}"
+_CLAIM_ROW = "  {:<28} {:>5} {:>6}  {}    {:>4}/{:<4}         {:>4}/{:<4}"
+
+
 def render(result: dict, verbose: bool) -> str:
     p = result["pages"]
     by_lang = ", ".join(f"{k} {v}" for k, v in p["by_language"].items())
@@ -497,15 +501,13 @@ def render(result: dict, verbose: bool) -> str:
         lines.append(f"pages labelled but not read (rebuild them, README.md): {' '.join(p['missing'])}")
     c = result["conflicts"]
     lines += ["", "conflicts      labelled  found  recall   reported  true+  precision"]
-    for g, r in c["groups"].items():
-        lines.append(f"  {g:<12} {r['labelled']:>8} {r['found']:>6}  {_fmt(r['recall'])}   {r['reported']:>8} "
-                     f"{r['true_positives']:>6}  {_fmt(r['precision'])}")
+    lines += [_CONFLICT_ROW.format(g, r["labelled"], r["found"], _fmt(r["recall"]), r["reported"],
+                                   r["true_positives"], _fmt(r["precision"])) for g, r in c["groups"].items()]
     lines.append(f"  findings naming unlabelled pages, left out: {c['ignored_findings']}")
     cl = result["claims"]
     lines += ["", "claim recall                   facts  found  recall    ar (found/facts)  en (found/facts)"]
-    for attr, r in cl["attributes"].items():
-        lines.append(f"  {attr:<28} {r['facts']:>5} {r['found']:>6}  {_fmt(r['recall'])}    "
-                     f"{r['found_ar']:>4}/{r['facts_ar']:<4}         {r['found_en']:>4}/{r['facts_en']:<4}")
+    lines += [_CLAIM_ROW.format(a, r["facts"], r["found"], _fmt(r["recall"]), r["found_ar"], r["facts_ar"],
+                                r["found_en"], r["facts_en"]) for a, r in cl["attributes"].items()]
     o = cl["overall"]
     lines.append(f"  {'all':<28} {o['facts']:>5} {o['found']:>6}  {_fmt(o['recall'])}")
     if verbose:
