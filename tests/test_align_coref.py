@@ -107,3 +107,11 @@ def test_undated_accounts_on_pages_published_months_apart_are_two_events(rs):
     february = february.model_copy(update={"url": "https://news.example/2026/02/05/swap"})
     events, findings = events_and_findings(rs, august, february)
     assert events == [["august"], ["february"]] and findings == []
+
+
+def test_undated_accounts_stating_other_weekdays_are_two_events(rs):
+    wednesday = article("أجرى بوتين اليوم الأربعاء اتصالاً هاتفياً مع ترامب.", None, "wednesday")
+    saturday = article("أجرى بوتين اليوم السبت اتصالاً هاتفياً مع ترامب.", None, "saturday")
+    again = article("وقال الكرملين إن بوتين وترامب تحدثا هاتفياً اليوم الأربعاء.", None, "again")
+    events, _ = events_and_findings(rs, wednesday, saturday, again)
+    assert events == [["again", "wednesday"], ["saturday"]]

@@ -112,6 +112,7 @@ class Profile:
         self.party_sets: Counter[frozenset[str]] = Counter()
         self.parties: Counter[str] = Counter()
         self.days: Counter[dt.date] = Counter()
+        self.weekdays: Counter[int] = Counter()  # weekdays stated by members without a day
         self.places: Counter[str] = Counter()
         self.details: Counter[tuple] = Counter()
         self.published: list[tuple[dt.date, dt.date]] = []  # members' publication windows, where known
@@ -131,6 +132,8 @@ class Profile:
         if a.day is not None:
             self.days[a.day] += 1
             self.day = _mode(self.days)
+        elif a.weekday is not None:
+            self.weekdays[a.weekday] += 1
         if m.place:
             self.places[m.place] += 1
             self.place = _mode(self.places)
@@ -230,6 +233,13 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
                 v.add(w.published_near, f"published{est} within {policy.recent_days} days of {p.day.isoformat()}")
             else:
                 v.add(w.published_far, f"published{est} {(lo - p.day).days} days after {p.day.isoformat()}")
+    elif a.day is None and p.day is None and a.weekday is not None and p.weekdays:
+        # two undated accounts: their weekdays are all that can tell two events apart
+        theirs_wd = _mode(p.weekdays)
+        if theirs_wd == a.weekday:
+            v.add(w.weekday_fits, f"same weekday ({WEEKDAYS_EN[a.weekday]})")
+        else:
+            v.add(w.weekday_differs, f"says {WEEKDAYS_EN[a.weekday]}, the others {WEEKDAYS_EN[theirs_wd]}")
 
     # pages published far apart report different events, whatever else they share
     lo, hi = a.published
