@@ -78,6 +78,16 @@ def _words_regex(words: list[str], whole_line: bool = False) -> re.Pattern[str] 
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+def _add_names(into: dict[str, int], names_of: dict[int, list[str]], section: str, path: str, lines: dict) -> None:
+    """Add normalised month or weekday names to `into`; one name for two numbers is an error."""
+    for number, names in names_of.items():
+        for name in names:
+            folded = " ".join(fold_word(name).split())
+            if into.get(folded, number) != number:
+                raise RuleError(path, line_of(lines, (section, number)), f"{section[:-1]} name {name!r} given two {section}")
+            into[folded] = number
+
+
 def compile_published(files: list[tuple[str, PublishedFile, dict]]) -> PublishedRules:
     """Merge and compile published-date rule files; run their examples as checks."""
     labels: list[str] = []
@@ -102,24 +112,14 @@ def compile_published(files: list[tuple[str, PublishedFile, dict]]) -> Published
         stamps += spec.stamp_labels
         clock += spec.clock_markers
         updated_days = max(updated_days, spec.updated_window_days)
-        for weekday, names in spec.weekdays.items():
-            for name in names:
-                folded = " ".join(fold_word(name).split())
-                if weekday_of.get(folded, weekday) != weekday:
-                    raise RuleError(path, line_of(lines, ("weekdays", weekday)), f"weekday name {name!r} given two weekdays")
-                weekday_of[folded] = weekday
+        _add_names(weekday_of, spec.weekdays, "weekdays", path, lines)
         if spec.article_days:
             day_words.update({" ".join(fold_word(w).split()): n for w, n in spec.article_days.words.items()})
             prose_lines = max(prose_lines, spec.article_days.prose_lines)
             late_days = max(late_days, spec.article_days.late_days)
         ordinals += spec.ordinal_suffixes
         ignore |= {key(w) for w in spec.ignore_words}
-        for month, names in spec.months.items():
-            for name in names:
-                folded = " ".join(fold_word(name).split())
-                if month_of.get(folded, month) != month:
-                    raise RuleError(path, line_of(lines, ("months", month)), f"month name {name!r} given two months")
-                month_of[folded] = month
+        _add_names(month_of, spec.months, "months", path, lines)
         if spec.relative:
             for unit in spec.relative.units:
                 for word in unit.words:
@@ -262,26 +262,8 @@ def make_date(year: int, month: int, day: int) -> dt.date | None:
 
 def find_date(text: str, rules: PublishedRules) -> tuple[dt.date, tuple[int, int]] | None:
     """The leftmost valid date written in `text` and its span in `text`, by the rule formats."""
-    folded = fold(text)
-    best: tuple[int, int, dt.date] | None = None
-    for fmt in rules.formats:
-        for found in fmt.regex.finditer(folded.text):
-            groups = found.groupdict()
-            if groups.get("month_name"):
-                month = rules.month_of.get(" ".join(groups["month_name"].split()))
-            else:
-                month = int(groups["month"]) if groups.get("month") else None
-            day = make_date(int(groups["year"]), month, int(groups["day"])) if month else None
-            if day is None:
-                continue
-            candidate = (found.start(), -(found.end() - found.start()), day)
-            if best is None or candidate[:2] < best[:2]:
-                best = candidate
-            break
-    if best is None:
-        return None
-    start, negative_length, day = best
-    return day, folded.to_original(start, start - negative_length)
+    found = find_dates(text, rules)
+    return found[0] if found else None
 
 
 def find_relative(text: str, rules: PublishedRules) -> RelativeAge | None:
