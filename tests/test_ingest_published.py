@@ -231,3 +231,44 @@ def test_header_examples_are_checked_when_the_rules_load(tmp_path) -> None:
     line = wrong.splitlines().index('  - {text: "آخر تحديث: 20 مايو 2025 - 11:05", kind: published, date: 2025-05-20}') + 1
     with pytest.raises(RuleError, match=f"published.yaml:{line}: header example .* reads as updated 2025-05-20, expected published"):
         load_published_rules(rules)
+
+
+def _broken_rules(tmp_path, old: str, new: str):
+    import shutil
+
+    from checker.paths import default_rules_dir
+
+    rules = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), rules)
+    path = rules / "ar" / "published.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return rules
+
+
+def test_an_article_day_example_that_fails_is_a_rule_error(tmp_path) -> None:
+    from checker.rules.loader import RuleError
+    from checker.rules.ruleset import load_published_rules
+
+    rules = _broken_rules(tmp_path, "weekday: 4, offset: 0}", "weekday: 3, offset: 0}")
+    with pytest.raises(RuleError, match=r"published.yaml:\d+: article-day example .* reads as weekday 4 offset 0"):
+        load_published_rules(rules)
+
+
+def test_a_weekday_name_given_two_weekdays_is_a_rule_error(tmp_path) -> None:
+    from checker.rules.loader import RuleError
+    from checker.rules.ruleset import load_published_rules
+
+    rules = _broken_rules(tmp_path, "  1: [الثلاثاء]\n", "  1: [الثلاثاء, الجمعة]\n")
+    with pytest.raises(RuleError, match=r"published.yaml:\d+: weekday name 'الجمعة' given two weekdays"):
+        load_published_rules(rules)
+
+
+def test_an_unknown_header_kind_names_the_line(tmp_path) -> None:
+    from checker.rules.loader import RuleError
+    from checker.rules.ruleset import load_published_rules
+
+    rules = _broken_rules(tmp_path, "kind: clock, date: 2025-05-22}", "kind: banner, date: 2025-05-22}")
+    with pytest.raises(RuleError, match=r"published.yaml:\d+: header_examples\.\d+\.kind"):
+        load_published_rules(rules)
