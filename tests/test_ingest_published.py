@@ -272,3 +272,18 @@ def test_an_unknown_header_kind_names_the_line(tmp_path) -> None:
     rules = _broken_rules(tmp_path, "kind: clock, date: 2025-05-22}", "kind: banner, date: 2025-05-22}")
     with pytest.raises(RuleError, match=r"published.yaml:\d+: header_examples\.\d+\.kind"):
         load_published_rules(rules)
+
+
+@pytest.mark.parametrize(
+    "line, day",
+    [
+        ("أخبار العالم - 16:42 10-03-2026", dt.date(2026, 3, 10)),  # a section name beside a timestamp
+        ("Sat 01 Feb 2025 9:02 pm - Jerusalem Time", dt.date(2025, 2, 1)),  # a time zone
+    ],
+)
+def test_a_timestamp_line_may_carry_a_few_other_words(line: str, day: dt.date) -> None:
+    assert find_published(f"عنوان الخبر\n{line}\n" + LEAD_PLAIN, None, None).day == day
+
+
+def test_a_date_among_other_words_without_a_clock_time_is_no_date_line() -> None:
+    assert find_published("عنوان الخبر\nأخبار العالم 10-03-2026\n" + LEAD_PLAIN, None, None).date_from is None

@@ -257,5 +257,8 @@ class PublishedFile(Strict):
     months: dict[MonthNumber, list[str]] = Field(default_factory=dict)
     ordinal_suffixes: list[str] = Field(default_factory=list)
     ignore_words: list[str] = Field(default_factory=list)  # allowed beside a bare date line
+    # a line with a date and a clock time may hold this many other words (a section name, a time
+    # zone, a byline) and still be the page's date line ("سياسة - 16:42 10-03-2026")
+    timestamp_words: int = Field(0, ge=0, le=6)
     formats: list[DateFormat] = Field(default_factory=list)
     relative: RelativeRules | None = None

@@ -55,6 +55,7 @@ class PublishedRules:
     weekday: re.Pattern[str] | None = None  # group wd
     weekday_of: dict[str, int] = field(default_factory=dict)
     updated_window_days: int = 6
+    timestamp_words: int = 0
     article_day: re.Pattern[str] | None = None  # groups word, wd
     article_day_offsets: dict[str, int] = field(default_factory=dict)
     article_prose_lines: int = 6
@@ -103,7 +104,7 @@ def compile_published(files: list[tuple[str, PublishedFile, dict]]) -> Published
     clock: list[str] = []
     weekday_of: dict[str, int] = {}
     day_words: dict[str, int] = {}
-    prose_lines, late_days, updated_days = 1, 0, 0
+    prose_lines, late_days, updated_days, timestamp_words = 1, 0, 0, 0
     for path, spec, lines in files:
         header_lines = max(header_lines, spec.header_lines)
         labels += spec.labels
@@ -112,6 +113,7 @@ def compile_published(files: list[tuple[str, PublishedFile, dict]]) -> Published
         stamps += spec.stamp_labels
         clock += spec.clock_markers
         updated_days = max(updated_days, spec.updated_window_days)
+        timestamp_words = max(timestamp_words, spec.timestamp_words)
         _add_names(weekday_of, spec.weekdays, "weekdays", path, lines)
         if spec.article_days:
             day_words.update({" ".join(fold_word(w).split()): n for w, n in spec.article_days.words.items()})
@@ -188,6 +190,7 @@ def compile_published(files: list[tuple[str, PublishedFile, dict]]) -> Published
         ),
         weekday_of=weekday_of,
         updated_window_days=updated_days,
+        timestamp_words=timestamp_words,
         article_day=(
             re.compile(
                 rf"(?<!{LETTER_OR_DIGIT})(?P<word>{_alternation(list(day_words))})[\s(،,]*"
@@ -366,8 +369,9 @@ def read_line(line: str, rules: PublishedRules, above: str | None = None, below:
         pos = max(pos, stop)
     rest = " ".join(pieces + [line[pos:]])
     weekday = line_weekday(line, rules)
-    bare = all(w.isdigit() or w in rules.ignore_words or w in rules.weekday_of
-               for w in key(_CLOCK.sub(" ", rest)).split())
+    other = [w for w in key(_CLOCK.sub(" ", rest)).split()
+             if not (w.isdigit() or w in rules.ignore_words or w in rules.weekday_of)]
+    bare = not other or (len(other) <= rules.timestamp_words and _CLOCK.search(line) is not None)
     clock = bool(clocks) or (below is not None and rules.clock is not None and rules.clock.search(fold(below).text))
     # the nearest marker before each date, and the nearest updated marker after it, in one
     # sweep each way (a hostile line may hold thousands of both)
