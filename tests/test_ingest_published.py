@@ -287,3 +287,17 @@ def test_a_timestamp_line_may_carry_a_few_other_words(line: str, day: dt.date) -
 
 def test_a_date_among_other_words_without_a_clock_time_is_no_date_line() -> None:
     assert find_published("عنوان الخبر\nأخبار العالم 10-03-2026\n" + LEAD_PLAIN, None, None).date_from is None
+
+
+def test_the_dateline_of_the_lead_dates_a_page_that_shows_no_other_date() -> None:
+    page = "عنوان الخبر\nالقاهرة – 14 أكتوبر 2025: وقع الرئيسان وثيقة السلام في المدينة الساحلية بحضور عشرات القادة.\n"
+    published = find_published(page, None, None)
+    assert published.day == dt.date(2025, 10, 14)
+    assert published.how == "page line 'القاهرة – 14 أكتوبر 2025' (the dateline of the lead ('القاهرة –'))"
+
+
+def test_a_dateline_is_weaker_than_a_date_line() -> None:
+    page = "عنوان الخبر\n15 أكتوبر 2025\nالقاهرة – 14 أكتوبر 2025: وقع الرئيسان وثيقة السلام في المدينة الساحلية.\n"
+    published = find_published(page, None, None)
+    assert published.day == dt.date(2025, 10, 15)
+    assert "not 2025-10-14 on 'القاهرة – 14 أكتوبر 2025': the dateline of the lead" in published.how

@@ -150,6 +150,7 @@ class Candidate:
         return {
             "stamp": "the date the page store gives the page",
             "bare": "a line that is only a date",
+            "dateline": f"the dateline of the lead ('{self.label}')",
             "clock": "the site's clock",
             "updated": f"updated time ('{self.label}')",
         }[self.kind]
@@ -160,8 +161,9 @@ class Candidate:
 HEADER_LINE_CHARS = 1000
 
 # the kinds of candidate, strongest first: a label announcing publication beats the page
-# store's date line, which beats a line that is only a date; the site's clock comes last
-KIND_ORDER = ("published", "stamp", "bare", "clock")
+# store's date line, which beats a line that is only a date, which beats the dateline opening
+# the lead ("القاهرة - 14 أكتوبر 2025: ..."); the site's clock comes last
+KIND_ORDER = ("published", "stamp", "bare", "dateline", "clock")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -181,16 +183,18 @@ def _stamp(lines: list[str], rules: PublishedRules) -> tuple[Candidate | None, l
 
 
 def _candidates(lines: list[str], rules: PublishedRules, settings: LayoutSettings) -> list[Candidate]:
-    """Every date the top lines offer as the page's own: labelled and updated dates anywhere in
-    them, bare date lines above the first line of prose."""
+    """Every date the top lines offer as the page's own: labelled and updated dates and
+    datelines anywhere in them, bare date lines above the first line of prose."""
     out: list[Candidate] = []
     prose = next((i for i, line in enumerate(lines) if is_prose(line, settings)), len(lines))
     for i, line in enumerate(lines):
         above = lines[i - 1] if i else None
         below = lines[i + 1] if i + 1 < len(lines) else None
         for found in read_line(line, rules, above, below):
-            if found.kind in ("published", "updated") or (found.kind in ("bare", "clock") and i < prose):
-                out.append(Candidate(found.day, found.kind, line, i, found.label, found.weekday))
+            if (found.kind in ("published", "updated") or (found.kind in ("bare", "clock") and i < prose)
+                    or found.kind == "dateline"):
+                shown = line[: found.span[1]] if found.kind == "dateline" else line  # the lead goes on
+                out.append(Candidate(found.day, found.kind, shown, i, found.label, found.weekday))
     return out
 
 
@@ -290,7 +294,7 @@ def _dated(candidates: list[Candidate], phrases: list[ArticleDay], rules: Publis
     chosen, lost = picked
     how = f"page line '{_quote(chosen.line)}'"
     notes = []
-    if chosen.kind == "stamp":
+    if chosen.kind in ("stamp", "dateline"):
         notes.append(chosen.describe())
     elif lost and chosen.kind == "published":
         notes.append(chosen.describe())

@@ -210,7 +210,7 @@ class RelativeRules(Strict):
 
 
 Weekday = Annotated[int, Field(ge=0, le=6)]  # 0 = Monday, as Python counts
-LineKind = Literal["published", "updated", "clock", "bare", "none"]
+LineKind = Literal["published", "updated", "clock", "bare", "dateline", "none"]
 
 
 class HeaderExample(Strict):
@@ -260,5 +260,8 @@ class PublishedFile(Strict):
     # a line with a date and a clock time may hold this many other words (a section name, a time
     # zone, a byline) and still be the page's date line ("سياسة - 16:42 10-03-2026")
     timestamp_words: int = Field(0, ge=0, le=6)
+    # the lead may open with a dateline: up to this many words (a city, an agency), a dash, the
+    # date, then a colon or a dash ("القاهرة - 14 أكتوبر 2025: ..."); 0: none are read
+    dateline_words: int = Field(0, ge=0, le=8)
     formats: list[DateFormat] = Field(default_factory=list)
     relative: RelativeRules | None = None

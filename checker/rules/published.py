@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from checker.rules.ingest_schema import PublishedFile, expand_format
 from checker.rules.loader import RuleError, line_of
-from checker.text.fold import LETTER_OR_DIGIT, fold, fold_pattern, fold_word, key
+from checker.text.fold import LETTER_OR_DIGIT, fold, fold_pattern, fold_word, key, words
 
 def _alternation(words: list[str]) -> str:
     """A regex alternation of normalised words, longest first, spaces matching any whitespace."""
@@ -56,6 +56,7 @@ class PublishedRules:
     weekday_of: dict[str, int] = field(default_factory=dict)
     updated_window_days: int = 6
     timestamp_words: int = 0
+    dateline_words: int = 0
     article_day: re.Pattern[str] | None = None  # groups word, wd
     article_day_offsets: dict[str, int] = field(default_factory=dict)
     article_prose_lines: int = 6
@@ -104,7 +105,7 @@ def compile_published(files: list[tuple[str, PublishedFile, dict]]) -> Published
     clock: list[str] = []
     weekday_of: dict[str, int] = {}
     day_words: dict[str, int] = {}
-    prose_lines, late_days, updated_days, timestamp_words = 1, 0, 0, 0
+    prose_lines, late_days, updated_days, timestamp_words, dateline_words = 1, 0, 0, 0, 0
     for path, spec, lines in files:
         header_lines = max(header_lines, spec.header_lines)
         labels += spec.labels
@@ -114,6 +115,7 @@ def compile_published(files: list[tuple[str, PublishedFile, dict]]) -> Published
         clock += spec.clock_markers
         updated_days = max(updated_days, spec.updated_window_days)
         timestamp_words = max(timestamp_words, spec.timestamp_words)
+        dateline_words = max(dateline_words, spec.dateline_words)
         _add_names(weekday_of, spec.weekdays, "weekdays", path, lines)
         if spec.article_days:
             day_words.update({" ".join(fold_word(w).split()): n for w, n in spec.article_days.words.items()})
@@ -191,6 +193,7 @@ def compile_published(files: list[tuple[str, PublishedFile, dict]]) -> Published
         weekday_of=weekday_of,
         updated_window_days=updated_days,
         timestamp_words=timestamp_words,
+        dateline_words=dateline_words,
         article_day=(
             re.compile(
                 rf"(?<!{LETTER_OR_DIGIT})(?P<word>{_alternation(list(day_words))})[\s(،,]*"
@@ -400,10 +403,25 @@ def read_line(line: str, rules: PublishedRules, above: str | None = None, below:
             # "16:46 02.12.2025 (تم التحديث: 17:03 02.12.2025)": the time a page was changed
             # follows the time it was published
             kind, label = "published", f"before '{line[after[0]:after[1]]}'"
+        elif bare:
+            kind, label = "clock" if clock else "bare", None
+        elif not out and _is_dateline(line, span, rules.dateline_words):
+            kind, label = "dateline", line[: span[0]].strip()
         else:
-            kind, label = ("clock" if clock else "bare") if bare else "none", None
+            kind, label = "none", None
         out.append(LineDate(day, span, kind, label, weekday))
     return out
+
+
+_DASHES = "-–—"
+
+
+def _is_dateline(line: str, span: tuple[int, int], max_words: int) -> bool:
+    """Does the line open with a dateline ending at this date: a few words and a dash before it,
+    a colon or a dash after it ("CAIRO – 14 October 2025: ...")?"""
+    before, after = line[: span[0]].rstrip(), line[span[1] :].lstrip()
+    return (0 < len(words(before)) <= max_words and before != "" and before[-1] in _DASHES + ",،"
+            and after != "" and after[0] in _DASHES + ":")
 
 
 def example_reading(text: str, rules: PublishedRules) -> tuple[str, dt.date | None]:
