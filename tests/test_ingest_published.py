@@ -301,3 +301,15 @@ def test_a_dateline_is_weaker_than_a_date_line() -> None:
     published = find_published(page, None, None)
     assert published.day == dt.date(2025, 10, 15)
     assert "not 2025-10-14 on 'القاهرة – 14 أكتوبر 2025': the dateline of the lead" in published.how
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        " date 0001-01-01 أعلنت الوزارة اليوم الاثنين أن عملية التبادل تمت بنجاح بوساطة من دولة ثالثة.\n",
+        "عنوان الخبر\nآخر تحديث: 01/01/0001\n" + LEAD_PLAIN,
+        " date 9999-12-31 أعلنت الوزارة غدا الاثنين أن عملية التبادل ستتم بوساطة من دولة ثالثة.\n",
+    ],
+)
+def test_dates_at_the_ends_of_the_calendar_do_not_break_the_choice(page: str) -> None:
+    find_published(page, None, None)  # no OverflowError; hostile input is checked elsewhere

@@ -215,7 +215,15 @@ def _article_days(body_lines: list[str], rules: PublishedRules, settings: Layout
 
 def _fit(day: dt.date, phrases: list[ArticleDay]) -> int:
     """How many of the article's own-day phrases `day` fits, less how many it contradicts."""
-    return sum(1 if (day + dt.timedelta(days=p.offset)).weekday() == p.weekday else -1 for p in phrases)
+    return sum(1 if (_shift(day, p.offset) or day).weekday() == p.weekday else -1 for p in phrases)
+
+
+def _shift(day: dt.date, days: int) -> dt.date | None:
+    """`day` moved by `days`, or None past the ends of the calendar (a page dated 0001-01-01)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def _quoted(phrases: list[ArticleDay]) -> str:
@@ -270,8 +278,8 @@ def _late(chosen: Candidate, phrases: list[ArticleDay], late_days: int) -> dt.da
     if not phrases or _fit(chosen.day, phrases) >= 0:
         return None
     for back in range(1, late_days + 1):
-        day = chosen.day - dt.timedelta(days=back)
-        if _fit(day, phrases) == len(phrases):
+        day = _shift(chosen.day, -back)
+        if day is not None and _fit(day, phrases) == len(phrases):
             return day
     return None
 
@@ -288,7 +296,7 @@ def _dated(candidates: list[Candidate], phrases: list[ArticleDay], rules: Publis
                                      f"is the site's clock")
             return None
         u, span = updated[0], rules.updated_window_days
-        return Published(date_from=u.day - dt.timedelta(days=span), date_to=u.day,
+        return Published(date_from=_shift(u.day, -span) or u.day, date_to=u.day,
                          how=f"estimated: within {span} days up to the updated time on page line '{_quote(u.line)}' "
                              f"(the page shows no publication date)")
     chosen, lost = picked
