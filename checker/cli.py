@@ -409,7 +409,7 @@ def cmd_rules(args) -> int:
     results = run_examples(rs)
     failed = [r for r in results if not r.ok]
     for r in failed:
-        print(f"{r.path}: rule {r.rule}: {r.problem}\n    text: {r.text}")
+        print(f"{r.where}: rule {r.rule}: {r.problem}\n    text: {r.text}")
     print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
     return EXIT_USAGE if failed else EXIT_OK
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.paths import default_rules_dir
-from checker.rules.loader import RuleError, load_model
+from checker.rules.families import Declared, Families, check_families, check_groups
+from checker.rules.loader import RuleError, line_of, load_model
 from checker.rules.prefilter import FilteredRegex
 from checker.rules.schema import (
     CalendarFile,
@@ -53,6 +54,8 @@ class CompiledRule:
     path: str
     family: str
     event: str | None
+    declared: Declared | None = None  # the attribute's kind, reading and target
+    example_lines: list[int | None] = field(default_factory=list)  # the line of each example
 
 
 @dataclass
@@ -77,6 +80,7 @@ class RuleSet:
     rules: list[CompiledRule] = field(default_factory=list)
     triggers: list[CompiledTrigger] = field(default_factory=list)
     macros: dict[str, str] = field(default_factory=dict)
+    families: Families = field(default_factory=Families)
 
     def family(self, name: str) -> ClaimsFile:
         return self.claim_files[name]
@@ -188,7 +192,7 @@ def _load(root: Path, lang: str, digest: str) -> RuleSet:
     for p in sorted((root / "kb").glob("*.yaml")):
         more, _ = load_model(p, OfficesFile)
         offices.terms.extend(more.terms)
-    policy, _ = load_model(root / "policy.yaml", PolicyFile)
+    policy, policy_lines = load_model(root / "policy.yaml", PolicyFile)
     _check_references(root, entities, titles, offices)
 
     claim_files: dict[str, ClaimsFile] = {}
@@ -206,7 +210,9 @@ def _load(root: Path, lang: str, digest: str) -> RuleSet:
         claim_files[cf.family] = cf
         claim_lines[cf.family] = (p, lines)
 
-    rs = RuleSet(root, "ar", digest, entities, titles, calendar, numbers, offices, policy, claim_files)
+    families = check_families(claim_files, claim_lines, policy, (root / "policy.yaml", policy_lines))
+    rs = RuleSet(root, "ar", digest, entities, titles, calendar, numbers, offices, policy, claim_files,
+                 families=families)
     rs.macros = {
         "p": r"\u27e6p\d+\u27e7",
         "c": r"\u27e6c\d+\u27e7",
@@ -218,8 +224,8 @@ def _load(root: Path, lang: str, digest: str) -> RuleSet:
     day_words = list(c.relative_days) + [w for ws in c.weekdays.values() for w in ws]
     months = [w for ws in c.months.values() for w in ws]
     rs.macros["day"] = rf"{alternation(day_words)}(?:\s+{alternation(day_words)})?|\d{{1,2}}\s+{alternation(months)}"
-    if "durations" in claim_files:
-        rs.macros["duration"] = _duration_macro(claim_files["durations"], numbers)
+    if families.duration_family is not None:
+        rs.macros["duration"] = _duration_macro(claim_files[families.duration_family], numbers)
     for fam, cf in claim_files.items():
         path, lines = claim_lines[fam]
         for i, t in enumerate(cf.triggers):
@@ -231,7 +237,13 @@ def _load(root: Path, lang: str, digest: str) -> RuleSet:
             alternatives = [r.pattern] if isinstance(r.pattern, str) else r.pattern
             rxs = [_compile(path, ("rules", i, "pattern") + (() if isinstance(r.pattern, str) else (k,)),
                             alt, rs.macros, lines) for k, alt in enumerate(alternatives)]
-            rs.rules.append(CompiledRule(r, [FilteredRegex.of(rx) for rx in rxs], str(path), fam, cf.event))
+            declared = families.attributes[r.attribute]
+            for k, rx in enumerate(rxs):
+                loc = ("rules", i, "pattern") + (() if isinstance(r.pattern, str) else (k,))
+                check_groups(r, declared.kind, set(rx.groupindex), path, line_of(lines, loc))
+            example_lines = [line_of(lines, ("rules", i, "examples", k)) for k in range(len(r.examples))]
+            rs.rules.append(CompiledRule(r, [FilteredRegex.of(rx) for rx in rxs], str(path), fam, cf.event,
+                                         declared, example_lines))
     return rs
 
 
