@@ -105,3 +105,17 @@ def test_comparison_dispatches_on_value_kind_not_attribute(rs):
     assert cmp.compare_values(CountValue(total=3), CountValue(total=4), ctx) == "conflict.count"
     assert cmp.compare_values(PlaceValue(place="usa"), CountValue(total=4), ctx) is None  # kinds differ
     assert set(cmp.COMPARATORS) | {"label"} == set(__import__("checker.rules.kinds", fromlist=["KINDS"]).KINDS)
+
+
+def test_new_families_are_compared_by_their_kinds(rs):
+    """The meeting's duration and the strike's toll are compared with no code of their own: the
+    duration as intervals, the toll as a bounded count reported with the family's own check."""
+    from checker.ingest import read_inputs
+    from checker.pipeline import analyse
+    from helpers import REPO
+
+    report = analyse(read_inputs([REPO / "examples" / "istanbul-summit", REPO / "examples" / "kharkiv-strike"]), rs)
+    found = {(f.attribute, f.rule, f.severity, tuple(f.documents)) for f in report.findings}
+    assert found == {("meeting.duration", "conflict.duration", "error", ("paper-k", "wire-j")),
+                     ("strike.killed", "conflict.toll", "warning", ("agency-l", "site-m"))}
+    assert {e.type for e in report.events} == {"meeting", "strike"}
