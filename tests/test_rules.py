@@ -237,3 +237,11 @@ def test_example_policy_override(rules_copy):
     with pytest.raises(RuleError) as err:
         load_ruleset(rules_copy)
     assert f"durations.yaml:{line_of(f, 'about: 2}')}:" in str(err.value)
+
+
+def test_readme_lists_the_value_kinds_as_the_code_has_them():
+    """rules/README.md shows the table of checker/rules/kinds.py (python -m checker.rules.kinds)."""
+    from checker.rules.kinds import markdown_table
+
+    readme = (default_rules_dir() / "README.md").read_text(encoding="utf-8")
+    assert markdown_table() in readme, "rules/README.md is stale: paste `python -m checker.rules.kinds`"

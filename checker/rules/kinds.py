@@ -77,3 +77,23 @@ COMMON_RULE_KEYS = ("id", "attribute", "pattern", "examples")
 # `document.<name>` or `person.<name>`
 TEMPLATE = "{event}"
 SCOPES = ("document", "person")
+
+
+def markdown_table() -> str:
+    """The kinds as rules/README.md lists them (a test keeps the two the same)."""
+    def codes(xs: tuple[str, ...]) -> str:
+        return ", ".join(f"`{x}`" for x in xs) or "–"
+
+    rows = ["| kind | value | pattern groups | rule keys | attribute keys | read by | targets (default first) "
+            "| vocabulary | conflict check |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for k in KINDS.values():
+        groups = " ".join("/".join(f"`{g}`" for g in alt) for alt in k.groups) or "–"
+        rows.append(f"| `{k.name}` | {k.what} | {groups} | {codes(k.rule_keys)} | {codes(k.attribute_keys)} "
+                    f"| {codes(k.readings)} | {codes(k.targets)} | {codes(k.vocabulary)} "
+                    f"| {f'`{k.check}`' if k.check else 'never compared'} |")
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown_table(), end="")
