@@ -245,3 +245,22 @@ def test_readme_lists_the_value_kinds_as_the_code_has_them():
 
     readme = (default_rules_dir() / "README.md").read_text(encoding="utf-8")
     assert markdown_table() in readme, "rules/README.md is stale: paste `python -m checker.rules.kinds`"
+
+
+def test_a_reading_reads_one_attribute(rules_copy):
+    """Two attributes read alike (two titles, two dates of one event) would claim every value twice."""
+    f = rules_copy / "ar" / "claims" / "meetings.yaml"
+    edit(f, "  meeting.place: {kind: place}", "  meeting.place: {kind: place}\n  meeting.day: {kind: date, read: event_date}")
+    with pytest.raises(RuleError) as err:
+        load_ruleset(rules_copy)
+    assert f"meetings.yaml:{line_of(f, 'meeting.day')}:" in str(err.value) and "already read by 'event_date'" in str(err.value)
+
+
+def test_the_date_attribute_may_have_any_name(rules_copy):
+    from checker.extract.claims import extract
+    from helpers import article
+
+    edit(rules_copy / "ar" / "claims" / "meetings.yaml", "  meeting.date: {kind: date, read: event_date}",
+         "  meeting.day: {kind: date, read: event_date}")
+    _, claims = extract(article("التقى أردوغان زيلينسكي في إسطنبول اليوم."), load_ruleset(rules_copy))
+    assert [c.attribute for c in claims if c.value.type == "date"] == ["meeting.day"]

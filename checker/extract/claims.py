@@ -221,9 +221,8 @@ class DocumentExtractor:
                 continue
             here[etype] = m
             context[etype] = m
-            stated = fams.attributes.get(f"{etype}.date")
-            if stated and stated.read == "event_date" and nearest and value is not None \
-                    and (value.day or value.weekday is not None):
+            stated = fams.event_date.get(etype)
+            if stated and nearest and value is not None and (value.day or value.weekday is not None):
                 self._claim(seg, stated.name, m.id, value,
                             self._span(norm, plain_start, s.start + nearest[0].start, s.start + nearest[0].end),
                             "date.stated", quoted=quoted, mention=m)

@@ -49,6 +49,8 @@ class Families:
     nested: set[str] = field(default_factory=set)
     duration_family: str | None = None  # the family holding the duration vocabulary
     vocabulary_families: list[str] = field(default_factory=list)  # families read by vocabulary
+    event_date: dict[str, Declared] = field(default_factory=dict)  # event type -> its date attribute
+    readings: dict[str, list[Declared]] = field(default_factory=dict)  # read -> attributes, by name
 
     def of(self, attribute: str) -> Declared | None:
         """The declaration a claim's attribute comes from ("talks.duration" <- "{event}.duration")."""
@@ -60,7 +62,8 @@ class Families:
         return None
 
     def reading(self, read: str) -> list[Declared]:
-        return [d for _, d in sorted(self.attributes.items()) if d.read == read]
+        """The attributes read by a built-in reading (clock, titles, vocabulary), by name."""
+        return self.readings.get(read, [])
 
 
 def check_families(files: dict[str, ClaimsFile], where: dict[str, tuple[Path, Lines]],
@@ -82,6 +85,8 @@ def check_families(files: dict[str, ClaimsFile], where: dict[str, tuple[Path, Li
         _check_rules(fams, name, cf, path, lines, policy)
         _check_vocabulary(fams, name, cf, path, lines)
     _check_policy_events(fams, files, where, policy, policy_where)
+    for name, decl in sorted(fams.attributes.items()):
+        fams.readings.setdefault(decl.read, []).append(decl)
     return fams
 
 
@@ -123,11 +128,19 @@ def _declare(fams: Families, family: str, cf: ClaimsFile, attr: str, decl: Attri
                         f"attribute {attr!r} is about the {prefix}: its target must be {prefix!r}")
     if decl.read in ("event_date", "clock") and event is None:
         raise RuleError(path, line, f"attribute {attr!r}: reading {decl.read!r} needs an <event>.<name> attribute")
+    # a built-in reading reads every sentence once: two attributes read alike would say it twice
+    twin = next((d for d in fams.attributes.values() if d.read == decl.read and decl.read != "rules"
+                 and (decl.read in ("titles", "vocabulary") or d.event == event)), None)
+    if twin is not None:
+        raise RuleError(path, line_of(lines, loc + ("read",)) or line,
+                        f"attribute {attr!r}: {twin.name!r} (family {twin.family!r}) is already read by {decl.read!r}")
     check = decl.check or kind.check
     if check is not None and check not in policy.checks:
         raise RuleError(path, line_of(lines, loc + ("check",)) or line,
                         f"attribute {attr!r}: check {check!r} is not in policy.yaml `checks`")
-    fams.attributes[attr] = Declared(attr, family, kind, decl.read, target, check, decl.unit, event)
+    fams.attributes[attr] = declared = Declared(attr, family, kind, decl.read, target, check, decl.unit, event)
+    if decl.read == "event_date" and event:
+        fams.event_date[event] = declared
 
 
 def _check_rules(fams: Families, family: str, cf: ClaimsFile, path: Path, lines: Lines,
