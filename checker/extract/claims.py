@@ -230,27 +230,13 @@ class DocumentExtractor:
             last[:] = [here[min(here, key=lambda e: next(p for p, t, *_ in triggers if t == e))]]
         current = next(iter(here.values()), None) or (last[0] if last else None)
 
-        # clock times belong to the event of each attribute read by `clock` (a call's time)
+        # the built-in readings, for the attributes the families declare them for
         for decl in fams.reading("clock"):
-            etype = decl.event
-            event = here.get(etype) or (context.get(etype) if current and current.type == etype else None)
-            if event is None:
-                continue
-            for t in find_times(g, s.norm):
-                tv = t.value
-                if tv.zone is None:
-                    tv.candidates = sorted({z for z in (self._zone_of(p) for p in event.participants) if z})
-                self._claim(seg, decl.name, event.id, tv, self._span(norm, plain_start, s.start + t.start, s.start + t.end),
-                            "time.stated", quoted=quoted, mention=event)
-
-        # titles, for each attribute read by `titles`
+            event = here.get(decl.event) or (context.get(decl.event) if current and current.type == decl.event else None)
+            if event is not None:
+                self._clock_times(seg, plain_start, norm, s, decl.name, event, quoted)
         for decl in fams.reading("titles"):
-            for m in s.ordered:
-                if m.type == "person" and m.entity and m.role and m.title_span:
-                    value = TitleValue(role=m.role, country=m.country, status=m.status, office=m.office)
-                    self._claim(seg, decl.name, m.entity, value,
-                                self._span(norm, plain_start, s.start + m.start, s.start + m.end),
-                                f"title.{m.role}", quoted=quoted, mention=current)
+            self._titles(seg, plain_start, norm, s, decl.name, current, quoted)
 
         # pattern rules: each read by the reader of its attribute's value kind
         reading = _Reading(self, seg, plain_start, norm, s, here, context, triggers, current, quoted, hint,
@@ -266,6 +252,23 @@ class DocumentExtractor:
             self._topics(seg, plain_start, norm, s, decl.name, first or current, quoted)
 
     # ------------------------------------------------------------------ helpers
+
+    def _clock_times(self, seg, plain_start, norm, s: _Sentence, attribute: str, event: _Mention, quoted) -> None:
+        """Every clock time of the sentence, as the event's; unzoned, with its parties' zones."""
+        for t in find_times(self.g, s.norm):
+            tv = t.value
+            if tv.zone is None:
+                tv.candidates = sorted({z for z in (self._zone_of(p) for p in event.participants) if z})
+            self._claim(seg, attribute, event.id, tv, self._span(norm, plain_start, s.start + t.start, s.start + t.end),
+                        "time.stated", quoted=quoted, mention=event)
+
+    def _titles(self, seg, plain_start, norm, s: _Sentence, attribute: str, current: _Mention | None, quoted) -> None:
+        """Every person named with a title: a claim about the person, read with the current event."""
+        for m in s.ordered:
+            if m.type == "person" and m.entity and m.role and m.title_span:
+                value = TitleValue(role=m.role, country=m.country, status=m.status, office=m.office)
+                self._claim(seg, attribute, m.entity, value, self._span(norm, plain_start, s.start + m.start, s.start + m.end),
+                            f"title.{m.role}", quoted=quoted, mention=current)
 
     def _topics(self, seg, plain_start, norm, s: _Sentence, attribute: str, target: _Mention | None,
                 quoted) -> None:
