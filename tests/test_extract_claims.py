@@ -193,6 +193,12 @@ def test_meeting_place_duration_and_parties(rs):
     assert meeting.participants == ["turkey", "ukraine"] and meeting.place == "istanbul"
 
 
+def test_meeting_host_is_a_person_claim(rs):
+    text = "استقبل الرئيس التركي رجب طيب أردوغان اليوم نظيره الأوكراني فولوديمير زيلينسكي في إسطنبول."
+    [host] = claims_of(rs, text, attribute="meeting.host")
+    assert host.value.person == "erdogan"
+
+
 def test_planned_summit_is_no_meeting(rs):
     claims = claims_of(rs, "أجرى ترامب اتصالا هاتفيا ببوتين، وتم الاتفاق على عقد قمة مرتقبة بين الجانبين.")
     assert [c.attribute for c in claims if c.attribute.endswith(".agreement")] == ["call.agreement"]
