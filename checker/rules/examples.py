@@ -15,7 +15,7 @@ the expected interval depends on). A failing example names its file and line.
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -34,11 +34,7 @@ class ExampleResult:
     text: str
     ok: bool
     problem: str = ""
-    line: int | None = None
-
-    @property
-    def where(self) -> str:
-        return f"{self.path}:{self.line}" if self.line else self.path
+    line: int | None = None  # of the example in its file
 
 
 def _fields(claim: Claim, mentions: dict[str, EventMention]) -> dict[str, object]:
@@ -68,8 +64,9 @@ def run_examples(rs: RuleSet) -> list[ExampleResult]:
                            segments=[Segment(kind="article", start=0, end=len(ex.text), label="main")])
             rules = rs
             if ex.policy:
-                rules = copy.copy(rs)  # shares the compiled state (patterns, lexicon), not the policy
-                rules.policy = policy_with(rs.policy, ex.policy)
+                # the same compiled rules and derived state (lexicon, grammar: they do not depend
+                # on the policy), another policy
+                rules = dataclasses.replace(rs, policy=policy_with(rs.policy, ex.policy), _derived=rs._derived)
             mentions, claims = extract(doc, rules)
             by_id = {m.id: m for m in mentions}
             got = [_fields(c, by_id) for c in claims if c.rule == cr.rule.id]
