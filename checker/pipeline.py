@@ -20,6 +20,7 @@ from checker.engine.stages import Progress
 from checker.ingest import read_inputs
 from checker.models import Claim, Document, EventMention, Report
 from checker.report.summary import with_summary
+from checker.resolve.publication import estimate_publication
 from checker.rules.ruleset import RuleSet, load_ruleset
 
 StageProgress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -38,6 +39,7 @@ def analyse(docs: list[Document], rs: RuleSet, *, engine: Engine | None = None,
     engine = engine or LocalEngine()
     # the documented order: by id, whatever order the inputs came in
     docs = sorted(docs, key=lambda d: (d.id, d.path))
+    docs = [estimate_publication(d, rs) for d in docs]  # pages that state no date
     done = engine.extract(docs, rs, progress=_stage(progress, "extract"))
     return analyse_extracted(done.documents, done.mentions, done.claims, rs, engine=engine, progress=progress)
 
@@ -48,7 +50,7 @@ def analyse_extracted(docs: list[Document], mentions: list[EventMention], claims
     in document order, as extraction lists them); the report of them all."""
     engine = engine or LocalEngine()
     by_id = {d.id: d for d in docs}
-    events, mention_event = build_events(mentions, by_id, rs)
+    events, mention_event = build_events(mentions, by_id, rs, claims)
     claims = assign_events(claims, mention_event)
     per_group = engine.compare(group_claims(claims), {e.id: e for e in events}, by_id, rs,
                                progress=_stage(progress, "compare"))

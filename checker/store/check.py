@@ -35,6 +35,7 @@ from checker.engine import Engine, LocalEngine
 from checker.models import Claim, DateValue, Document, EventMention, Finding, Report
 from checker.pipeline import analyse_extracted
 from checker.report.summary import with_summary
+from checker.resolve.publication import estimate_publication
 from checker.rules.ruleset import RuleSet, load_ruleset
 from checker.store import tables as t
 from checker.store.db import DEFAULT_URL, Store, open_store
@@ -248,7 +249,7 @@ def check_documents(store: Store, docs: Sequence[Document], rs: RuleSet, *, inde
     store must then have been opened writable).
     """
     engine = engine or LocalEngine()
-    extracted = engine.extract(sorted(docs, key=lambda d: (d.id, d.path)), rs)
+    extracted = engine.extract([estimate_publication(d, rs) for d in sorted(docs, key=lambda d: (d.id, d.path))], rs)
     new_docs = extracted.documents
     ok_new = [d for d in new_docs if d.status == "ok"]
     new_ids = {d.id for d in new_docs}
