@@ -8,6 +8,8 @@ import io
 import subprocess
 import sys
 
+import pytest
+
 from checker import pipeline
 from checker.cli import ProgressBars, main, progress_bars
 from helpers import REPO
@@ -27,6 +29,7 @@ def test_no_progress_when_stderr_is_not_a_terminal(tmp_path, capsys):
     assert captured.out.startswith(f"checker: {len(list(EXAMPLES.rglob('*.txt')))} document(s)")
 
 
+@pytest.mark.slow
 def test_no_progress_in_a_pipe_from_a_real_process(tmp_path):
     done = subprocess.run([sys.executable, "-m", "checker.cli", "report", str(EXAMPLES), "--json",
                            str(tmp_path / "r.json")], capture_output=True, text=True, cwd=REPO)

@@ -311,6 +311,7 @@ def test_two_indexers_at_once_leave_a_consistent_store(tmp_path, rs):
         assert store.counts()["documents"] == 3 * N_EXAMPLES
 
 
+@pytest.mark.slow
 def test_two_cli_processes_at_once_leave_a_consistent_store(tmp_path):
     """The same with two real `python -m checker.cli index` processes on a new store."""
     db = tmp_path / "claims.db"

@@ -276,13 +276,15 @@ def _load(root: Path, lang: str, digest: str, contents: dict[Path, bytes]) -> Ru
     def model(path: Path, schema):
         return load_model(path, schema, contents[path])
 
+    # the files read for the digest, never globbed again: what is parsed is what was hashed
+    files = sorted(contents)
     d = root / lang
     entities, _ = model(d / "entities.yaml", EntitiesFile)
     titles, _ = model(d / "titles.yaml", TitlesFile)
     calendar, _ = model(d / "calendar.yaml", CalendarFile)
     numbers, _ = model(d / "numbers.yaml", NumbersFile)
     offices = OfficesFile(terms=[])
-    for p in sorted((root / "kb").glob("*.yaml")):
+    for p in (p for p in files if p.parent == root / "kb"):
         more, _ = model(p, OfficesFile)
         offices.terms.extend(more.terms)
     policy, policy_lines = model(root / "policy.yaml", PolicyFile)
@@ -291,7 +293,7 @@ def _load(root: Path, lang: str, digest: str, contents: dict[Path, bytes]) -> Ru
     claim_files: dict[str, ClaimsFile] = {}
     claim_lines: dict[str, tuple[Path, dict]] = {}
     seen_ids: dict[str, Path] = {}
-    for p in sorted((d / "claims").glob("*.yaml")):
+    for p in (p for p in files if p.parent == d / "claims"):
         cf, lines = model(p, ClaimsFile)
         if cf.family in claim_files:
             raise RuleError(p, lines.get(("family",)), f"family {cf.family!r} is defined twice")
@@ -341,20 +343,20 @@ def _load(root: Path, lang: str, digest: str, contents: dict[Path, bytes]) -> Ru
                                       line_of(lines, ("rules", i)), example_lines, declared))
 
     boilerplate = {}
-    for p in sorted(root.glob("*/boilerplate.yaml")):
+    for p in (p for p in files if p.name == "boilerplate.yaml" and p.parent.parent == root):
         spec, lines = model(p, BoilerplateFile)
         boilerplate[p.parent.name] = compile_boilerplate(spec, str(p), lines)
     if lang not in boilerplate and "ar" not in boilerplate:
         raise RuleError(d / "boilerplate.yaml", None, "boilerplate rule file not found")
     published_files = []
-    for p in sorted(root.glob("*/published.yaml")):
+    for p in (p for p in files if p.name == "published.yaml" and p.parent.parent == root):
         spec, lines = model(p, PublishedFile)
         published_files.append((str(p), spec, lines))
     published = compile_published(published_files)
 
     return RuleSet(root, lang, digest, entities, titles, calendar, numbers, offices, policy, claim_files,
                    rules=rules, triggers=triggers, macros=macros, boilerplate=boilerplate, published=published,
-                   files=tuple(p.relative_to(root).as_posix() for p in sorted(contents)), families=families)
+                   files=tuple(p.relative_to(root).as_posix() for p in files), families=families)
 
 
 def _check_policy(path: Path, policy: PolicyFile, lines: dict, declared: set[str]) -> None:
