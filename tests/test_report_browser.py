@@ -17,6 +17,8 @@ from report_fixture import IMG_PAYLOAD, SCRIPT_PAYLOAD, build_report
 
 from checker.report import to_html
 
+pytestmark = pytest.mark.slow  # a real browser per test: run by the full suite and CI, not by -m "not slow"
+
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
     "--no-sandbox",
@@ -175,7 +177,7 @@ def test_arabic_page_in_the_browser(browser: Any, tmp_path: Path, request: Any) 
             assert page.page_errors == [] and page.console_errors == []
             direction = page.page.evaluate("getComputedStyle(document.querySelector('main')).direction")
             assert direction == ("rtl" if lang == "ar" else "ltr")
-            assert len(page.visible_cards()) == 7
+            assert len(page.visible_cards()) == 9
             page.page.select_option("select[name=kind]", "internal")
             assert len(page.visible_cards()) == 1
             page.page.select_option("select[name=kind]", "")

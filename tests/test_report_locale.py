@@ -83,7 +83,7 @@ def test_default_language_is_the_articles() -> None:
 def test_arabic_page_is_rtl_throughout(examples) -> None:
     html = to_html(localize(examples, "ar", load_ruleset()))
     assert '<html lang="ar" dir="rtl">' in html
-    assert "<title>تقرير اتساق الوقائع · 7 أخطاء</title>" in html
+    assert "<title>تقرير اتساق الوقائع · 9 أخطاء</title>" in html
     body = html[html.index("<body>"):]
     # only the aligner's English notes run left to right (they are marked lang="en")
     assert 'dir="ltr"' not in re.sub(r'lang="en" dir="ltr"', "", body)
@@ -96,8 +96,8 @@ def test_arabic_page_is_rtl_throughout(examples) -> None:
 def test_text_and_markdown_speak_the_interface_language(examples) -> None:
     ar = localize(examples, "ar", load_ruleset())
     text = to_text(ar)
-    assert text.splitlines()[-1].startswith("7 أخطاء (15 زوجاً من الروايات) في 11 مقالاً")
+    assert text.splitlines()[-1].startswith("9 أخطاء (17 زوجاً من الروايات) في 15 مقالاً")
     md = to_markdown(ar)
-    assert md.startswith("## تقرير اتساق الوقائع\n") and "**7 أخطاء**" in md
+    assert md.startswith("## تقرير اتساق الوقائع\n") and "**9 أخطاء**" in md
     assert "إن **الرئيس فلاديمير بوتين" in md  # the bold evidence keeps its space
     assert translations("ar").pgettext("severity", "error") == "خطأ"

@@ -42,7 +42,7 @@ class GroupKey(NamedTuple):
 
     - (WEEKDAY, document, ""): the dates one document states with a weekday;
     - (SLOT, event id, attribute): every account's value for one attribute of one event;
-    - (TITLES, person id, "person.title"): the titles one person is given, in every account.
+    - (TITLES, person id, attribute): the titles one person is given, in every account.
     """
 
     stage: int
@@ -148,8 +148,8 @@ def group_claims(claims: Iterable[Claim]) -> list[Group]:
     for c in claims:
         if isinstance(c.value, DateValue) and c.value.weekday is not None:
             groups[GroupKey(WEEKDAY, c.document)].append(c)
-        if c.attribute == "person.title":
-            groups[GroupKey(TITLES, c.subject, "person.title")].append(c)
+        if c.value.type == "title":  # a person's titles are compared across events
+            groups[GroupKey(TITLES, c.subject, c.attribute)].append(c)
         elif c.event:
             groups[GroupKey(SLOT, c.event, c.attribute)].append(c)
     return sorted(groups.items(), key=lambda kv: kv[0])
@@ -208,13 +208,23 @@ def _check_weekdays(fb: FindingBuilder, claims: list[Claim]) -> None:
 def _check_slot(fb: FindingBuilder, eid: str, attribute: str, claims: list[Claim]) -> None:
     """Conflicts: the accounts of one event that give one attribute values that cannot both hold."""
     event = fb.events[eid]
-    tol = fb.rs.policy.times.tolerance_minutes
     distinct, keys = _distinct_keyed(claims)
-    check = lambda va, vb: _compare_values(va, vb, event, fb.rs, tol)  # noqa: E731
+    ctx = cmp.Context(fb.rs, event.date.date_from)
+    own = _own_check(fb.rs, attribute)
+    check = lambda va, vb: own(cmp.compare_values(va, vb, ctx))  # noqa: E731
     for i, j, rule in _first_conflicts(distinct, keys, check, fb.rs.policy.pairing.counterparts):
         a, b = _ordered(distinct[i], distinct[j])
         fb.add("conflict", rule, attribute, eid, event, [a, b],
                {"a": a.document, "b": b.document, "va": fb.describe(a), "vb": fb.describe(b)})
+
+
+def _own_check(rs: RuleSet, attribute: str) -> Callable[[str | None], str | None]:
+    """The attribute's own policy check in place of its kind's, where its family names one
+    (a death toll that rises by the hour may warn where a prisoner count is an error)."""
+    decl = rs.families.of(attribute)
+    if decl is None or decl.check is None or decl.check == decl.kind.check:
+        return lambda check: check
+    return lambda check: decl.check if check == decl.kind.check else check
 
 
 def _check_titles(fb: FindingBuilder, person: str, claims: list[Claim]) -> None:
@@ -224,11 +234,12 @@ def _check_titles(fb: FindingBuilder, person: str, claims: list[Claim]) -> None:
     distinct, keys = _distinct_keyed(claims)
     days = [_day_of(c, fb.events, fb.docs) for c in distinct]
     ordinals = [d.toordinal() if d is not None else None for d in days]
-    check = lambda va, vb: cmp.titles(va, vb, rs)  # noqa: E731
+    ctx = cmp.Context(rs, None)
+    check = lambda va, vb: cmp.compare_values(va, vb, ctx)  # noqa: E731
     for i, j, rule in _first_conflicts(distinct, keys, check, rs.policy.pairing.counterparts, ordinals,
                                        rs.policy.titles.window_days):
         a, b = _ordered(distinct[i], distinct[j])
-        fb.add("conflict", rule, "person.title", person, None, [a, b],
+        fb.add("conflict", rule, a.attribute, person, None, [a, b],
                {"a": a.document, "b": b.document, "va": fb.describe(a), "vb": fb.describe(b)})
     for c in claims:
         _knowledge(fb, c, _day_of(c, fb.events, fb.docs), rs)
@@ -419,30 +430,8 @@ def values_conflict(attribute: str, va, vb, event: Event | None, rs: RuleSet) ->
     """Whether two values of one slot (an event's attribute, or a person's titles) cannot both
     hold, by the comparators the checks use: for telling which of a mistake's accounts is the
     outlier (checker.report.cards)."""
-    if attribute == "person.title":
-        return bool(cmp.titles(va, vb, rs) or cmp.titles(vb, va, rs))
-    if event is None:
-        return False
-    tol = rs.policy.times.tolerance_minutes
-    return bool(_compare_values(va, vb, event, rs, tol) or _compare_values(vb, va, event, rs, tol))
-
-
-def _compare_values(va, vb, event: Event, rs: RuleSet, tol: int) -> str | None:
-    if type(va) is not type(vb):
-        return None
-    if va.type == "date":
-        return cmp.dates(va, vb)
-    if va.type == "duration":
-        return cmp.durations(va, vb)
-    if va.type == "time":
-        return cmp.times(va, vb, event.date.date_from, tol)
-    if va.type == "count":
-        return cmp.counts(va, vb)
-    if va.type == "initiator":
-        return cmp.initiators(va, vb)
-    if va.type == "place":
-        return cmp.places(va, vb)
-    return None
+    ctx = cmp.Context(rs, event.date.date_from if event is not None else None)
+    return bool(cmp.compare_values(va, vb, ctx) or cmp.compare_values(vb, va, ctx))
 
 
 def _knowledge(fb: FindingBuilder, c: Claim, day: dt.date | None, rs: RuleSet) -> None:
@@ -469,7 +458,7 @@ def _knowledge(fb: FindingBuilder, c: Claim, day: dt.date | None, rs: RuleSet) -
         terms.append((other, v.role, v.country, None))
     facts = [f"{who} as {' '.join(x for x in (country, role.replace('_', ' ')) if x)}"
              + (f" since {since}" if since else "") for who, role, country, since in terms]
-    fb.add("knowledge", "knowledge.title", "person.title", person, fb.events.get(c.event or ""), [c],
+    fb.add("knowledge", "knowledge.title", c.attribute, person, fb.events.get(c.event or ""), [c],
            {"document": c.document, "value": cmp.describe(v), "date": day.isoformat(),
             "held": "; ".join(facts) or "no such office for them"},
            {"date": day.isoformat(), "held": terms})

@@ -139,6 +139,8 @@ class Words:
             "call": self.p_("event", "the call"),
             "talks": self.p_("event", "the talks"),
             "exchange": self.p_("event", "the exchange"),
+            "meeting": self.p_("event", "the meeting"),
+            "strike": self.p_("event", "the strike"),
         }.get(kind or "", self.p_("event", "the event"))
 
     def role(self, role: str) -> str:
@@ -252,14 +254,35 @@ class Words:
             return self._("%(time)s %(city)s time") % {"time": hm, "city": city}
         return self._("%(time)s, no time zone stated") % {"time": hm}
 
+    def people(self, n: int, unit: str) -> str:
+        """'500 prisoners', '9 قتلى': a number of people of a unit, in the plural it takes."""
+        forms = {
+            "prisoners": ("a prisoner", "%(n)s prisoners"),
+            "killed": ("%(n)s killed", "%(n)s killed"),
+            "wounded": ("%(n)s wounded", "%(n)s wounded"),
+        }.get(unit)
+        if forms is None:
+            return f"{self.number(n)} {_words(unit)}"
+        return self.t.ngettext(*forms, n) % {"n": self.number(n)}
+
     def count(self, v) -> str:
+        """'500 prisoners from each side (1,000 in all)', '2000 أسير إجمالاً', 'at least 9 killed'."""
         parts = []
+        tally = v.unit in ("killed", "wounded")  # a toll, not an exchange: no sides, no "in all"
         if v.per_side:
-            parts.append(self._("%(n)s from each side") % {"n": self.number(v.per_side)})
+            parts.append(self._("%(count)s from each side") % {"count": self.people(v.per_side, v.unit)})
         if v.total:
-            total = self._("%(n)s in all") % {"n": self.number(v.total)}
-            parts.append(f"({total})" if parts else total)
+            if parts:
+                parts.append("(" + self._("%(n)s in all") % {"n": self.number(v.total)} + ")")
+            elif tally:
+                parts.append(self.people(v.total, v.unit))
+            else:
+                parts.append(self._("%(count)s in all") % {"count": self.people(v.total, v.unit)})
         text = " ".join(parts)
+        bound = getattr(v, "bound", "exact")
+        if bound in ("about", "at_least", "at_most"):
+            text = {"about": self._("about %(span)s"), "at_least": self._("at least %(span)s"),
+                    "at_most": self._("at most %(span)s")}[bound] % {"span": text}
         return f"{text} ({v.stage})" if v.stage else text
 
     def value(self, value, qualifier: str = "exact", interval: bool = False) -> str:
@@ -280,6 +303,8 @@ class Words:
             return self._("%(who)s (weak wording)") % {"who": who} if value.strength == "weak" else who
         if kind == "place":
             return self.entity(value.place)
+        if kind == "person":
+            return self.entity(value.person)
         if kind == "label":
             return _words(value.label)
         if kind == "participants":

@@ -50,6 +50,11 @@ ATTRIBUTES = {
     "talks.duration": N_("attribute", "length of the talks"),
     "talks.place": N_("attribute", "place of the talks"),
     "exchange.prisoners": N_("attribute", "prisoners exchanged"),
+    "meeting.date": N_("attribute", "date of the meeting"),
+    "meeting.place": N_("attribute", "place of the meeting"),
+    "meeting.duration": N_("attribute", "length of the meeting"),
+    "strike.killed": N_("attribute", "people killed"),
+    "strike.wounded": N_("attribute", "people wounded"),
 }
 
 
