@@ -109,4 +109,5 @@ def portable(rs: RuleSet) -> RuleSet:
     clone = copy.copy(rs)
     for name in [k for k in clone.__dict__ if k.startswith("_")]:
         del clone.__dict__[name]
+    clone.others = {lang: portable(other) for lang, other in rs.others.items()}
     return clone

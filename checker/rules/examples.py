@@ -25,13 +25,20 @@ def _fields(claim) -> dict[str, object]:
 
 
 def run_examples(rs: RuleSet) -> list[ExampleResult]:
+    results = []
+    for lang in rs.languages:  # every language's rules, each example read as a page of it
+        results += _run(rs, lang)
+    return results
+
+
+def _run(rs: RuleSet, lang: str) -> list[ExampleResult]:
     from checker.extract.claims import extract
 
     results = []
-    for cr in rs.rules:
+    for cr in rs.for_language(lang).rules:
         for i, ex in enumerate(cr.rule.examples):
             day = ex.published or DEFAULT_PUBLISHED
-            doc = Document(id=f"example-{i + 1}", path="<example>", text=ex.text,
+            doc = Document(id=f"example-{i + 1}", path="<example>", text=ex.text, language=lang,
                            published=Published(date_from=day, date_to=day, how="example"),
                            segments=[Segment(kind="article", start=0, end=len(ex.text), label="main")])
             _, claims = extract(doc, rs)

@@ -13,6 +13,7 @@ pattern matches "تلقی" and "تلقّى" alike. Macros in patterns:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import re
@@ -77,6 +78,18 @@ class RuleSet:
     rules: list[CompiledRule] = field(default_factory=list)
     triggers: list[CompiledTrigger] = field(default_factory=list)
     macros: dict[str, str] = field(default_factory=dict)
+    # the rule sets of the other languages under the same root: one run reads every document
+    # (and every sentence: an English quote in an Arabic story) with the rules of its language
+    others: dict[str, RuleSet] = field(default_factory=dict)
+
+    @property
+    def languages(self) -> list[str]:
+        """Every language this rule set can read, its own first."""
+        return [self.lang, *sorted(self.others)]
+
+    def for_language(self, lang: str) -> RuleSet | None:
+        """The rule set of `lang` (None when there are no rules for it)."""
+        return self if lang == self.lang else self.others.get(lang)
 
     def family(self, name: str) -> ClaimsFile:
         return self.claim_files[name]
@@ -165,16 +178,55 @@ def rule_files(root: Path, lang: str) -> list[Path]:
     )
 
 
-def load_ruleset(root: Path | None = None, lang: str = "ar") -> RuleSet:
-    """Load, validate and compile the rules; cached by the content hash of the files."""
+def rule_languages(root: Path | None = None) -> list[str]:
+    """The languages with rules under `root`: folders holding an entities.yaml, Arabic (the
+    default) first, then the others in name order."""
     root = (root or default_rules_dir()).resolve()
+    found = sorted(p.parent.name for p in root.glob("*/entities.yaml"))
+    return sorted(found, key=lambda lang: (lang != "ar", lang))
+
+
+def _language_digest(root: Path, lang: str) -> str:
     if not (root / lang).is_dir():
         raise RuleError(root / lang, None, f"no rules for language {lang!r} under {root}")
     paths = rule_files(root, lang)
     for p in paths:
         if not p.exists():
             raise RuleError(p, None, "rule file is missing")
-    return _load(root, lang, _digest(paths))
+    return _digest(paths)
+
+
+def load_ruleset(root: Path | None = None, lang: str = "ar") -> RuleSet:
+    """Load, validate and compile the rules of `lang`, with those of every other language under
+    the same root as `others`; cached by the content hash of the files."""
+    root = (root or default_rules_dir()).resolve()
+    own = _language_digest(root, lang)
+    others = tuple((o, _language_digest(root, o)) for o in rule_languages(root) if o != lang)
+    return _with_others(root, lang, own, others)
+
+
+@functools.lru_cache(maxsize=8)
+def _with_others(root: Path, lang: str, digest: str, others: tuple[tuple[str, str], ...]) -> RuleSet:
+    primary = _load(root, lang, digest)
+    if not others:
+        return primary
+    loaded = {o: _load(root, o, d) for o, d in others}
+    for other in loaded.values():
+        _check_same_entities(root, primary, other)
+    combined = hashlib.sha256("|".join([digest] + [f"{o}:{d}" for o, d in others]).encode()).hexdigest()[:16]
+    return dataclasses.replace(primary, digest=combined, others=loaded)
+
+
+def _check_same_entities(root: Path, a: RuleSet, b: RuleSet) -> None:
+    """One id is one thing in every language: an English and an Arabic account of one event must
+    name the same people, countries and places, with the same country and time zone."""
+    theirs = {e.id: e for e in b.entities.entities}
+    for e in a.entities.entities:
+        o = theirs.get(e.id)
+        if o is not None and (o.type, o.country, o.zone) != (e.type, e.country, e.zone):
+            raise RuleError(root / b.lang / "entities.yaml", None,
+                            f"entity {e.id!r} differs from rules/{a.lang}: type/country/zone "
+                            f"{(o.type, o.country, o.zone)} vs {(e.type, e.country, e.zone)}")
 
 
 @functools.lru_cache(maxsize=8)
@@ -182,14 +234,15 @@ def _load(root: Path, lang: str, digest: str) -> RuleSet:
     d = root / lang
     entities, _ = load_model(d / "entities.yaml", EntitiesFile)
     titles, _ = load_model(d / "titles.yaml", TitlesFile)
-    calendar, _ = load_model(d / "calendar.yaml", CalendarFile)
+    calendar, lines = load_model(d / "calendar.yaml", CalendarFile)
+    calendar = _with_cldr(calendar, d / "calendar.yaml", lines)
     numbers, _ = load_model(d / "numbers.yaml", NumbersFile)
     offices = OfficesFile(terms=[])
     for p in sorted((root / "kb").glob("*.yaml")):
         more, _ = load_model(p, OfficesFile)
         offices.terms.extend(more.terms)
     policy, _ = load_model(root / "policy.yaml", PolicyFile)
-    _check_references(root, entities, titles, offices)
+    _check_references(root, lang, entities, titles, offices)
 
     claim_files: dict[str, ClaimsFile] = {}
     claim_lines: dict[str, tuple[Path, dict]] = {}
@@ -206,7 +259,7 @@ def _load(root: Path, lang: str, digest: str) -> RuleSet:
         claim_files[cf.family] = cf
         claim_lines[cf.family] = (p, lines)
 
-    rs = RuleSet(root, "ar", digest, entities, titles, calendar, numbers, offices, policy, claim_files)
+    rs = RuleSet(root, lang, digest, entities, titles, calendar, numbers, offices, policy, claim_files)
     rs.macros = {
         "p": r"\u27e6p\d+\u27e7",
         "c": r"\u27e6c\d+\u27e7",
@@ -235,16 +288,36 @@ def _load(root: Path, lang: str, digest: str) -> RuleSet:
     return rs
 
 
-def _check_references(root: Path, entities: EntitiesFile, titles: TitlesFile, offices: OfficesFile) -> None:
+def _with_cldr(calendar: CalendarFile, path: Path, lines: dict) -> CalendarFile:
+    """Month names (wide and abbreviated) and weekday names (wide only: "Sat" and "Wed" are also
+    English words) of the file's `cldr` locale, from Babel, added to those the file lists."""
+    if calendar.cldr is None:
+        return calendar
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import get_day_names, get_month_names
+
+    try:
+        Locale.parse(calendar.cldr)
+        wide, short = get_month_names("wide", locale=calendar.cldr), get_month_names("abbreviated", locale=calendar.cldr)
+        days = get_day_names("wide", locale=calendar.cldr)  # 0 = Monday, as Python counts
+    except (UnknownLocaleError, ValueError) as exc:
+        raise RuleError(path, lines.get(("cldr",)), f"cldr: unknown locale {calendar.cldr!r} ({exc})") from exc
+    months = {m: list(dict.fromkeys([*calendar.months.get(m, []), wide[m], short[m].rstrip(".")])) for m in range(1, 13)}
+    weekdays = {d: list(dict.fromkeys([*calendar.weekdays.get(d, []), days[d]])) for d in range(7)}
+    return calendar.model_copy(update={"months": months, "weekdays": weekdays})
+
+
+def _check_references(root: Path, lang: str, entities: EntitiesFile, titles: TitlesFile, offices: OfficesFile) -> None:
     ids = {e.id for e in entities.entities}
     roles = {r.id for r in titles.roles}
     seen: set[str] = set()
     for e in entities.entities:
         if e.id in seen:
-            raise RuleError(root / "ar" / "entities.yaml", None, f"duplicate entity id {e.id!r}")
+            raise RuleError(root / lang / "entities.yaml", None, f"duplicate entity id {e.id!r}")
         seen.add(e.id)
     for t in offices.terms:
         if t.person not in ids:
-            raise RuleError(root / "kb", None, f"term names unknown person {t.person!r}")
+            raise RuleError(root / "kb", None, f"term names unknown person {t.person!r} "
+                            f"(every person of the knowledge base needs names in rules/{lang}/entities.yaml)")
         if t.role not in roles:
             raise RuleError(root / "kb", None, f"term names unknown role {t.role!r}")
