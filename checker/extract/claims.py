@@ -38,10 +38,20 @@ _SENTENCE_END = re.compile(r'(?<=[.!?؟])["\')]*\s+|\n+')
 MAX_SENTENCE = 5000  # a "sentence" longer than this (a page without punctuation) is cut at spaces
 
 
+# a period that ends an abbreviation of Latin script ends no sentence: "U.S. President",
+# "10 a.m. ET", "Gen. Smith", "Sept. 19" (the text is normalised: lowercase)
+_ABBREVIATION = re.compile(r"(?:(?<![^\W\d_])[a-z]\.){2,}$|(?<![^\W\d_])(?:mr|mrs|ms|dr|st|gen|sen|rep|gov|lt|col|sgt|"
+                           r"jan|feb|mar|apr|aug|sept|sep|oct|nov|dec|no|vs|jr|sr|prof|amb)\.$")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: line breaks and sentence punctuation followed by space (not 1.5)."""
+    """Sentence spans: line breaks and sentence punctuation followed by space (not 1.5, nor
+    after an abbreviation such as "U.S.")."""
     out, pos = [], 0
     for m in _SENTENCE_END.finditer(text):
+        if text[m.start() - 1:m.start()] == "." and "\n" not in m.group() \
+                and _ABBREVIATION.search(text, max(0, m.start() - 12), m.start()):
+            continue
         if text[pos:m.start()].strip():
             out.extend(_cut(text, pos, m.start()))
         pos = m.end()
@@ -165,8 +175,11 @@ class DocumentExtractor:
         mentions = assemble(self.lex, sdoc, items)
         skel, back, ordered = skeleton(sentence, mentions)
         speakers: set[str] = set()
+        # where the speaker may also stand before the verb ("Peskov said"), one after it must
+        # end the clause ("..., said Peskov."): "sources said Putin phoned Trump" quotes no Putin
+        after = r"\s*[،,]?\s*\u27e6p(\d+)\u27e7" + (r"(?=\s*(?:[,.;:!?]|$))" if self.rs.titles.speaker_before else "")
         for m in self.g.speech.finditer(skel):
-            nxt = re.match(r"\s*[،,]?\s*\u27e6p(\d+)\u27e7", skel[m.end():])
+            nxt = re.match(after, skel[m.end():])
             if nxt:
                 speakers.add(str(nxt.group(1)))
             elif self.rs.titles.speaker_before:  # "Peskov said", "Peskov told reporters"

@@ -154,7 +154,7 @@ def find_items(lex: Lexicon, doc) -> list[Item]:
     return items
 
 
-_GLUE = {'"', "'", "«", "»"}
+_GLUE = {'"', "'", "«", "»", ".", "-"}  # "u.s" "." (a split "u.s."), "president" "-" "elect"
 
 
 def _adjacent(doc, a_end: int, b_start: int) -> bool:

@@ -61,6 +61,7 @@ class Grammar:
     unit_fractions: dict[str, float]
     unit_portions: dict[str, float]
     qualifiers: list[tuple[str, str]]
+    connectors: list[str]
     topics: dict[str, str]
     topic: FilteredRegex
     topic_verb: FilteredRegex
@@ -139,7 +140,8 @@ def _build(rs: RuleSet) -> Grammar:
         {normalize_word(k): v for k, v in cal.zones.items()},
         {normalize_word(k): v for k, v in rs.numbers.values.items()},
         {normalize_word(k): v for k, v in rs.numbers.multipliers.items()},
-        units, unit_fractions, unit_portions, qualifiers, topics, f(topic), f(topic_verb),
+        units, unit_fractions, unit_portions, qualifiers,
+        [normalize_word(w) for w in (durations.connectors if durations else [])], topics, f(topic), f(topic_verb),
     )
 
 
@@ -253,13 +255,18 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float) -> tuple[D
                 break
         if qualifier != "exact":
             break
-    words = t.split(" ")
+    words = re.sub(r"(?<=\d)-(?=\D)|(?<=\w)-(?=\w)", " ", t).split(" ")  # "90-minute", "two-hour"
     count: float = 1
     if words[0] not in g.units:
         count = g.unit_portions.get(words[0]) or parse_number(g, words[0]) or 0
         words = words[1:]
         if not count or not words:
             return None
+        for k in (3, 2, 1):  # a fraction before the unit: "two and a half hours"
+            if " ".join(words[:k]) in g.unit_fractions and len(words) > k:
+                count += g.unit_fractions[" ".join(words[:k])]
+                words = words[k:]
+                break
     if words[0] not in g.units:
         return None
     unit_minutes, unit_count = g.units[words[0]]
@@ -267,8 +274,8 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float) -> tuple[D
     rest = " ".join(words[1:])
     if rest in g.unit_fractions:
         minutes += g.unit_fractions[rest] * unit_minutes
-    elif rest:
-        m = re.fullmatch(r"و\s*(\d+)\s+(\S+)", rest)
+    elif rest and g.connectors:
+        m = re.fullmatch(rf"(?:{'|'.join(map(re.escape, g.connectors))})\s*(\d+)\s+(\S+)", rest)
         if m and m.group(2) in g.units:
             minutes += int(m.group(1)) * g.units[m.group(2)][0]
     if qualifier == "about":

@@ -131,7 +131,9 @@ def _duration_macro(durations: ClaimsFile, numbers: NumbersFile) -> str:
     # ("في 24 يونيو 2025 ساعتين") nor any other word ("استمر الاتصال ساعة")
     words = alternation(list(numbers.values) + list(durations.portions))
     num = rf"(?:(?<![\d,.])\d{{1,3}}(?:[.,]\d+)?|{words})"
-    unit_phrase = rf"(?:{num}\s+)?{units}(?:\s+{fractions}|\s+و\s*\d+\s+{units})?"
+    # "ساعة و40 دقيقة", "two hours and 17 minutes"; "a 90-minute call"; "two and a half hours"
+    more = rf"|\s+{alternation(durations.connectors)}\s*\d+[\s-]+{units}" if durations.connectors else ""
+    unit_phrase = rf"(?:{num}(?:\s+{fractions})?[\s-]+)?{units}(?:\s+{fractions}{more})?"
     return rf"(?:ل?{qual}\s+)?{unit_phrase}(?!\w)"  # لنحو: the qualifier with a clitic
 
 

@@ -164,6 +164,7 @@ class ClaimsFile(Strict):
     units: dict[str, Unit] = Field(default_factory=dict)
     fractions: dict[str, float] = Field(default_factory=dict)
     portions: dict[str, float] = Field(default_factory=dict)  # "نصف ساعة": a part of the unit after it
+    connectors: list[str] = Field(default_factory=list)  # "ساعة و40 دقيقة", "two hours and 17 minutes"
     qualifiers: DurationQualifiers | None = None
     topics: dict[str, list[str]] = Field(default_factory=dict)
     topic_verbs: list[str] = Field(default_factory=list)
