@@ -264,11 +264,17 @@ def _finish(args, report, outputs: list[tuple[str, str]]) -> int:
     for d in report.documents:
         if d.status == "error":
             _say(f"checker: {d.path}: {d.error}")
+        elif d.status == "unsupported_language":
+            _say(f"checker: {d.path}: warning: {_language_warning(d)}")
     if any(d.status == "error" for d in report.documents):
         return EXIT_INPUT
     if fail_on != "never" and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in report.findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _language_warning(doc) -> str:
+    return next((w for w in doc.warnings if "language" in w), f"no rules for language {doc.language!r}")
 
 
 def cmd_index(args) -> int:
