@@ -58,3 +58,43 @@ def test_why_gives_the_evidence_for_and_against(rs):
     b = article("أجرى ترامب في 13 فبراير 2025 اتصالاً هاتفياً مع بوتين.", "2025-02-13", "b")
     [event] = analyse([a, b], rs).events
     assert event.why.startswith("a, b: same parties (putin, trump), dated 2025-02-13, 1 day(s) from 2025-02-12")
+
+
+def test_a_page_address_with_a_day_gives_the_estimated_publication_date(rs):
+    from checker.resolve.publication import estimate_publication
+
+    doc = article("أجرى ترامب اليوم اتصالاً هاتفياً مع بوتين.", None, "addr")
+    doc = doc.model_copy(update={"url": "https://news.example/world/2025/03/18/trump-putin-call"})
+    dated = estimate_publication(doc, rs)
+    assert dated.published.day.isoformat() == "2025-03-18" and dated.published.how.startswith("estimated")
+    assert doc.published.day is None  # a new document; the input is unchanged
+    [claim] = [c for c in analyse([doc], rs).claims if c.attribute == "call.date"]
+    assert claim.value.day.isoformat() == "2025-03-18"
+
+
+def test_an_article_number_in_the_address_is_no_date(rs):
+    from checker.resolve.publication import from_url
+
+    assert from_url("https://news.example/article/201903447") is None
+    assert from_url("https://news.example/a-20250524123") is None
+    assert from_url("https://news.example/news-20250524.html").day.isoformat() == "2025-05-24"
+
+
+def test_today_with_a_weekday_on_an_undated_page_resolves_within_the_estimated_week(rs):
+    """No publication date, but the page states 12 February 2025 in full: it was published in
+    the week after, and "today, Friday" is the one Friday of that week."""
+    doc = article("قال الكرملين إن بوتين وترامب تحدثا هاتفياً في 12 فبراير 2025. "
+                  "وأجرى ترامب اليوم الجمعة اتصالاً هاتفياً مع زيلينسكي.", None, "week")
+    r = analyse([doc], rs)
+    [published] = [d.published for d in r.documents]
+    assert published.date_from.isoformat() == "2025-02-12" and published.how.startswith("estimated")
+    days = sorted(c.value.day.isoformat() for c in r.claims if c.attribute == "call.date")
+    assert days == ["2025-02-12", "2025-02-14"]
+
+
+def test_a_day_and_month_without_a_year_places_an_undated_account(rs):
+    first = article("أجرى ترامب في 12 فبراير 2025 اتصالاً هاتفياً مع بوتين.", "2025-02-12", "first")
+    second = article("أجرى ترامب في 18 مارس 2025 اتصالاً هاتفياً مع بوتين.", "2025-03-18", "second")
+    undated = article("استمر الاتصال الهاتفي بين ترامب وبوتين في 18 مارس نحو ساعة.", None, "undated")
+    events, _ = events_and_findings(rs, first, second, undated)
+    assert events == [["first"], ["second", "undated"]]

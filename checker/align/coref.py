@@ -65,6 +65,7 @@ class Account:
     details: frozenset[tuple]
     published: tuple[dt.date | None, dt.date | None]  # the publication window, ends may be open
     published_estimated: bool = False
+    partial: tuple[int, int] | None = None  # (month, day) stated without a year, on an undated page
 
     @property
     def parties(self) -> frozenset[str]:
@@ -94,7 +95,8 @@ def account_of(m: EventMention, claims: list[Claim], published: tuple[dt.date | 
     d: DateValue | None = m.date
     day = d.day if d is not None else None
     weekday = d.weekday if d is not None else None
-    return Account(m, day, weekday, details_of(claims), published, estimated)
+    partial = (d.month, d.day_of_month) if d is not None and day is None and d.month and d.day_of_month else None
+    return Account(m, day, weekday, details_of(claims), published, estimated, partial)
 
 
 class Profile:
@@ -186,6 +188,22 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
         else:
             v.add(w.day_beyond_window * (gap - window), f"dated {a.day.isoformat()}, {gap} days from {p.day.isoformat()}")
     elif a.day is None and p.day is not None:
+        if a.partial is not None:  # "28 July", year unknown: as if in the event's year
+            try:
+                stated = dt.date(p.day.year, *a.partial)
+            except ValueError:
+                stated = None
+            gap = abs((stated - p.day).days) if stated else policy.max_gap_days + 1
+            gap = min(gap, 365 - gap) if stated else gap  # 31 December against 1 January
+            said = f"{a.partial[1]}/{a.partial[0]} (no year)"
+            if gap == 0:
+                v.add(w.same_day, f"same day of the year ({said})")
+            elif gap > policy.max_gap_days:
+                return v.block(f"dated {said}, {gap} days from {p.day.isoformat()}")
+            elif gap <= window:
+                v.add(w.near_day, f"dated {said}, {gap} day(s) from {p.day.isoformat()}")
+            else:
+                v.add(w.day_beyond_window * (gap - window), f"dated {said}, {gap} days from {p.day.isoformat()}")
         if a.weekday is not None:
             name = WEEKDAYS_EN[a.weekday]
             if p.day.weekday() == a.weekday:

@@ -247,8 +247,9 @@ def check_documents(store: Store, docs: Sequence[Document], rs: RuleSet, *, inde
     from checker.compare.findings import compare
     from checker.pipeline import extract_all
     from checker.report.summary import summarize
+    from checker.resolve.publication import estimate_publication
 
-    new_docs = sorted(docs, key=lambda d: (d.id, d.path))
+    new_docs = [estimate_publication(d, rs) for d in sorted(docs, key=lambda d: (d.id, d.path))]
     new_mentions, new_claims = extract_all(new_docs, rs)
     ok_new = [d for d in new_docs if d.status == "ok"]
     snapshot = None
