@@ -40,7 +40,8 @@ _ENGLISH_WORDS = frozenset(
     "an this which who will after had its their not but they also been would".split()
 )
 _WORD = re.compile(r"[a-z]+")
-ENGLISH_SHARE = 0.12  # below this share of common English words a Latin text is not English
+ENGLISH_SHARE = 0.12
+SHORT = 8  # fewer Latin words than this cannot be told apart by their common words  # below this share of common English words a Latin text is not English
 _CODE = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$")
 _SAMPLE = 20_000  # characters looked at: enough for any page, bounded for a huge one
 
@@ -69,8 +70,8 @@ def script_of_text(text: str) -> str | None:
 
 def _looks_english(text: str) -> bool:
     words = _WORD.findall(text[:_SAMPLE].lower())
-    if not words:
-        return False
+    if len(words) < SHORT:  # too few words to tell: Latin script is read as English
+        return True
     return sum(w in _ENGLISH_WORDS for w in words) / len(words) >= ENGLISH_SHARE
 
 
