@@ -91,10 +91,13 @@ def sentence_language(sentence: str, document_language: str, languages: Iterable
     """The rule language to read one sentence with: the document's own, unless the sentence is
     written in another script for which there are rules (an English quote in an Arabic story,
     an Arabic name line in an English one). `languages` are the languages with rules."""
-    script = script_of_text(sentence)
-    if script is None or SCRIPT_OF.get(document_language) == script:
+    own = SCRIPT_OF.get(document_language)
+    rx = dict(_SCRIPTS)
+    # the common case first, cheaply: no letter of another rule language's script at all
+    others = [lang for lang in sorted(languages) if SCRIPT_OF.get(lang) not in (None, own)]
+    if not any(rx[SCRIPT_OF[lang]].search(sentence) for lang in others if SCRIPT_OF[lang] in rx):
         return document_language
-    for lang in sorted(languages):
-        if SCRIPT_OF.get(lang) == script:
-            return lang
-    return document_language
+    script = script_of_text(sentence)
+    if script is None or own == script:
+        return document_language
+    return next((lang for lang in others if SCRIPT_OF[lang] == script), document_language)
