@@ -126,14 +126,14 @@ def _duration_macro(durations: ClaimsFile, numbers: NumbersFile) -> str:
     q = durations.qualifiers
     qual = alternation(q.about + q.at_least + q.at_most)
     units = alternation(list(durations.units))
-    fractions = alternation(list(durations.fractions))
+    fractions = alternation(list(durations.fractions)).replace(r"\s+", r"[\s-]+")  # "two-and-a-half-hour"
     # the count before a unit: a number, a number word or a portion (نصف ساعة); never a year
     # ("في 24 يونيو 2025 ساعتين") nor any other word ("استمر الاتصال ساعة")
     words = alternation(list(numbers.values) + list(durations.portions))
     num = rf"(?:(?<![\d,.])\d{{1,3}}(?:[.,]\d+)?|{words})"
     # "ساعة و40 دقيقة", "two hours and 17 minutes"; "a 90-minute call"; "two and a half hours"
     more = rf"|\s+{alternation(durations.connectors)}\s*\d+[\s-]+{units}" if durations.connectors else ""
-    unit_phrase = rf"(?:{num}(?:\s+{fractions})?[\s-]+)?{units}(?:\s+{fractions}{more})?"
+    unit_phrase = rf"(?:{num}(?:[\s-]+{fractions})?[\s-]+)?{units}(?:\s+{fractions}{more})?"
     return rf"(?:ل?{qual}\s+)?{unit_phrase}(?!\w)"  # لنحو: the qualifier with a clitic
 
 
