@@ -118,7 +118,9 @@ def _number_macro(numbers: NumbersFile) -> str:
     mult = alternation(list(numbers.multipliers))
     digits = r"\d{1,3}(?:[,.]\d{3})+|\d+"
     # (?<!\d): never start inside a run of digits, or a long one is tried from every position
-    return rf"(?<![\d,.])(?:(?:{digits})(?:\s+{mult})?|{words}(?:\s+{mult})?)(?!\w)"
+    # (?<![a-z]): a Latin number word starts a word ("ten", not the end of "often"); Arabic ones
+    # may carry clitics (والف), so only Latin letters are refused before them
+    return rf"(?<![\d,.])(?:(?:{digits})(?:\s+{mult})?|(?<![a-z]){words}(?:\s+{mult})?)(?!\w)"
 
 
 def _duration_macro(durations: ClaimsFile, numbers: NumbersFile) -> str:
@@ -130,7 +132,7 @@ def _duration_macro(durations: ClaimsFile, numbers: NumbersFile) -> str:
     # the count before a unit: a number, a number word or a portion (نصف ساعة); never a year
     # ("في 24 يونيو 2025 ساعتين") nor any other word ("استمر الاتصال ساعة")
     words = alternation(list(numbers.values) + list(durations.portions))
-    num = rf"(?:(?<![\d,.])\d{{1,3}}(?:[.,]\d+)?|{words})"
+    num = rf"(?:(?<![\d,.])\d{{1,3}}(?:[.,]\d+)?|(?<![a-z]){words})"
     # "ساعة و40 دقيقة", "two hours and 17 minutes"; "a 90-minute call"; "two and a half hours"
     more = rf"|\s+{alternation(durations.connectors)}\s*\d+[\s-]+{units}" if durations.connectors else ""
     unit_phrase = rf"(?:{num}(?:[\s-]+{fractions})?[\s-]+)?{units}(?:\s+{fractions}{more})?"
