@@ -405,10 +405,12 @@ def cmd_rules(args) -> int:
     if args.action == "validate":
         from checker.ingest.ruleset import load_boilerplate_rules, load_published_rules
 
-        load_boilerplate_rules(args.lang, args.rules)
         load_published_rules(args.rules)
-        print(f"rules OK: {len(rs.rules)} claim rules, {len(rs.triggers)} triggers, "
-              f"{len(rs.entities.entities)} entities, {len(rs.offices.terms)} terms of office")
+        for lang in rs.languages:
+            one = rs.for_language(lang)
+            load_boilerplate_rules(lang, args.rules)
+            print(f"rules OK ({lang}): {len(one.rules)} claim rules, {len(one.triggers)} triggers, "
+                  f"{len(one.entities.entities)} entities, {len(one.offices.terms)} terms of office")
         return EXIT_OK
     from checker.rules.examples import run_examples
 

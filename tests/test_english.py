@@ -11,6 +11,7 @@ from checker.cli import main
 from checker.extract.claims import extract
 from checker.ingest import read_inputs
 from checker.pipeline import run
+from checker.report import to_html
 from checker.rules.ruleset import load_ruleset
 from checker.text.language import detect_language, language_code, sentence_language
 from tests.helpers import REPO, article
@@ -66,6 +67,10 @@ def test_an_english_and_an_arabic_account_are_one_event_with_two_findings():
         assert {s.document for s in f.evidence} <= {"en-wire", "ar-site"}
     langs = {d.id: d.language for d in report.documents}
     assert langs == {"en-wire": "en", "ar-site": "ar"}
+    # each side's evidence keeps its own language and direction in the HTML report
+    html = to_html(report)
+    assert '<blockquote class="evidence" lang="en" dir="auto">' in html
+    assert '<blockquote class="evidence" lang="ar" dir="rtl">' in html
 
 
 def test_a_page_in_a_language_without_rules_is_reported_in_every_format(tmp_path, capsys):
@@ -80,6 +85,8 @@ def test_a_page_in_a_language_without_rules_is_reported_in_every_format(tmp_path
     assert any(n["level"] == "warning" and "fr-page" in n["message"]["text"] for n in notes)
     assert "language without rules" in out["md"].read_text(encoding="utf-8")
     assert "fr-page.md: warning:" in capsys.readouterr().err
+    report = run([DATA / "fr-page.md"])
+    assert "no claims were read" in to_html(report)
 
 
 def test_a_declared_language_wins_and_unknown_codes_are_said(tmp_path):
