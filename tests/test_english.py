@@ -134,3 +134,11 @@ def test_entities_keep_their_ids_across_languages():
     ar = {e.id for e in rs.entities.entities}
     en = {e.id for e in rs.for_language("en").entities.entities}
     assert ar <= en
+
+
+def test_english_appositions():
+    _, claims = _english("Dmitry Peskov, the Kremlin spokesman, said Putin met Steve Witkoff, "
+                         "U.S. President Donald Trump's special envoy, in Moscow.")
+    titles = {(c.subject, c.value.role) for c in claims if c.attribute == "person.title"}
+    assert ("peskov", "kremlin_spokesman") in titles and ("trump", "president") in titles
+    assert ("witkoff", "president") not in titles  # the title in his apposition is Trump's

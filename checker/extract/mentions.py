@@ -245,7 +245,9 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
                     role = lex.roles[items[k].key]
                     j, end_tok, end_char, country, status = _title_tail(doc, items, k, role.country or pre_country)
                     status = status if status != "current" else pre_status
-                    if country or not role.office:
+                    # "Witkoff, U.S. President Donald Trump's envoy": the title is the next name's
+                    next_name = j < n and items[j].kind == "ENT" and _adjacent(doc, end_tok, items[j].start)
+                    if (country or not role.office) and not next_name:
                         m.role, m.country, m.status = role.id, country, status
                         m.title_span, m.office = (nxt.char_start, end_char), role.office
                         m.end = end_char
