@@ -23,6 +23,7 @@ import sqlalchemy as sa
 
 from checker import pipeline
 from checker.cli import main
+from checker.engine.stages import extract_all
 from checker.ingest import read_inputs
 from checker.store import (
     LATEST_VERSION,
@@ -39,6 +40,7 @@ from checker.store.db import create_store_engine
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
+N_EXAMPLES = len(list(EXAMPLES.glob("*/*.txt")))
 
 NEW_ARTICLE = textwrap.dedent("""\
     ---
@@ -221,7 +223,7 @@ def test_check_with_index_stores_the_new_article(examples_copy, new_article, tmp
     assert main(["index", str(examples_copy), "--store", url, "-q"]) == 0
     assert main(["check", str(new_article), "--store", url, "--index", "-q"]) == 1
     with open_store(url) as store:
-        assert store.counts()["documents"] == 12
+        assert store.counts()["documents"] == N_EXAMPLES + 1
     rows = _rows(url)
     subjects = {r[5] for r in rows["claims"] if r[1] == "new-call"}
     assert not any(s.startswith("e") and s[1:].isdigit() for s in subjects)  # stored before alignment
@@ -248,13 +250,13 @@ def test_reindexing_unchanged_files_is_a_no_op(archive, monkeypatch):
     monkeypatch.setattr(store_index, "write_document", no_write)
     with open_store(archive) as store:
         results = index_paths(store, [EXAMPLES])
-    assert [r.status for r in results] == ["unchanged"] * 11
+    assert [r.status for r in results] == ["unchanged"] * N_EXAMPLES
     assert _rows(archive) == before
 
 
 def test_cli_index_reports_unchanged(archive, capsys):
     assert main(["index", str(EXAMPLES), "--store", archive]) == 0
-    assert "added 0, updated 0, unchanged 11, error 0" in capsys.readouterr().out
+    assert f"added 0, updated 0, unchanged {N_EXAMPLES}, error 0" in capsys.readouterr().out
 
 
 def test_a_changed_file_replaces_its_claims(examples_copy, tmp_path):
@@ -285,7 +287,7 @@ def _index_in_child(barrier, folder: str, url: str) -> None:
 def test_two_indexers_at_once_leave_a_consistent_store(tmp_path, rs):
     folder = tmp_path / "archive"
     folder.mkdir()
-    for n in range(3):  # 33 documents: enough for the two writers to interleave
+    for n in range(3):  # three copies of the examples: enough for the two writers to interleave
         for f in sorted(EXAMPLES.glob("*/*.txt")):
             shutil.copy(f, folder / f"{f.stem}-{n}.txt")
     db = tmp_path / "claims.db"
@@ -306,9 +308,10 @@ def test_two_indexers_at_once_leave_a_consistent_store(tmp_path, rs):
     assert _integrity(db) == "ok"
     with open_store(_url(db)) as store:
         assert store.version() == LATEST_VERSION
-        assert store.counts()["documents"] == 33
+        assert store.counts()["documents"] == 3 * N_EXAMPLES
 
 
+@pytest.mark.slow
 def test_two_cli_processes_at_once_leave_a_consistent_store(tmp_path):
     """The same with two real `python -m checker.cli index` processes on a new store."""
     db = tmp_path / "claims.db"
@@ -391,7 +394,7 @@ def test_an_old_store_is_upgraded(tmp_path, new_article, rs):
     engine = create_store_engine(url)
     assert migrate(engine, target=1) == (0, 1)
     docs = read_inputs([EXAMPLES / "march-call"])
-    mentions, claims = pipeline.extract_all(docs, rs)
+    _, mentions, claims = extract_all(docs, rs)
     with engine.begin() as conn:  # rows as version 1 wrote them
         for doc in docs:
             conn.execute(sa.text(
@@ -474,3 +477,20 @@ def test_the_switch_to_wal_waits_for_a_store_another_process_is_opening():
     cur = Cursor()
     _switch_to_wal(cur)
     assert cur.switched and cur.refusals == 0
+
+
+def test_check_runs_on_the_engine_asked_for(archive, new_article, tmp_path, monkeypatch):
+    """`checker check --engine` goes through the engine for extraction and comparison, and
+    gives the report of the default run."""
+    from checker.engine import LocalEngine
+
+    calls = []
+    real_extract, real_compare = LocalEngine.extract, LocalEngine.compare
+    monkeypatch.setattr(LocalEngine, "extract", lambda self, *a, **k: calls.append("extract") or real_extract(self, *a, **k))
+    monkeypatch.setattr(LocalEngine, "compare", lambda self, *a, **k: calls.append("compare") or real_compare(self, *a, **k))
+    default, local = tmp_path / "default.json", tmp_path / "local.json"
+    assert main(["check", str(new_article), "--store", archive, "--json", str(default), "-q"]) == 1
+    calls.clear()
+    assert main(["check", str(new_article), "--store", archive, "--engine", "local", "--json", str(local), "-q"]) == 1
+    assert "extract" in calls and "compare" in calls
+    assert local.read_bytes() == default.read_bytes()

@@ -1,4 +1,10 @@
-"""The compiled rule set: every rule file of a language, validated, normalised and compiled once.
+"""The compiled rule set: every rule file, validated, normalised and compiled once.
+
+One loader for every kind of rule file (entities, titles, calendar, numbers, claim families,
+the knowledge base, the policy, boilerplate markers and publication-date formats), one cache
+keyed by the files' content (an edited file is read again, even in the same process) and one
+digest of every file read (the claim store notices with it that stored claims were read under
+other rules).
 
 Patterns are written in plain Arabic and normalised on load, so a linguist writes "تلقى" and the
 pattern matches "تلقی" and "تلقّى" alike. Macros in patterns:
@@ -14,15 +20,23 @@ pattern matches "تلقی" and "تلقّى" alike. Macros in patterns:
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from checker.paths import default_rules_dir
-from checker.rules.loader import RuleError, load_model
+from checker.rules.boilerplate import BoilerplateRules, compile_boilerplate
+from checker.rules.checks import CHECKS
+from checker.rules.families import Declared, Families, check_families, check_groups, check_policy_events_used
+from checker.rules.ingest_schema import BoilerplateFile, PublishedFile
+from checker.rules.loader import RuleError, line_of, load_model
 from checker.rules.prefilter import FilteredRegex
+from checker.rules.published import PublishedRules, compile_published
 from checker.rules.schema import (
     CalendarFile,
     ClaimRule,
@@ -36,6 +50,8 @@ from checker.rules.schema import (
 )
 from checker.text.normalize import normalize_word
 
+T = TypeVar("T")
+
 PERSON = "\u27e6p{}\u27e7"  # ⟦p3⟧: a person in a sentence skeleton
 COUNTRY = "\u27e6c{}\u27e7"
 PLACE = "\u27e6l{}\u27e7"
@@ -47,24 +63,33 @@ def alternation(words: list[str]) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in forms) + ")"
 
 
-@dataclass
+@dataclass(frozen=True)
 class CompiledRule:
     rule: ClaimRule
     regexes: list[FilteredRegex]
     path: str
     family: str
     event: str | None
+    line: int | None = None  # of the rule in its file
+    example_lines: tuple[int | None, ...] = ()  # of each of its examples
+    declared: Declared | None = None  # the attribute's kind, reading and target
 
 
-@dataclass
+@dataclass(frozen=True)
 class CompiledTrigger:
     trigger: Trigger
     regex: FilteredRegex
     event: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class RuleSet:
+    """Every rule of one language, as loaded; never changed afterwards.
+
+    What a later stage builds from the rules (a spaCy pipeline, a grammar of dates) is asked
+    for with `derived`, which builds it once per rule set; it is not shipped with the rule set
+    to other processes (they build their own)."""
+
     root: Path
     lang: str
     digest: str
@@ -78,6 +103,13 @@ class RuleSet:
     rules: list[CompiledRule] = field(default_factory=list)
     triggers: list[CompiledTrigger] = field(default_factory=list)
     macros: dict[str, str] = field(default_factory=dict)
+    boilerplate: dict[str, BoilerplateRules] = field(default_factory=dict)  # per language
+    published: PublishedRules | None = None  # every language's publication-date rules, merged
+    files: tuple[str, ...] = ()  # the rule files read, relative to root: what `digest` covers
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    _lock: Any = field(default_factory=threading.Lock, repr=False, compare=False)
+    families: Families = field(default_factory=Families)  # what the claim families declare
+    policy_lines: dict = field(default_factory=dict, repr=False, compare=False)  # for errors found later
     # the rule sets of the other languages under the same root: one run reads every document
     # (and every sentence: an English quote in an Arabic story) with the rules of its language
     others: dict[str, RuleSet] = field(default_factory=dict)
@@ -93,6 +125,31 @@ class RuleSet:
 
     def family(self, name: str) -> ClaimsFile:
         return self.claim_files[name]
+
+    def boilerplate_for(self, language: str) -> BoilerplateRules:
+        """The boilerplate rules of a page's language, else those of this rule set's language.
+
+        A lookup among the files loaded, never a path built from the page's `language`
+        field: an article cannot choose which file is read."""
+        for lang in (language, self.lang, "ar"):
+            if lang in self.boilerplate:
+                return self.boilerplate[lang]
+        raise RuleError(self.root / self.lang / "boilerplate.yaml", None, "boilerplate rule file not found")
+
+    def derived(self, name: str, build: Callable[[RuleSet], T]) -> T:
+        """`build(self)`, computed once per rule set and kept with it under `name`."""
+        with self._lock:
+            if name not in self._derived:
+                self._derived[name] = build(self)
+            return self._derived[name]
+
+    def __getstate__(self) -> dict[str, Any]:
+        # shipped to another process without what was derived there (spaCy objects do not
+        # pickle cheaply, and the receiver builds its own) nor the lock
+        return {k: v for k, v in self.__dict__.items() if k not in ("_derived", "_lock")}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, _derived={}, _lock=threading.Lock())
 
     def lexicon_words(self) -> list[str]:
         """Every word the clitic stripper may strip down to."""
@@ -164,22 +221,32 @@ def _compile(path: Path, where: tuple, pattern: str, macros: dict[str, str], lin
         raise RuleError(path, lines.get(where), f"invalid regular expression: {exc}") from exc
 
 
-def _digest(paths: list[Path]) -> str:
+def rule_files(root: Path, lang: str) -> list[Path]:
+    """Every file the rule set of `lang` is made of, sorted: its language's files and claim
+    families, the knowledge base, the policy, and the page rules of every language."""
+    lang_dir = root / lang
+    return sorted(
+        {lang_dir / n for n in ("entities.yaml", "titles.yaml", "calendar.yaml", "numbers.yaml")}
+        | set((lang_dir / "claims").glob("*.yaml"))
+        | set((root / "kb").glob("*.yaml"))
+        | {root / "policy.yaml"}
+        | set(root.glob("*/boilerplate.yaml"))
+        | set(root.glob("*/published.yaml"))
+    )
+
+
+def _digest(root: Path, contents: dict[Path, bytes]) -> str:
     h = hashlib.sha256()
-    for p in paths:
-        h.update(str(p.name).encode())
-        h.update(p.read_bytes())
+    for p in sorted(contents):
+        h.update(p.relative_to(root).as_posix().encode() + b"\x00")
+        h.update(hashlib.sha256(contents[p]).digest())
     return h.hexdigest()[:16]
 
 
-def rule_files(root: Path, lang: str) -> list[Path]:
-    lang_dir = root / lang
-    return sorted(
-        [lang_dir / n for n in ("entities.yaml", "titles.yaml", "calendar.yaml", "numbers.yaml")]
-        + list((lang_dir / "claims").glob("*.yaml"))
-        + list((root / "kb").glob("*.yaml"))
-        + [root / "policy.yaml"]
-    )
+# (root, lang, digest) -> RuleSet: the content decides, so an edited file is read again
+_CACHE: OrderedDict[tuple[Path, str, str], RuleSet] = OrderedDict()
+_CACHE_SIZE = 8
+_CACHE_LOCK = threading.Lock()
 
 
 def rule_languages(root: Path | None = None) -> list[str]:
@@ -190,35 +257,32 @@ def rule_languages(root: Path | None = None) -> list[str]:
     return sorted(found, key=lambda lang: (lang != "ar", lang))
 
 
-def _language_digest(root: Path, lang: str) -> str:
-    if not (root / lang).is_dir():
-        raise RuleError(root / lang, None, f"no rules for language {lang!r} under {root}")
-    paths = rule_files(root, lang)
-    for p in paths:
-        if not p.exists():
-            raise RuleError(p, None, "rule file is missing")
-    return _digest(paths)
-
-
 def load_ruleset(root: Path | None = None, lang: str = "ar") -> RuleSet:
-    """Load, validate and compile the rules of `lang`, with those of every other language under
-    the same root as `others`; cached by the content hash of the files."""
+    """Load, validate and compile the rules under `root` (default: the shipped rules) for
+    `lang`, with those of every other language under the same root as `others` (one run reads
+    each document, and each sentence, with the rules of its own language); cached by the
+    content of the files, which are read once for the digest and the parse alike."""
     root = (root or default_rules_dir()).resolve()
-    own = _language_digest(root, lang)
-    others = tuple((o, _language_digest(root, o)) for o in rule_languages(root) if o != lang)
-    return _with_others(root, lang, own, others)
-
-
-@functools.lru_cache(maxsize=8)
-def _with_others(root: Path, lang: str, digest: str, others: tuple[tuple[str, str], ...]) -> RuleSet:
-    primary = _load(root, lang, digest)
+    primary = _load_language(root, lang)
+    others = {o: _load_language(root, o) for o in rule_languages(root) if o != lang}
+    _check_policy_used([primary, *others.values()])
     if not others:
         return primary
-    loaded = {o: _load(root, o, d) for o, d in others}
-    for other in loaded.values():
+    key = (root, lang, "+".join([primary.digest] + [f"{o}:{rs.digest}" for o, rs in others.items()]))
+    with _CACHE_LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+            return hit
+    for other in others.values():
         _check_same_entities(root, primary, other)
-    combined = hashlib.sha256("|".join([digest] + [f"{o}:{d}" for o, d in others]).encode()).hexdigest()[:16]
-    return dataclasses.replace(primary, digest=combined, others=loaded)
+    digest = hashlib.sha256(key[2].encode()).hexdigest()[:16]
+    combined = dataclasses.replace(primary, digest=digest, others=others)
+    with _CACHE_LOCK:
+        _CACHE[key] = combined
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return combined
 
 
 def _check_same_entities(root: Path, a: RuleSet, b: RuleSet) -> None:
@@ -233,26 +297,67 @@ def _check_same_entities(root: Path, a: RuleSet, b: RuleSet) -> None:
                             f"{(o.type, o.country, o.zone)} vs {(e.type, e.country, e.zone)}")
 
 
-@functools.lru_cache(maxsize=8)
-def _load(root: Path, lang: str, digest: str) -> RuleSet:
+def _load_language(root: Path, lang: str) -> RuleSet:
+    if not (root / lang).is_dir():
+        raise RuleError(root / lang, None, f"no rules for language {lang!r} under {root}")
+    contents: dict[Path, bytes] = {}
+    for p in rule_files(root, lang):
+        try:
+            contents[p] = p.read_bytes()
+        except FileNotFoundError:
+            raise RuleError(p, None, "rule file is missing") from None
+        except OSError as exc:
+            raise RuleError(p, None, f"cannot read rule file: {exc}") from exc
+    key = (root, lang, _digest(root, contents))
+    with _CACHE_LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+            return hit
+    rs = _load(root, lang, key[2], contents)
+    with _CACHE_LOCK:
+        _CACHE[key] = rs
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return rs
+
+
+def load_boilerplate_rules(language: str = "ar", rules_dir: Path | None = None) -> BoilerplateRules:
+    """The boilerplate rules for pages in `language` (see RuleSet.boilerplate_for)."""
+    return load_ruleset(rules_dir).boilerplate_for(language)
+
+
+def load_published_rules(rules_dir: Path | None = None) -> PublishedRules:
+    """Every language's publication-date rules, merged."""
+    published = load_ruleset(rules_dir).published
+    assert published is not None  # load_ruleset always compiles them
+    return published
+
+
+def _load(root: Path, lang: str, digest: str, contents: dict[Path, bytes]) -> RuleSet:
+    def model(path: Path, schema):
+        return load_model(path, schema, contents[path])
+
+    # the files read for the digest, never globbed again: what is parsed is what was hashed
+    files = sorted(contents)
     d = root / lang
-    entities, _ = load_model(d / "entities.yaml", EntitiesFile)
-    titles, _ = load_model(d / "titles.yaml", TitlesFile)
-    calendar, lines = load_model(d / "calendar.yaml", CalendarFile)
-    calendar = _with_cldr(calendar, d / "calendar.yaml", lines)
-    numbers, _ = load_model(d / "numbers.yaml", NumbersFile)
+    entities, _ = model(d / "entities.yaml", EntitiesFile)
+    titles, _ = model(d / "titles.yaml", TitlesFile)
+    calendar, calendar_lines = model(d / "calendar.yaml", CalendarFile)
+    calendar = _with_cldr(calendar, d / "calendar.yaml", calendar_lines)
+    numbers, _ = model(d / "numbers.yaml", NumbersFile)
     offices = OfficesFile(terms=[])
-    for p in sorted((root / "kb").glob("*.yaml")):
-        more, _ = load_model(p, OfficesFile)
+    for p in (p for p in files if p.parent == root / "kb"):
+        more, _ = model(p, OfficesFile)
         offices.terms.extend(more.terms)
-    policy, _ = load_model(root / "policy.yaml", PolicyFile)
+    policy, policy_lines = model(root / "policy.yaml", PolicyFile)
     _check_references(root, lang, entities, titles, offices)
 
     claim_files: dict[str, ClaimsFile] = {}
     claim_lines: dict[str, tuple[Path, dict]] = {}
     seen_ids: dict[str, Path] = {}
-    for p in sorted((d / "claims").glob("*.yaml")):
-        cf, lines = load_model(p, ClaimsFile)
+    for p in (p for p in files if p.parent == d / "claims"):
+        cf, lines = model(p, ClaimsFile)
         if cf.family in claim_files:
             raise RuleError(p, lines.get(("family",)), f"family {cf.family!r} is defined twice")
         for i, r in enumerate(list(cf.rules) + list(cf.triggers)):
@@ -263,8 +368,9 @@ def _load(root: Path, lang: str, digest: str) -> RuleSet:
         claim_files[cf.family] = cf
         claim_lines[cf.family] = (p, lines)
 
-    rs = RuleSet(root, lang, digest, entities, titles, calendar, numbers, offices, policy, claim_files)
-    rs.macros = {
+    _check_policy(root / "policy.yaml", policy, policy_lines)
+    families = check_families(claim_files, claim_lines, policy, (root / "policy.yaml", policy_lines))
+    macros = {
         "p": r"\u27e6p\d+\u27e7",
         "c": r"\u27e6c\d+\u27e7",
         "l": r"\u27e6[cl]\d+\u27e7",
@@ -274,22 +380,72 @@ def _load(root: Path, lang: str, digest: str) -> RuleSet:
     c = calendar
     day_words = list(c.relative_days) + [w for ws in c.weekdays.values() for w in ws]
     months = [w for ws in c.months.values() for w in ws]
-    rs.macros["day"] = rf"{alternation(day_words)}(?:\s+{alternation(day_words)})?|\d{{1,2}}\s+{alternation(months)}"
-    if "durations" in claim_files:
-        rs.macros["duration"] = _duration_macro(claim_files["durations"], numbers)
+    macros["day"] = rf"{alternation(day_words)}(?:\s+{alternation(day_words)})?|\d{{1,2}}\s+{alternation(months)}"
+    if families.duration_family is not None:
+        macros["duration"] = _duration_macro(claim_files[families.duration_family], numbers)
+    triggers: list[CompiledTrigger] = []
+    rules: list[CompiledRule] = []
     for fam, cf in claim_files.items():
         path, lines = claim_lines[fam]
         for i, t in enumerate(cf.triggers):
             if cf.event is None:
                 raise RuleError(path, lines.get(("triggers", i)), "triggers need the file's `event`")
-            rx = _compile(path, ("triggers", i, "pattern"), t.pattern, rs.macros, lines)
-            rs.triggers.append(CompiledTrigger(t, FilteredRegex.of(rx), cf.event))
+            rx = _compile(path, ("triggers", i, "pattern"), t.pattern, macros, lines)
+            triggers.append(CompiledTrigger(t, FilteredRegex.of(rx), cf.event))
         for i, r in enumerate(cf.rules):
             alternatives = [r.pattern] if isinstance(r.pattern, str) else r.pattern
             rxs = [_compile(path, ("rules", i, "pattern") + (() if isinstance(r.pattern, str) else (k,)),
-                            alt, rs.macros, lines) for k, alt in enumerate(alternatives)]
-            rs.rules.append(CompiledRule(r, [FilteredRegex.of(rx) for rx in rxs], str(path), fam, cf.event))
-    return rs
+                            alt, macros, lines) for k, alt in enumerate(alternatives)]
+            declared = families.attributes[r.attribute]
+            for k, rx in enumerate(rxs):
+                loc = ("rules", i, "pattern") + (() if isinstance(r.pattern, str) else (k,))
+                check_groups(r, declared.kind, set(rx.groupindex), path, line_of(lines, loc))
+            example_lines = tuple(line_of(lines, ("rules", i, "examples", k)) for k in range(len(r.examples)))
+            rules.append(CompiledRule(r, [FilteredRegex.of(rx) for rx in rxs], str(path), fam, cf.event,
+                                      line_of(lines, ("rules", i)), example_lines, declared))
+
+    boilerplate = {}
+    for p in (p for p in files if p.name == "boilerplate.yaml" and p.parent.parent == root):
+        spec, lines = model(p, BoilerplateFile)
+        boilerplate[p.parent.name] = compile_boilerplate(spec, str(p), lines)
+    if lang not in boilerplate and "ar" not in boilerplate:
+        raise RuleError(d / "boilerplate.yaml", None, "boilerplate rule file not found")
+    published_files = []
+    for p in (p for p in files if p.name == "published.yaml" and p.parent.parent == root):
+        spec, lines = model(p, PublishedFile)
+        published_files.append((str(p), spec, lines))
+    published = compile_published(published_files)
+
+    return RuleSet(root, lang, digest, entities, titles, calendar, numbers, offices, policy, claim_files,
+                   rules=rules, triggers=triggers, macros=macros, boilerplate=boilerplate, published=published,
+                   files=tuple(p.relative_to(root).as_posix() for p in files), families=families,
+                   policy_lines=policy_lines)
+
+
+def _check_policy_used(sets: list[RuleSet]) -> None:
+    """No entry of policy.yaml is for a check or an event type that does not exist: a check the
+    code runs or one a claim family of some language names for an attribute (`check:
+    conflict.toll`); an event type of some language's claim family. The policy is shared by
+    every language, so this looks at the families of all of them together."""
+    first = sets[0]
+    path, lines = first.root / "policy.yaml", first.policy_lines
+    declared = {a.check for rs in sets for cf in rs.claim_files.values() for a in cf.attributes.values() if a.check}
+    named = sorted(declared - set(CHECKS))
+    for name in first.policy.checks:
+        if name not in CHECKS and name not in named:
+            raise RuleError(path, line_of(lines, ("checks", name)),
+                            f"checks.{name}: no such check (the checks are: {', '.join(CHECKS)}; "
+                            f"and those claim families name: {', '.join(named) or 'none'})")
+    check_policy_events_used(first.policy, (path, lines), {e for rs in sets for e in rs.families.event_types})
+
+
+def _check_policy(path: Path, policy: PolicyFile, lines: dict) -> None:
+    """Every check the comparators run has its entry in policy.yaml (that no entry is for a
+    check that does not exist is `_check_policy_used`, over every language)."""
+    missing = [name for name in CHECKS if name not in policy.checks]
+    if missing:
+        raise RuleError(path, line_of(lines, ("checks",)),
+                        f"checks: no severity and message for {', '.join(missing)} (every check needs both)")
 
 
 def _with_cldr(calendar: CalendarFile, path: Path, lines: dict) -> CalendarFile:

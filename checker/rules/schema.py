@@ -121,11 +121,26 @@ class NumbersFile(Strict):
 
 # --------------------------------------------------------------------------- claim rules
 
+# The closed set of value kinds (checker/rules/kinds.py says what each one reads and which keys
+# belong to it). A family declares each attribute's kind; the extractor and the comparer
+# dispatch on the kind, never on the attribute's name.
+ValueKind = Literal["date", "time", "duration", "count", "title", "initiator", "place", "person", "label"]
+# how an attribute is read: by the family's pattern rules, or by a built-in reading of the sentence
+Reading = Literal["rules", "event_date", "clock", "titles", "vocabulary"]
+# which event a claim goes to (kinds.py: TARGETS)
+Target = Literal["sentence", "event", "trigger", "current", "document", "person"]
+Qualifier = Literal["about", "at_least", "at_most"]
+NAME = r"^[a-z][a-z0-9_]*$"
+EVENT_NAME = r"^[a-z][a-z_]*$"
+
 
 class Example(Strict):
     text: str
     published: dt.date | None = None
+    # each claim the rule must give: value fields, and `attribute`, `subject`, `qualifier`
     claims: list[dict[str, object]]
+    # a part of policy.yaml to use for this example only ({durations: {about: 0.2}})
+    policy: dict[str, object] | None = None
 
 
 class Trigger(Strict):
@@ -138,10 +153,21 @@ class ClaimRule(Strict):
     id: str
     attribute: str
     pattern: str | list[str]  # a list: alternatives that may reuse group names
-    strength: Literal["strong", "weak"] | None = None
-    count: Literal["per_side", "total"] | None = None
-    label: str | None = None  # a categorical claim (an agreement reached): this label is its value
+    strength: Literal["strong", "weak"] | None = None  # initiator: does the wording say who called?
+    count: Literal["per_side", "total"] | None = None  # count: per side or in total
+    qualifier: Qualifier | None = None  # count: "at least 12" (a rule per wording)
+    label: str | None = None  # label: a categorical claim (an agreement reached) with this value
     examples: list[Example] = Field(min_length=1)
+
+
+class Attribute(Strict):
+    """One attribute a family claims: its value kind and how it is read."""
+
+    kind: ValueKind
+    read: Reading = "rules"
+    target: Target | None = None  # the kind's default when not given
+    check: str | None = None  # the policy check of a conflict, when not the kind's own
+    unit: str | None = None  # count: what is counted (prisoners, killed, trucks)
 
 
 class Unit(Strict):
@@ -156,18 +182,23 @@ class DurationQualifiers(Strict):
 
 
 class ClaimsFile(Strict):
-    family: str
-    event: Literal["call", "talks", "exchange"] | None = None
+    family: str = Field(pattern=NAME)
+    event: str | None = Field(default=None, pattern=EVENT_NAME)
+    # an event usually agreed within another (an exchange agreed in a call): when a call or
+    # talks are under discussion, its triggers start nothing and its claims go to that event
+    nested: bool = False
+    attributes: dict[str, Attribute] = Field(default_factory=dict)
     triggers: list[Trigger] = Field(default_factory=list)
     rules: list[ClaimRule] = Field(default_factory=list)
-    stages: list[str] = Field(default_factory=list)
-    units: dict[str, Unit] = Field(default_factory=dict)
-    fractions: dict[str, float] = Field(default_factory=dict)
-    portions: dict[str, float] = Field(default_factory=dict)  # "نصف ساعة": a part of the unit after it
-    connectors: list[str] = Field(default_factory=list)  # "ساعة و40 دقيقة", "two hours and 17 minutes"
-    qualifiers: DurationQualifiers | None = None
-    topics: dict[str, list[str]] = Field(default_factory=dict)
-    topic_verbs: list[str] = Field(default_factory=list)
+    # the vocabulary of a kind, in the family that declares an attribute of that kind
+    stages: list[str] = Field(default_factory=list)  # count: a partial count ("in the first stage")
+    units: dict[str, Unit] = Field(default_factory=dict)  # duration
+    fractions: dict[str, float] = Field(default_factory=dict)  # duration
+    portions: dict[str, float] = Field(default_factory=dict)  # duration: "نصف ساعة", a part of the unit after it
+    connectors: list[str] = Field(default_factory=list)  # duration: "ساعة و40 دقيقة", "two hours and 17 minutes"
+    qualifiers: DurationQualifiers | None = None  # duration
+    topics: dict[str, list[str]] = Field(default_factory=dict)  # label read from a vocabulary
+    topic_verbs: list[str] = Field(default_factory=list)  # label read from a vocabulary
 
 
 # --------------------------------------------------------------------------- knowledge base
@@ -225,6 +256,8 @@ class CorefPolicy(Strict):
     margin: float = 1  # an account naming fewer than two parties must lead the runner-up by this
     max_gap_days: int = Field(default=7, ge=0, le=60)  # accounts dated further apart never meet
     recent_days: int = Field(default=7, ge=0)  # an undated page mostly reports what happened this recently
+    # accounts without a day whose pages were published further apart report different events
+    published_apart_days: int = Field(default=30, ge=0)
     weights: CorefWeights = CorefWeights()
 
 
@@ -234,6 +267,10 @@ class TitlePolicy(Strict):
 
 class TimePolicy(Strict):
     tolerance_minutes: int = Field(ge=0)
+
+
+class CountPolicy(Strict):
+    about: float = Field(default=0.1, ge=0, le=1)  # relative tolerance of "about 300"
 
 
 class PairingPolicy(Strict):
@@ -247,9 +284,10 @@ class CheckPolicy(Strict):
 
 class PolicyFile(Strict):
     durations: DurationPolicy
-    events: dict[Literal["call", "talks", "exchange"], EventPolicy]
+    events: dict[str, EventPolicy]  # one entry per event type a claim family declares
     titles: TitlePolicy
     times: TimePolicy
+    counts: CountPolicy = CountPolicy()
     pairing: PairingPolicy = PairingPolicy()
     coreference: CorefPolicy = CorefPolicy()
     checks: dict[str, CheckPolicy]
