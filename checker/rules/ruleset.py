@@ -368,7 +368,8 @@ def _load(root: Path, lang: str, digest: str, contents: dict[Path, bytes]) -> Ru
         claim_files[cf.family] = cf
         claim_lines[cf.family] = (p, lines)
 
-    _check_policy(root / "policy.yaml", policy, policy_lines)
+    named = {a.check for cf in claim_files.values() for a in cf.attributes.values() if a.check}
+    _check_policy(root / "policy.yaml", policy, policy_lines, named)
     families = check_families(claim_files, claim_lines, policy, (root / "policy.yaml", policy_lines))
     macros = {
         "p": r"\u27e6p\d+\u27e7",
@@ -423,25 +424,24 @@ def _load(root: Path, lang: str, digest: str, contents: dict[Path, bytes]) -> Ru
 
 
 def _check_policy_used(sets: list[RuleSet]) -> None:
-    """No entry of policy.yaml is for a check or an event type that does not exist: a check the
-    code runs or one a claim family of some language names for an attribute (`check:
-    conflict.toll`); an event type of some language's claim family. The policy is shared by
-    every language, so this looks at the families of all of them together."""
+    """Every event type of policy.yaml is that of a claim family of some language: the policy is
+    shared by every language's rules, and one language need not have every family. (Checks are
+    looked at per language, before the families: every language names the checks it uses.)"""
     first = sets[0]
-    path, lines = first.root / "policy.yaml", first.policy_lines
-    declared = {a.check for rs in sets for cf in rs.claim_files.values() for a in cf.attributes.values() if a.check}
+    check_policy_events_used(first.policy, (first.root / "policy.yaml", first.policy_lines),
+                             {e for rs in sets for e in rs.families.event_types})
+
+
+def _check_policy(path: Path, policy: PolicyFile, lines: dict, declared: set[str]) -> None:
+    """Every check the comparators run has its entry in policy.yaml, and no entry is for a
+    check that does not exist: one the code runs, or one a claim family names for an
+    attribute (`check: conflict.toll`)."""
     named = sorted(declared - set(CHECKS))
-    for name in first.policy.checks:
+    for name in policy.checks:
         if name not in CHECKS and name not in named:
             raise RuleError(path, line_of(lines, ("checks", name)),
                             f"checks.{name}: no such check (the checks are: {', '.join(CHECKS)}; "
                             f"and those claim families name: {', '.join(named) or 'none'})")
-    check_policy_events_used(first.policy, (path, lines), {e for rs in sets for e in rs.families.event_types})
-
-
-def _check_policy(path: Path, policy: PolicyFile, lines: dict) -> None:
-    """Every check the comparators run has its entry in policy.yaml (that no entry is for a
-    check that does not exist is `_check_policy_used`, over every language)."""
     missing = [name for name in CHECKS if name not in policy.checks]
     if missing:
         raise RuleError(path, line_of(lines, ("checks",)),
