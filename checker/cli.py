@@ -45,7 +45,7 @@ def _date(text: str) -> dt.date:
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--rules", type=Path, default=None, help="rules folder (default: the shipped rules/)")
-    p.add_argument("--lang", default="ar", help="language of the rules to use (default: ar)")
+    p.add_argument("--lang", default="ar", help="the default language (default: ar); every language under rules/ is loaded, and each page and sentence is read with its own")
     p.add_argument("--now", type=_date, default=None,
                    help="today's date, to anchor pages that only say how old they are ('منذ 9 شهر')")
     p.add_argument("--max-bytes", type=int, default=None, help="refuse input files larger than this")
