@@ -77,5 +77,5 @@ VOCABULARY: tuple[str, ...] = (
     N_("severity", "error"), N_("severity", "warning"), N_("severity", "info"),
     N_("kind", "conflict"), N_("kind", "internal"), N_("kind", "knowledge"),
     N_("role", "new"), N_("role", "published"),
-    N_("status", "ok"), N_("status", "error"),
+    N_("status", "ok"), N_("status", "error"), N_("status", "unsupported_language"),
 )

@@ -63,8 +63,10 @@ def _summary(report: Report, w: Words) -> list[str]:
     counts: dict[tuple[str, str], int] = {}
     for c in report.cards:
         counts[(c.kind, c.severity)] = counts.get((c.kind, c.severity), 0) + 1
+    # the words are looked up outside the f-strings, where the catalog extractor finds them
+    title, kind_h, total_h = w._("Fact-consistency report"), w._("Kind"), w._("Total")
     lines = [
-        f"## {w._('Fact-consistency report')}",
+        f"## {title}",
         "",
         "**" + w.n_("%(n)s mistake", "%(n)s mistakes", summary.findings) + "** "
         + w._("(%(pairs)s) in %(documents)s from %(sources)s") % {
@@ -79,14 +81,14 @@ def _summary(report: Report, w: Words) -> list[str]:
            if summary.suppressed else "")
         + ".",
         "",
-        f"| {w._('Kind')} | " + " | ".join(w.p_("severity", s) for s in severities) + f" | {w._('Total')} |",
+        f"| {kind_h} | " + " | ".join(w.p_("severity", s) for s in severities) + f" | {total_h} |",
         "| --- | " + " | ".join("---:" for _ in severities) + " | ---: |",
     ]
     for kind in kinds:
         row = [str(counts.get((kind, s), 0)) for s in severities]
         lines.append(f"| {w.p_('kind', kind)} | " + " | ".join(row) + f" | {summary.by_kind.get(kind, 0)} |")
     total = [str(summary.by_severity.get(s, 0)) for s in severities]
-    lines.append(f"| **{w._('Total')}** | " + " | ".join(f"**{n}**" for n in total) + f" | **{summary.findings}** |")
+    lines.append(f"| **{total_h}** | " + " | ".join(f"**{n}**" for n in total) + f" | **{summary.findings}** |")
     return lines
 
 
@@ -95,7 +97,7 @@ def _index(report: Report, w: Words) -> list[str]:
         return []
     lines = [
         "",
-        f"| # | {w._('Severity')} | {w._('Kind')} | {w._('Attribute')} | {w._('Documents')} | {w._('Message')} |",
+        "| # | " + " | ".join([w._("Severity"), w._("Kind"), w._("Attribute"), w._("Documents"), w._("Message")]) + " |",
         "| ---: | --- | --- | --- | --- | --- |",
     ]
     for number, c in enumerate(report.cards, 1):
@@ -149,8 +151,8 @@ def _card(index: DocumentIndex, w: Words, number: int, c: Card) -> list[str]:
     for ev in c.counterparts:
         lines += _side(index, w, w._("against"), ev)
     fps = " ".join(md_code(fp) for fp in c.fingerprints)
-    lines += ["", f"<sub>{w._('rule')} {md_code(c.rule)} · {w._('findings')} {', '.join(c.findings)} · "
-                  f"{w._('fingerprints')} {fps}</sub>"]
+    rule, findings, fingerprints = w._("rule"), w._("findings"), w._("fingerprints")
+    lines += ["", f"<sub>{rule} {md_code(c.rule)} · {findings} {', '.join(c.findings)} · {fingerprints} {fps}</sub>"]
     return lines
 
 
@@ -165,9 +167,15 @@ def to_markdown(report: Report) -> str:
         lines += _card(index, w, number, card)
     failed = [d for d in report.documents if d.status == "error"]
     if failed:
-        lines += ["", f"### {w._('Documents that could not be read')}", ""]
+        lines += ["", "### " + w._("Documents that could not be read"), ""]
         for d in failed:
             lines.append(f"- {md_code(d.path)}: {md_text(d.error or 'unknown error')}")
+    unread = [d for d in report.documents if d.status == "unsupported_language"]
+    if unread:
+        lines += ["", "### " + w._("Documents in a language without rules (no claims read)"), ""]
+        for d in unread:
+            why = next((x for x in d.warnings if "language" in x), f"language {d.language!r}")
+            lines.append(f"- {md_code(d.path)}: {md_text(why)}")
     if not report.cards:
         lines += ["", w._("No mistakes: the sources agree on everything the rules compared.")]
     return "\n".join(lines) + "\n"
