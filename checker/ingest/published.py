@@ -65,11 +65,34 @@ class RelativeAge:
     end: int
 
 
+# Publication dates outside these years are typing errors or probes (9999-12-31), and a date
+# near the ends of Python's calendar overflows the day arithmetic of later stages.
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+
+
+def in_range(day: dt.date | None) -> dt.date | None:
+    """`day` if it is a plausible publication date, else None."""
+    return day if day is not None and FIRST_DAY <= day <= LAST_DAY else None
+
+
 def _make_date(year: int, month: int, day: int) -> dt.date | None:
     try:
-        return dt.date(year, month, day)
+        return in_range(dt.date(year, month, day))
     except ValueError:
         return None
+
+
+def range_problem(value: Any) -> str | None:
+    """Why a metadata date that is a real date was still refused ("is outside the years ..."), if so."""
+    day = value.date() if isinstance(value, dt.datetime) else value if isinstance(value, dt.date) else None
+    if isinstance(value, str) and (iso := _ISO.match(value)):
+        try:
+            day = dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        except ValueError:
+            return None
+    if day is not None and in_range(day) is None:
+        return f"is outside the years {FIRST_DAY.year}-{LAST_DAY.year}"
+    return None
 
 
 def find_date(text: str, rules: PublishedRules) -> tuple[dt.date, tuple[int, int]] | None:
@@ -154,9 +177,9 @@ def parse_published_value(value: Any, rules: PublishedRules | None = None) -> dt
     the rules know ("19 مايو 2025").
     """
     if isinstance(value, dt.datetime):
-        return value.date()
+        return in_range(value.date())
     if isinstance(value, dt.date):
-        return value
+        return in_range(value)
     if not isinstance(value, str) or not value.strip():
         return None
     iso = _ISO.match(value)
@@ -247,7 +270,12 @@ def find_published(
 def _relative(line: str, phrase: str, age: RelativeAge, now: dt.date | None) -> Published:
     if now is None:
         return Published(how=f"unknown: the page only says '{phrase}' (give --now to anchor it)")
-    first, last = anchor(age, now)
+    try:
+        first, last = anchor(age, now)
+    except (ValueError, OverflowError):  # "منذ 99999 سنة": before the first day of the calendar
+        first = last = None
+    if in_range(first) is None or in_range(last) is None:
+        return Published(how=f"unknown: '{phrase}' counted back from --now {now.isoformat()} is not a plausible date")
     return Published(
         date_from=first,
         date_to=last,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from checker.ingest.names import MARKDOWN_MARKER
 from checker.models import Finding, Report
 from checker.report.common import KINDS, SEVERITIES, DocumentIndex, quote
 from checker.report.summary import with_summary
@@ -148,4 +149,5 @@ def to_markdown(report: Report) -> str:
             lines.append(f"- {md_code(d.path)}: {md_text(d.error or 'unknown error')}")
     if not report.findings:
         lines += ["", "No findings: the sources agree on everything the rules compared."]
+    lines += ["", MARKDOWN_MARKER]  # invisible when rendered; tells the next run this file is no article
     return "\n".join(lines) + "\n"
