@@ -26,6 +26,14 @@ DEFAULT_URL = "sqlite:///claims.db"
 BUSY_TIMEOUT_MS = 60_000
 
 
+def safe_url(url: str) -> str:
+    """`url` with any password replaced by ***, for messages and reports."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL at all: say so without repeating it whole
+        return url.split("@")[-1] if "@" in url else url
+
+
 def sqlite_path(url: str) -> Path | None:
     """The database file of a SQLite URL; None for other databases and in-memory SQLite."""
     u = make_url(url)
@@ -146,4 +154,10 @@ def open_store(url: str = DEFAULT_URL, *, writable: bool = True) -> Store:
                              f"upgrade it with `checker index --store {url}` (or check with --index)")
         return store
     except sa.exc.SQLAlchemyError as exc:
-        raise StoreError(f"cannot open the store {url}: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}") from exc
+        raise StoreError(f"cannot open the store {safe_url(url)}: {exc.__class__.__name__}: "
+                         f"{exc.orig if hasattr(exc, 'orig') else exc}") from exc
+    except ImportError as exc:  # postgresql:// without psycopg2 installed, say
+        raise StoreError(f"cannot open the store {safe_url(url)}: its database driver is not installed "
+                         f"(no module {exc.name!r}); install it in this environment") from exc
+    except OSError as exc:  # the store's folder cannot be created
+        raise StoreError(f"cannot open the store {safe_url(url)}: {exc.strerror or exc}") from exc
