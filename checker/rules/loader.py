@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from checker import safeyaml
+from checker import rule_lint, safeyaml
 
 M = TypeVar("M", bound=BaseModel)
 Loc = tuple[Any, ...]
@@ -93,11 +93,12 @@ def load_model(path: Path, model: type[M]) -> tuple[M, dict[Loc, int]]:
     try:
         return model.model_validate(data), lines
     except ValidationError as exc:
-        err = exc.errors()[0]
+        # a misspelt key is reported twice (unknown, and the right one missing): name the typo
+        err = min(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
         loc = tuple(err["loc"])
         where = ".".join(str(p) for p in loc) or "(top level)"
         problem = err["msg"]
         if err["type"] == "extra_forbidden":
-            problem = f"unknown key {loc[-1]!r} (check the spelling; allowed keys are in the schema)"
+            problem = f"unknown key {loc[-1]!r}{rule_lint.key_suggestion(loc[-1], model) or ' (check the spelling; allowed keys are in the schema)'}"
         more = f" (and {len(exc.errors()) - 1} more problem(s))" if len(exc.errors()) > 1 else ""
         raise RuleError(path, line_of(lines, loc), f"{where}: {problem}{more}") from exc
