@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import re
 import sys
 from pathlib import Path
 
+from checker.controls import one_line
 from checker.outputs import check_outputs
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
@@ -21,14 +21,11 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 REPO = Path(__file__).resolve().parent.parent
 OUTPUTS = ("json", "html", "markdown", "sarif", "junit")
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
 def _say(message: str) -> None:
     """A message on stderr, one line whatever file names and errors it quotes: a control
     character in a name (a newline followed by "::error::", say) must not forge a second line,
     which a CI log would read as a command of its own."""
-    print(_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message), file=sys.stderr)
+    print(one_line(message), file=sys.stderr)
 
 
 def _no_articles(paths) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from checker.controls import control_warning
 from checker.ingest.decode import decode_with_warnings
 from checker.ingest.names import is_own_report, is_text, printable, surrogate_problem
 from checker.ingest.errors import InputError
@@ -316,7 +317,19 @@ def _read_file(path: Path, ctx: _Context, given: bool = False) -> list[Document]
     docs = reader(path, text, encoding, ctx)
     for doc in docs:
         doc.warnings[:0] = warnings
+        if doc.status == "ok":
+            _warn_controls(doc)
     return docs
+
+
+def _warn_controls(doc: Document) -> None:
+    """Control characters shown to an editor (a right-to-left override makes 571 read 175):
+    reports show them as codes, and the document says it holds them."""
+    body = doc.text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+    for where, value in (("the text", body), ("the title", doc.title), ("the source", doc.source), ("the url", doc.url)):
+        warning = control_warning(value, where) if value else None
+        if warning:
+            doc.warnings.append(warning)
 
 
 def _apply_metadata(doc: Document, data: dict[str, Any], where: str, languages: frozenset[str]) -> Any:

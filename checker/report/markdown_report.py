@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from checker.controls import visible
 from checker.ingest.names import MARKDOWN_MARKER
 from checker.models import Finding, Report
 from checker.report.common import KINDS, SEVERITIES, DocumentIndex, quote
@@ -22,13 +23,13 @@ _BACKTICKS = re.compile(r"`+")
 
 def md_text(text: str) -> str:
     """Escape free text for Markdown: one line, every syntax character neutralised."""
-    flat = " ".join(text.split())
+    flat = " ".join(visible(text).split())
     return _ORDERED.sub(r"\1\\\2", _SPECIAL.sub(r"\\\1", flat))
 
 
 def md_code(text: str) -> str:
     """A code span that holds `text` whatever backticks it contains."""
-    flat = " ".join(text.split())
+    flat = " ".join(visible(text).split())
     longest = max((len(m) for m in _BACKTICKS.findall(flat)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if flat.startswith("`") or flat.endswith("`") or not flat else ""
