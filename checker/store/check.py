@@ -35,7 +35,7 @@ from checker.align.events import _fits_undated, _participants_fit, _why_pair
 from checker.models import Claim, DateValue, Document, EventMention, Finding, Report
 from checker.store import tables as t
 from checker.store.db import DEFAULT_URL, Store, open_store
-from checker.store.index import IndexResult, index_documents
+from checker.store.index import IndexResult, index_documents, resolve_ids
 
 if TYPE_CHECKING:
     from checker.rules.ruleset import RuleSet
@@ -305,4 +305,4 @@ def check_paths(paths: Sequence[str | Path], url: str = DEFAULT_URL, *, index: b
         kwargs["max_bytes"] = max_bytes
     docs = read_inputs(paths, **kwargs)
     with open_store(url, writable=index) as store:
-        return check_documents(store, docs, rs, index=index)
+        return check_documents(store, resolve_ids(store, docs), rs, index=index)  # ids the store knows
