@@ -102,6 +102,11 @@ def _safe_url(url: str) -> str:
     return safe_url(url)
 
 
+def _db_problem(exc: Exception) -> str:
+    """The database's own words ("attempt to write a readonly database"), without the SQL."""
+    return str(getattr(exc, "orig", None) or exc).splitlines()[0]
+
+
 def _store_url(args) -> str:
     from checker.store.db import DEFAULT_URL
 
@@ -368,6 +373,7 @@ def cmd_index(args) -> int:
     url = _store_url(args)
     try:
         with open_store(url, writable=True) as store:
+            store.check_integrity()  # a damaged page must not go unnoticed while rows are added
             results = index_paths(store, args.paths, rules_dir=args.rules, now=args.now,
                                   max_bytes=args.max_bytes, lang=args.lang) if args.paths else []
             counts = store.counts()
@@ -376,7 +382,7 @@ def cmd_index(args) -> int:
         _say(f"checker: {exc}")
         return EXIT_USAGE
     except SQLAlchemyError as exc:
-        _say(f"checker: store error ({_safe_url(url)}): {exc}")
+        _say(f"checker: store error ({_safe_url(url)}): {_db_problem(exc)}")
         return EXIT_USAGE
     if args.paths and not results:
         _no_articles(args.paths)
@@ -414,7 +420,7 @@ def cmd_check(args) -> int:
         _say(f"checker: {exc}")
         return EXIT_USAGE
     except SQLAlchemyError as exc:
-        _say(f"checker: store error ({_safe_url(url)}): {exc}")
+        _say(f"checker: store error ({_safe_url(url)}): {_db_problem(exc)}")
         return EXIT_USAGE
     if not result.report.documents:
         _no_articles(args.paths)
