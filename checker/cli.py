@@ -297,6 +297,11 @@ def _outputs(args) -> list[tuple[str, str]]:
     return outputs
 
 
+def _with_baseline(args, outputs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Every file the run writes, for check_outputs: the reports and the baseline."""
+    return outputs + ([("write-baseline", str(args.write_baseline))] if args.write_baseline else [])
+
+
 def cmd_report(args) -> int:
     paths = args.paths
     outputs = _outputs(args)
@@ -308,7 +313,7 @@ def cmd_report(args) -> int:
     if not paths or not all(Path(p).exists() for p in paths) and not any(Path(p).exists() for p in paths):
         _no_such_paths(paths)
         return EXIT_USAGE
-    check_outputs(outputs, paths)
+    check_outputs(_with_baseline(args, outputs), paths)
     report, code = _read(args, paths)
     if code:
         return code
@@ -411,7 +416,7 @@ def cmd_check(args) -> int:
     if not any(Path(p).exists() for p in args.paths):
         _no_such_paths(args.paths)
         return EXIT_USAGE
-    check_outputs(_outputs(args), args.paths)
+    check_outputs(_with_baseline(args, _outputs(args)), args.paths)
     url = _store_url(args)
     try:
         result = check_paths(args.paths, url, index=args.index, rules_dir=args.rules, now=args.now,

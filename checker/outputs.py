@@ -63,8 +63,9 @@ def check_outputs(outputs: Sequence[tuple[str, str]], inputs: Sequence[str | Pat
         if real in taken:
             raise OutputError(f"--{taken[real]} and --{name} both write {path}: one would replace the other")
         taken[real] = name
-        if real in read:
+        if real in read and not _own_report(real):
             raise OutputError(f"--{name} {path} is one of the inputs: writing the report there would destroy it")
+        folder_problem(name, path)
         try:
             mode = os.stat(real).st_mode
         except OSError:
@@ -73,6 +74,30 @@ def check_outputs(outputs: Sequence[tuple[str, str]], inputs: Sequence[str | Pat
             raise OutputError(f"--{name} {path} is a folder; give a file name")
         if not (stat.S_ISREG(mode) or stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
             raise OutputError(f"--{name} {path} is not a regular file, a character device or a pipe; refused")
+
+
+def folder_problem(option: str, path: str) -> None:
+    """OutputError when the folder of `path` cannot be one: the nearest existing ancestor is a file."""
+    parent = Path(path).parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if parent.exists() and not parent.is_dir():
+        raise OutputError(f"--{option} {path}: {parent} is not a folder")
+
+
+def _own_report(real: str) -> bool:
+    """A report of an earlier run (which the readers skip): replacing it is what the user wants."""
+    from checker.ingest.names import is_own_report
+
+    try:
+        with open(real, "rb") as handle:
+            head = handle.read(4096)
+            handle.seek(max(0, os.fstat(handle.fileno()).st_size - 4096))
+            tail = handle.read()
+    except OSError:
+        return False
+    text = head.decode("utf-8", "replace") + "\n" + tail.decode("utf-8", "replace")
+    return is_own_report(Path(real), text)
 
 
 def is_stream(path: str | Path) -> bool:
