@@ -24,7 +24,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -72,7 +72,7 @@ class Case:
     check: Callable[[Outcome], None] = lambda o: None
     others: str = "agency-a ok, its 11 claims in the report"
     needs: Callable[[], str | None] = lambda: None  # a reason to skip, or None
-    marks: list = field(default_factory=list)
+    doc: str | None = None  # the hostile input's document, shown in the table
 
 
 def run(argv: list[str], folder: Path) -> Outcome:
@@ -411,20 +411,20 @@ def _readonly_folder(folder: Path) -> list[str]:
 
 CASES: list[Case] = [
     Case("front matter `language: ../../…/evil` (a folder holding an alias-bomb boilerplate.yaml)", _language_path,
-         0, None, _lang_warning("lang")),
-    Case("JSONL field `\"language\": \"/etc\"`", _language_jsonl, 0, None, _lang_warning("feed#1")),
+         0, None, _lang_warning("lang"), doc="lang"),
+    Case("JSONL field `\"language\": \"/etc\"`", _language_jsonl, 0, None, _lang_warning("feed#1"), doc="feed#1"),
     Case("symlink in the folder to a file outside it (a secrets file)", _link_file, 3, "not followed",
-         _not_followed("leak")),
-    Case("symlink in the folder to a folder outside it", _link_folder, 3, "not followed", _not_followed("all")),
+         _not_followed("leak"), doc="leak"),
+    Case("symlink in the folder to a folder outside it", _link_folder, 3, "not followed", _not_followed("all"), doc="all"),
     Case("alias bomb in `.checker-ignore.yaml` in the working folder", _ignore_bomb, 2,
          ".checker-ignore.yaml:", others="not checked (configuration error, exit 2)"),
     Case("alias bomb in a rule file (`--rules`)", _rule_bomb, 2, "calls.yaml:", others="not checked (rule error)"),
     Case("catastrophic trigger regex `(?:اتصال|اتصال\\s?)+!` (`rules validate`)", _catastrophic_trigger, 2,
          "catastrophic backtracking", others="(rules only)"),
-    Case("U+202E around 571 in the evidence (HTML, Markdown, --github)", _rlo, 0, None, _rlo_check),
-    Case("raw ESC in `source:` (--github)", _esc_source, 0, None, _esc_check),
-    Case("UTF-8 with its last character cut in half", _bad_byte, 0, None, _bad_byte_check),
-    Case("real Windows-1256 file", _cp1256, 0, None, _cp1256_check),
+    Case("U+202E around 571 in the evidence (HTML, Markdown, --github)", _rlo, 0, None, _rlo_check, doc="rlo"),
+    Case("raw ESC in `source:` (--github)", _esc_source, 0, None, _esc_check, doc="esc"),
+    Case("UTF-8 with its last character cut in half", _bad_byte, 0, None, _bad_byte_check, doc="cut"),
+    Case("real Windows-1256 file", _cp1256, 0, None, _cp1256_check, doc="old"),
     Case("`--json agency-a.txt` (the output is an input)", _output_is_input, 2, "is one of the inputs",
          _unchanged_input, others="agency-a.txt unchanged; nothing read"),
     Case("`--json out --html ./out`", _same_output_twice, 2, "both write", _nothing_written,
@@ -443,13 +443,15 @@ CASES: list[Case] = [
          others="nothing written"),
     Case("HTML, Markdown and JUnit reports written into the folder read, then a second run", _reports_in_input, 0,
          None, _reports_in_input_check, others="the second run reads the 2 articles, 1 finding (as the first)"),
-    Case("file name that is not UTF-8 (`caf\\xe9.txt`)", _bad_name, 3, "not valid UTF-8"),
+    Case("file name that is not UTF-8 (`caf\\xe9.txt`)", _bad_name, 3, "not valid UTF-8", doc="caf\\xe9"),
     Case("lone surrogate in a JSONL title", _surrogate_jsonl, 3, "field 'title' holds a lone surrogate",
-         _surrogate_check, others="agency-a ok; the feed's other line ok"),
-    Case("`published: 9999-12-31`", _far_date, 0, None, _far_date_check),
-    Case("Arabic separators: `1٬750`, `١٬٠٠٠`", _separators, 0, None, _separators_check),
-    Case("CR-only line ends with front matter", _cr_only, 0, None, _cr_only_check),
-    Case("NUL bytes in a UTF-8 file", _nul_bytes, 3, "looks binary (2 NUL byte(s)", _nul_check),
+         _surrogate_check, doc="feed#1", others="agency-a ok; the feed's other line ok"),
+    Case("`published: 9999-12-31`", _far_date, 0, None, _far_date_check, doc="far"),
+    Case("Arabic separators: `1٬750`, `١٬٠٠٠` (read as 1750 and 1000 per side)", _separators, 0, None,
+         _separators_check, doc="sep"),
+    Case("CR-only line ends with front matter (its `source:` and `published:` are read)", _cr_only, 0, None,
+         _cr_only_check, doc="mac"),
+    Case("NUL bytes in a UTF-8 file", _nul_bytes, 3, "looks binary (2 NUL byte(s)", _nul_check, doc="nul"),
     Case("`--max-bytes -1`", _max_bytes, 2, "must be at least 1 byte", others="nothing read"),
     Case("misspelt rule key `famly:`", _key_typo, 2, "did you mean 'family'?", others="(rules only)"),
     Case("macro group typo `{P:calee}`", _macro_typo, 2, "did you mean 'callee'?", others="(rules only)"),
@@ -605,16 +607,23 @@ def table() -> str:
     """The rows of docs/bad-inputs.md's hostile table, from real runs of every case."""
     import tempfile
 
-    rows = ["| Input | Exit | stderr (first line) | The other inputs | Time |", "|---|---|---|---|---|"]
+    rows = ["| Input | Exit | stderr | The hostile input in the report | The other inputs | Time |",
+            "|---|---|---|---|---|---|"]
     with tempfile.TemporaryDirectory() as tmp:
         for n, case in enumerate(CASES):
             if case.needs():
                 continue
             o = _outcome(case, Path(tmp) / f"case{n}")
-            first = o.stderr.strip().splitlines()[0] if o.stderr.strip() else ""
-            first = first.replace(str(Path(tmp) / f"case{n}"), ".")
+            said = [x for x in o.stderr.splitlines() if x.startswith("checker")]
+            first = said[0].replace(str(Path(tmp) / f"case{n}"), ".") if said else ""
+            shown = ""
+            if case.doc:
+                d = o.doc(case.doc)
+                notes = ([d["error"]] if d.get("error") else []) + d["warnings"]
+                shown = f"`{d['status']}`" + (f": {_cell(notes[0])}" if notes else "")
+            shown = shown.replace(str(Path(tmp) / f"case{n}"), ".").replace(str(Path(tmp).relative_to("/")), "…")
             rows.append(f"| {_cell(case.label)} | {o.code} | {('`' + _cell(first) + '`') if first else ''} "
-                        f"| {_cell(case.others)} | {o.seconds:.1f} s |")
+                        f"| {shown} | {_cell(case.others)} | {o.seconds:.1f} s |")
     return "\n".join(rows)
 
 
