@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from checker.controls import one_line
+from checker.controls import one_line, visible
 from checker.outputs import check_outputs
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
@@ -457,7 +457,7 @@ def cmd_claims(args) -> int:
     else:
         for c in report.claims:
             who = f" [{c.quoted}]" if c.quoted else ""
-            print(f"{c.document}\t{c.attribute}\t{c.subject}\t{describe(c.value)}\t{c.qualifier}\t«{c.text}»{who}\t{c.rule}")
+            print(visible(f"{c.document}\t{c.attribute}\t{c.subject}\t{describe(c.value)}\t{c.qualifier}\t«{c.text}»{who}\t{c.rule}"))
     for d in report.documents:
         if d.status == "error":
             _say(f"checker: {d.path}: {d.error}")
@@ -485,7 +485,7 @@ def cmd_segments(args) -> int:
             text = " ".join(d.text[s.start:s.end].split())
             excerpt = text if len(text) <= 70 else text[:67] + "..."
             why = f" [{s.label}" + (f": {s.marker!r}" if s.marker else "") + "]" if s.label else ""
-            print(f"   {s.kind:<12} {s.start:>6}-{s.end:<6}{why} {excerpt}")
+            print(visible(f"   {s.kind:<12} {s.start:>6}-{s.end:<6}{why} {excerpt}"))
     return EXIT_INPUT if any(d.status == "error" for d in docs) else EXIT_OK
 
 

@@ -295,9 +295,11 @@ def _reports_in_input(folder: Path) -> list[str]:
     shutil.copy(GOOD_SOURCE, folder / "in" / "agency-a.txt")
     (folder / "in" / "b.txt").write_text(
         GOOD_SOURCE.read_text(encoding="utf-8").replace("أكثر من ساعتين", "نحو ساعة"), encoding="utf-8")
+    first = ["report", "in", "--json", "in/json.txt", "--fail-on", "never", "-q"]
+    assert run(first, folder).code == 0  # a JSON report with an article's extension, in the folder read
     args = ["report", "in", "--html", "in/report.html", "--markdown", "in/report.md", "--junit", "in/report.txt",
-            "--json", "r.json", "--fail-on", "never", "-q"]
-    assert run(args, folder).code == 0  # the first run writes its reports into the folder it reads
+            "--sarif", "in/sarif.md", "--json", "r.json", "--fail-on", "never", "-q"]
+    assert run(args, folder).code == 0  # this run writes its reports into the folder it reads
     return args
 
 
@@ -441,7 +443,8 @@ CASES: list[Case] = [
          others="nothing written"),
     Case("`--write-baseline file/baseline.json` (unwritable)", _unwritable_baseline, 2, "file/baseline.json: file is not a folder",
          others="nothing written"),
-    Case("HTML, Markdown and JUnit reports written into the folder read, then a second run", _reports_in_input, 0,
+    Case("JSON, HTML, Markdown, SARIF and JUnit reports written into the folder read (`.txt`, `.md`, `.html`), "
+         "then another run", _reports_in_input, 0,
          None, _reports_in_input_check, others="the second run reads the 2 articles, 1 finding (as the first)"),
     Case("file name that is not UTF-8 (`caf\\xe9.txt`)", _bad_name, 3, "not valid UTF-8", doc="caf\\xe9"),
     Case("lone surrogate in a JSONL title", _surrogate_jsonl, 3, "field 'title' holds a lone surrogate",
