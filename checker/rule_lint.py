@@ -10,8 +10,9 @@ check is ours, in two steps:
    alternation inside it is a candidate (nested quantifiers, the usual cause);
 2. a timing probe, for candidates only: the repeated part is spelt out from the pattern itself
    (each piece once, optional pieces left out or kept), repeated n times and followed by a
-   character that breaks the match; n grows until one search takes longer than PROBE_SECONDS
-   (the pattern is refused, saying which input) or MAX_PROBE_UNITS is reached.
+   character that breaks the match; n grows, and the pattern is refused when each repetition
+   more multiplies the search time (exponential growth, measured as ratios so that a loaded
+   machine neither hides nor invents it).
 
 The probe only measures what it times; it is a safety net for rule files, not a test (no test
 depends on a duration: a refused pattern takes seconds where a safe one takes microseconds).
@@ -31,8 +32,12 @@ except ImportError:  # pragma: no cover - older Pythons
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
-PROBE_SECONDS = 0.05  # one search slower than this on a 30-odd character input is catastrophic
-MIN_PROBE_UNITS, MAX_PROBE_UNITS, PROBE_STEP = 6, 30, 1
+# Time says little on a loaded machine, growth says a lot: a search is catastrophic when, past
+# MEASURABLE seconds, each added repetition multiplies its time by GROWTH or more, three times
+# running (exponential). Polynomial patterns grow by (n+1/n)^k, under 1.4 for n >= 10, and a slow
+# but polynomial search stops the probe at SLOW seconds. Each time is the best of REPEATS.
+MEASURABLE, SLOW, GROWTH, REPEATS = 0.002, 0.5, 1.6, 3
+MIN_PROBE_UNITS, MAX_PROBE_UNITS = 6, 40
 _MANY = 8  # a repeat that may run more often than this counts as unbounded
 # characters tried for a character class, and to break a match at the end
 _POOL = ("a", "ب", "1", "١", " ", "،", ",", ".", "x", "ـ", "\u27e6", "p", "\u27e7", "-", "!", "\n")
@@ -151,17 +156,41 @@ def regex_problem(pattern: str, flags: int = 0) -> str | None:
                 continue
             seen.add(unit)
             for killer in _KILLERS:
-                for n in range(MIN_PROBE_UNITS, MAX_PROBE_UNITS + 1, PROBE_STEP):
-                    text = unit * n + killer
-                    start = time.perf_counter()
-                    compiled.search(text)
-                    took = time.perf_counter() - start
-                    if took > PROBE_SECONDS:
-                        return (f"catastrophic backtracking: a search of the {len(text)}-character text {text[:40]!r}"
-                                f"{'...' if len(text) > 40 else ''} took {took:.2f} s (nested repeats such as "
-                                "(a+)+ or (a|aa)+: make the inner part match one way only, or bound it)")
-                    if took < PROBE_SECONDS / 1000 and n >= MIN_PROBE_UNITS + 6 * PROBE_STEP:
-                        break  # still instant after growing: linear here
+                problem = _probe(compiled, unit, killer)
+                if problem:
+                    return problem
+    return None
+
+
+def _search_time(compiled: re.Pattern[str], text: str) -> float:
+    best = float("inf")
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        compiled.search(text)
+        best = min(best, time.perf_counter() - start)
+        if best > SLOW:
+            break
+    return best
+
+
+def _probe(compiled: re.Pattern[str], unit: str, killer: str) -> str | None:
+    """A message when searching unit * n + killer grows exponentially with n, else None."""
+    times: list[float] = []
+    for n in range(MIN_PROBE_UNITS, MAX_PROBE_UNITS + 1):
+        text = unit * n + killer
+        took = _search_time(compiled, text)
+        if took < MEASURABLE:
+            if n >= MIN_PROBE_UNITS + 12:
+                return None  # still instant after growing: not exponential here
+            times.clear()
+            continue
+        times.append(took)
+        if len(times) >= 4 and all(b >= GROWTH * a for a, b in zip(times[-4:], times[-3:])):
+            return (f"catastrophic backtracking: searching {n} repetitions of {unit!r} then {killer!r} took "
+                    f"{took:.2f} s, and each repetition more multiplies that time by {times[-1] / times[-2]:.1f} "
+                    "(nested repeats such as (a+)+ or (a|aa)+: make the inner part match one way only, or bound it)")
+        if took > SLOW:
+            return None  # slow but not growing exponentially: polynomial, and bounded by line lengths
     return None
 
 

@@ -632,3 +632,29 @@ def table() -> str:
 
 if __name__ == "__main__":
     print(table())
+
+
+# --------------------------------------------------------------------------- rule lint
+
+
+@pytest.mark.parametrize("pattern", [r"(a+)+b", r"(\w+\s?)+$", r"(a|aa)+c", r"(?:اتصال|اتصال\s?)+!"])
+def test_exponential_patterns_are_refused(pattern: str) -> None:
+    from checker.rule_lint import regex_problem
+
+    assert (regex_problem(pattern) or "").startswith("catastrophic backtracking")
+
+
+@pytest.mark.parametrize("pattern", [r"(?:\s+\w+)+", r"(?:ab|cd)+e", r"^(a|b)*$", r"(?:[\s،,]+[^\s،,]+){0,6}?",
+                                     r"(?<![\d,.])(?:\d{1,3}(?:[,.]\d{3})+|\d+)(?!\w)"])
+def test_linear_patterns_pass(pattern: str) -> None:
+    from checker.rule_lint import regex_problem
+
+    assert regex_problem(pattern) is None
+
+
+def test_group_names_and_keys_get_suggestions() -> None:
+    from checker.rule_lint import group_problem, suggestion
+
+    assert "did you mean 'callee'" in (group_problem("{P:caller} اتصل {P:calee}") or "")
+    assert group_problem("(?P<who>x) {P:caller}") is None
+    assert suggestion("famly", ["family", "event"]) == " (did you mean 'family'?)"
