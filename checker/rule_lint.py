@@ -203,14 +203,21 @@ def suggestion(word: str, allowed: Iterable[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-# The group names claim patterns may use: those checker/extract/claims.py reads, and `who`
-# (the person announcing, named for the reader of the rule only).
-CLAIM_GROUPS = frozenset({"caller", "callee", "side", "d", "n", "m", "when", "place", "t", "who"})
+# Group names read beside the ones the value kinds declare (checker/rules/kinds.py): the callee
+# of an initiator, the second count of "n for m", a topic word.
+EXTRA_GROUPS = frozenset({"callee", "m", "t"})
 
 
-def group_problem(pattern: str, known: Iterable[str] = CLAIM_GROUPS) -> str | None:
+def claim_groups() -> frozenset[str]:
+    """The group names claim patterns may use: those of every value kind, and EXTRA_GROUPS."""
+    from checker.rules.kinds import KINDS
+
+    return frozenset(g for kind in KINDS.values() for alt in kind.groups for g in alt) | EXTRA_GROUPS
+
+
+def group_problem(pattern: str, known: Iterable[str] | None = None) -> str | None:
     """A group name in a rule's pattern (`{P:calee}`, `(?P<calee>...)`) that no extractor reads, or None."""
-    known = set(known)
+    known = set(claim_groups() if known is None else known)
     names = re.findall(r"\{[A-Za-z_]+:([A-Za-z_]+)\}", pattern) + re.findall(r"\(\?P<([A-Za-z_][A-Za-z_0-9]*)>", pattern)
     for name in names:
         if name not in known:
