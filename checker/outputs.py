@@ -97,7 +97,7 @@ def _own_report(real: str) -> bool:
     except OSError:
         return False
     text = head.decode("utf-8", "replace") + "\n" + tail.decode("utf-8", "replace")
-    return is_own_report(Path(real), text)
+    return is_own_report(text)
 
 
 def is_stream(path: str | Path) -> bool:

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -68,7 +67,7 @@ _HEAD = 2048
 MARKDOWN_MARKER = "[//]: # (written by checker: a report, not an article)"
 
 
-def is_own_report(path: Path, text: str) -> bool:
+def is_own_report(text: str) -> bool:
     """Is this file a report the checker wrote (so not an article)?"""
     head = text[:_HEAD].lstrip("\ufeff")
     return any(p.search(head) for p in _OWN_REPORT) or text[-_HEAD:].rstrip().endswith(MARKDOWN_MARKER)

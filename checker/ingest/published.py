@@ -26,7 +26,6 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from checker.rules.boilerplate import is_prose

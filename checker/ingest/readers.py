@@ -302,7 +302,7 @@ def _read_file(path: Path, ctx: _Context, given: bool = False) -> list[Document]
         return [_error(path, str(exc))]
     if not text.strip():
         return [_error(path, "empty file", encoding=encoding)]
-    if is_own_report(path, text):
+    if is_own_report(text):
         # a report this checker wrote, perhaps into the very folder it reads: not an article
         return [_error(path, "a report written by checker, not an article; not read")] if given else []
     suffix = path.suffix.lower()
