@@ -90,9 +90,16 @@ def write_baseline(report: Report, path: str | Path) -> None:
     write_atomic(target, text)
 
 
+def _exists(path: str | Path, what: str) -> None:
+    """A missing baseline is named as one (the loader would call it a rule file)."""
+    if not Path(path).is_file():
+        raise RuleError(path, None, f"no such {what}" if not Path(path).exists() else f"the {what} is not a file")
+
+
 def load_baseline(path: str | Path) -> set[str]:
     """The fingerprints in a baseline file (YAML or JSON; JSON is read as YAML, so errors
     name the file and line). Raises RuleError when the file is not a baseline."""
+    _exists(path, "baseline")
     baseline, _ = load_model(Path(path), BaselineFile)
     return {entry.fingerprint for entry in baseline.findings}
 
@@ -132,6 +139,7 @@ class IgnoreFile(_Strict):
 
 def load_ignores(path: str | Path) -> list[IgnoreEntry]:
     """Read and validate a suppression file; RuleError (file:line: problem) when it is wrong."""
+    _exists(path, "suppression file")
     ignores, _ = load_model(Path(path), IgnoreFile)
     return ignores.ignore
 
