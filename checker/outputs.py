@@ -13,9 +13,10 @@ a rename: checker.report.write_outputs does both.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 STDOUT = "-"
@@ -27,6 +28,17 @@ class OutputError(ValueError):
 
 def _real(path: str) -> str:
     return os.path.normcase(os.path.realpath(path))
+
+
+def _is_stdout(path: str) -> bool:
+    """/dev/stdout, /dev/fd/1, or whatever file stdout goes to."""
+    if os.path.realpath(path) == os.path.realpath(os.devnull):
+        return False  # many outputs may go nowhere at once
+    try:
+        out, there = os.fstat(1), os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return (out.st_dev, out.st_ino) == (there.st_dev, there.st_ino)
 
 
 def input_files(paths: Sequence[str | Path]) -> set[str]:
@@ -49,7 +61,7 @@ def input_files(paths: Sequence[str | Path]) -> set[str]:
 
 def check_outputs(outputs: Sequence[tuple[str, str]], inputs: Sequence[str | Path]) -> None:
     """Raise OutputError when the outputs clash with each other or with the inputs."""
-    on_stdout = [name for name, path in outputs if path == STDOUT]
+    on_stdout = [name for name, path in outputs if path == STDOUT or _is_stdout(path)]
     if len(on_stdout) > 1:
         raise OutputError(f"{len(on_stdout)} reports on stdout ({', '.join(on_stdout)}): stdout can hold one; "
                           "give the others a file")
@@ -107,3 +119,24 @@ def is_stream(path: str | Path) -> bool:
     except OSError:
         return False
     return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def write_stream(path: str, chunks: Iterable[bytes]) -> None:
+    """Write to a character device or a pipe. A pipe that no process reads would block the run
+    for ever: it is opened without waiting, and OSError (ENXIO) says nobody is reading."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise OSError(errno.ENXIO, "no process is reading this pipe", path) from exc
+        raise
+    try:
+        os.set_blocking(fd, True)  # a reader is there: from now on wait for it as usual
+        with os.fdopen(fd, "wb", closefd=True) as handle:
+            fd = -1
+            for chunk in chunks:
+                handle.write(chunk)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+

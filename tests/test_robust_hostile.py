@@ -282,6 +282,11 @@ def _device_check(o: Outcome) -> None:
     assert stat.S_ISCHR(os.lstat(o.folder / "null").st_mode)  # still the device, not a report file
 
 
+def _fifo_output(folder: Path) -> list[str]:
+    os.mkfifo(folder / "pipe")
+    return ["report", "agency-a.txt", "--json", "pipe", "--fail-on", "never", "-q"]
+
+
 def _full_disk(folder: Path) -> list[str]:
     return ["report", "agency-a.txt", "--json", "/dev/full", "--fail-on", "never", "-q"]
 
@@ -437,6 +442,9 @@ CASES: list[Case] = [
          others="real.json holds the report (agency-a ok), link.json is still a link"),
     Case("`--json null`, a character device like /dev/null", _device_output, 0, None, _device_check,
          others="the report went to the device, which is still a device node", needs=_can_mknod),
+    Case("`--json pipe`, a named pipe no process reads (would block for ever)", _fifo_output, 2,
+         "no process is reading this pipe", needs=lambda: None if hasattr(os, "mkfifo") else "no FIFOs here",
+         others="nothing written; the run ends at once"),
     Case("`--json /dev/full` (a full disk)", _full_disk, 2, "No space left on device", needs=_has_dev_full,
          others="nothing written"),
     Case("`--json file/r.json` under a file (an unwritable folder)", _readonly_folder, 2, "file/r.json: file is not a folder",

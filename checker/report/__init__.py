@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from checker.models import Report
-from checker.outputs import is_stream
+from checker.outputs import is_stream, write_stream
 from checker.report.github_report import to_github
 from checker.report.html_report import to_html
 from checker.report.json_report import iter_json, to_json
@@ -90,9 +90,7 @@ def write_atomic(path: str | os.PathLike[str], text: str | Iterable[bytes]) -> N
     """
     chunks = [text.encode("utf-8")] if isinstance(text, str) else text
     if is_stream(path):  # /dev/null, a pipe: written to, never replaced by a rename
-        with open(path, "wb") as handle:
-            for chunk in chunks:
-                handle.write(chunk)
+        write_stream(os.fspath(path), chunks)
         return
     target = _through(os.fspath(path))
     tmp = _write_temp(target, chunks)
@@ -153,8 +151,7 @@ def write_outputs(
     for tmp, target in written:
         os.replace(tmp, target)
     for path, text in to_streams:
-        with open(path, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+        write_stream(path, [text.encode("utf-8")])
     for text in to_stdout:
         _write_stdout(text)
 
