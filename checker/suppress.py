@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from checker import safeyaml
 from checker.models import Finding, Report, Suppressed
 from checker.report.summary import summarize
 from checker.rules.loader import RuleError, load_model
@@ -91,9 +92,14 @@ def write_baseline(report: Report, path: str | Path) -> None:
 
 
 def _exists(path: str | Path, what: str) -> None:
-    """A missing baseline is named as one (the loader would call it a rule file)."""
-    if not Path(path).is_file():
-        raise RuleError(path, None, f"no such {what}" if not Path(path).exists() else f"the {what} is not a file")
+    """A missing baseline is named as one (the loader would call it a rule file); a device or a
+    pipe (/dev/zero) is never read, nor a file too big to be YAML the checker would parse."""
+    p = Path(path)
+    if not p.is_file():
+        raise RuleError(path, None, f"no such {what}" if not p.exists() else f"the {what} is not a regular file")
+    size = p.stat().st_size
+    if size > 4 * safeyaml.MAX_CHARS:
+        raise RuleError(path, None, f"the {what} is {size:,} bytes, over the limit of {4 * safeyaml.MAX_CHARS:,}")
 
 
 def load_baseline(path: str | Path) -> set[str]:
