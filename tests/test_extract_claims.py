@@ -211,3 +211,10 @@ def test_strike_toll_killed_and_wounded(rs):
     assert (killed.value.total, killed.value.bound, killed.value.unit, killed.qualifier) == (12, "at_least", "killed", "at_least")
     assert (wounded.value.total, wounded.value.bound, wounded.value.unit) == (30, "exact", "wounded")
     assert killed.subject == wounded.subject
+
+
+def test_one_of_is_no_sunday(rs):
+    """أحد alone is "one of" (في أحد المباني), not Sunday; الأحد is."""
+    text = "انطلقت اليوم محادثات بين وفدي روسيا وأوكرانيا في أحد المباني الحكومية."
+    [date] = claims_of(rs, text, attribute="talks.date")
+    assert date.value.weekday is None and date.value.day.isoformat() == "2025-05-19"
