@@ -58,6 +58,8 @@ class Lexicon:
     fuzzy_names: dict[str, str] = field(default_factory=dict)  # single-word name -> entity id
     threshold: float = 88
     min_length: int = 5
+    modifiers_before: bool = False  # titles.yaml `modifiers: before` (former U.S. President)
+    apposition_words: frozenset[str] = frozenset()
 
 
 def lexicon(rs: RuleSet) -> Lexicon:
@@ -71,7 +73,7 @@ def _build_lexicon(rs: RuleSet) -> Lexicon:
 
     from checker.text.pipeline import make_nlp, phrase_patterns
 
-    nlp = make_nlp(rs.lexicon_words())
+    nlp = make_nlp(rs.lexicon_words(), rs.lang)
     matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
     types, countries = {}, {}
     fuzzy_names: dict[str, str] = {}
@@ -98,7 +100,8 @@ def _build_lexicon(rs: RuleSet) -> Lexicon:
     for w in first_names:
         fuzzy_names.pop(w, None)
     return Lexicon(nlp, matcher, types, countries, roles, fuzzy_names,
-                   rs.entities.fuzzy.threshold, rs.entities.fuzzy.min_length)
+                   rs.entities.fuzzy.threshold, rs.entities.fuzzy.min_length,
+                   rs.titles.modifiers == "before", frozenset(normalize_word(w) for w in rs.titles.apposition_words))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -149,7 +152,7 @@ def find_items(lex: Lexicon, doc) -> list[Item]:
     return items
 
 
-_GLUE = {'"', "'", "«", "»"}
+_GLUE = {'"', "'", "«", "»", ".", "-"}  # "u.s" "." (a split "u.s."), "president" "-" "elect"
 
 
 def _adjacent(doc, a_end: int, b_start: int) -> bool:
@@ -172,16 +175,44 @@ def _title_tail(doc, items: list[Item], i: int, country: str | None) -> tuple[in
     return j, end_tok, end_char, country, status
 
 
+def _title_head(doc, items: list[Item], i: int) -> tuple[int, str | None, str] | None:
+    """Where modifiers stand before the role (former U.S. President): the index of the role that
+    the adjacent country adjectives and statuses from items[i] lead to, with their country and
+    status; None when no role follows them."""
+    country, status = None, "current"
+    k = i
+    while k < len(items) and items[k].kind in ("ADJ", "STATUS"):
+        if k > i and not _adjacent(doc, items[k - 1].end, items[k].start):
+            return None
+        if items[k].kind == "ADJ":
+            country = country or items[k].key
+        else:
+            status = items[k].key
+        k += 1
+    if k == i or k >= len(items) or items[k].kind != "ROLE" or not _adjacent(doc, items[k - 1].end, items[k].start):
+        return None
+    return k, country, status
+
+
 def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
-    """Group matched phrases into mentions: [ROLE ADJ* STATUS*] NAME, or NAME ، ROLE ..."""
+    """Group matched phrases into mentions: [ROLE ADJ* STATUS*] NAME, or NAME ، ROLE ...
+    (with `modifiers_before`: [STATUS* ADJ* ROLE STATUS*] NAME, or NAME, [the] ...)."""
     mentions: list[Mention] = []
     i = 0
     n = len(items)
     while i < n:
         it = items[i]
-        if it.kind == "ROLE":
+        head = _title_head(doc, items, i) if lex.modifiers_before and it.kind in ("ADJ", "STATUS") else None
+        if it.kind == "ROLE" or head is not None:
+            first = it
+            pre_country, pre_status = None, "current"
+            if head is not None:
+                i, pre_country, pre_status = head
+                it = items[i]
             role = lex.roles[it.key]
-            j, end_tok, end_char, country, status = _title_tail(doc, items, i, role.country)
+            j, end_tok, end_char, country, status = _title_tail(doc, items, i, role.country or pre_country)
+            status = status if status != "current" else pre_status
+            it = first
             title_span = (it.char_start, end_char)
             if j < n and items[j].kind == "ENT" and _adjacent(doc, end_tok, items[j].start):
                 key = items[j].key
@@ -202,13 +233,19 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
             etype = lex.entity_types.get(key, "person")
             m = Mention(etype, key, it.char_start, it.char_end, fuzzy=it.key.endswith("|fuzzy"))
             # apposition: NAME ، ROLE ADJ* STATUS*
-            if etype == "person" and i + 1 < n and items[i + 1].kind == "ROLE":
+            head = _title_head(doc, items, i + 1) if lex.modifiers_before and i + 1 < n else None
+            if etype == "person" and i + 1 < n and (items[i + 1].kind == "ROLE" or head is not None):
                 nxt = items[i + 1]
+                k, pre_country, pre_status = head or (i + 1, None, "current")
                 between = doc[it.end:nxt.start]
-                if len(between) == 1 and between[0].text in ("،", ","):
-                    role = lex.roles[nxt.key]
-                    j, end_tok, end_char, country, status = _title_tail(doc, items, i + 1, role.country)
-                    if country or not role.office:
+                words = [t.text for t in between]
+                if words and words[0] in ("،", ",") and all(w in lex.apposition_words for w in words[1:]):
+                    role = lex.roles[items[k].key]
+                    j, end_tok, end_char, country, status = _title_tail(doc, items, k, role.country or pre_country)
+                    status = status if status != "current" else pre_status
+                    # "Witkoff, U.S. President Donald Trump's envoy": the title is the next name's
+                    next_name = j < n and items[j].kind == "ENT" and _adjacent(doc, end_tok, items[j].start)
+                    if (country or not role.office) and not next_name:
                         m.role, m.country, m.status = role.id, country, status
                         m.title_span, m.office = (nxt.char_start, end_char), role.office
                         m.end = end_char

@@ -33,6 +33,7 @@ from checker.rules.boilerplate import BoilerplateRules
 from checker.rules.loader import RuleError
 from checker.rules.published import PublishedRules
 from checker.rules.ruleset import RuleSet, load_ruleset
+from checker.text.language import detect_language, language_code
 
 FOLDER_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".jsonl"})
 DEFAULT_MAX_BYTES = 50_000_000
@@ -44,7 +45,6 @@ class _Context:
     now: dt.date | None
     max_bytes: int
     rules: RuleSet
-    languages: frozenset[str] = frozenset({"ar"})  # the codes the rules folder has rules for
     seen: set[str] = field(default_factory=set)  # real paths of the files already read
 
     @property
@@ -54,6 +54,11 @@ class _Context:
 
     def boilerplate(self, language: str) -> BoilerplateRules:
         return self.rules.boilerplate_for(language)
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages with rules, the default one first."""
+        return self.rules.languages
 
 
 def read_inputs(
@@ -73,8 +78,7 @@ def read_inputs(
     no two documents share an id (see `_unique_ids`).
     """
     # the rules are loaded (and validated) before anything is read
-    rs = rules or load_ruleset(rules_dir)
-    ctx = _Context(now=now, max_bytes=max_bytes, rules=rs, languages=known_languages(rs.root))
+    ctx = _Context(now=now, max_bytes=max_bytes, rules=rules or load_ruleset(rules_dir))
     docs: list[Document] = []
     for raw in paths:
         path = Path(raw)
@@ -86,39 +90,6 @@ def read_inputs(
             docs.append(_error(path, f"internal error while reading: {type(exc).__name__}: {exc}"))
     _unique_ids(docs)
     return docs
-
-
-_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
-DEFAULT_LANGUAGE = "ar"
-
-
-def known_languages(rules_dir: Path | None) -> frozenset[str]:
-    """Language codes with a rules folder (holding boilerplate or publication-date rules)."""
-    from checker.paths import default_rules_dir
-
-    base = rules_dir or default_rules_dir()
-    try:
-        found = {p.name for p in base.iterdir() if _LANGUAGE_CODE.fullmatch(p.name)
-                 and ((p / "boilerplate.yaml").is_file() or (p / "published.yaml").is_file())}
-    except OSError:
-        found = set()
-    return frozenset(found | {DEFAULT_LANGUAGE})
-
-
-def language_code(value: str, known: frozenset[str], where: str, warnings: list[str]) -> str:
-    """A document's language as a plain code the rules know ("ar", "en"), else the default.
-
-    The value comes from the article (front matter, a JSONL field, <html lang>) and picks the
-    boilerplate rules, so it is never used as a path: "../x" or "/etc" would load any YAML
-    file on disk. A region ("ar-EG") is dropped; anything else is a warning.
-    """
-    code = value.strip().lower().replace("_", "-").split("-")[0]
-    if _LANGUAGE_CODE.fullmatch(code) and code in known:
-        return code
-    why = "not a language code" if not _LANGUAGE_CODE.fullmatch(code) else "no rules for this language"
-    warnings.append(f"{where}: language {value[:40]!r} ignored ({why}; known: {', '.join(sorted(known))}); "
-                    f"read as {DEFAULT_LANGUAGE!r}")
-    return DEFAULT_LANGUAGE
 
 
 def _error(path: Path, message: str, *, doc_id: str | None = None, encoding: str | None = None) -> Document:
@@ -139,6 +110,39 @@ def _warn_if_not_arabic(doc: Document, plain: str) -> None:
     """An article said (or taken) to be Arabic without a single Arabic letter yields no claims: say why."""
     if doc.language == "ar" and not _ARABIC_LETTER.search(plain):
         doc.warnings.append("no Arabic letters in the article text: no claims can be read from it")
+
+
+def _settle_language(doc: Document, declared: Any, text: str, ctx: _Context) -> None:
+    """doc.language from what the page declares (front matter, JSONL field, <html lang>), else
+    from its script; a language without rules marks the document so, with a warning saying why
+    no claims come from it (never a silent "ok" with nothing read)."""
+    raw = as_text(declared).strip() if declared is not None and not isinstance(declared, (list, dict)) else ""
+    code = language_code(raw)
+    if raw and code is None:
+        doc.warnings.append(f"language {raw!r} is not a language code (write e.g. en or ar); "
+                            "the language was detected from the text")
+    how = "declared"
+    if code is None:
+        how = "detected from the text"
+        found = detect_language(text)
+        if found is None:  # no letters at all: nothing to read in any language
+            code = ctx.languages[0] if ctx.languages else "ar"
+        elif found in SCRIPT_NAMES:
+            code = "und"
+            doc.warnings.append(f"the text is written in {found} script in a language the rules do not know "
+                                f"(rules exist for: {', '.join(ctx.languages)}); no claims were read from it")
+            doc.language, doc.status = code, "unsupported_language"
+            return
+        else:
+            code = found
+    doc.language = code
+    if code not in ctx.languages:
+        doc.status = "unsupported_language"
+        doc.warnings.append(f"no rules for language {code!r} ({how}; rules exist for: {', '.join(ctx.languages)}): "
+                            "no claims were read from this page")
+
+
+SCRIPT_NAMES = frozenset({"latin", "cyrillic", "hebrew", "han", "arabic"})
 
 
 def _unique_ids(docs: list[Document]) -> None:
@@ -331,7 +335,7 @@ def _warn_controls(doc: Document) -> None:
             doc.warnings.append(warning)
 
 
-def _apply_metadata(doc: Document, data: dict[str, Any], where: str, languages: frozenset[str]) -> Any:
+def _apply_metadata(doc: Document, data: dict[str, Any], where: str) -> Any:
     """Known keys to Document fields, unknown ones to metadata (with a warning).
 
     Returns the raw `published` value (None if absent).
@@ -358,7 +362,7 @@ def _apply_metadata(doc: Document, data: dict[str, Any], where: str, languages: 
         if not text:
             continue
         if name == "language":
-            text = language_code(text, languages, where, doc.warnings)
+            text = text.lower()
         setattr(doc, name, text)
     return published
 
@@ -395,13 +399,14 @@ def _read_text(path: Path, text: str, encoding: str, ctx: _Context) -> list[Docu
     published_value = None
     if fm is not None:
         doc.warnings.extend(fm.warnings)
-        published_value = _apply_metadata(doc, fm.data, "front matter", ctx.languages)
+        published_value = _apply_metadata(doc, fm.data, "front matter")
         doc.segments.append(Segment(kind="front_matter", start=0, end=fm.end, label="front matter"))
         body_start = fm.body_start
     if not text[body_start:].strip():
         doc.status = "error"
         doc.error = "no article text after the front matter"
         return [doc]
+    _settle_language(doc, fm.data.get("language") if fm is not None else None, text[body_start:], ctx)
     rules = ctx.boilerplate(doc.language)
     doc.segments.extend(segment(TextView(text), rules, start=body_start, title=doc.title))
     doc.title = doc.title or _title_from(doc.segments, text)
@@ -413,12 +418,11 @@ def _read_text(path: Path, text: str, encoding: str, ctx: _Context) -> list[Docu
 def _read_html(path: Path, text: str, encoding: str, ctx: _Context) -> list[Document]:
     page = parse_html(text)
     doc = Document(id=path.stem, path=str(path), encoding=encoding, text=text)
-    if page.language:
-        doc.language = language_code(page.language, ctx.languages, "html lang", doc.warnings)
     if not page.view.text.strip():
         doc.status = "error"
         doc.error = "empty page: no visible text"
         return [doc]
+    _settle_language(doc, page.language, page.view.text, ctx)
     meta = dict(reversed(page.meta))  # first occurrence wins
     doc.source = meta.get("og:site_name") or None
     doc.url = meta.get("og:url") or meta.get("canonical") or None
@@ -475,7 +479,8 @@ def _jsonl_record(path: Path, number: int, line: str, encoding: str, ctx: _Conte
         return _error(path, f"line {number}: empty text", doc_id=doc_id, encoding=encoding)
     doc = Document(id=doc_id, path=str(path), encoding=encoding, text=body)
     fields = {k: v for k, v in record.items() if k not in ("text", "id")}
-    published_value = _apply_metadata(doc, fields, f"line {number}", ctx.languages)
+    published_value = _apply_metadata(doc, fields, f"line {number}")
+    _settle_language(doc, fields.get("language"), body, ctx)
     rules = ctx.boilerplate(doc.language)
     doc.segments = segment(TextView(body), rules, title=doc.title)
     doc.title = doc.title or _title_from(doc.segments, body)
