@@ -362,7 +362,7 @@ def _apply_metadata(doc: Document, data: dict[str, Any], where: str) -> Any:
         if not text:
             continue
         if name == "language":
-            text = text.lower()
+            continue  # settled with the text (_settle_language): the raw value is never kept
         setattr(doc, name, text)
     return published
 
