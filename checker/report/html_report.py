@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from checker import __version__
+from checker.controls import visible
 from checker.models import Document, Evidence, Finding, Report
 from checker.report.common import (
     KIND_LABELS,
@@ -182,6 +183,7 @@ def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=True,  # every value is escaped; nothing in the template is marked safe
+        finalize=lambda value: visible(value) if isinstance(value, str) else value,  # U+202E shown, not obeyed
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from checker import rule_lint
 from checker.paths import default_rules_dir
 from checker.rules.boilerplate import BoilerplateRules, compile_boilerplate
 from checker.rules.checks import CHECKS
@@ -217,11 +218,15 @@ def expand(pattern: str, macros: dict[str, str]) -> str:
 
 def _compile(path: Path, where: tuple, pattern: str, macros: dict[str, str], lines: dict) -> re.Pattern[str]:
     try:
-        return re.compile(expand(pattern, macros))
+        rx = re.compile(expand(pattern, macros))
     except KeyError as exc:
         raise RuleError(path, lines.get(where), f"unknown macro {{{exc.args[0]}}} in pattern") from exc
     except re.error as exc:
         raise RuleError(path, lines.get(where), f"invalid regular expression: {exc}") from exc
+    problem = rule_lint.group_problem(pattern) or rule_lint.regex_problem(rx.pattern)
+    if problem:
+        raise RuleError(path, lines.get(where), problem)
+    return rx
 
 
 def rule_files(root: Path, lang: str) -> list[Path]:
