@@ -128,3 +128,15 @@ def test_a_day_and_month_ten_days_after_publication_is_in_the_coming_year(rs):
     assert resolve_date(DatePhrase(0, 1, day=10, month=1), new_year).day.isoformat() == "2022-01-10"
     assert resolve_date(DatePhrase(0, 1, day=19, month=12), new_year).day.isoformat() == "2021-12-19"
     assert resolve_date(DatePhrase(0, 1, day=2, month=1), new_year).day.isoformat() == "2022-01-02"
+
+
+def test_a_findings_fingerprint_survives_another_event_joining_the_run(rs):
+    """Event ids are numbers in the order of the run; a baseline must not depend on them."""
+    a = article("استمر الاتصال الهاتفي بين بوتين وترامب اليوم نحو ساعة ونصف.", "2025-03-18", "a")
+    b = article("استمر الاتصال الهاتفي بين بوتين وترامب اليوم أكثر من ساعتين.", "2025-03-18", "b")
+    earlier = article("أجرى ترامب اليوم اتصالاً هاتفياً مع زيلينسكي.", "2025-02-01", "earlier")
+    alone = analyse([a, b], rs)
+    joined = analyse([a, b, earlier], rs)
+    [before] = [f for f in alone.findings if f.attribute == "call.duration"]
+    [after] = [f for f in joined.findings if f.attribute == "call.duration"]
+    assert before.event != after.event and before.fingerprint == after.fingerprint

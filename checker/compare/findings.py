@@ -126,7 +126,10 @@ class FindingBuilder:
             claims: list[Claim], fields: dict[str, str]) -> None:
         policy = self.rs.policy.checks[check]
         documents = sorted({c.document for c in claims})
-        fp = fingerprint(check, attribute, subject, event_key(event), documents)
+        # an event's slot is named by the event's key, not by its id: ids are numbers that shift
+        # when another event joins the run, and a baseline must survive that
+        named = "" if event is not None and subject == event.id else subject
+        fp = fingerprint(check, attribute, named, event_key(event), documents)
         if fp in self.found:
             return  # one finding per check, subject, event and set of documents
         names = {"event": event.type if event else "event", "subject": subject}
