@@ -51,7 +51,7 @@ def analyse_extracted(docs: list[Document], mentions: list[EventMention], claims
     engine = engine or LocalEngine()
     by_id = {d.id: d for d in docs}
     events, mention_event = build_events(mentions, by_id, rs, claims)
-    claims = assign_events(claims, mention_event)
+    claims = assign_events(claims, mention_event, events, rs.policy.coreference.same_event)
     per_group = engine.compare(group_claims(claims), {e.id: e for e in events}, by_id, rs,
                                progress=_stage(progress, "compare"))
     findings = merge_findings(per_group)

@@ -262,6 +262,9 @@ class CorefPolicy(Strict):
     # accounts without a day whose pages were published further apart report different events
     published_apart_days: int = Field(default=30, ge=0)
     weights: CorefWeights = CorefWeights()
+    # event types that outlets use for one event ("talks" and "meeting" for a leader's visit):
+    # accounts of either may be one event, which takes its accounts' most common type
+    same_event: list[list[str]] = Field(default_factory=list)
 
 
 class TitlePolicy(Strict):
