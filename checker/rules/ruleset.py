@@ -20,12 +20,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.paths import default_rules_dir
+from checker.rules.countries import country_entities
 from checker.rules.loader import RuleError, load_model
 from checker.rules.prefilter import FilteredRegex
 from checker.rules.schema import (
     CalendarFile,
     ClaimRule,
     ClaimsFile,
+    CountriesFile,
+    CountryExtrasFile,
     EntitiesFile,
     NumbersFile,
     OfficesFile,
@@ -162,6 +165,7 @@ def rule_files(root: Path, lang: str) -> list[Path]:
         + list((lang_dir / "claims").glob("*.yaml"))
         + list((root / "kb").glob("*.yaml"))
         + [root / "policy.yaml"]
+        + [p for p in (root / "countries.yaml", lang_dir / "countries.yaml") if p.exists()]
     )
 
 
@@ -181,6 +185,12 @@ def load_ruleset(root: Path | None = None, lang: str = "ar") -> RuleSet:
 def _load(root: Path, lang: str, digest: str) -> RuleSet:
     d = root / lang
     entities, _ = load_model(d / "entities.yaml", EntitiesFile)
+    if (root / "countries.yaml").exists():  # every state, from CLDR, with this language's additions
+        countries, _ = load_model(root / "countries.yaml", CountriesFile)
+        extras, extra_lines = (load_model(d / "countries.yaml", CountryExtrasFile) if (d / "countries.yaml").exists()
+                               else (CountryExtrasFile(countries={}), {}))
+        entities = EntitiesFile(fuzzy=entities.fuzzy, entities=entities.entities + country_entities(
+            countries, extras, lang, d / "countries.yaml", extra_lines))
     titles, _ = load_model(d / "titles.yaml", TitlesFile)
     calendar, _ = load_model(d / "calendar.yaml", CalendarFile)
     numbers, _ = load_model(d / "numbers.yaml", NumbersFile)

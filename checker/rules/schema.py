@@ -37,6 +37,35 @@ class EntitiesFile(Strict):
     entities: list[EntityRule]
 
 
+class CountryRecord(Strict):
+    """One state of rules/countries.yaml (generated from CLDR by scripts/countries.py)."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    iso2: str = Field(pattern=r"^[A-Z]{2}$")
+    iso3: str = Field(pattern=r"^[A-Z]{3}$")
+    un: Literal["member", "observer"]
+    zone: str
+    names: dict[str, list[str]]  # language -> names
+
+
+class CountriesFile(Strict):
+    countries: list[CountryRecord]
+
+
+class CountryExtras(Strict):
+    """What one language adds to a country by hand (rules/<lang>/countries.yaml)."""
+
+    adjectives: list[str] = Field(default_factory=list)  # masculine, without the article
+    forms: list[str] = Field(default_factory=list)  # adjective forms as written (broken plurals)
+    names: list[str] = Field(default_factory=list)  # other names and seats of government
+    capitals: dict[str, list[str]] = Field(default_factory=dict)  # place id -> names
+    drop: list[str] = Field(default_factory=list)  # CLDR names that are common words
+
+
+class CountryExtrasFile(Strict):
+    countries: dict[str, CountryExtras]
+
+
 # --------------------------------------------------------------------------- titles
 
 
