@@ -99,6 +99,9 @@ class DocumentExtractor:
         self.claims: list[Claim] = []
         self.mentions: list[_Mention] = []
         self.published = doc.published
+        # people no rule lists, read from their titles in this document: surname -> id, id -> country
+        self.open_seen: dict[str, str] = {}
+        self.open_country: dict[str, str | None] = {}
 
     # ------------------------------------------------------------------ spans
 
@@ -144,8 +147,13 @@ class DocumentExtractor:
             self._sentence(seg, plain_start, norm, s, context, last, seg_mentions)
 
     def _read_sentence(self, sentence: str, start: int, sdoc) -> _Sentence:
-        items = find_items(self.lex, sdoc)
+        items = find_items(self.lex, sdoc, self.open_seen)
         mentions = assemble(self.lex, sdoc, items)
+        for m in mentions:
+            if m.open and m.name:
+                self.open_seen.setdefault(m.name.split()[-1], m.entity)
+                if m.country:
+                    self.open_country.setdefault(m.entity, m.country)
         skel, back, ordered = skeleton(sentence, mentions)
         speakers: set[str] = set()
         for m in self.g.speech.finditer(skel):

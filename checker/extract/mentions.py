@@ -44,6 +44,9 @@ class Mention:
     office: bool = True
     same_as_other: bool = False
     fuzzy: bool = False
+    open: bool = False  # a person no rule lists, named with a title; `entity` is their surname
+    party: bool = True  # False: titled as a spokesman or aide (a source, not a party)
+    name: str | None = None  # an open person's name as read (normalised)
 
 
 @dataclass
@@ -58,6 +61,9 @@ class Lexicon:
     fuzzy_names: dict[str, str] = field(default_factory=dict)  # single-word name -> entity id
     threshold: float = 88
     min_length: int = 5
+    name_stop: frozenset[str] = frozenset()  # words that end an open name
+    connectors: frozenset[str] = frozenset()
+    max_name_words: int = 3
 
 
 def lexicon(rs: RuleSet) -> Lexicon:
@@ -99,8 +105,15 @@ def _build_lexicon(rs: RuleSet) -> Lexicon:
     first_names = {normalize_word(n.split()[0]) for e in rs.entities.entities for n in e.names if " " in n}
     for w in first_names:
         fuzzy_names.pop(w, None)
+    on = rs.entities.names
+    stop = {normalize_word(w) for w in on.stop}
+    for names in list(rs.calendar.months.values()) + list(rs.calendar.weekdays.values()):
+        stop.update(normalize_word(w) for n in names for w in n.split())
+    stop.update(normalize_word(w) for w in rs.calendar.relative_days for w in w.split())
+    stop.update(normalize_word(w) for w in rs.numbers.values)
     return Lexicon(nlp, matcher, types, countries, roles, fuzzy_names,
-                   rs.entities.fuzzy.threshold, rs.entities.fuzzy.min_length)
+                   rs.entities.fuzzy.threshold, rs.entities.fuzzy.min_length,
+                   frozenset(stop), frozenset(normalize_word(w) for w in on.connectors), on.max_words)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -120,8 +133,11 @@ def _prefix_len(text: str, bare: str) -> int:
     return 0
 
 
-def find_items(lex: Lexicon, doc) -> list[Item]:
-    """Rule phrases matched in a spaCy doc: longest first, no overlaps, in text order."""
+def find_items(lex: Lexicon, doc, seen: dict[str, str] | None = None) -> list[Item]:
+    """Rule phrases matched in a spaCy doc: longest first, no overlaps, in text order.
+
+    `seen` maps the surnames of open people already read in this document (normalised) to
+    their ids, so a later bare "ماكرون" is the "الرئيس الفرنسي إيمانويل ماكرون" named before."""
     from spacy.util import filter_spans
 
     vocab = lex.nlp.vocab
@@ -147,8 +163,27 @@ def find_items(lex: Lexicon, doc) -> list[Item]:
         if hit:
             pre = _prefix_len(tok.text, tok.lemma_)
             items.append(Item("ENT", lex.fuzzy_names[hit] + "|fuzzy", tok.i, tok.i + 1, tok.idx + pre, tok.idx + len(tok.text)))
+            covered.add(tok.i)
+    if seen:
+        surnames = tuple(sorted(seen))
+        for tok in doc:
+            if tok.i in covered or not tok.is_alpha:
+                continue
+            word, pre = _bare(tok.text, seen)
+            hit = word if word in seen else (_fuzzy_lookup(word, surnames, lex.threshold)
+                                              if len(word) >= lex.min_length else None)
+            if hit:
+                items.append(Item("ENT", seen[hit] + "|open", tok.i, tok.i + 1, tok.idx + pre, tok.idx + len(tok.text)))
     items.sort(key=lambda it: it.start)
     return items
+
+
+def _bare(text: str, known: dict[str, str]) -> tuple[str, int]:
+    """A word without the clitic before it when the rest is a known surname (ولماكرون)."""
+    for pre in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
+        if text.startswith(pre) and text[len(pre):] in known:
+            return text[len(pre):], len(pre)
+    return text, 0
 
 
 _GLUE = {'"', "'", "«", "»"}
@@ -159,11 +194,21 @@ def _adjacent(doc, a_end: int, b_start: int) -> bool:
     return all(doc[i].text in _GLUE for i in range(a_end, b_start))
 
 
-def _title_tail(doc, items: list[Item], i: int, country: str | None) -> tuple[int, int, int, str | None, str]:
-    """Read the country adjectives and statuses that follow a role at items[i]
-    (الرئيس الأمريكي السابق): where the title ends, its country and its status."""
+def _is_country(lex: Lexicon, item: Item) -> bool:
+    return item.kind in ("ENT", "ADJ") and lex.entity_types.get(item.key) == "country"
+
+
+def _title_tail(lex: Lexicon, doc, items: list[Item], i: int, country: str | None) -> tuple[int, int, int, str | None, str]:
+    """Read the country and statuses that follow a role at items[i] (الرئيس الأمريكي السابق,
+    رئيس وزراء إيطاليا): where the title ends, its country and its status."""
     status = "current"
     j, end_tok, end_char = i + 1, items[i].end, items[i].char_end
+    # a country named right after the role, with no clitic on it, is the role's country
+    if country is None and j < len(items) and items[j].kind == "ENT" and _is_country(lex, items[j]) \
+            and _adjacent(doc, end_tok, items[j].start) and items[j].char_start == doc[items[j].start].idx:
+        country = items[j].key
+        end_tok, end_char = items[j].end, items[j].char_end
+        j += 1
     while j < len(items) and items[j].kind in ("ADJ", "STATUS") and _adjacent(doc, end_tok, items[j].start):
         if items[j].kind == "ADJ":
             country = country or items[j].key
@@ -174,45 +219,145 @@ def _title_tail(doc, items: list[Item], i: int, country: str | None) -> tuple[in
     return j, end_tok, end_char, country, status
 
 
+def _name_word(lex: Lexicon, tok) -> bool:
+    """Could this token be part of a person's name? (not punctuation, a stop word, a number)"""
+    w = tok.text
+    return tok.is_alpha and len(w) >= 2 and w not in lex.name_stop and not (w[0] in "وف" and w[1:] in lex.name_stop)
+
+
+def _open_name(lex: Lexicon, doc, at: dict[int, Item], start: int, step: int,
+               country: str | None) -> tuple[int, int]:
+    """The tokens of a name no rule lists, read from token `start` forwards (step 1) or
+    backwards (step -1): (first token, last token + 1), empty when there is none. A country of
+    another country than the title's may be a word of the name (جورجيا ميلوني، محمد شياع السوداني)."""
+    taken: list[int] = []
+    i = start
+    while 0 <= i < len(doc):
+        tok = doc[i]
+        if not _name_word(lex, tok):
+            break
+        it = at.get(i)
+        full = len([t for t in taken if doc[t].text not in lex.connectors]) >= lex.max_name_words
+        if full and not (it is not None and step == 1 and tok.text.startswith("ال")):
+            break  # past the longest name, only a surname that is also an adjective (السوداني)
+        if it is not None:
+            whole = it.start == i and it.end == i + 1 and tok.idx == it.char_start
+            if not (whole and _is_country(lex, it) and it.key != country and country is not None):
+                break
+            nxt = i + step
+            if not taken and not (0 <= nxt < len(doc) and nxt not in at and _name_word(lex, doc[nxt])):
+                break  # a country alone after a title is not a name
+        taken.append(i)
+        i += step
+    taken.sort()
+    while taken and doc[taken[-1]].text in lex.connectors:
+        taken.pop()
+    while taken and doc[taken[0]].text in lex.connectors and doc[taken[0]].text != "عبد":
+        taken.pop(0)
+    if not taken or doc[taken[0]].text.startswith("ال"):
+        return 0, 0  # names do not begin with the article (الرئيس الأمريكي الجديد)
+    if country is None and len(taken) < 2:
+        return 0, 0  # without a country only a full name is trusted (الرئيس إيمانويل ماكرون)
+    return taken[0], taken[-1] + 1
+
+
+def _given_names(lex: Lexicon, doc, at: dict[int, Item], start: int, nxt: Item | None) -> list[str]:
+    """Words between a title and the known person after it that no rule lists: a given name
+    spelt another way (الرئيس الأوكراني فولوديمير زيلنسكي), or another one (a finding)."""
+    if nxt is None or nxt.kind != "ENT" or nxt.start <= start or nxt.start - start > lex.max_name_words:
+        return []
+    words = [doc[t] for t in range(start, nxt.start)]
+    if any(t.i in at or not _name_word(lex, t) or t.text.startswith("ال") for t in words):
+        return []
+    return [t.text for t in words]
+
+
+def open_id(lex: Lexicon, words: list[str]) -> str:
+    """The id of an open person: the normalised surname, with its connector (بن_سلمان)."""
+    k = len(words) - 1
+    while k > 0 and words[k - 1] in lex.connectors:
+        k -= 1
+    return "_".join(words[k:])
+
+
 def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
-    """Group matched phrases into mentions: [ROLE ADJ* STATUS*] NAME, or NAME ، ROLE ..."""
+    """Group matched phrases into mentions: [ROLE COUNTRY? ADJ* STATUS*] NAME, or NAME ، ROLE ...
+
+    NAME is a person of the rules, or a name no rule lists (an open person) when the title
+    gives a country."""
     mentions: list[Mention] = []
+    at = {t: it for it in items for t in range(it.start, it.end)}
     i = 0
     n = len(items)
+    # a title followed by a courtesy title (ولي العهد السعودي الأمير ...، أمير قطر الشيخ ...):
+    # the name after the second is the holder of the first
+    carried: tuple[int, str, object, int, str] | None = None  # (token, country, role, start, status)
     while i < n:
         it = items[i]
         if it.kind == "ROLE":
             role = lex.roles[it.key]
-            j, end_tok, end_char, country, status = _title_tail(doc, items, i, role.country)
+            outer = carried if carried and carried[0] == it.start else None
+            country0 = role.country or (outer[1] if outer else None)
+            j, end_tok, end_char, country, status = _title_tail(lex, doc, items, i, country0)
+            if j < n and items[j].kind == "ROLE" and country and _adjacent(doc, end_tok, items[j].start):
+                carried = (items[j].start, country, role, it.char_start, status)
             title_span = (it.char_start, end_char)
-            if j < n and items[j].kind == "ENT" and _adjacent(doc, end_tok, items[j].start):
+            if outer and outer[2].office and not role.office:
+                role, status, title_span = outer[2], outer[4], (outer[3], end_char)
+                it = Item(it.kind, it.key, it.start, it.end, outer[3], it.char_end)
+            given = _given_names(lex, doc, at, end_tok, items[j] if j < n else None)
+            if j < n and items[j].kind == "ENT" and (given or _adjacent(doc, end_tok, items[j].start)):
                 key = items[j].key
                 fuzzy = key.endswith("|fuzzy")
+                opened = key.endswith("|open")
                 key = key.split("|")[0]
-                if lex.entity_types.get(key) == "person":
+                if lex.entity_types.get(key) == "person" or opened:
                     mentions.append(Mention("person", key, it.char_start, items[j].char_end, role.id, country,
-                                            status, title_span, role.office, role.same_as_other, fuzzy))
+                                            status, title_span, role.office, role.same_as_other, fuzzy,
+                                            open=opened, party=role.party,
+                                            name=" ".join(given + [doc[items[j].start].text]) if given else None))
                     i = j + 1
+                    continue
+            a, b = _open_name(lex, doc, at, end_tok, 1, country)
+            if b > a:
+                words = [doc[t].text for t in range(a, b)]
+                mentions.append(Mention("person", open_id(lex, words), it.char_start, doc[b - 1].idx + len(doc[b - 1].text),
+                                        role.id, country, status, title_span, role.office, role.same_as_other,
+                                        open=True, party=role.party, name=" ".join(words)))
+                while j < n and items[j].start < b:
+                    j += 1
+                i = j
+                continue
+            if it.start > 1 and doc[it.start - 1].text in ("،", ",") and (country or not role.office):
+                # NAME ، ROLE ...: an apposition after a name no rule lists
+                a, b = _open_name(lex, doc, at, it.start - 2, -1, country)
+                if b > a and not (mentions and mentions[-1].end > doc[a].idx):
+                    words = [doc[t].text for t in range(a, b)]
+                    mentions.append(Mention("person", open_id(lex, words), doc[a].idx, end_char, role.id, country,
+                                            status, (it.char_start, end_char), role.office, False,
+                                            open=True, party=role.party, name=" ".join(words)))
+                    i = j
                     continue
             if country or role.same_as_other:
                 mentions.append(Mention("role", None, it.char_start, end_char, role.id, country, status,
-                                        title_span, role.office, role.same_as_other))
+                                        title_span, role.office, role.same_as_other, party=role.party))
             i = j
             continue
         if it.kind == "ENT":
             key = it.key.split("|")[0]
-            etype = lex.entity_types.get(key, "person")
-            m = Mention(etype, key, it.char_start, it.char_end, fuzzy=it.key.endswith("|fuzzy"))
+            opened = it.key.endswith("|open")
+            etype = "person" if opened else lex.entity_types.get(key, "person")
+            m = Mention(etype, key, it.char_start, it.char_end, fuzzy=it.key.endswith("|fuzzy"), open=opened)
             # apposition: NAME ، ROLE ADJ* STATUS*
             if etype == "person" and i + 1 < n and items[i + 1].kind == "ROLE":
                 nxt = items[i + 1]
                 between = doc[it.end:nxt.start]
                 if len(between) == 1 and between[0].text in ("،", ","):
                     role = lex.roles[nxt.key]
-                    j, end_tok, end_char, country, status = _title_tail(doc, items, i + 1, role.country)
+                    j, end_tok, end_char, country, status = _title_tail(lex, doc, items, i + 1, role.country)
                     if country or not role.office:
                         m.role, m.country, m.status = role.id, country, status
-                        m.title_span, m.office = (nxt.char_start, end_char), role.office
+                        m.title_span, m.office, m.party = (nxt.char_start, end_char), role.office, role.party
                         m.end = end_char
                         mentions.append(m)
                         i = j

@@ -189,8 +189,8 @@ def _load(root: Path, lang: str, digest: str) -> RuleSet:
         countries, _ = load_model(root / "countries.yaml", CountriesFile)
         extras, extra_lines = (load_model(d / "countries.yaml", CountryExtrasFile) if (d / "countries.yaml").exists()
                                else (CountryExtrasFile(countries={}), {}))
-        entities = EntitiesFile(fuzzy=entities.fuzzy, entities=entities.entities + country_entities(
-            countries, extras, lang, d / "countries.yaml", extra_lines))
+        entities = entities.model_copy(update={"entities": entities.entities + country_entities(
+            countries, extras, lang, d / "countries.yaml", extra_lines)})
     titles, _ = load_model(d / "titles.yaml", TitlesFile)
     calendar, _ = load_model(d / "calendar.yaml", CalendarFile)
     numbers, _ = load_model(d / "numbers.yaml", NumbersFile)

@@ -32,8 +32,26 @@ class EntityRule(Strict):
     zone: str | None = None  # IANA zone for a country
 
 
+class OpenNames(Strict):
+    """How a name no rule lists is read after (or before) a title with a country."""
+
+    max_words: int = Field(3, ge=1, le=6)
+    connectors: list[str] = Field(default_factory=list)  # بن، عبد، أبو: the surname keeps them
+    stop: list[str] = Field(default_factory=list)  # words that end a name (إن، في، اتصالا...)
+
+
+class PartyWords(Strict):
+    """Words that say a person or country in an event's sentence is not a party to it."""
+
+    sources: list[str] = Field(default_factory=list)  # بحسب، وفقا ل: the source quoted
+    mediators: list[str] = Field(default_factory=list)  # بوساطة، برعاية: a mediator or host
+    mentioned: list[str] = Field(default_factory=list)  # بشأن، حول: someone talked about
+
+
 class EntitiesFile(Strict):
     fuzzy: Fuzzy = Field(default_factory=Fuzzy)
+    names: OpenNames = Field(default_factory=OpenNames)
+    parties: PartyWords = Field(default_factory=PartyWords)
     entities: list[EntityRule]
 
 
@@ -72,6 +90,7 @@ class CountryExtrasFile(Strict):
 class RoleRule(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     office: bool = True
+    party: bool = True  # False: a holder briefs on or announces events (a spokesman), is not a party
     country: str | None = None
     same_as_other: bool = False
     phrases: list[str] = Field(min_length=1)
@@ -172,6 +191,7 @@ class Term(Strict):
     country: str | None = None
     from_: dt.date = Field(alias="from")
     to: dt.date | None = None
+    source: str | None = None  # where the fact was checked (a government page, an encyclopedia article)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
