@@ -216,6 +216,8 @@ class EventMention(Model):
     place: str | None = None
     span: tuple[int, int]
     claims: list[str] = Field(default_factory=list)
+    mediators: list[str] = Field(default_factory=list)  # a mediator or host named with it, not a party
+    relation: Literal["reported", "recalled", "planned"] = "reported"  # an earlier or a planned event
 
 
 class Event(Model):

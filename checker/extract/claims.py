@@ -27,7 +27,7 @@ from checker.models import (
 )
 from checker.resolve.dates import resolve_date
 from checker.resolve.kb import holder, offices_of
-from checker.rules.ruleset import RuleSet
+from checker.rules.ruleset import RuleSet, alternation
 from checker.text.normalize import Normalized, normalize, normalize_word
 
 DATELINE_WITHIN = 200  # a dateline opens an article: only its first characters are looked at
@@ -74,6 +74,59 @@ class _Mention:
     segment: int = 0
     claims: list[str] = field(default_factory=list)
     undated: bool = True
+    mediators: list[str] = field(default_factory=list)
+    relation: str = "reported"  # "recalled" (an earlier event) or "planned"
+
+
+@dataclass
+class PartyWords:
+    """The compiled words of entities.yaml `parties` and of the claim files' `recalled` and
+    `planned`: what makes a person or country named in a sentence not a party of its event,
+    and a trigger another event than the one reported."""
+
+    sources: re.Pattern[str]
+    mediators: re.Pattern[str]
+    mentioned: re.Pattern[str]
+    other: dict[str, re.Pattern[str]]  # event type -> words of a recalled or planned event
+    recalled: dict[str, re.Pattern[str]]
+
+
+_NEVER = re.compile(r"(?!)")
+_PARTY_WORDS: dict[str, PartyWords] = {}  # by rule digest: compiled once per rule set
+
+
+def party_words(rs: RuleSet) -> PartyWords:
+    hit = _PARTY_WORDS.get(rs.digest)
+    if hit is None:
+        pw = rs.entities.parties
+
+        def words(ws: list[str]) -> re.Pattern[str]:
+            return re.compile(rf"(?<!\w)(?:و|ف)?{alternation(ws)}") if ws else _NEVER
+
+        other, recalled = {}, {}
+        for cf in rs.claim_files.values():
+            if cf.event and (cf.recalled or cf.planned):
+                other[cf.event] = words(cf.recalled + cf.planned)
+                recalled[cf.event] = words(cf.recalled)
+        hit = _PARTY_WORDS[rs.digest] = PartyWords(words(pw.sources), words(pw.mediators), words(pw.mentioned),
+                                                   other, recalled)
+    return hit
+
+
+_PLACEHOLDER_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:جانب\s+|طرف\s+)?\u27e6[pc](\d+)\u27e7")
+_AND_PLACEHOLDER = re.compile(r"\s*(?:،|و|,)\s*(?:و\s*)?\u27e6[pc](\d+)\u27e7")
+
+
+def _marked(rx: re.Pattern[str], skel: str, chain: bool = False) -> set[int]:
+    """Placeholders right after one of the words of `rx` (بوساطة ⟦c3⟧), and with `chain` the
+    ones joined to them (بوساطة ⟦c3⟧ و⟦c4⟧)."""
+    out: set[int] = set()
+    for m in rx.finditer(skel):
+        nxt = _PLACEHOLDER_AFTER.match(skel, m.end())
+        while nxt:
+            out.add(int(nxt.group(1)))
+            nxt = _AND_PLACEHOLDER.match(skel, nxt.end()) if chain else None
+    return out
 
 
 @dataclass
@@ -132,7 +185,8 @@ class DocumentExtractor:
                 continue  # a bare word such as "the talks", with nothing to align on
             out.append(EventMention(id=m.id, document=self.doc.id, segment=m.segment,
                                     type=m.type, participants=sorted(set(m.participants)), date=m.date,
-                                    place=m.place, span=m.span, claims=m.claims))
+                                    place=m.place, span=m.span, claims=m.claims,
+                                    mediators=sorted(set(m.mediators) - set(m.participants)), relation=m.relation))
         return out, self.claims
 
     def _segment(self, seg: int, plain_start: int, text: str) -> None:
@@ -156,10 +210,13 @@ class DocumentExtractor:
                     self.open_country.setdefault(m.entity, m.country)
         skel, back, ordered = skeleton(sentence, mentions)
         speakers: set[str] = set()
-        for m in self.g.speech.finditer(skel):
-            nxt = re.match(r"\s*،?\s*\u27e6p(\d+)\u27e7", skel[m.end():])
-            if nxt:
-                speakers.add(str(nxt.group(1)))
+        pw = party_words(self.rs)
+        # the one who speaks (قال أوشاكوف) and the source quoted (بحسب أوشاكوف، وفقا لبيسكوف)
+        for rx in (self.g.speech, pw.sources):
+            for m in rx.finditer(skel):
+                nxt = re.match(r"\s*،?\s*\u27e6p(\d+)\u27e7", skel[m.end():])
+                if nxt:
+                    speakers.add(str(nxt.group(1)))
         return _Sentence(sentence, start, mentions, skel, back, ordered, {}, speakers)
 
     # ------------------------------------------------------------------ one sentence
@@ -229,20 +286,38 @@ class DocumentExtractor:
             mine = [d for d in dates if owner(d[0]) == etype]
             nearest = min(mine, key=lambda d: abs(d[0].start - pos), default=None)
             value = nearest[1] if nearest else None
-            participants = self._participants(s, etype)
+            participants, mediators = self._participants(s, etype, first_day)
+            # an earlier or a planned event beside the one the segment reports
+            relation = self._relation(s, etype, pos) if etype in context else "reported"
             m = self._place(seg, etype, starts, value, participants,
                             self._span(norm, plain_start, s.start + pos, s.start + pos + 1)[0],
-                            context, seg_mentions)
+                            context, seg_mentions, relation)
             if m is None:
                 continue
+            m.mediators.extend(x for x in mediators if x not in m.mediators)
             here[etype] = m
-            context[etype] = m
+            if m.relation == "reported":
+                context[etype] = m
             if nearest and value is not None and (value.day or value.weekday is not None):
                 self._claim(seg, f"{etype}.date", m.id, value,
                             self._span(norm, plain_start, s.start + nearest[0].start, s.start + nearest[0].end),
                             "date.stated", quoted=quoted, mention=m)
+        aside = None
+        if not here and last and last[0].type != "exchange":
+            # no trigger, but other parties than the event under discussion ("Zelensky also
+            # spoke with Trump for an hour"): another event of that type, with this sentence's claims
+            parties, _ = self._participants(s, last[0].type, first_day)
+            if len(set(parties)) >= 2 and not _fits(last[0].participants, parties):
+                etype = last[0].type
+                m = self._place(seg, etype, False, None, parties, self._span(norm, plain_start, s.start, s.start + 1)[0],
+                                context, seg_mentions, "reported")
+                if m is not None:
+                    here[etype] = m
+                    aside = m  # an aside: the next sentences are about the event under discussion again
         if here:
-            last[:] = [here[min(here, key=lambda e: next(p for p, t, *_ in triggers if t == e))]]
+            reported = {e: m for e, m in here.items() if m.relation == "reported" and m is not aside}
+            if reported:
+                last[:] = [reported[min(reported, key=lambda e: next((p for p, t, *_ in triggers if t == e), -1))]]
         current = next(iter(here.values()), None) or (last[0] if last else None)
 
         # clock times belong to a call
@@ -379,26 +454,62 @@ class DocumentExtractor:
         k = int(re.search(r"\d+", mt.group(group)).group())
         return s.ordered[k].entity if k < len(s.ordered) else None
 
-    def _participants(self, s: _Sentence, etype: str) -> list[str]:
+    def _participants(self, s: _Sentence, etype: str, day: dt.date | None) -> tuple[list[str], list[str]]:
+        """The parties of the event a sentence speaks of, and its mediators or hosts. Not
+        parties: the source quoted (قال بيسكوف، بحسب أوشاكوف), a spokesman or aide by title or by
+        the knowledge base, a mediator (بوساطة قطرية), someone talked about (بشأن زيلينسكي)."""
+        pw = party_words(self.rs)
+        mediating = _marked(pw.mediators, s.skel, chain=True)
+        mentioned = _marked(pw.mentioned, s.skel)
+        mediators = [x for k in sorted(mediating) if k < len(s.ordered)
+                     for x in [s.persons.get(k) or (s.ordered[k].entity if s.ordered[k].type == "country" else None)] if x]
         if etype == "call":
-            speakers = {s.persons[int(k)] for k in s.speakers if int(k) in s.persons}
-            people = [p for _, p in sorted(s.persons.items()) if p not in speakers]
-            if len(set(people)) < 2:
-                people = [p for _, p in sorted(s.persons.items())]
-            return list(dict.fromkeys(people))
+            speaking = {int(k) for k in s.speakers}
+            usable = [(k, p) for k, p in sorted(s.persons.items())
+                      if k not in mediating and k not in mentioned and self._is_party(s.ordered[k], p, day)]
+            people = [p for k, p in usable if k not in speaking]
+            if len(set(people)) < 2:  # "Putin said he had called Trump": the speaker is a party
+                people = [p for _, p in usable]
+            return list(dict.fromkeys(people)), mediators
         # talks are between countries: those named, and those of the people who speak for them
         # ("head of the Russian delegation"), but not a country that is only what was discussed
         # ("... and discussed the settlement in Ukraine")
         verb = self.g.topic_verb.search(s.norm)
         topics = [m.span() for m in self.g.topic.finditer(s.norm) if m.start() >= verb.end()] if verb else []
         countries = []
-        for m in s.ordered:
+        for k, m in enumerate(s.ordered):
+            if k in mediating or k in mentioned:
+                continue
             if m.type == "country" and m.entity:
                 if not any(a <= m.start < b for a, b in topics):
                     countries.append(m.entity)
-            elif m.type in ("person", "role") and m.country:
+            elif m.type in ("person", "role") and m.country and m.party:
                 countries.append(m.country)
-        return list(dict.fromkeys(countries))
+        return list(dict.fromkeys(countries)), mediators
+
+    def _is_party(self, m: Mention, person: str, day: dt.date | None) -> bool:
+        """False for a spokesman or aide: titled so here, or holding only such posts that day."""
+        if not m.party:
+            return False
+        when = day or self.published.day
+        if when is None or m.role:
+            return True
+        roles = {r.id: r for r in self.rs.titles.roles}
+        held = [t.role for t in offices_of(self.rs, person, when)]
+        return not held or any(roles[r].party for r in held if r in roles)
+
+    def _relation(self, s: _Sentence, etype: str, pos: int) -> str:
+        """"recalled" or "planned" when the words beside a trigger say it is another event than
+        the one reported (في اتصالهما السابق، اتفقا على إجراء اتصال آخر)."""
+        pw = party_words(self.rs)
+        rx = pw.other.get(etype)
+        if rx is None:
+            return "reported"
+        lo, hi = max(0, pos - 20), min(len(s.norm), pos + 30)
+        hits = [m for m in rx.finditer(s.norm, lo, hi)]
+        if not hits:
+            return "reported"
+        return "recalled" if any(pw.recalled[etype].match(s.norm, m.start(), hi) for m in hits) else "planned"
 
     def _new_standalone(self, seg, etype, span, seg_mentions) -> _Mention:
         m = _Mention(f"{self.doc.id}:m{seg}.{len(self.mentions) + 1}", etype, [], None, None, span, seg)
@@ -406,22 +517,36 @@ class DocumentExtractor:
         seg_mentions.append(m)
         return m
 
-    def _place(self, seg, etype, starts, value: DateValue | None, participants, span, context, seg_mentions):
-        """Join the event this segment already speaks of, or start a new one."""
-        same = [m for m in seg_mentions if m.type == etype]
+    def _place(self, seg, etype, starts, value: DateValue | None, participants, span, context, seg_mentions,
+               relation: str = "reported"):
+        """Join the event this segment already speaks of, or start a new one. A sentence that
+        names two parties joins only an event between the same parties (Erdogan-Macron and
+        Erdogan-Scholz are two calls); an earlier or a planned event is never the reported one."""
+        same = [m for m in seg_mentions if m.type == etype and m.relation == relation]
         day = value.day if value else None
         pub = self.published.day
+        named = len(set(participants)) >= 2
         target = None
-        if day is not None:
-            target = next((m for m in same if m.date and m.date.day == day), None)
+        if relation != "reported":
+            ctx = context.get(etype)
+            if not named and ctx is not None:
+                participants = list(ctx.participants)  # "in their previous call": the same parties
+            target = next((m for m in same if _fits(m.participants, participants)
+                           and (day is None or (m.date is not None and m.date.day in (None, day)))), None)
+        elif day is not None:
+            target = next((m for m in same if m.date and m.date.day == day
+                           and (not named or _fits(m.participants, participants))), None)
             if target is None:
                 near_pub = pub is not None and abs((day - pub).days) <= 1
-                target = next((m for m in same if m.undated and near_pub), None)
+                target = next((m for m in same if m.undated and near_pub
+                               and (not named or _fits(m.participants, participants))), None)
         else:
             target = context.get(etype)
-            if target is not None and len(set(participants)) >= 2 and target.participants \
-                    and not set(participants) & set(target.participants):
-                target = None  # a call between other people
+            if target is not None and named and not _fits(target.participants, participants):
+                # a call between other people: one already read, or a new one
+                target = next((m for m in reversed(same) if _fits(m.participants, participants)), None)
+                if target is None:
+                    starts = True
         if target is None:
             if not starts and not same and day is None and not participants:
                 return None
@@ -430,6 +555,7 @@ class DocumentExtractor:
                 participants = list(ctx.participants) if ctx else participants
             target = _Mention(f"{self.doc.id}:m{seg}.{len(self.mentions) + 1}", etype, list(participants), value, None, span, seg)
             target.undated = day is None
+            target.relation = relation
             self.mentions.append(target)
             seg_mentions.append(target)
             return target
@@ -447,6 +573,13 @@ class DocumentExtractor:
                 if p not in target.participants:
                     target.participants.append(p)
         return target
+
+
+def _fits(known: list[str], named: list[str]) -> bool:
+    """Can an event between `known` be the one a sentence naming `named` speaks of? One set
+    holds the other (a sentence may name only some of the parties, or the event has only one)."""
+    a, b = set(known), set(named)
+    return not a or not b or a <= b or b <= a
 
 
 def extract(doc: Document, rs: RuleSet) -> tuple[list[EventMention], list[Claim]]:

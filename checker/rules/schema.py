@@ -180,6 +180,10 @@ class ClaimsFile(Strict):
     qualifiers: DurationQualifiers | None = None
     topics: dict[str, list[str]] = Field(default_factory=dict)
     topic_verbs: list[str] = Field(default_factory=list)
+    # words beside a trigger that make it another event than the one reported: an earlier one
+    # (اتصالهما السابق) or a planned one (اتصال آخر، مجددا)
+    recalled: list[str] = Field(default_factory=list)
+    planned: list[str] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- knowledge base
