@@ -131,6 +131,7 @@ class TitleValue(Model):
     country: str | None = None  # entity id of the country or organisation
     status: Literal["current", "former", "acting", "elect", "designate"] = "current"
     office: bool = True  # a standing office (exclusive) rather than a function such as delegation head
+    given: str | None = None  # the given name written before a known surname (normalised), if any
 
 
 class InitiatorValue(Model):

@@ -233,6 +233,7 @@ def _check_titles(fb: FindingBuilder, person: str, claims: list[Claim]) -> None:
                {"a": a.document, "b": b.document, "va": fb.describe(a), "vb": fb.describe(b)})
     for c in claims:
         _knowledge(fb, c, _day_of(c, fb.events, fb.docs), rs)
+        _given_name(fb, c, rs)
 
 
 # --------------------------------------------------------------------------- pairing
@@ -458,3 +459,24 @@ def _knowledge(fb: FindingBuilder, c: Claim, day: dt.date | None, rs: RuleSet) -
     fb.add("knowledge", "knowledge.title", "person.title", person, fb.events.get(c.event or ""), [c],
            {"document": c.document, "value": cmp.describe(v), "date": day.isoformat(),
             "held": "; ".join(facts) or "no such office for them"})
+
+
+def _given_name(fb: FindingBuilder, c: Claim, rs: RuleSet) -> None:
+    """A given name that is not the known person's (another spelling of it is fine: ستيف and
+    ستيفن, فلاديمير and فولوديمير match above the fuzzy threshold of entities.yaml)."""
+    from rapidfuzz import fuzz
+
+    from checker.text.normalize import normalize_word
+
+    v: TitleValue = c.value
+    if not v.given:
+        return
+    entity = next((e for e in rs.entities.entities if e.id == c.subject and e.type == "person"), None)
+    if entity is None:
+        return
+    known = sorted({normalize_word(n).split()[0] for n in entity.names if len(n.split()) > 1})
+    first = v.given.split()[0]
+    if not known or any(fuzz.ratio(first, k) >= rs.entities.fuzzy.threshold - 10 for k in known):
+        return
+    fb.add("knowledge", "knowledge.name", "person.title", c.subject, fb.events.get(c.event or ""), [c],
+           {"document": c.document, "value": v.given, "known": " / ".join(known)})

@@ -334,7 +334,8 @@ class DocumentExtractor:
         for m in s.ordered:
             if m.type == "person" and m.entity and m.role and m.title_span:
                 ref = current
-                value = TitleValue(role=m.role, country=m.country, status=m.status, office=m.office)
+                given = " ".join(m.name.split()[:-1]) if m.name and not m.open else None
+                value = TitleValue(role=m.role, country=m.country, status=m.status, office=m.office, given=given or None)
                 self._claim(seg, "person.title", m.entity, value,
                             self._span(norm, plain_start, s.start + m.start, s.start + m.end),
                             f"title.{m.role}", quoted=quoted, mention=ref)

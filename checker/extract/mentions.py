@@ -254,8 +254,11 @@ def _open_name(lex: Lexicon, doc, at: dict[int, Item], start: int, step: int,
         taken.pop()
     while taken and doc[taken[0]].text in lex.connectors and doc[taken[0]].text != "عبد":
         taken.pop(0)
-    if not taken or doc[taken[0]].text.startswith("ال"):
-        return 0, 0  # names do not begin with the article (الرئيس الأمريكي الجديد)
+    if not taken or (doc[taken[0]].text.startswith("ال") and
+                     (len(taken) < 2 or doc[taken[1]].text.startswith("ال"))):
+        # names do not begin with the article (الرئيس الأمريكي الجديد), but a given name with a
+        # hamza may look as if they did once normalised (ألكسندر ستوب -> الكسندر ستوب)
+        return 0, 0
     if country is None and len(taken) < 2:
         return 0, 0  # without a country only a full name is trusted (الرئيس إيمانويل ماكرون)
     return taken[0], taken[-1] + 1
