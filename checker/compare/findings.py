@@ -474,9 +474,12 @@ def _given_name(fb: FindingBuilder, c: Claim, rs: RuleSet) -> None:
     entity = next((e for e in rs.entities.entities if e.id == c.subject and e.type == "person"), None)
     if entity is None:
         return
-    known = sorted({normalize_word(n).split()[0] for n in entity.names if len(n.split()) > 1})
-    first = v.given.split()[0]
-    if not known or any(fuzz.ratio(first, k) >= rs.entities.fuzzy.threshold - 10 for k in known):
+    # the given names as the rules write them: every name but its last word (عبد الفتاح),
+    # compared without spaces (عبدالفتاح)
+    known = sorted({" ".join(normalize_word(n).split()[:-1]) for n in entity.names if len(n.split()) > 1})
+    given = v.given.replace(" ", "")
+    if not known or any(fuzz.ratio(given, k.replace(" ", "")) >= rs.entities.fuzzy.threshold - 10
+                        or fuzz.ratio(v.given.split()[0], k.split()[0]) >= rs.entities.fuzzy.threshold - 10 for k in known):
         return
     fb.add("knowledge", "knowledge.name", "person.title", c.subject, fb.events.get(c.event or ""), [c],
            {"document": c.document, "value": v.given, "known": " / ".join(known)})

@@ -243,7 +243,10 @@ class DocumentExtractor:
         Lavrov" is a foreign minister, not a secretary of state nor a president). Then its post
         that the rules list as matching the other's, else no title at all, never a guess."""
         when = day or self.published.day
-        held = sorted({t.role for t in offices_of(self.rs, m.entity, when)}) if m.entity and when else []
+        if m.entity and when:
+            held = sorted({t.role for t in offices_of(self.rs, m.entity, when)})
+        else:  # no day to ask the knowledge base about: any post it knows them in
+            held = sorted({t.role for t in self.rs.offices.terms if t.person == m.entity}) if m.entity else []
         if not held:  # a bare "his counterpart", or a person the knowledge base does not know
             return other_role or ("president" if not m.entity else None)
         if other_role is None:

@@ -222,7 +222,19 @@ def _title_tail(lex: Lexicon, doc, items: list[Item], i: int, country: str | Non
 def _name_word(lex: Lexicon, tok) -> bool:
     """Could this token be part of a person's name? (not punctuation, a stop word, a number)"""
     w = tok.text
-    return tok.is_alpha and len(w) >= 2 and w not in lex.name_stop and not (w[0] in "وف" and w[1:] in lex.name_stop)
+    if not tok.is_alpha or len(w) < 2 or w in lex.name_stop or (w[0] in "وف" and w[1:] in lex.name_stop):
+        return False
+    # a clitic before the article (بالضيوف، للصحفيين، والتعاون) is never inside a name
+    return not (w[:3] in ("بال", "وال", "فال", "كال") or w.startswith("لل"))
+
+
+def _boundary(lex: Lexicon, doc, at: dict[int, Item], i: int) -> bool:
+    """Does a name end cleanly before token i? (the sentence ends, punctuation, a stop word or
+    a matched phrase follows): a one-word name is trusted only then."""
+    if i >= len(doc) or i in at or not doc[i].is_alpha:
+        return True
+    w = doc[i].text
+    return w in lex.name_stop or (w[0] in "وف" and w[1:] in lex.name_stop)
 
 
 def _open_name(lex: Lexicon, doc, at: dict[int, Item], start: int, step: int,
@@ -261,6 +273,13 @@ def _open_name(lex: Lexicon, doc, at: dict[int, Item], start: int, step: int,
         return 0, 0
     if country is None and len(taken) < 2:
         return 0, 0  # without a country only a full name is trusted (الرئيس إيمانويل ماكرون)
+    first = doc[taken[0]].text
+    if first.endswith("ه") and len(first) > 2:
+        return 0, 0  # a noun with a pronoun or a feminine ending (زيارته، دبلوماسية), not a given name
+    if len(taken) == 1:
+        # one word: an adverb (مرارا، قائلا) or the start of a clause is likelier than a surname
+        if first.endswith("ا") or first[0] in "لب" or not (_boundary(lex, doc, at, taken[0] + 1) if step == 1 else True):
+            return 0, 0
     return taken[0], taken[-1] + 1
 
 
@@ -270,7 +289,8 @@ def _given_names(lex: Lexicon, doc, at: dict[int, Item], start: int, nxt: Item |
     if nxt is None or nxt.kind != "ENT" or nxt.start <= start or nxt.start - start > lex.max_name_words:
         return []
     words = [doc[t] for t in range(start, nxt.start)]
-    if any(t.i in at or not _name_word(lex, t) or t.text.startswith("ال") for t in words):
+    if any(t.i in at or not _name_word(lex, t) or t.text.startswith("ال") or (t.text.endswith("ه") and len(t.text) > 2)
+           for t in words):
         return []
     return [t.text for t in words]
 
@@ -302,7 +322,8 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
             outer = carried if carried and carried[0] == it.start else None
             country0 = role.country or (outer[1] if outer else None)
             j, end_tok, end_char, country, status = _title_tail(lex, doc, items, i, country0)
-            if j < n and items[j].kind == "ROLE" and country and _adjacent(doc, end_tok, items[j].start):
+            if j < n and items[j].kind == "ROLE" and country and _adjacent(doc, end_tok, items[j].start) \
+                    and not lex.roles[items[j].key].office and items[j].char_start == doc[items[j].start].idx:
                 carried = (items[j].start, country, role, it.char_start, status)
             title_span = (it.char_start, end_char)
             if outer and outer[2].office and not role.office:
@@ -321,7 +342,10 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
                                             name=" ".join(given + [doc[items[j].start].text]) if given else None))
                     i = j + 1
                     continue
-            a, b = _open_name(lex, doc, at, end_tok, 1, country)
+            # without a country, only a definite title names someone (الرئيس إيمانويل ماكرون, not
+            # رئيس مجلس الإدارة)
+            definite = country is not None or doc[it.end - 1].text.startswith("ال")
+            a, b = _open_name(lex, doc, at, end_tok, 1, country) if definite else (0, 0)
             if b > a:
                 words = [doc[t].text for t in range(a, b)]
                 mentions.append(Mention("person", open_id(lex, words), it.char_start, doc[b - 1].idx + len(doc[b - 1].text),
@@ -331,7 +355,8 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
                     j += 1
                 i = j
                 continue
-            if it.start > 1 and doc[it.start - 1].text in ("،", ",") and (country or not role.office):
+            if it.start > 1 and doc[it.start - 1].text in ("،", ",") and (country or not role.office) \
+                    and it.char_start == doc[it.start].idx:
                 # NAME ، ROLE ...: an apposition after a name no rule lists
                 a, b = _open_name(lex, doc, at, it.start - 2, -1, country)
                 if b > a and not (mentions and mentions[-1].end > doc[a].idx):
