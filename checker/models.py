@@ -86,6 +86,9 @@ class DateValue(Model):
     date_from: dt.date | None = Field(default=None, serialization_alias="from", validation_alias="from")
     date_to: dt.date | None = Field(default=None, serialization_alias="to", validation_alias="to")
     weekday: int | None = None
+    # a day and month stated without a year on a page whose date is unknown ("الخميس 28 يوليو")
+    month: int | None = None
+    day_of_month: int | None = None
     how: str = ""  # "absolute", "relative to publication", "weekday only", ...
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)

@@ -58,13 +58,15 @@ def analyse(docs: list[Document], rs, *, engine: Engine | None = None,
     from checker.compare.findings import group_claims, merge_findings
     from checker.engine import LocalEngine
     from checker.report.summary import summarize
+    from checker.resolve.publication import estimate_publication
 
     engine = engine or LocalEngine()
     # the documented order: by id, whatever order the inputs came in
     docs = sorted(docs, key=lambda d: (d.id, d.path))
+    docs = [estimate_publication(d, rs) for d in docs]  # pages that state no date
     mentions, claims = engine.extract(docs, rs, progress=_stage(progress, "extract"))
     by_id = {d.id: d for d in docs}
-    events, mention_event = build_events(mentions, by_id, rs)
+    events, mention_event = build_events(mentions, by_id, rs, claims)
     assign_events(claims, mention_event)
     per_group = engine.compare(group_claims(claims), {e.id: e for e in events}, by_id, rs,
                                progress=_stage(progress, "compare"))

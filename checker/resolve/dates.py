@@ -8,6 +8,8 @@ from checker.extract.values import DatePhrase
 from checker.models import DateValue, Published
 
 WEEKDAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
@@ -35,25 +37,48 @@ def _year_for(day: int, month: int, week: str | None, published: dt.date) -> int
     return best.year
 
 
+def _window(published: Published) -> tuple[dt.date, dt.date] | None:
+    """The publication window when it is a few days, not one (an estimate): relative phrases
+    resolve within it. A longer window says too little to resolve "yesterday"."""
+    lo, hi = published.date_from, published.date_to
+    if lo is None or hi is None or lo == hi or (hi - lo).days > ESTIMATE_SPAN_MAX:
+        return None
+    return lo, hi
+
+
+ESTIMATE_SPAN_MAX = 6  # days after the first: a week, so a weekday falls on one day of it
+
+
 def resolve_date(p: DatePhrase, published: Published, year_hint: int | None = None) -> DateValue:
     pub = published.day
+    window = _window(published) if pub is None else None
+    est = " (estimated publication date)" if window else ""
     if p.month is not None and p.day is not None:
-        year = p.year or year_hint or (_year_for(p.day, p.month, p.week, pub) if pub else None)
+        anchor = pub or (window[1] if window else None)
+        year = p.year or year_hint or (_year_for(p.day, p.month, p.week, anchor) if anchor else None)
         if year is None:
-            return DateValue(weekday=p.weekday, how=f"day {p.day}/{p.month}, year unknown")
+            return DateValue(weekday=p.weekday, month=p.month, day_of_month=p.day,
+                             how=f"day {p.day}/{p.month}, year unknown")
         d = _safe_date(year, p.month, p.day)
         if d is None:
             return DateValue(weekday=p.weekday, how="impossible date")
-        how = "absolute" if p.year else ("year from the sentence" if year_hint else "year from the publication date")
+        how = "absolute" if p.year else ("year from the sentence" if year_hint else "year from the publication date" + est)
         return DateValue(date_from=d, date_to=d, weekday=p.weekday, how=how)
     if p.relative_days is not None:
-        if pub is None:
+        if pub is None and window is None:
             return DateValue(weekday=p.weekday, how="relative day, publication date unknown")
+        if pub is None:
+            lo, hi = (x + dt.timedelta(days=p.relative_days) for x in window)
+            return _within(lo, hi, p.weekday, "relative to the estimated publication date")
         d = pub + dt.timedelta(days=p.relative_days)
         return DateValue(date_from=d, date_to=d, weekday=p.weekday, how="relative to the publication date")
     if p.weekday is not None:
-        if pub is None:
+        if pub is None and window is None:
             return DateValue(weekday=p.weekday, how="weekday only")
+        if pub is None:  # the latest such weekday on or before a day of the window
+            lo, hi = window
+            lo = lo - dt.timedelta(days=7 if p.week == "past" else 6)
+            return _within(lo, hi, p.weekday, "weekday relative to the estimated publication date")
         delta = (pub.weekday() - p.weekday) % 7
         if p.week == "next":
             d = pub + dt.timedelta(days=(p.weekday - pub.weekday()) % 7 or 7)
@@ -63,6 +88,17 @@ def resolve_date(p: DatePhrase, published: Published, year_hint: int | None = No
             d = pub - dt.timedelta(days=delta)
         return DateValue(date_from=d, date_to=d, weekday=p.weekday, how="weekday relative to the publication date")
     return DateValue(how="unknown")
+
+
+def _within(lo: dt.date, hi: dt.date, weekday: int | None, how: str) -> DateValue:
+    """The days lo..hi, narrowed to the one that falls on `weekday` when there is exactly one."""
+    if weekday is not None:
+        days = [lo + dt.timedelta(days=k) for k in range((hi - lo).days + 1)
+                if (lo + dt.timedelta(days=k)).weekday() == weekday]
+        if len(days) == 1:
+            return DateValue(date_from=days[0], date_to=days[0], weekday=weekday, how=how)
+        return DateValue(weekday=weekday, how=how)
+    return DateValue(date_from=lo, date_to=hi, how=how)
 
 
 def weekday_mismatch(v: DateValue) -> bool:
@@ -79,4 +115,8 @@ def describe_date(v: DateValue) -> str:
         parts.append(v.day.isoformat())
     elif v.date_from or v.date_to:
         parts.append(f"{v.date_from or '?'}..{v.date_to or '?'}")
+    elif v.month is not None and v.day_of_month is not None:
+        parts.append(f"{v.day_of_month} {MONTHS_EN[v.month - 1]} (no year)")
+    if "estimated" in v.how and (v.date_from or v.date_to):
+        parts.append("(from the estimated publication date)")
     return " ".join(parts) or "an unknown date"

@@ -216,6 +216,35 @@ class EventPolicy(Strict):
     date_window_days: int = Field(ge=0, le=30)
 
 
+class CorefWeights(Strict):
+    """What each piece of evidence adds to (or, negative, takes from) the score of an account
+    against an event."""
+
+    same_parties: float = 3
+    parties_fit: float = 1
+    same_day: float = 3
+    near_day: float = 1
+    day_beyond_window: float = -1
+    weekday_fits: float = 1
+    weekday_differs: float = -2
+    published_near: float = 0.5
+    published_far: float = -2
+    same_place: float = 2
+    other_place: float = -6
+    shared_detail: float = 1
+    shared_detail_max: float = 3
+
+
+class CorefPolicy(Strict):
+    """When two accounts report one event (checker/align/coref.py)."""
+
+    threshold: float = 3
+    margin: float = 1  # an account naming fewer than two parties must lead the runner-up by this
+    max_gap_days: int = Field(default=7, ge=0, le=60)  # accounts dated further apart never meet
+    recent_days: int = Field(default=7, ge=0)  # an undated page mostly reports what happened this recently
+    weights: CorefWeights = CorefWeights()
+
+
 class TitlePolicy(Strict):
     window_days: int = Field(ge=0)
 
@@ -239,4 +268,5 @@ class PolicyFile(Strict):
     titles: TitlePolicy
     times: TimePolicy
     pairing: PairingPolicy = PairingPolicy()
+    coreference: CorefPolicy = CorefPolicy()
     checks: dict[str, CheckPolicy]

@@ -247,8 +247,9 @@ def check_documents(store: Store, docs: Sequence[Document], rs: RuleSet, *, inde
     from checker.compare.findings import compare
     from checker.pipeline import extract_all
     from checker.report.summary import summarize
+    from checker.resolve.publication import estimate_publication
 
-    new_docs = sorted(docs, key=lambda d: (d.id, d.path))
+    new_docs = [estimate_publication(d, rs) for d in sorted(docs, key=lambda d: (d.id, d.path))]
     new_mentions, new_claims = extract_all(new_docs, rs)
     ok_new = [d for d in new_docs if d.status == "ok"]
     snapshot = None
@@ -268,7 +269,7 @@ def check_documents(store: Store, docs: Sequence[Document], rs: RuleSet, *, inde
     order = {d.id: n for n, d in enumerate(all_docs)}
     mentions = sorted(new_mentions + stored_mentions, key=lambda x: order[x.document])  # stable
     claims = sorted(new_claims + stored_claims, key=lambda x: order[x.document])
-    events, mention_event = build_events(mentions, by_id, rs)
+    events, mention_event = build_events(mentions, by_id, rs, claims)
     assign_events(claims, mention_event)
     findings = [_new_first(f, new_ids) for f in compare(claims, events, by_id, rs) if new_ids & set(f.documents)]
     for n, f in enumerate(findings, start=1):

@@ -1,0 +1,255 @@
+"""Whether an account reports an event already formed: a score from all the evidence the text gives.
+
+An event is a profile of what its accounts say (parties, days, weekday, place, distinctive
+figures, publication dates). An account is scored against it: each piece of evidence adds or
+subtracts a weight from `rules/policy.yaml` (`coreference`), a few make it impossible (another
+type of event, other parties, days too far apart). One slot that disagrees -- a day off by one,
+another duration -- costs little and is compared later as a finding; it does not split the event.
+Every weight applied is kept as a reason, in words an editor can read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from checker.models import Claim, DateValue, EventMention
+from checker.resolve.dates import WEEKDAYS_EN
+from checker.rules.schema import CorefPolicy
+
+# Claim attributes that say something distinctive about one event: two accounts stating the same
+# value of one of these are more likely about the same event. Dates and titles are not details:
+# the date is scored on its own, and a title belongs to a person, not to an event.
+_NOT_DETAILS = (".date", ".announced")
+
+
+@dataclass(frozen=True)
+class Reason:
+    weight: float
+    text: str
+
+
+@dataclass
+class Verdict:
+    """An account against an event: the total, the reasons, or what rules the match out."""
+
+    score: float = 0.0
+    reasons: list[Reason] = field(default_factory=list)
+    blocked: str | None = None
+
+    def add(self, weight: float, text: str) -> None:
+        if weight:
+            self.score += weight
+            self.reasons.append(Reason(weight, text))
+
+    def block(self, text: str) -> Verdict:
+        self.blocked = text
+        return self
+
+    def summary(self) -> str:
+        """The reasons for, then those against (after "but"), as one phrase."""
+        pro = [r.text for r in self.reasons if r.weight > 0]
+        con = [r.text for r in self.reasons if r.weight < 0]
+        text = ", ".join(pro) or "nothing against it"
+        return f"{text}; but {', '.join(con)}" if con else text
+
+
+@dataclass
+class Account:
+    """One event mention with what scoring needs of it, computed once."""
+
+    mention: EventMention
+    day: dt.date | None
+    weekday: int | None
+    details: frozenset[tuple]
+    published: tuple[dt.date | None, dt.date | None]  # the publication window, ends may be open
+    published_estimated: bool = False
+    partial: tuple[int, int] | None = None  # (month, day) stated without a year, on an undated page
+
+    @property
+    def parties(self) -> frozenset[str]:
+        return frozenset(self.mention.participants)
+
+
+def details_of(claims: list[Claim]) -> frozenset[tuple]:
+    """Distinctive (attribute, value) pairs an account states: durations, counts, times, places..."""
+    out = set()
+    for c in claims:
+        if c.attribute.startswith(("person.", "document.")) or c.attribute.endswith(_NOT_DETAILS):
+            continue
+        out.add((c.attribute, _hashable(c.value.__dict__)))
+    return frozenset(out)
+
+
+def _hashable(x):
+    if isinstance(x, dict):
+        return tuple((k, _hashable(v)) for k, v in x.items())
+    if isinstance(x, list):
+        return tuple(_hashable(v) for v in x)
+    return x
+
+
+def account_of(m: EventMention, claims: list[Claim], published: tuple[dt.date | None, dt.date | None],
+               estimated: bool = False) -> Account:
+    d: DateValue | None = m.date
+    day = d.day if d is not None else None
+    weekday = d.weekday if d is not None else None
+    partial = (d.month, d.day_of_month) if d is not None and day is None and d.month and d.day_of_month else None
+    return Account(m, day, weekday, details_of(claims), published, estimated, partial)
+
+
+class Profile:
+    """What the accounts of one event say, counted, so an account is scored against the event
+    in time independent of how many accounts it already has."""
+
+    def __init__(self, first: Account, seq: int) -> None:
+        self.type = first.mention.type
+        self.seq = seq  # creation order: ties go to the older event
+        self.members: list[Account] = []
+        self.passages: set[tuple[str, int]] = set()
+        self.party_sets: Counter[frozenset[str]] = Counter()
+        self.parties: Counter[str] = Counter()
+        self.days: Counter[dt.date] = Counter()
+        self.places: Counter[str] = Counter()
+        self.details: Counter[tuple] = Counter()
+        self.closed = False  # an account kept apart because it fits several events takes no others
+        self.day: dt.date | None = None
+        self.core: frozenset[str] = frozenset()
+        self.place: str | None = None
+        self.add(first)
+
+    def add(self, a: Account) -> None:
+        m = a.mention
+        self.members.append(a)
+        self.passages.add((m.document, m.segment))
+        if len(a.parties) >= 2:
+            self.party_sets[a.parties] += 1
+        self.parties.update(a.parties)
+        if a.day is not None:
+            self.days[a.day] += 1
+            self.day = _mode(self.days)
+        if m.place:
+            self.places[m.place] += 1
+            self.place = _mode(self.places)
+        self.details.update(a.details)
+        if self.party_sets:
+            self.core = _mode(self.party_sets, key=lambda s: sorted(s))
+        else:
+            self.core = frozenset(self.parties)
+
+
+def _mode(counts: Counter, key=lambda x: x):
+    """The most frequent value; ties go to the smallest (a fixed order, whatever the input order)."""
+    return min(counts, key=lambda v: (-counts[v], key(v)))
+
+
+def _names(parties) -> str:
+    return ", ".join(sorted(parties))
+
+
+def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
+    """How strongly account `a` is an account of event `p` (`window`: the event type's date window)."""
+    w = policy.weights
+    v = Verdict()
+    m = a.mention
+    if m.type != p.type:
+        return v.block(f"a {m.type} is not a {p.type}")
+    if p.closed:
+        return v.block("kept apart")
+    if (m.document, m.segment) in p.passages:
+        return v.block("the same passage already reports another event")
+
+    # parties: who called whom, whose delegations met, which sides exchanged
+    mine, theirs = a.parties, p.core
+    if len(mine) >= 2 and len(theirs) >= 2:
+        if mine == theirs:
+            v.add(w.same_parties, f"same parties ({_names(mine)})")
+        elif mine < theirs or theirs < mine:
+            v.add(w.parties_fit, f"parties {_names(mine)} among {_names(mine | theirs)}")
+        else:
+            return v.block(f"other parties ({_names(mine)} against {_names(theirs)})")
+    elif mine and theirs:
+        if mine <= theirs or theirs <= mine:
+            v.add(w.parties_fit, f"names {_names(mine)}, a party to it")
+        else:
+            return v.block(f"other parties ({_names(mine)} against {_names(theirs)})")
+
+    # the day, or what stands for it on an undated account
+    if a.day is not None and p.day is not None:
+        gap = abs((a.day - p.day).days)
+        if gap == 0:
+            v.add(w.same_day, f"same day {p.day.isoformat()}")
+        elif gap > policy.max_gap_days:
+            return v.block(f"dated {a.day.isoformat()}, {gap} days from {p.day.isoformat()}")
+        elif gap <= window:
+            v.add(w.near_day, f"dated {a.day.isoformat()}, {gap} day(s) from {p.day.isoformat()} "
+                              f"(within {window}: one event, its date compared)")
+        else:
+            v.add(w.day_beyond_window * (gap - window), f"dated {a.day.isoformat()}, {gap} days from {p.day.isoformat()}")
+    elif a.day is None and p.day is not None:
+        if a.partial is not None:  # "28 July", year unknown: as if in the event's year
+            try:
+                stated = dt.date(p.day.year, *a.partial)
+            except ValueError:
+                stated = None
+            gap = abs((stated - p.day).days) if stated else policy.max_gap_days + 1
+            gap = min(gap, 365 - gap) if stated else gap  # 31 December against 1 January
+            said = f"{a.partial[1]}/{a.partial[0]} (no year)"
+            if gap == 0:
+                v.add(w.same_day, f"same day of the year ({said})")
+            elif gap > policy.max_gap_days:
+                return v.block(f"dated {said}, {gap} days from {p.day.isoformat()}")
+            elif gap <= window:
+                v.add(w.near_day, f"dated {said}, {gap} day(s) from {p.day.isoformat()}")
+            else:
+                v.add(w.day_beyond_window * (gap - window), f"dated {said}, {gap} days from {p.day.isoformat()}")
+        if a.weekday is not None:
+            name = WEEKDAYS_EN[a.weekday]
+            if p.day.weekday() == a.weekday:
+                v.add(w.weekday_fits, f"its {name} fits {p.day.isoformat()}")
+            else:
+                v.add(w.weekday_differs, f"says {name}, but {p.day.isoformat()} was a {WEEKDAYS_EN[p.day.weekday()]}")
+        lo, hi = a.published
+        est = " (estimated)" if a.published_estimated else ""
+        if hi is not None and p.day > hi + dt.timedelta(days=1):
+            return v.block(f"the event ({p.day.isoformat()}) is after the page's publication{est}")
+        if hi is not None and lo is not None:
+            if (lo - p.day).days <= policy.recent_days:
+                v.add(w.published_near, f"published{est} within {policy.recent_days} days of {p.day.isoformat()}")
+            else:
+                v.add(w.published_far, f"published{est} {(lo - p.day).days} days after {p.day.isoformat()}")
+
+    # the place
+    if m.place and p.place:
+        if m.place == p.place:
+            v.add(w.same_place, f"same place ({m.place})")
+        else:
+            v.add(w.other_place, f"in {m.place}, not {p.place}")
+
+    # figures and other details both state alike
+    shared = [k for k in a.details if k in p.details]
+    if shared:
+        attrs = sorted({k[0].split(".")[-1] for k in shared})
+        v.add(min(w.shared_detail * len(shared), w.shared_detail_max), f"same {', '.join(attrs)} stated")
+    return v
+
+
+def choose(a: Account, candidates: list[Profile], policy: CorefPolicy, window: int,
+           strict: bool) -> tuple[Profile | None, Verdict | None, bool]:
+    """The event an account joins: the best score at or above the threshold. With `strict` (an
+    account that names fewer than two parties, or no day), the best must also lead the next by
+    the policy's margin, else it fits several and joins none. Returns (event, its verdict,
+    ambiguous)."""
+    scored = []
+    for p in candidates:
+        v = score(a, p, policy, window)
+        if v.blocked is None and v.score >= policy.threshold:
+            scored.append((v.score, p, v))
+    if not scored:
+        return None, None, False
+    scored.sort(key=lambda t: (-t[0], t[1].seq))
+    best_score, best, verdict = scored[0]
+    if strict and len(scored) > 1 and best_score - scored[1][0] < policy.margin:
+        return None, None, True
+    return best, verdict, False

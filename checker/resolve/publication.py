@@ -1,0 +1,79 @@
+"""When a page that states no publication date was probably published, from what it does say.
+
+Many real pages carry no date at all. Two things still narrow it down:
+
+- the page's address: news sites put the day in their URLs (`/2022/07/28/`, `-20250524-`),
+  which is the day of publication as far as anyone can tell from outside;
+- the dates the article itself states in full: a news page reports what happened lately, so it
+  was published on or within a few days after the latest day it names in full (dates it calls
+  coming, "المقبل", are left out).
+
+The estimate is a window (`Published.date_from..date_to`) whose `how` starts with "estimated",
+so relative dates resolved against it, and findings resting on them, say so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from checker.extract.values import find_dates, grammar
+from checker.models import Document, Published
+from checker.resolve.dates import ESTIMATE_SPAN_MAX
+from checker.rules.ruleset import RuleSet
+from checker.text.normalize import normalize
+
+# /2022/07/28/, /2022-07-28, _20250524, 20250524123 (a date followed by an article number is
+# not taken: 8 digits must stand alone)
+_URL_DAY = re.compile(r"(?<!\d)(20\d\d)([/_.-]?)(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?!\d)")
+EARLIEST_YEAR = 1990
+
+
+def estimate_publication(doc: Document, rs: RuleSet) -> Document:
+    """The document, with an estimated publication window when it states none (else unchanged)."""
+    if doc.status != "ok" or doc.published.date_from is not None:
+        return doc
+    estimate = from_url(doc.url) or from_text(doc, rs)
+    if estimate is None:
+        return doc
+    return doc.model_copy(update={"published": estimate})
+
+
+def from_url(url: str | None) -> Published | None:
+    if not url:
+        return None
+    path = url.split("://", 1)[-1]
+    path = path[path.find("/"):] if "/" in path else ""
+    for m in _URL_DAY.finditer(path):
+        if len(m.group(2)) == 0 and (len(m.group(3)) != 2 or len(m.group(4)) != 2):
+            continue  # 2025524 is no date; without separators it takes YYYYMMDD
+        try:
+            day = dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        except ValueError:
+            continue
+        if EARLIEST_YEAR <= day.year:
+            return Published(date_from=day, date_to=day, how=f"estimated from the page address ({m.group(0)})")
+    return None
+
+
+def from_text(doc: Document, rs: RuleSet) -> Published | None:
+    g = grammar(rs)
+    latest: dt.date | None = None
+    for seg in doc.article_segments():
+        if seg.kind != "article":
+            continue
+        text = normalize(doc.text[seg.start:seg.end]).text
+        for p in find_dates(g, text):
+            if p.year is None or p.month is None or p.day is None or p.week == "next":
+                continue
+            try:
+                d = dt.date(p.year, p.month, p.day)
+            except ValueError:
+                continue
+            if d.year >= EARLIEST_YEAR and (latest is None or d > latest):
+                latest = d
+    if latest is None:
+        return None
+    return Published(date_from=latest, date_to=latest + dt.timedelta(days=ESTIMATE_SPAN_MAX),
+                     how=f"estimated: within {ESTIMATE_SPAN_MAX} days after {latest.isoformat()}, "
+                         f"the latest date the page states in full")

@@ -1,0 +1,100 @@
+"""Event coreference as a scored decision: accounts that agree on the rest meet even when one
+slot (the day) disagrees, and the disagreement becomes the finding."""
+
+from __future__ import annotations
+
+from checker.pipeline import analyse
+from helpers import article
+
+
+def events_and_findings(rs, *docs):
+    r = analyse(list(docs), rs)
+    return sorted(e.documents for e in r.events), sorted((f.attribute, tuple(f.documents)) for f in r.findings)
+
+
+def test_a_call_dated_two_days_off_joins_when_the_rest_agrees_and_the_date_is_the_finding(rs):
+    a = article("أجرى الرئيس الروسي فلاديمير بوتين في 12 فبراير 2025 اتصالاً هاتفياً مع الرئيس الأمريكي دونالد ترامب "
+                "استمر نحو ساعة ونصف.", "2025-02-13", "a")
+    b = article("استمر الاتصال الهاتفي بين بوتين وترامب في 12 فبراير 2025 نحو ساعة ونصف.", "2025-02-13", "b")
+    off = article("استمر الاتصال الهاتفي بين بوتين وترامب في 14 فبراير 2025 نحو ساعة ونصف.", "2025-02-15", "off")
+    events, findings = events_and_findings(rs, a, b, off)
+    assert events == [["a", "b", "off"]]
+    assert [f for f in findings if f[0] == "call.date"] and all("off" in f[1] for f in findings)
+
+
+def test_calls_a_week_apart_between_the_same_leaders_are_two_events(rs):
+    a = article("أجرى ترامب في 12 فبراير 2025 اتصالاً هاتفياً مع بوتين استمر نحو ساعة ونصف.", "2025-02-13", "a")
+    b = article("أجرى ترامب في 20 فبراير 2025 اتصالاً هاتفياً مع بوتين استمر نحو ساعة ونصف.", "2025-02-21", "b")
+    events, findings = events_and_findings(rs, a, b)
+    assert events == [["a"], ["b"]] and findings == []
+
+
+def test_a_page_without_any_date_joins_the_one_call_between_its_parties(rs):
+    dated = article("أجرى الرئيس الأمريكي دونالد ترامب اليوم اتصالاً هاتفياً مع الرئيس الروسي فلاديمير بوتين "
+                    "استمر أكثر من ساعتين.", "2025-03-18", "dated")
+    undated = article("استمر الاتصال الهاتفي بين ترامب وبوتين نحو ساعة.", None, "undated")
+    events, findings = events_and_findings(rs, dated, undated)
+    assert events == [["dated", "undated"]]
+    assert ("call.duration", ("dated", "undated")) in findings
+
+
+def test_a_page_without_any_date_fitting_two_calls_joins_neither(rs):
+    first = article("أجرى ترامب في 12 فبراير 2025 اتصالاً هاتفياً مع بوتين.", "2025-02-12", "first")
+    second = article("أجرى ترامب في 18 مارس 2025 اتصالاً هاتفياً مع بوتين.", "2025-03-18", "second")
+    undated = article("استمر الاتصال الهاتفي بين ترامب وبوتين نحو ساعة.", None, "undated")
+    events, _ = events_and_findings(rs, first, second, undated)
+    assert events == [["first"], ["second"], ["undated"]]
+
+
+def test_calls_sharing_one_leader_with_other_parties_are_two_events(rs):
+    a = article("أجرى ترامب اليوم اتصالاً هاتفياً مع بوتين استمر نحو ساعة.", "2025-05-19", "a")
+    b = article("أجرى ترامب اليوم اتصالاً هاتفياً مع زيلينسكي استمر أكثر من ساعتين.", "2025-05-19", "b")
+    events, findings = events_and_findings(rs, a, b)
+    assert events == [["a"], ["b"]] and findings == []
+
+
+def test_why_gives_the_evidence_for_and_against(rs):
+    a = article("أجرى ترامب في 12 فبراير 2025 اتصالاً هاتفياً مع بوتين.", "2025-02-12", "a")
+    b = article("أجرى ترامب في 13 فبراير 2025 اتصالاً هاتفياً مع بوتين.", "2025-02-13", "b")
+    [event] = analyse([a, b], rs).events
+    assert event.why.startswith("a, b: same parties (putin, trump), dated 2025-02-13, 1 day(s) from 2025-02-12")
+
+
+def test_a_page_address_with_a_day_gives_the_estimated_publication_date(rs):
+    from checker.resolve.publication import estimate_publication
+
+    doc = article("أجرى ترامب اليوم اتصالاً هاتفياً مع بوتين.", None, "addr")
+    doc = doc.model_copy(update={"url": "https://news.example/world/2025/03/18/trump-putin-call"})
+    dated = estimate_publication(doc, rs)
+    assert dated.published.day.isoformat() == "2025-03-18" and dated.published.how.startswith("estimated")
+    assert doc.published.day is None  # a new document; the input is unchanged
+    [claim] = [c for c in analyse([doc], rs).claims if c.attribute == "call.date"]
+    assert claim.value.day.isoformat() == "2025-03-18"
+
+
+def test_an_article_number_in_the_address_is_no_date(rs):
+    from checker.resolve.publication import from_url
+
+    assert from_url("https://news.example/article/201903447") is None
+    assert from_url("https://news.example/a-20250524123") is None
+    assert from_url("https://news.example/news-20250524.html").day.isoformat() == "2025-05-24"
+
+
+def test_today_with_a_weekday_on_an_undated_page_resolves_within_the_estimated_week(rs):
+    """No publication date, but the page states 12 February 2025 in full: it was published in
+    the week after, and "today, Friday" is the one Friday of that week."""
+    doc = article("قال الكرملين إن بوتين وترامب تحدثا هاتفياً في 12 فبراير 2025. "
+                  "وأجرى ترامب اليوم الجمعة اتصالاً هاتفياً مع زيلينسكي.", None, "week")
+    r = analyse([doc], rs)
+    [published] = [d.published for d in r.documents]
+    assert published.date_from.isoformat() == "2025-02-12" and published.how.startswith("estimated")
+    days = sorted(c.value.day.isoformat() for c in r.claims if c.attribute == "call.date")
+    assert days == ["2025-02-12", "2025-02-14"]
+
+
+def test_a_day_and_month_without_a_year_places_an_undated_account(rs):
+    first = article("أجرى ترامب في 12 فبراير 2025 اتصالاً هاتفياً مع بوتين.", "2025-02-12", "first")
+    second = article("أجرى ترامب في 18 مارس 2025 اتصالاً هاتفياً مع بوتين.", "2025-03-18", "second")
+    undated = article("استمر الاتصال الهاتفي بين ترامب وبوتين في 18 مارس نحو ساعة.", None, "undated")
+    events, _ = events_and_findings(rs, first, second, undated)
+    assert events == [["first"], ["second", "undated"]]
