@@ -113,6 +113,10 @@ def party_words(rs: RuleSet) -> PartyWords:
     return hit
 
 
+# after a verb of saying: the speaker (a placeholder, or one or two words such as الرئاسة) and
+# a comma, then the day of the statement
+_AFTER_SPEECH = (re.compile(r"\s*(?:يوم\s+)?"),
+                 re.compile(r"\s*(?:\u27e6[pc]\d+\u27e7|[^\s،,\u27e6]+(?:\s+[^\s،,\u27e6]+)?)\s*،?\s*(?:يوم\s+)?"))
 _PLACEHOLDER_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:جانب\s+|طرف\s+)?\u27e6[pc](\d+)\u27e7")
 _AND_PLACEHOLDER = re.compile(r"\s*(?:،|و|,)\s*(?:و\s*)?\u27e6[pc](\d+)\u27e7")
 
@@ -280,13 +284,18 @@ class DocumentExtractor:
         def owner(p: DatePhrase) -> str | None:
             return min(event_triggers, key=lambda t: abs(t[0] - p.start))[1] if event_triggers else None
 
+        said = self._statement_days(s)
         here: dict[str, _Mention] = {}
         for pos, etype, starts, _rid in triggers:
             if etype in here:
                 continue
             if etype == "exchange" and (here or last):
                 continue  # an exchange agreed in a call or talks: its counts belong to that event
-            mine = [d for d in dates if owner(d[0]) == etype]
+            # a statement's day is not the event's when the event was named before the statement,
+            # the sentence has another day, or it refers to an event already reported (قالت
+            # الرئاسة، الجمعة، إن الاتصال ...)
+            mine = [d for d in dates if owner(d[0]) == etype
+                    and not (d[0].start in said and (pos < said[d[0].start] or len(dates) > 1 or not starts))]
             nearest = min(mine, key=lambda d: abs(d[0].start - pos), default=None)
             value = nearest[1] if nearest else None
             participants, mediators = self._participants(s, etype, first_day)
@@ -501,6 +510,17 @@ class DocumentExtractor:
         roles = {r.id: r for r in self.rs.titles.roles}
         held = [t.role for t in offices_of(self.rs, person, when)]
         return not held or any(roles[r].party for r in held if r in roles)
+
+    def _statement_days(self, s: _Sentence) -> dict[int, int]:
+        """Where a day right after a verb of saying begins (أعلن عراقجي الخميس أن...), mapped
+        to where the verb is: possibly the day of the statement, not of the event."""
+        out = {}
+        for m in self.g.speech.finditer(s.skel):
+            for rx in _AFTER_SPEECH:
+                after = rx.match(s.skel, m.end())
+                if after:
+                    out[s.back[after.end()] if after.end() < len(s.back) else len(s.norm)] = s.back[m.start()]
+        return out
 
     def _relation(self, s: _Sentence, etype: str, pos: int) -> str:
         """"recalled" or "planned" when the words beside a trigger say it is another event than

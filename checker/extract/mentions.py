@@ -216,6 +216,12 @@ def _title_tail(lex: Lexicon, doc, items: list[Item], i: int, country: str | Non
             status = items[j].key
         end_tok, end_char = items[j].end, items[j].char_end
         j += 1
+    # "المبعوث الخاص للرئيس الأمريكي": a role in the genitive (ل) belongs to this title; the
+    # name after it is this role's holder
+    if j < len(items) and items[j].kind == "ROLE" and _adjacent(doc, end_tok, items[j].start) \
+            and doc[items[j].start].text.startswith("ل") and items[j].char_start > doc[items[j].start].idx:
+        j, end_tok, end_char, inner, _ = _title_tail(lex, doc, items, j, None)
+        country = country or inner
     return j, end_tok, end_char, country, status
 
 
@@ -231,7 +237,10 @@ def _name_word(lex: Lexicon, tok) -> bool:
 def _boundary(lex: Lexicon, doc, at: dict[int, Item], i: int) -> bool:
     """Does a name end cleanly before token i? (the sentence ends, punctuation, a stop word or
     a matched phrase follows): a one-word name is trusted only then."""
-    if i >= len(doc) or i in at or not doc[i].is_alpha:
+    if i in at:  # a phrase of the rules, but not another person (الرئيس الأمريكي أخبر بوتين)
+        key = at[i].key.split("|")[0]
+        return at[i].kind != "ENT" or (lex.entity_types.get(key) not in ("person", None) and not at[i].key.endswith("|open"))
+    if i >= len(doc) or not doc[i].is_alpha:
         return True
     w = doc[i].text
     return w in lex.name_stop or (w[0] in "وف" and w[1:] in lex.name_stop)
@@ -283,6 +292,17 @@ def _open_name(lex: Lexicon, doc, at: dict[int, Item], start: int, step: int,
     return taken[0], taken[-1] + 1
 
 
+def _aide_of(lex: Lexicon, doc, items: list[Item], j: int) -> int | None:
+    """For a spokesman's or aide's title followed by a person at items[j]: the index of the
+    person named after a comma right after them (the title's holder), if any."""
+    k = j + 1
+    if k < len(items) and items[k].kind == "ENT" and items[k].start == items[j].end + 1 \
+            and doc[items[j].end].text in ("،", ",") and (lex.entity_types.get(items[k].key.split("|")[0]) == "person"
+                                                       or items[k].key.endswith("|open")):
+        return k
+    return None
+
+
 def _given_names(lex: Lexicon, doc, at: dict[int, Item], start: int, nxt: Item | None) -> list[str]:
     """Words between a title and the known person after it that no rule lists: a given name
     spelt another way (الرئيس الأوكراني فولوديمير زيلنسكي), or another one (a finding)."""
@@ -330,11 +350,24 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
                 role, status, title_span = outer[2], outer[4], (outer[3], end_char)
                 it = Item(it.kind, it.key, it.start, it.end, outer[3], it.char_end)
             given = _given_names(lex, doc, at, end_tok, items[j] if j < n else None)
+            if given and country and lex.entity_country.get(items[j].key.split("|")[0]) not in (None, country):
+                given = []  # "الرئيس الأمريكي أخبر بوتين": words between a title and someone else
             if j < n and items[j].kind == "ENT" and (given or _adjacent(doc, end_tok, items[j].start)):
                 key = items[j].key
                 fuzzy = key.endswith("|fuzzy")
                 opened = key.endswith("|open")
                 key = key.split("|")[0]
+                holder = _aide_of(lex, doc, items, j) if not role.party else None
+                if holder is not None:
+                    # "مساعد الرئيس الروسي فلاديمير بوتين، يوري أوشاكوف": the aide is the one after
+                    # the comma; the person in the title is whom they serve
+                    mentions.append(Mention("person", key, items[j].char_start, items[j].char_end))
+                    h = items[holder]
+                    mentions.append(Mention("person", h.key.split("|")[0], h.char_start, h.char_end, role.id, country,
+                                            status, title_span, role.office, False, party=False,
+                                            open=h.key.endswith("|open")))
+                    i = holder + 1
+                    continue
                 if lex.entity_types.get(key) == "person" or opened:
                     mentions.append(Mention("person", key, it.char_start, items[j].char_end, role.id, country,
                                             status, title_span, role.office, role.same_as_other, fuzzy,
@@ -380,7 +413,8 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
             if etype == "person" and i + 1 < n and items[i + 1].kind == "ROLE":
                 nxt = items[i + 1]
                 between = doc[it.end:nxt.start]
-                if len(between) == 1 and between[0].text in ("،", ","):
+                # "ترامب، والرئيس المصري": a conjunction on the role starts another person
+                if len(between) == 1 and between[0].text in ("،", ",") and nxt.char_start == doc[nxt.start].idx:
                     role = lex.roles[nxt.key]
                     j, end_tok, end_char, country, status = _title_tail(lex, doc, items, i + 1, role.country)
                     if country or not role.office:

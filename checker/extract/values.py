@@ -240,7 +240,9 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float) -> tuple[D
     words = t.split(" ")
     count: float = 1
     if words[0] not in g.units:
-        count = g.unit_portions.get(words[0]) or parse_number(g, words[0]) or 0
+        first = words[0][1:] if words[0].startswith("ل") and words[0] not in g.unit_portions \
+            and parse_number(g, words[0]) is None else words[0]  # لـ45 دقيقة، لثلاث ساعات
+        count = g.unit_portions.get(first) or parse_number(g, first) or 0
         words = words[1:]
         if not count or not words:
             return None

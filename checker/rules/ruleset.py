@@ -120,7 +120,8 @@ def _duration_macro(durations: ClaimsFile, numbers: NumbersFile) -> str:
     # the count before a unit: a number, a number word or a portion (نصف ساعة); never a year
     # ("في 24 يونيو 2025 ساعتين") nor any other word ("استمر الاتصال ساعة")
     words = alternation(list(numbers.values) + list(durations.portions))
-    num = rf"(?:(?<![\d,.])\d{{1,3}}(?:[.,]\d+)?|{words})"
+    # "لـ45 دقيقة"، "لثلاث ساعات": the preposition ل is written onto the count
+    num = rf"(?:(?<![\d,.])ل?\d{{1,3}}(?:[.,]\d+)?|ل?{words})"
     unit_phrase = rf"(?:{num}\s+)?{units}(?:\s+{fractions}|\s+و\s*\d+\s+{units})?"
     return rf"(?:ل?{qual}\s+)?{unit_phrase}(?!\w)"  # لنحو: the qualifier with a clitic
 
