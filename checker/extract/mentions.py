@@ -101,6 +101,8 @@ def _build_lexicon(rs: RuleSet) -> Lexicon:
         matcher.add(f"ROLE|{role.id}", phrase_patterns(nlp, role.phrases))
     for status, words in rs.titles.statuses.items():
         matcher.add(f"STATUS|{status}", phrase_patterns(nlp, words))
+    if rs.titles.fillers:
+        matcher.add("FILL|-", phrase_patterns(nlp, rs.titles.fillers))
     # first names shared by several people ("فلاديمير") must not be fuzzy-matched to one of them
     first_names = {normalize_word(n.split()[0]) for e in rs.entities.entities for n in e.names if " " in n}
     for w in first_names:
@@ -209,13 +211,23 @@ def _title_tail(lex: Lexicon, doc, items: list[Item], i: int, country: str | Non
         country = items[j].key
         end_tok, end_char = items[j].end, items[j].char_end
         j += 1
-    while j < len(items) and items[j].kind in ("ADJ", "STATUS") and _adjacent(doc, end_tok, items[j].start):
-        if items[j].kind == "ADJ":
-            country = country or items[j].key
+    while j < len(items):
+        nxt = items[j]
+        if nxt.kind in ("ADJ", "STATUS", "FILL") and _adjacent(doc, end_tok, nxt.start):
+            if nxt.kind == "ADJ":
+                country = country or nxt.key
+            elif nxt.kind == "STATUS":
+                status = nxt.key
+            end_tok, end_char = nxt.end, nxt.char_end
+            j += 1
+        elif nxt.kind == "ENT" and _is_country(lex, nxt) and end_tok < len(doc) and doc[end_tok].text == "(" \
+                and nxt.start == end_tok + 1 and nxt.end < len(doc) and doc[nxt.end].text == ")":
+            # المتحدث باسم الرئاسة الروسية (الكرملين)
+            country = country or nxt.key
+            end_tok, end_char = nxt.end + 1, doc[nxt.end].idx + 1
+            j += 1
         else:
-            status = items[j].key
-        end_tok, end_char = items[j].end, items[j].char_end
-        j += 1
+            break
     # "المبعوث الخاص للرئيس الأمريكي": a role in the genitive (ل) belongs to this title; the
     # name after it is this role's holder
     if j < len(items) and items[j].kind == "ROLE" and _adjacent(doc, end_tok, items[j].start) \
@@ -349,6 +361,10 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
             if outer and outer[2].office and not role.office:
                 role, status, title_span = outer[2], outer[4], (outer[3], end_char)
                 it = Item(it.kind, it.key, it.start, it.end, outer[3], it.char_end)
+            if country and j < n and items[j].kind == "ENT" and end_tok < len(doc) and doc[end_tok].text in ("،", ",") \
+                    and items[j].start == end_tok + 1 and items[j].char_start == doc[items[j].start].idx \
+                    and (lex.entity_types.get(items[j].key.split("|")[0]) == "person" or items[j].key.endswith("|open")):
+                end_tok = items[j].start  # "وزير الخارجية الإيراني، عباس عراقجي،": the title, a comma, the name
             given = _given_names(lex, doc, at, end_tok, items[j] if j < n else None)
             if given and country and lex.entity_country.get(items[j].key.split("|")[0]) not in (None, country):
                 given = []  # "الرئيس الأمريكي أخبر بوتين": words between a title and someone else

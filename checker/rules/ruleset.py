@@ -93,7 +93,7 @@ class RuleSet:
         for role in self.titles.roles:
             for phrase in role.phrases:
                 words.update(phrase.split())
-        for phrases in self.titles.statuses.values():
+        for phrases in list(self.titles.statuses.values()) + [self.titles.fillers]:
             for phrase in phrases:
                 words.update(phrase.split())
         for names in list(self.calendar.months.values()) + list(self.calendar.weekdays.values()):

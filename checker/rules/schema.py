@@ -99,6 +99,7 @@ class RoleRule(Strict):
 class TitlesFile(Strict):
     roles: list[RoleRule]
     statuses: dict[Literal["former", "acting", "elect", "designate"], list[str]]
+    fillers: list[str] = Field(default_factory=list)  # words inside a title that change nothing (الخاص)
     compatible: list[tuple[str, str]] = Field(default_factory=list)
 
 
