@@ -504,11 +504,12 @@ class DocumentExtractor:
         """False for a spokesman or aide: titled so here, or holding only such posts that day."""
         if not m.party:
             return False
-        when = day or self.published.day
-        if when is None or m.role:
+        if m.role:
             return True
+        when = day or self.published.day
         roles = {r.id: r for r in self.rs.titles.roles}
-        held = [t.role for t in offices_of(self.rs, person, when)]
+        held = [t.role for t in (offices_of(self.rs, person, when) if when else
+                                 [t for t in self.rs.offices.terms if t.person == person])]
         return not held or any(roles[r].party for r in held if r in roles)
 
     def _statement_days(self, s: _Sentence) -> dict[int, int]:
