@@ -58,6 +58,7 @@ def analyse(docs: list[Document], rs, *, engine: Engine | None = None,
     from checker.compare.findings import group_claims, merge_findings
     from checker.engine import LocalEngine
     from checker.report.summary import summarize
+    from checker.resolve.people import unify_open_people
     from checker.resolve.publication import estimate_publication
 
     engine = engine or LocalEngine()
@@ -65,6 +66,7 @@ def analyse(docs: list[Document], rs, *, engine: Engine | None = None,
     docs = sorted(docs, key=lambda d: (d.id, d.path))
     docs = [estimate_publication(d, rs) for d in docs]  # pages that state no date
     mentions, claims = engine.extract(docs, rs, progress=_stage(progress, "extract"))
+    mentions, claims = unify_open_people(mentions, claims, rs)  # one id per person across articles
     by_id = {d.id: d for d in docs}
     events, mention_event = build_events(mentions, by_id, rs, claims)
     assign_events(claims, mention_event)

@@ -84,3 +84,11 @@ def test_stale_title_for_a_leader_the_rules_added(rs):
     doc = article("وقال الرئيس الفرنسي السابق إيمانويل ماكرون إن الحوار ضروري.", "2025-06-02", "a")
     findings = [f for f in analyse([doc], rs).findings if f.rule == "knowledge.title"]
     assert findings and findings[0].subject == "macron"
+
+
+def test_one_id_for_one_unlisted_person_spelt_two_ways(rs):
+    a = article("أجرى الرئيس التركي أردوغان اليوم اتصالا هاتفيا مع الرئيس القبرصي نيكوس خريستودوليدس.", "2025-12-03", "a")
+    b = article("أجرى الرئيس التركي أردوغان اليوم اتصالا هاتفيا مع الرئيس القبرصي نيكوس خريستودوليديس.", "2025-12-03", "b")
+    report = analyse([a, b], rs)
+    assert {tuple(m.participants) for m in report.mentions} == {("erdogan", "خريستودوليدس")}
+    assert len([e for e in report.events if e.type == "call"]) == 1

@@ -25,7 +25,7 @@ from typing import NamedTuple
 from checker.compare import comparators as cmp
 from checker.models import Claim, DateValue, Document, Event, Evidence, Finding, TitleValue
 from checker.resolve.dates import WEEKDAYS_EN, weekday_mismatch
-from checker.resolve.kb import holder, offices_of
+from checker.resolve.kb import holder, offices_of, terms_of
 from checker.rules.ruleset import RuleSet
 
 _SENTENCE_EDGE = re.compile(r"[.!?؟\n]")
@@ -463,13 +463,12 @@ def _knowledge(fb: FindingBuilder, c: Claim, window: tuple[dt.date, dt.date] | N
     of the window its page was published in (no term of that person begins or ends in it)."""
     v: TitleValue = c.value
     person = c.subject
-    if window is None or not v.office or not any(t.person == person for t in rs.offices.terms):
+    if window is None or not v.office or not terms_of(rs, person):
         return
     lo, hi = window
     wrong = _verdict(rs, v, person, lo)
     if not wrong or (hi != lo and (_verdict(rs, v, person, hi) != wrong or any(
-            t.person == person and (lo < t.from_ <= hi or (t.to is not None and lo < t.to <= hi))
-            for t in rs.offices.terms))):
+            lo < t.from_ <= hi or (t.to is not None and lo < t.to <= hi) for t in terms_of(rs, person)))):
         return
     day = hi
     held = offices_of(rs, person, day)

@@ -26,7 +26,7 @@ from checker.models import (
     TitleValue,
 )
 from checker.resolve.dates import resolve_date
-from checker.resolve.kb import holder, offices_of
+from checker.resolve.kb import holder, offices_of, terms_of
 from checker.rules.ruleset import RuleSet, alternation
 from checker.text.normalize import Normalized, normalize, normalize_word
 
@@ -159,6 +159,7 @@ class DocumentExtractor:
         # people no rule lists, read from their titles in this document: surname -> id, id -> country
         self.open_seen: dict[str, str] = {}
         self.open_country: dict[str, str | None] = {}
+        self.roles = {r.id: r for r in rs.titles.roles}
 
     # ------------------------------------------------------------------ spans
 
@@ -250,7 +251,7 @@ class DocumentExtractor:
         if m.entity and when:
             held = sorted({t.role for t in offices_of(self.rs, m.entity, when)})
         else:  # no day to ask the knowledge base about: any post it knows them in
-            held = sorted({t.role for t in self.rs.offices.terms if t.person == m.entity}) if m.entity else []
+            held = sorted({t.role for t in terms_of(self.rs, m.entity)}) if m.entity else []
         if not held:  # a bare "his counterpart", or a person the knowledge base does not know
             return other_role or ("president" if not m.entity else None)
         if other_role is None:
@@ -433,20 +434,19 @@ class DocumentExtractor:
                     best = (abs(p - pos), here[etype])
         return best[1] if best else None
 
+    def _country_of(self, entity: str) -> str | None:
+        """The country of a person (of the rules, or read from their title here), or itself."""
+        return self.lex.entity_country.get(entity) or self.open_country.get(entity)
+
     def _participant_of(self, event: _Mention, country: str | None) -> str | None:
         """The one participant of an event from a country ("the American side")."""
-        ents = {e.id: e for e in self.rs.entities.entities}
-        hits = [p for p in event.participants if p in ents and ents[p].country == country]
+        hits = [p for p in event.participants if self.lex.entity_types.get(p, "person") == "person"
+                and self._country_of(p) == country]
         return hits[0] if len(hits) == 1 else None
 
     def _zone_of(self, entity: str) -> str | None:
-        ents = {e.id: e for e in self.rs.entities.entities}
-        e = ents.get(entity)
-        if e is None:
-            return None
-        if e.type != "country" and e.country:
-            e = ents.get(e.country)
-        return e.zone if e else None
+        country = self._country_of(entity)
+        return self.lex.zones.get(country) if country else None
 
     def _stage(self, sentence: str) -> str | None:
         fam = self.rs.claim_files.get("exchanges")
@@ -507,9 +507,9 @@ class DocumentExtractor:
         if m.role:
             return True
         when = day or self.published.day
-        roles = {r.id: r for r in self.rs.titles.roles}
+        roles = self.roles
         held = [t.role for t in (offices_of(self.rs, person, when) if when else
-                                 [t for t in self.rs.offices.terms if t.person == person])]
+                                 terms_of(self.rs, person))]
         return not held or any(roles[r].party for r in held if r in roles)
 
     def _statement_days(self, s: _Sentence) -> dict[int, int]:

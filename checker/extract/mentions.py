@@ -64,6 +64,7 @@ class Lexicon:
     name_stop: frozenset[str] = frozenset()  # words that end an open name
     connectors: frozenset[str] = frozenset()
     max_name_words: int = 3
+    zones: dict[str, str] = field(default_factory=dict)  # country id -> IANA zone
 
 
 def lexicon(rs: RuleSet) -> Lexicon:
@@ -115,7 +116,8 @@ def _build_lexicon(rs: RuleSet) -> Lexicon:
     stop.update(normalize_word(w) for w in rs.numbers.values)
     return Lexicon(nlp, matcher, types, countries, roles, fuzzy_names,
                    rs.entities.fuzzy.threshold, rs.entities.fuzzy.min_length,
-                   frozenset(stop), frozenset(normalize_word(w) for w in on.connectors), on.max_words)
+                   frozenset(stop), frozenset(normalize_word(w) for w in on.connectors), on.max_words,
+                   {e.id: e.zone for e in rs.entities.entities if e.type == "country" and e.zone})
 
 
 @functools.lru_cache(maxsize=65536)
