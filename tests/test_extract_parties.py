@@ -92,3 +92,29 @@ def test_one_id_for_one_unlisted_person_spelt_two_ways(rs):
     report = analyse([a, b], rs)
     assert {tuple(m.participants) for m in report.mentions} == {("erdogan", "خريستودوليدس")}
     assert len([e for e in report.events if e.type == "call"]) == 1
+
+
+def test_country_named_after_the_role_and_a_comma_before_the_name(rs):
+    _, claims = read(rs, "وقال وزير خارجية إيران، عباس عراقجي، إن المحادثات مع الوفد الأمريكي كانت بناءة.")
+    [title] = [c for c in claims if c.attribute == "person.title"]
+    assert (title.subject, title.value.role, title.value.country) == ("araghchi", "foreign_minister", "iran")
+
+
+def test_the_aide_of_a_leader_is_the_one_after_the_comma(rs):
+    _, claims = read(rs, "وقال مساعد الرئيس الروسي فلاديمير بوتين، يوري أوشاكوف، إن المحادثات كانت مفيدة.")
+    titles = {c.subject: c.value.role for c in claims if c.attribute == "person.title"}
+    assert titles == {"ushakov": "kremlin_aide"}
+
+
+def test_a_statements_day_is_not_the_day_of_the_event_it_refers_to(rs):
+    text = ("أجرى الرئيس الروسي بوتين اتصالا هاتفيا مع الرئيس الأمريكي ترامب أمس الخميس. "
+            "وقالت الرئاسة، الجمعة، في بيان إن الاتصال تناول الأزمة.")
+    _, claims = read(rs, text, "2025-05-23")
+    days = [c.value.day.isoformat() for c in claims if c.attribute == "call.date"]
+    assert days == ["2025-05-22"]
+
+
+def test_a_leader_titled_elect_after_taking_office(rs):
+    doc = article("قال الرئيس الأمريكي المنتخب دونالد ترامب إن الحوار ضروري.", "2025-03-01", "a")
+    findings = [f for f in analyse([doc], rs).findings if f.rule == "knowledge.title"]
+    assert findings and findings[0].subject == "trump"
