@@ -92,10 +92,11 @@ def _build_lexicon(rs: RuleSet) -> Lexicon:
             matcher.add(f"ADJ|{ent.id}", phrase_patterns(nlp, ent.adjectives))
         if ent.type == "person":
             for name in ent.names:
-                for word in name.split():
-                    w = normalize_word(word)
-                    if len(w) >= rs.entities.fuzzy.min_length:
-                        fuzzy_names.setdefault(w, ent.id)
+                # only surnames, and no word with the article: the other words of a full name
+                # are given names, ordinals and common words (عبد الله الثاني: الثانية)
+                w = normalize_word(name.split()[-1])
+                if len(w) >= rs.entities.fuzzy.min_length and not w.startswith("ال"):
+                    fuzzy_names.setdefault(w, ent.id)
     roles = {}
     for role in rs.titles.roles:
         roles[role.id] = role
