@@ -118,7 +118,7 @@ def worker(n_docs: int, seed: int, disagree: float, profile: str | None, span_da
         from checker.compare.findings import compare
         from checker.ingest import read_inputs
         from checker.models import Report
-        from checker.pipeline import extract_all
+        from checker.engine.stages import extract_all
         from checker.report import write_outputs
         from checker.report.summary import summarize
         from checker.rules.ruleset import load_ruleset
@@ -152,13 +152,13 @@ def worker(n_docs: int, seed: int, disagree: float, profile: str | None, span_da
             stage = "extract"
             with clock("extract"):
                 docs = sorted(docs, key=lambda d: (d.id, d.path))  # as checker.pipeline.analyse does
-                mentions, claims = extract_all(docs, rs)
+                docs, mentions, claims = extract_all(docs, rs)
 
             stage = "events"
             with clock("events"):
                 by_id = {d.id: d for d in docs}
                 events, mention_event = build_events(mentions, by_id, rs, claims)
-                assign_events(claims, mention_event)
+                claims = assign_events(claims, mention_event)
 
             stage = "compare"
             with clock("compare"):

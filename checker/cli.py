@@ -116,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     _store_option(ck)
     ck.add_argument("--index", action="store_true", help="store the new articles after checking them")
     _report_options(ck)
+    _engine_options(ck)
     _common(ck)
 
     ru = sub.add_parser("rules", help="validate the rule files or run their examples")
@@ -324,8 +325,9 @@ def cmd_check(args) -> int:
         return EXIT_USAGE
     url = _store_url(args)
     try:
-        result = check_paths(args.paths, url, index=args.index, rules_dir=args.rules, now=args.now,
-                             max_bytes=args.max_bytes, lang=args.lang)
+        with _engine(args) as engine:
+            result = check_paths(args.paths, url, index=args.index, rules_dir=args.rules, now=args.now,
+                                 max_bytes=args.max_bytes, lang=args.lang, engine=engine)
     except StoreError as exc:
         _say(f"checker: {exc}")
         return EXIT_USAGE
@@ -397,11 +399,7 @@ def cmd_rules(args) -> int:
 
     rs = load_ruleset(args.rules, args.lang)
     if args.action == "validate":
-        from checker.ingest.ruleset import load_boilerplate_rules, load_published_rules
-
-        load_boilerplate_rules(args.lang, args.rules)
-        load_published_rules(args.rules)
-        print(f"rules OK: {len(rs.rules)} claim rules, {len(rs.triggers)} triggers, "
+        print(f"rules OK: {len(rs.files)} files, {len(rs.rules)} claim rules, {len(rs.triggers)} triggers, "
               f"{len(rs.entities.entities)} entities, {len(rs.offices.terms)} terms of office")
         return EXIT_OK
     from checker.rules.examples import run_examples
@@ -409,7 +407,8 @@ def cmd_rules(args) -> int:
     results = run_examples(rs)
     failed = [r for r in results if not r.ok]
     for r in failed:
-        print(f"{r.path}: rule {r.rule}: {r.problem}\n    text: {r.text}")
+        where = f"{r.path}:{r.line}" if r.line else r.path
+        print(f"{where}: rule {r.rule}: {r.problem}\n    text: {r.text}")
     print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
     return EXIT_USAGE if failed else EXIT_OK
 

@@ -98,3 +98,20 @@ def test_a_day_and_month_without_a_year_places_an_undated_account(rs):
     undated = article("استمر الاتصال الهاتفي بين ترامب وبوتين في 18 مارس نحو ساعة.", None, "undated")
     events, _ = events_and_findings(rs, first, second, undated)
     assert events == [["first"], ["second", "undated"]]
+
+
+def test_undated_accounts_on_pages_published_months_apart_are_two_events(rs):
+    august = article("وأعلنت الإمارات نجاح وساطتها في تبادل 146 أسيرا من كل جانب بين روسيا وأوكرانيا.", None, "august")
+    august = august.model_copy(update={"url": "https://news.example/2025/08/24/swap"})
+    february = article("وأعلنت الإمارات نجاح وساطتها في تبادل 157 أسيرا من كل جانب بين روسيا وأوكرانيا.", None, "february")
+    february = february.model_copy(update={"url": "https://news.example/2026/02/05/swap"})
+    events, findings = events_and_findings(rs, august, february)
+    assert events == [["august"], ["february"]] and findings == []
+
+
+def test_undated_accounts_stating_other_weekdays_are_two_events(rs):
+    wednesday = article("أجرى بوتين اليوم الأربعاء اتصالاً هاتفياً مع ترامب.", None, "wednesday")
+    saturday = article("أجرى بوتين اليوم السبت اتصالاً هاتفياً مع ترامب.", None, "saturday")
+    again = article("وقال الكرملين إن بوتين وترامب تحدثا هاتفياً اليوم الأربعاء.", None, "again")
+    events, _ = events_and_findings(rs, wednesday, saturday, again)
+    assert events == [["again", "wednesday"], ["saturday"]]

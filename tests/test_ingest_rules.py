@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from checker.ingest.readers import read_inputs
-from checker.ingest.ruleset import load_boilerplate_rules, load_published_rules
+from checker.rules.ruleset import load_boilerplate_rules, load_published_rules
 from checker.paths import default_rules_dir
 from checker.rules.loader import RuleError
 
@@ -29,12 +29,7 @@ def test_default_rules_dir() -> None:
 
 def copy_rules(tmp_path: Path) -> Path:
     target = tmp_path / "rules"
-    for lang in ("ar", "en"):
-        (target / lang).mkdir(parents=True)
-        for name in ("boilerplate.yaml", "published.yaml"):
-            source = default_rules_dir() / lang / name
-            if source.exists():
-                shutil.copy(source, target / lang / name)
+    shutil.copytree(default_rules_dir(), target)
     return target
 
 

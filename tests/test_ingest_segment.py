@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from checker.ingest import read_inputs
-from checker.ingest.ruleset import load_boilerplate_rules
+from checker.rules.ruleset import load_boilerplate_rules
 from checker.ingest.segment import segment
 from checker.ingest.view import TextView
 from checker.models import Document, Segment

@@ -189,7 +189,7 @@ PER_PATTERN_SECONDS = 5.0  # linear patterns take milliseconds on these; a backt
 CHILD = r"""
 import sys, time
 from checker.rules.ruleset import load_ruleset
-from checker.ingest.ruleset import load_published_rules
+from checker.rules.ruleset import load_published_rules
 from checker.text.normalize import normalize
 import json
 rs = load_ruleset()

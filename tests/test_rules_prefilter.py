@@ -57,12 +57,12 @@ def test_no_match_is_ever_filtered_out(pattern: str, text: str) -> None:
 
 def test_prefilters_change_no_claim_on_the_example_articles(rs, monkeypatch) -> None:
     from checker.ingest import read_inputs
-    from checker.pipeline import extract_all
+    from checker.engine.stages import extract_all
 
     docs = read_inputs([REPO / "examples"])
     fast = extract_all(docs, rs)
     monkeypatch.setattr(FilteredRegex, "may_match", lambda self, text: True)
     slow = extract_all(docs, rs)
-    assert [c.model_dump() for c in fast[1]] == [c.model_dump() for c in slow[1]]
-    assert [m.model_dump() for m in fast[0]] == [m.model_dump() for m in slow[0]]
-    assert len(fast[1]) > 50
+    assert [c.model_dump() for c in fast.claims] == [c.model_dump() for c in slow.claims]
+    assert [m.model_dump() for m in fast.mentions] == [m.model_dump() for m in slow.mentions]
+    assert len(fast.claims) > 50

@@ -23,6 +23,7 @@ import sqlalchemy as sa
 
 from checker import pipeline
 from checker.cli import main
+from checker.engine.stages import extract_all
 from checker.ingest import read_inputs
 from checker.store import (
     LATEST_VERSION,
@@ -391,7 +392,7 @@ def test_an_old_store_is_upgraded(tmp_path, new_article, rs):
     engine = create_store_engine(url)
     assert migrate(engine, target=1) == (0, 1)
     docs = read_inputs([EXAMPLES / "march-call"])
-    mentions, claims = pipeline.extract_all(docs, rs)
+    _, mentions, claims = extract_all(docs, rs)
     with engine.begin() as conn:  # rows as version 1 wrote them
         for doc in docs:
             conn.execute(sa.text(
@@ -474,3 +475,20 @@ def test_the_switch_to_wal_waits_for_a_store_another_process_is_opening():
     cur = Cursor()
     _switch_to_wal(cur)
     assert cur.switched and cur.refusals == 0
+
+
+def test_check_runs_on_the_engine_asked_for(archive, new_article, tmp_path, monkeypatch):
+    """`checker check --engine` goes through the engine for extraction and comparison, and
+    gives the report of the default run."""
+    from checker.engine import LocalEngine
+
+    calls = []
+    real_extract, real_compare = LocalEngine.extract, LocalEngine.compare
+    monkeypatch.setattr(LocalEngine, "extract", lambda self, *a, **k: calls.append("extract") or real_extract(self, *a, **k))
+    monkeypatch.setattr(LocalEngine, "compare", lambda self, *a, **k: calls.append("compare") or real_compare(self, *a, **k))
+    default, local = tmp_path / "default.json", tmp_path / "local.json"
+    assert main(["check", str(new_article), "--store", archive, "--json", str(default), "-q"]) == 1
+    calls.clear()
+    assert main(["check", str(new_article), "--store", archive, "--engine", "local", "--json", str(local), "-q"]) == 1
+    assert "extract" in calls and "compare" in calls
+    assert local.read_bytes() == default.read_bytes()

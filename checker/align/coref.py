@@ -20,8 +20,9 @@ from checker.rules.schema import CorefPolicy
 
 # Claim attributes that say something distinctive about one event: two accounts stating the same
 # value of one of these are more likely about the same event. Dates and titles are not details:
-# the date is scored on its own, and a title belongs to a person, not to an event.
-_NOT_DETAILS = (".date", ".announced")
+# the date is scored on its own, and a title belongs to a person, not to an event; nor are
+# topics and agreements: "Ukraine" or "the nuclear file" is discussed in call after call.
+_NOT_DETAILS = (".date", ".announced", ".topic", ".agreement")
 
 
 @dataclass(frozen=True)
@@ -111,8 +112,10 @@ class Profile:
         self.party_sets: Counter[frozenset[str]] = Counter()
         self.parties: Counter[str] = Counter()
         self.days: Counter[dt.date] = Counter()
+        self.weekdays: Counter[int] = Counter()  # weekdays stated by members without a day
         self.places: Counter[str] = Counter()
         self.details: Counter[tuple] = Counter()
+        self.published: list[tuple[dt.date, dt.date]] = []  # members' publication windows, where known
         self.closed = False  # an account kept apart because it fits several events takes no others
         self.day: dt.date | None = None
         self.core: frozenset[str] = frozenset()
@@ -129,10 +132,14 @@ class Profile:
         if a.day is not None:
             self.days[a.day] += 1
             self.day = _mode(self.days)
+        elif a.weekday is not None:
+            self.weekdays[a.weekday] += 1
         if m.place:
             self.places[m.place] += 1
             self.place = _mode(self.places)
         self.details.update(a.details)
+        if a.published[0] is not None and a.published[1] is not None:
+            self.published.append((a.published[0], a.published[1]))
         if self.party_sets:
             self.core = _mode(self.party_sets, key=lambda s: sorted(s))
         else:
@@ -142,6 +149,13 @@ class Profile:
 def _mode(counts: Counter, key=lambda x: x):
     """The most frequent value; ties go to the smallest (a fixed order, whatever the input order)."""
     return min(counts, key=lambda v: (-counts[v], key(v)))
+
+
+def _days_apart(window: tuple[dt.date, dt.date], others: list[tuple[dt.date, dt.date]]) -> int | None:
+    """Days between a publication window and the nearest of others (0 when they overlap)."""
+    lo, hi = window
+    gaps = [max((o_lo - hi).days, (lo - o_hi).days, 0) for o_lo, o_hi in others]
+    return min(gaps) if gaps else None
 
 
 def _names(parties) -> str:
@@ -219,6 +233,20 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
                 v.add(w.published_near, f"published{est} within {policy.recent_days} days of {p.day.isoformat()}")
             else:
                 v.add(w.published_far, f"published{est} {(lo - p.day).days} days after {p.day.isoformat()}")
+    elif a.day is None and p.day is None and a.weekday is not None and p.weekdays:
+        # two undated accounts: their weekdays are all that can tell two events apart
+        theirs_wd = _mode(p.weekdays)
+        if theirs_wd == a.weekday:
+            v.add(w.weekday_fits, f"same weekday ({WEEKDAYS_EN[a.weekday]})")
+        else:
+            v.add(w.weekday_differs, f"says {WEEKDAYS_EN[a.weekday]}, the others {WEEKDAYS_EN[theirs_wd]}")
+
+    # pages published far apart report different events, whatever else they share
+    lo, hi = a.published
+    if lo is not None and hi is not None and p.published and (a.day is None or p.day is None):
+        apart = _days_apart((lo, hi), p.published)
+        if apart is not None and apart > policy.published_apart_days:
+            return v.block(f"published {apart} days apart from its other accounts")
 
     # the place
     if m.place and p.place:

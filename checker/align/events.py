@@ -211,10 +211,22 @@ def _claim_order(cid: str) -> tuple[str, int]:
     return doc, int(n) if n.isdigit() else 0
 
 
-def assign_events(claims: list[Claim], mention_event: dict[str, str]) -> None:
-    """Claims about an event take the event's id as subject; titles keep the person."""
+# The aligner's tests on one pair of mentions, public for checker.store.check, which asks the
+# store only for the stored accounts these could link to a new one: one definition for both.
+participants_fit = _participants_fit
+fits_undated = _fits_undated
+why_pair = _why_pair
+
+
+def assign_events(claims: list[Claim], mention_event: dict[str, str]) -> list[Claim]:
+    """The claims placed in their events: copies with the event's id, and as subject too
+    (titles keep the person); the claims given are left as extracted."""
+    out = []
     for c in claims:
-        if c.mention and c.mention in mention_event:
-            c.event = mention_event[c.mention]
-            if c.attribute != "person.title":
-                c.subject = c.event
+        eid = mention_event.get(c.mention) if c.mention else None
+        if eid is None:
+            out.append(c)
+        else:
+            out.append(c.model_copy(update={"event": eid} if c.attribute == "person.title"
+                                    else {"event": eid, "subject": eid}))
+    return out

@@ -172,7 +172,7 @@ def compare_group(key: GroupKey, claims: list[Claim], events: Mapping[str, Event
 
 def merge_findings(per_group: Iterable[list[Finding]]) -> list[Finding]:
     """Groups' findings, given in group-key order: the first of each fingerprint is kept, then
-    all are sorted and numbered f1, f2, ... (the order of the report)."""
+    all are sorted and numbered f1, f2, ... (the order of the report), as copies."""
     found: dict[str, Finding] = {}
     for group in per_group:
         for f in group:
@@ -180,9 +180,7 @@ def merge_findings(per_group: Iterable[list[Finding]]) -> list[Finding]:
     # a stable sort: findings with equal keys stay in the order they were found
     findings = sorted(found.values(), key=lambda f: (
         _KIND_ORDER[f.kind], f.event or "~", f.attribute, f.subject, f.documents))
-    for n, f in enumerate(findings, start=1):
-        f.id = f"f{n}"
-    return findings
+    return [f.model_copy(update={"id": f"f{n}"}) for n, f in enumerate(findings, start=1)]
 
 
 def compare(claims: list[Claim], events: list[Event], docs: dict[str, Document], rs: RuleSet) -> list[Finding]:

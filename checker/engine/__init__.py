@@ -13,8 +13,8 @@ from checker.engine.local import LocalEngine
 
 if TYPE_CHECKING:
     from checker.compare.findings import Group
-    from checker.models import Claim, Document, Event, EventMention, Finding
-    from checker.pipeline import Progress
+    from checker.engine.stages import Extraction, Progress
+    from checker.models import Document, Event, Finding
     from checker.rules.ruleset import RuleSet
 
 ENGINES = ("local", "dask")
@@ -29,9 +29,9 @@ class Engine(Protocol):
 
     def __exit__(self, *exc) -> None: ...
 
-    def extract(self, docs: list[Document], rs: RuleSet, *,
-                progress: Progress | None = None) -> tuple[list[EventMention], list[Claim]]:
-        """Mentions and claims of `docs` (sorted), as checker.pipeline.extract_all lists them."""
+    def extract(self, docs: list[Document], rs: RuleSet, *, progress: Progress | None = None) -> Extraction:
+        """checker.engine.stages.extract_all on `docs` (sorted): the same documents, mentions
+        and claims, in the same order, wherever the work was done."""
 
     def compare(self, groups: list[Group], events: dict[str, Event], docs: dict[str, Document], rs: RuleSet, *,
                 progress: Progress | None = None) -> list[list[Finding]]:

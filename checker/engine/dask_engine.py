@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from checker.compare.findings import Group
 from checker.engine.stages import (
     Extracted,
+    Extraction,
+    Progress,
     batch_context,
     batch_groups,
     claims_per_batch,
@@ -28,10 +30,8 @@ from checker.engine.stages import (
     extract_partition,
     join_extracted,
     partition_documents,
-    portable,
 )
-from checker.models import Claim, Document, Event, EventMention, Finding
-from checker.pipeline import Progress
+from checker.models import Document, Event, Finding
 from checker.rules.ruleset import RuleSet
 
 # per worker: partitions and batches each worker gets, so that a slow one does not hold up the run
@@ -119,9 +119,10 @@ class DaskEngine:
         return max(1, sum(self.client().nthreads().values()))
 
     def _scattered(self, rs: RuleSet):
-        """The rule set, sent once to every worker (not once per task)."""
+        """The rule set, sent once to every worker (not once per task), without what this
+        process derived from it (RuleSet.derived: each worker builds its own, once)."""
         if rs.digest not in self._rules:
-            self._rules[rs.digest] = self.client().scatter(portable(rs), broadcast=True, hash=False)
+            self._rules[rs.digest] = self.client().scatter(rs, broadcast=True, hash=False)
         return self._rules[rs.digest]
 
     def _run(self, fn, payloads: Sequence, weights: Sequence[int], progress: Progress | None,
@@ -145,16 +146,15 @@ class DaskEngine:
                 progress(done, total)
         return client.gather(futures), data
 
-    def extract(self, docs: list[Document], rs: RuleSet, *,
-                progress: Progress | None = None) -> tuple[list[EventMention], list[Claim]]:
+    def extract(self, docs: list[Document], rs: RuleSet, *, progress: Progress | None = None) -> Extraction:
         if not docs:
-            return [], []
+            return Extraction([], [], [])
         size = min(MAX_PARTITION, -(-len(docs) // (self._workers() * TASKS_PER_WORKER)))
         parts = partition_documents(docs, size)
         results, on_cluster = self._run(_extract_task, parts, [len(p) for p in parts], progress,
                                         rs=self._scattered(rs))
         self._parts = {d.id: future for part, future in zip(parts, on_cluster) for d in part}
-        return join_extracted(docs, results)
+        return join_extracted(list(zip(parts, results)))
 
     def compare(self, groups: list[Group], events: dict[str, Event], docs: dict[str, Document], rs: RuleSet, *,
                 progress: Progress | None = None) -> list[list[Finding]]:

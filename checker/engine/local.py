@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from checker.compare.findings import Group
-from checker.engine.stages import compare_batch, extract_partition, join_extracted
-from checker.models import Claim, Document, Event, EventMention, Finding
-from checker.pipeline import Progress
+from checker.engine.stages import Extraction, Progress, compare_batch, extract_all
+from checker.models import Document, Event, Finding
 from checker.rules.ruleset import RuleSet
 
 
@@ -21,9 +20,8 @@ class LocalEngine:
     def __exit__(self, *exc) -> None:
         return None
 
-    def extract(self, docs: list[Document], rs: RuleSet, *,
-                progress: Progress | None = None) -> tuple[list[EventMention], list[Claim]]:
-        return join_extracted(docs, [extract_partition(docs, rs, progress)])
+    def extract(self, docs: list[Document], rs: RuleSet, *, progress: Progress | None = None) -> Extraction:
+        return extract_all(docs, rs, progress)
 
     def compare(self, groups: list[Group], events: dict[str, Event], docs: dict[str, Document], rs: RuleSet, *,
                 progress: Progress | None = None) -> list[list[Finding]]:

@@ -2,32 +2,71 @@
 
 Extraction is a map over partitions of the documents (sorted by id, cut into consecutive
 slices), comparison a map over batches of claim groups (checker.compare.findings.group_claims).
-Each function here takes plain data and returns plain data, so an engine can ship it to another
-process or machine; putting the pieces back together is done in partition or group-key order,
-never in the order results arrive, so the report does not depend on how the work was split.
+Each function here takes plain data and returns new plain data (its inputs are never changed),
+so an engine can ship it to another process or machine; putting the pieces back together is
+done in partition or group-key order, never in the order results arrive, so the report does not
+depend on how the work was split.
 """
 
 from __future__ import annotations
 
-import copy
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from checker.compare.findings import SLOT, Group, compare_group
 from checker.models import Claim, Document, Event, EventMention, Finding
-from checker.pipeline import Progress, extract_all
 from checker.rules.ruleset import RuleSet
+
+# progress callbacks: the stages only report counts; the CLI decides whether and how to show them
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+class Extraction(NamedTuple):
+    """What extraction gives: the documents (those whose extraction failed replaced by a copy
+    with status "error" and the reason; the inputs are never changed), mentions and claims."""
+
+    documents: list[Document]
+    mentions: list[EventMention]
+    claims: list[Claim]
+
+
+def _failed(doc: Document, exc: Exception) -> Document:
+    return doc.model_copy(update={"status": "error", "error": f"extraction failed: {type(exc).__name__}: {exc}"})
+
+
+def extract_all(docs: Sequence[Document], rs: RuleSet, progress: Progress | None = None) -> Extraction:
+    """Extraction is a map over documents: each one is read on its own, and one document's
+    failure never loses the others. `progress`, if given, is called with (documents done,
+    documents in all) after each document."""
+    from checker.extract.claims import extract
+
+    out: list[Document] = []
+    mentions: list[EventMention] = []
+    claims: list[Claim] = []
+    total = len(docs)
+    for n, doc in enumerate(docs, start=1):
+        if doc.status == "ok":
+            try:
+                m, c = extract(doc, rs)
+            except Exception as exc:  # one document's failure must not lose the others
+                doc = _failed(doc, exc)
+            else:
+                mentions.extend(m)
+                claims.extend(c)
+        out.append(doc)
+        if progress is not None:
+            progress(n, total)
+    return Extraction(out, mentions, claims)
 
 
 class Extracted(NamedTuple):
-    """What extraction of one partition gives back."""
+    """What extraction of one partition gives back (the documents stay where they are)."""
 
     mentions: list[EventMention]
     claims: list[Claim]
-    # each document's (status, error) afterwards: a document whose extraction failed is marked
-    # on the worker's copy, and the driver's copy must learn it
-    statuses: list[tuple[str, str | None]]
+    # (position in the partition, error) of each document whose extraction failed
+    failures: list[tuple[int, str]]
 
 
 def partition_documents(docs: Sequence[Document], size: int) -> list[list[Document]]:
@@ -37,20 +76,23 @@ def partition_documents(docs: Sequence[Document], size: int) -> list[list[Docume
 
 
 def extract_partition(docs: list[Document], rs: RuleSet, progress: Progress | None = None) -> Extracted:
-    """checker.pipeline.extract_all on one partition, with the documents' statuses afterwards."""
-    mentions, claims = extract_all(docs, rs, progress=progress)
-    return Extracted(mentions, claims, [(d.status, d.error) for d in docs])
+    """extract_all on one partition; of the documents, only which ones failed, and why."""
+    done = extract_all(docs, rs, progress=progress)
+    failures = [(i, after.error or "") for i, (before, after) in enumerate(zip(docs, done.documents))
+                if after is not before]
+    return Extracted(done.mentions, done.claims, failures)
 
 
-def join_extracted(docs: Sequence[Document], parts: Sequence[Extracted]) -> tuple[list[EventMention], list[Claim]]:
-    """Mentions and claims of every partition, in partition order (as one extract_all over all
-    documents would list them); statuses are copied back onto `docs`, in the same order."""
-    statuses = [s for part in parts for s in part.statuses]
-    if len(statuses) != len(docs):
-        raise RuntimeError(f"extraction returned {len(statuses)} document statuses for {len(docs)} documents")
-    for doc, (status, error) in zip(docs, statuses):
-        doc.status, doc.error = status, error
-    return [m for p in parts for m in p.mentions], [c for p in parts for c in p.claims]
+def join_extracted(parts: Sequence[tuple[Sequence[Document], Extracted]]) -> Extraction:
+    """Each partition with what its extraction gave, put together in partition order (as one
+    extract_all over all documents would list them); a failed document becomes a copy with
+    status "error", as extract_all makes it."""
+    docs: list[Document] = []
+    for part, found in parts:
+        failed = dict(found.failures)
+        docs.extend(doc.model_copy(update={"status": "error", "error": failed[i]}) if i in failed else doc
+                    for i, doc in enumerate(part))
+    return Extraction(docs, [m for _, p in parts for m in p.mentions], [c for _, p in parts for c in p.claims])
 
 
 def batch_groups(groups: Sequence[Group], claims_per_batch: int) -> list[list[Group]]:
@@ -102,11 +144,3 @@ def compare_batch(batch: Sequence[Group], events: Mapping[str, Event], docs: Map
             progress(n, len(batch))
     return out
 
-
-def portable(rs: RuleSet) -> RuleSet:
-    """A copy of a rule set without what was built from it on the way (spaCy pipeline, matchers,
-    grammar: attributes starting with "_"), to ship to workers, which rebuild them once."""
-    clone = copy.copy(rs)
-    for name in [k for k in clone.__dict__ if k.startswith("_")]:
-        del clone.__dict__[name]
-    return clone

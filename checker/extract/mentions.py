@@ -68,11 +68,9 @@ class Lexicon:
 
 
 def lexicon(rs: RuleSet) -> Lexicon:
-    """The matcher of a rule set, built once and kept on it (rule sets are cached by content)."""
-    lex = rs.__dict__.get("_lexicon")
-    if lex is None:
-        lex = rs.__dict__["_lexicon"] = _build_lexicon(rs)
-    return lex
+    """The matcher of a rule set, built once per rule set (RuleSet.derived; rule sets are
+    cached by content)."""
+    return rs.derived("mentions.lexicon", _build_lexicon)
 
 
 def _build_lexicon(rs: RuleSet) -> Lexicon:

@@ -74,10 +74,8 @@ SPEECH_VERBS = "قال|قالت|أعلن|أعلنت|أوضح|أوضحت|ذكر|�
 
 
 def grammar(rs: RuleSet) -> Grammar:
-    g = rs.__dict__.get("_grammar")
-    if g is None:
-        g = rs.__dict__["_grammar"] = _build(rs)
-    return g
+    """The value grammar of a rule set, built once per rule set (RuleSet.derived)."""
+    return rs.derived("values.grammar", _build)
 
 
 def _build(rs: RuleSet) -> Grammar:

@@ -6,6 +6,7 @@ of an HTML page), and `to_text_span` maps a span of it back to Document.text.
 
 from checker.ingest.errors import InputError
 from checker.ingest.readers import found_no_articles, read_inputs
-from checker.ingest.view import TextView, text_view, to_text_span
+from checker.ingest.html import text_view
+from checker.ingest.view import TextView, to_text_span
 
 __all__ = ["InputError", "TextView", "found_no_articles", "read_inputs", "text_view", "to_text_span"]

@@ -15,8 +15,10 @@ import functools
 import html
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
-from checker.ingest.view import TextView
+from checker.ingest.view import HTML_SUFFIXES, TextView
+from checker.models import Document
 
 # Elements whose content is never visible text.
 SKIP = frozenset({"script", "style", "noscript", "template", "iframe", "svg", "math", "object", "canvas"})
@@ -295,3 +297,14 @@ def parse_html(source: str) -> HtmlPage:
     view = TextView("".join(parser.chars), parser.starts + [len(source)], parser.ends)
     return HtmlPage(view=view, title=parser.title, h1=parser.h1, language=parser.language, meta=parser.meta)
 
+
+def is_html_path(path: str) -> bool:
+    """HTML is read by extension, like the readers do (an unknown extension is plain text)."""
+    return PurePath(path).suffix.lower() in HTML_SUFFIXES
+
+
+def text_view(doc: Document) -> TextView:
+    """The plain view of a document (identity except for HTML pages)."""
+    if doc.status == "ok" and is_html_path(doc.path):
+        return parse_html(doc.text).view
+    return TextView(doc.text)

@@ -29,9 +29,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from checker.ingest.fold import fold, key
-from checker.ingest.rules_schema import LayoutSettings
-from checker.ingest.ruleset import PublishedRules, is_prose, load_published_rules
+from checker.rules.boilerplate import is_prose
+from checker.rules.ingest_schema import LayoutSettings
+from checker.rules.published import PublishedRules, RelativeAge, find_date, find_relative, make_date
+from checker.rules.ruleset import load_published_rules
+from checker.text.fold import fold, key
 from checker.models import Published
 
 # HTML meta names that carry the publication date, most specific first.
@@ -53,69 +55,6 @@ META_DATE_NAMES: tuple[str, ...] = (
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
-
-
-@dataclass(frozen=True)
-class RelativeAge:
-    """A relative age phrase: `count` `unit`s ago, at [start, end) of the searched text."""
-
-    count: int
-    unit: str
-    start: int
-    end: int
-
-
-def _make_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def find_date(text: str, rules: PublishedRules) -> tuple[dt.date, tuple[int, int]] | None:
-    """The leftmost valid date written in `text` and its span in `text`, by the rule formats."""
-    folded = fold(text)
-    best: tuple[int, int, dt.date] | None = None
-    for fmt in rules.formats:
-        for found in fmt.regex.finditer(folded.text):
-            groups = found.groupdict()
-            if groups.get("month_name"):
-                month = rules.month_of.get(" ".join(groups["month_name"].split()))
-            else:
-                month = int(groups["month"]) if groups.get("month") else None
-            day = _make_date(int(groups["year"]), month, int(groups["day"])) if month else None
-            if day is None:
-                continue
-            candidate = (found.start(), -(found.end() - found.start()), day)
-            if best is None or candidate[:2] < best[:2]:
-                best = candidate
-            break
-    if best is None:
-        return None
-    start, negative_length, day = best
-    return day, folded.to_original(start, start - negative_length)
-
-
-def find_relative(text: str, rules: PublishedRules) -> RelativeAge | None:
-    """The first relative age phrase in `text` ("منذ 9 شهر" -> 9 months), if any."""
-    folded = fold(text)
-    best: RelativeAge | None = None
-    for rule in rules.relative:
-        found = rule.regex.search(folded.text)
-        if not found:
-            continue
-        unit, implied = rules.unit_of[" ".join(found.group("unit").split()).lower()]
-        amount = found.group("n")
-        if amount is None:
-            count = implied or 1
-        elif amount.isdigit():
-            count = int(amount)
-        else:
-            count = rules.number_words.get(amount.lower(), 1)
-        start, end = folded.to_original(found.start(), found.end())
-        if best is None or start < best.start:
-            best = RelativeAge(count, unit, start, end)
-    return best
 
 
 def _months_back(day: dt.date, months: int) -> dt.date:
@@ -161,7 +100,7 @@ def parse_published_value(value: Any, rules: PublishedRules | None = None) -> dt
         return None
     iso = _ISO.match(value)
     if iso:
-        return _make_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        return make_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
     rules = rules or load_published_rules()
     found = find_date(value, rules)
     if found and _only_date_left(value, found[1], rules):

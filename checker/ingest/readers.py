@@ -24,16 +24,13 @@ from checker.ingest.errors import InputError
 from checker.ingest.frontmatter import KNOWN_KEYS, as_text, split_front_matter
 from checker.ingest.html import parse_html
 from checker.ingest.published import META_DATE_NAMES, find_published, parse_published_value
-from checker.ingest.ruleset import (
-    BoilerplateRules,
-    PublishedRules,
-    load_boilerplate_rules,
-    load_published_rules,
-)
 from checker.ingest.segment import segment
 from checker.ingest.view import HTML_SUFFIXES, TextView
 from checker.models import Document, Published, Segment
+from checker.rules.boilerplate import BoilerplateRules
 from checker.rules.loader import RuleError
+from checker.rules.published import PublishedRules
+from checker.rules.ruleset import RuleSet, load_ruleset
 
 FOLDER_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".jsonl"})
 DEFAULT_MAX_BYTES = 50_000_000
@@ -44,16 +41,16 @@ NO_FILES_ERROR = f"folder holds no readable files ({' '.join(sorted(FOLDER_SUFFI
 class _Context:
     now: dt.date | None
     max_bytes: int
-    rules_dir: Path | None
-    published: PublishedRules
+    rules: RuleSet
     seen: set[str] = field(default_factory=set)  # real paths of the files already read
-    _boilerplate: dict[str, BoilerplateRules] = field(default_factory=dict)  # per language, this run
+
+    @property
+    def published(self) -> PublishedRules:
+        assert self.rules.published is not None
+        return self.rules.published
 
     def boilerplate(self, language: str) -> BoilerplateRules:
-        rules = self._boilerplate.get(language)
-        if rules is None:
-            rules = self._boilerplate[language] = load_boilerplate_rules(language, self.rules_dir)
-        return rules
+        return self.rules.boilerplate_for(language)
 
 
 def read_inputs(
@@ -62,16 +59,18 @@ def read_inputs(
     now: dt.date | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     rules_dir: Path | None = None,
+    rules: RuleSet | None = None,
 ) -> list[Document]:
     """Documents for files and folders, in input order (folders walked in sorted order).
 
     `now` anchors relative page ages ("منذ 9 شهر"); files above `max_bytes` are refused
-    unread; `rules_dir` replaces the repository's rules/ folder. Raises only RuleError.
+    unread; `rules` (already loaded) or else `rules_dir` replaces the shipped rules. Raises only
+    RuleError.
     A file reached twice (given twice, or given and inside a given folder) is read once, and
     no two documents share an id (see `_unique_ids`).
     """
-    ctx = _Context(now=now, max_bytes=max_bytes, rules_dir=rules_dir, published=load_published_rules(rules_dir))
-    ctx.boilerplate("ar")  # load (and validate) the default rules before reading anything
+    # the rules are loaded (and validated) before anything is read
+    ctx = _Context(now=now, max_bytes=max_bytes, rules=rules or load_ruleset(rules_dir))
     docs: list[Document] = []
     for raw in paths:
         path = Path(raw)

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.ingest.fold import fold_word, key
-from checker.ingest.rules_schema import LayoutSettings
-from checker.ingest.ruleset import BoilerplateRules, LineRule, LineText, is_prose
+from checker.text.fold import fold_word, key
+from checker.rules.boilerplate import BoilerplateRules, LineRule, LineText, is_prose
+from checker.rules.ingest_schema import LayoutSettings
 from checker.ingest.view import TextView, to_text_span
 from checker.models import Segment
 

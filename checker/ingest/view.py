@@ -4,16 +4,13 @@ For .txt/.md/.jsonl documents that is `Document.text` itself (identity). For HTM
 visible text of the page (tags, scripts and comments dropped, entities decoded, block elements
 as line breaks), and every plain character keeps the offset of the source character it came
 from, so a span found in the plain view maps back to the HTML the page really served.
-The view is recomputed from `Document.text` on demand (parsing is cheap and cached), so the
-Document model needs no extra field.
+The view is recomputed from `Document.text` on demand (checker.ingest.html.text_view; parsing
+is cheap and cached), so the Document model needs no extra field.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import PurePath
-
-from checker.models import Document
 
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 
@@ -46,17 +43,3 @@ def to_text_span(view: TextView, start: int, end: int) -> tuple[int, int]:
         return view.offsets[start], view.offsets[start]
     ends = view.ends if view.ends is not None else [o + 1 for o in view.offsets]
     return view.offsets[start], max(view.offsets[start], ends[end - 1])
-
-
-def is_html_path(path: str) -> bool:
-    """HTML is read by extension, like the readers do (an unknown extension is plain text)."""
-    return PurePath(path).suffix.lower() in HTML_SUFFIXES
-
-
-def text_view(doc: Document) -> TextView:
-    """The plain view of a document (identity except for HTML pages)."""
-    if doc.status == "ok" and is_html_path(doc.path):
-        from checker.ingest.html import parse_html  # late: html.py builds TextViews
-
-        return parse_html(doc.text).view
-    return TextView(doc.text)

@@ -18,6 +18,7 @@ class ExampleResult:
     text: str
     ok: bool
     problem: str = ""
+    line: int | None = None  # of the example in its file
 
 
 def _fields(claim) -> dict[str, object]:
@@ -43,5 +44,6 @@ def run_examples(rs: RuleSet) -> list[ExampleResult]:
                 if not any(all(g.get(k) == v for k, v in want.items()) for g in got):
                     problem = f"expected a claim with {want}, got {got or 'none'}"
                     break
-            results.append(ExampleResult(cr.rule.id, cr.path, ex.text, not problem, problem))
+            line = cr.example_lines[i] if i < len(cr.example_lines) else None
+            results.append(ExampleResult(cr.rule.id, cr.path, ex.text, not problem, problem, line))
     return results

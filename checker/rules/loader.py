@@ -42,7 +42,8 @@ def _construct(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path,
             if key in out:
                 raise RuleError(path, key_node.start_mark.line + 1, f"duplicate key {key!r}")
             out[key] = _construct(value_node, loc + (key,), lines, path, scalars)
-            lines.setdefault(loc + (key,), key_node.start_mark.line + 1)
+            # an entry is where its key is (a nested mapping's value starts on the next line)
+            lines[loc + (key,)] = key_node.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, loc + (i,), lines, path, scalars) for i, item in enumerate(node.value)]
@@ -76,12 +77,10 @@ def _compose(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
-def read_yaml(path: Path) -> tuple[Any, dict[Loc, int]]:
-    """Parse a YAML file safely; return the data and a map from location to line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(path, None, f"cannot read rule file: {exc}") from exc
+def parse_yaml(text: str, path: Path | str) -> tuple[Any, dict[Loc, int]]:
+    """Parse YAML text safely; return the data and a map from location to line.
+
+    The one place rule files are parsed: every rule file, of every kind, goes through here."""
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -96,9 +95,27 @@ def read_yaml(path: Path) -> tuple[Any, dict[Loc, int]]:
     if node is None:
         return None, lines
     try:
-        return _construct(node, (), lines, path, yaml.constructor.SafeConstructor()), lines
+        return _construct(node, (), lines, Path(path), yaml.constructor.SafeConstructor()), lines
     except RecursionError as exc:  # an alias that refers to itself, or absurd nesting
         raise RuleError(path, None, "YAML nests too deep (an alias that refers to itself?)") from exc
+
+
+def decode_rule_file(path: Path, data: bytes) -> str:
+    """A rule file's bytes as text (UTF-8, an optional BOM), or a RuleError naming the file."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RuleError(path, None, f"cannot read rule file: {exc}") from exc
+
+
+def read_yaml(path: Path, data: bytes | None = None) -> tuple[Any, dict[Loc, int]]:
+    """Parse a YAML file (or its bytes `data`, already read) safely; see parse_yaml."""
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise RuleError(path, None, f"cannot read rule file: {exc}") from exc
+    return parse_yaml(decode_rule_file(path, data), path)
 
 
 def line_of(lines: dict[Loc, int], loc: Loc) -> int | None:
@@ -109,9 +126,10 @@ def line_of(lines: dict[Loc, int], loc: Loc) -> int | None:
     return None
 
 
-def load_model(path: Path, model: type[M]) -> tuple[M, dict[Loc, int]]:
-    """Read `path` and validate it as `model`; the second item maps locations to lines."""
-    data, lines = read_yaml(path)
+def load_model(path: Path, model: type[M], raw: bytes | None = None) -> tuple[M, dict[Loc, int]]:
+    """Read `path` (or parse its bytes `raw`, already read) and validate it as `model`; the
+    second item maps locations to lines."""
+    data, lines = read_yaml(path, raw)
     if data is None:
         raise RuleError(path, 1, "the file is empty; expected a mapping")
     try:

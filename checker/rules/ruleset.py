@@ -1,4 +1,10 @@
-"""The compiled rule set: every rule file of a language, validated, normalised and compiled once.
+"""The compiled rule set: every rule file, validated, normalised and compiled once.
+
+One loader for every kind of rule file (entities, titles, calendar, numbers, claim families,
+the knowledge base, the policy, boilerplate markers and publication-date formats), one cache
+keyed by the files' content (an edited file is read again, even in the same process) and one
+digest of every file read (the claim store notices with it that stored claims were read under
+other rules).
 
 Patterns are written in plain Arabic and normalised on load, so a linguist writes "تلقى" and the
 pattern matches "تلقی" and "تلقّى" alike. Macros in patterns:
@@ -13,16 +19,23 @@ pattern matches "تلقی" and "تلقّى" alike. Macros in patterns:
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from checker.paths import default_rules_dir
+from checker.rules.boilerplate import BoilerplateRules, compile_boilerplate
+from checker.rules.checks import CHECKS
 from checker.rules.countries import country_entities
-from checker.rules.loader import RuleError, load_model
+from checker.rules.ingest_schema import BoilerplateFile, PublishedFile
+from checker.rules.loader import RuleError, line_of, load_model
 from checker.rules.prefilter import FilteredRegex
+from checker.rules.published import PublishedRules, compile_published
 from checker.rules.schema import (
     CalendarFile,
     ClaimRule,
@@ -38,6 +51,8 @@ from checker.rules.schema import (
 )
 from checker.text.normalize import normalize_word
 
+T = TypeVar("T")
+
 PERSON = "\u27e6p{}\u27e7"  # ⟦p3⟧: a person in a sentence skeleton
 COUNTRY = "\u27e6c{}\u27e7"
 PLACE = "\u27e6l{}\u27e7"
@@ -49,24 +64,32 @@ def alternation(words: list[str]) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in forms) + ")"
 
 
-@dataclass
+@dataclass(frozen=True)
 class CompiledRule:
     rule: ClaimRule
     regexes: list[FilteredRegex]
     path: str
     family: str
     event: str | None
+    line: int | None = None  # of the rule in its file
+    example_lines: tuple[int | None, ...] = ()  # of each of its examples
 
 
-@dataclass
+@dataclass(frozen=True)
 class CompiledTrigger:
     trigger: Trigger
     regex: FilteredRegex
     event: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class RuleSet:
+    """Every rule of one language, as loaded; never changed afterwards.
+
+    What a later stage builds from the rules (a spaCy pipeline, a grammar of dates) is asked
+    for with `derived`, which builds it once per rule set; it is not shipped with the rule set
+    to other processes (they build their own)."""
+
     root: Path
     lang: str
     digest: str
@@ -80,9 +103,39 @@ class RuleSet:
     rules: list[CompiledRule] = field(default_factory=list)
     triggers: list[CompiledTrigger] = field(default_factory=list)
     macros: dict[str, str] = field(default_factory=dict)
+    boilerplate: dict[str, BoilerplateRules] = field(default_factory=dict)  # per language
+    published: PublishedRules | None = None  # every language's publication-date rules, merged
+    files: tuple[str, ...] = ()  # the rule files read, relative to root: what `digest` covers
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    _lock: Any = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def family(self, name: str) -> ClaimsFile:
         return self.claim_files[name]
+
+    def boilerplate_for(self, language: str) -> BoilerplateRules:
+        """The boilerplate rules of a page's language, else those of this rule set's language.
+
+        A lookup among the files loaded, never a path built from the page's `language`
+        field: an article cannot choose which file is read."""
+        for lang in (language, self.lang, "ar"):
+            if lang in self.boilerplate:
+                return self.boilerplate[lang]
+        raise RuleError(self.root / self.lang / "boilerplate.yaml", None, "boilerplate rule file not found")
+
+    def derived(self, name: str, build: Callable[[RuleSet], T]) -> T:
+        """`build(self)`, computed once per rule set and kept with it under `name`."""
+        with self._lock:
+            if name not in self._derived:
+                self._derived[name] = build(self)
+            return self._derived[name]
+
+    def __getstate__(self) -> dict[str, Any]:
+        # shipped to another process without what was derived there (spaCy objects do not
+        # pickle cheaply, and the receiver builds its own) nor the lock
+        return {k: v for k, v in self.__dict__.items() if k not in ("_derived", "_lock")}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, _derived={}, _lock=threading.Lock())
 
     def lexicon_words(self) -> list[str]:
         """Every word the clitic stripper may strip down to."""
@@ -151,62 +204,104 @@ def _compile(path: Path, where: tuple, pattern: str, macros: dict[str, str], lin
         raise RuleError(path, lines.get(where), f"invalid regular expression: {exc}") from exc
 
 
-def _digest(paths: list[Path]) -> str:
-    h = hashlib.sha256()
-    for p in paths:
-        h.update(str(p.name).encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()[:16]
-
-
 def rule_files(root: Path, lang: str) -> list[Path]:
+    """Every file the rule set of `lang` is made of, sorted: its language's files and claim
+    families, the knowledge base, the policy, and the page rules of every language."""
     lang_dir = root / lang
     return sorted(
-        [lang_dir / n for n in ("entities.yaml", "titles.yaml", "calendar.yaml", "numbers.yaml")]
-        + list((lang_dir / "claims").glob("*.yaml"))
-        + list((root / "kb").glob("*.yaml"))
-        + [root / "policy.yaml"]
-        + [p for p in (root / "countries.yaml", lang_dir / "countries.yaml") if p.exists()]
+        {lang_dir / n for n in ("entities.yaml", "titles.yaml", "calendar.yaml", "numbers.yaml")}
+        | set((lang_dir / "claims").glob("*.yaml"))
+        | set((root / "kb").glob("*.yaml"))
+        | {root / "policy.yaml"}
+        | set(root.glob("*/boilerplate.yaml"))
+        | set(root.glob("*/published.yaml"))
+        | {p for p in (root / "countries.yaml", lang_dir / "countries.yaml") if p.exists()}
     )
 
 
+def _digest(root: Path, contents: dict[Path, bytes]) -> str:
+    h = hashlib.sha256()
+    for p in sorted(contents):
+        h.update(p.relative_to(root).as_posix().encode() + b"\x00")
+        h.update(hashlib.sha256(contents[p]).digest())
+    return h.hexdigest()[:16]
+
+
+# (root, lang, digest) -> RuleSet: the content decides, so an edited file is read again
+_CACHE: OrderedDict[tuple[Path, str, str], RuleSet] = OrderedDict()
+_CACHE_SIZE = 8
+_CACHE_LOCK = threading.Lock()
+
+
 def load_ruleset(root: Path | None = None, lang: str = "ar") -> RuleSet:
-    """Load, validate and compile the rules; cached by the content hash of the files."""
+    """Load, validate and compile the rules under `root` (default: the shipped rules) for
+    `lang`; cached by the content of the files, which are read once for the digest and the
+    parse alike."""
     root = (root or default_rules_dir()).resolve()
     if not (root / lang).is_dir():
         raise RuleError(root / lang, None, f"no rules for language {lang!r} under {root}")
-    paths = rule_files(root, lang)
-    for p in paths:
-        if not p.exists():
-            raise RuleError(p, None, "rule file is missing")
-    return _load(root, lang, _digest(paths))
+    contents: dict[Path, bytes] = {}
+    for p in rule_files(root, lang):
+        try:
+            contents[p] = p.read_bytes()
+        except FileNotFoundError:
+            raise RuleError(p, None, "rule file is missing") from None
+        except OSError as exc:
+            raise RuleError(p, None, f"cannot read rule file: {exc}") from exc
+    key = (root, lang, _digest(root, contents))
+    with _CACHE_LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+            return hit
+    rs = _load(root, lang, key[2], contents)
+    with _CACHE_LOCK:
+        _CACHE[key] = rs
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return rs
 
 
-@functools.lru_cache(maxsize=8)
-def _load(root: Path, lang: str, digest: str) -> RuleSet:
+def load_boilerplate_rules(language: str = "ar", rules_dir: Path | None = None) -> BoilerplateRules:
+    """The boilerplate rules for pages in `language` (see RuleSet.boilerplate_for)."""
+    return load_ruleset(rules_dir).boilerplate_for(language)
+
+
+def load_published_rules(rules_dir: Path | None = None) -> PublishedRules:
+    """Every language's publication-date rules, merged."""
+    published = load_ruleset(rules_dir).published
+    assert published is not None  # load_ruleset always compiles them
+    return published
+
+
+def _load(root: Path, lang: str, digest: str, contents: dict[Path, bytes]) -> RuleSet:
+    def model(path: Path, schema):
+        return load_model(path, schema, contents[path])
+
     d = root / lang
-    entities, _ = load_model(d / "entities.yaml", EntitiesFile)
-    if (root / "countries.yaml").exists():  # every state, from CLDR, with this language's additions
-        countries, _ = load_model(root / "countries.yaml", CountriesFile)
-        extras, extra_lines = (load_model(d / "countries.yaml", CountryExtrasFile) if (d / "countries.yaml").exists()
+    entities, _ = model(d / "entities.yaml", EntitiesFile)
+    if (root / "countries.yaml") in contents:  # every state, from CLDR, with this language's additions
+        countries, _ = model(root / "countries.yaml", CountriesFile)
+        extras, extra_lines = (model(d / "countries.yaml", CountryExtrasFile) if (d / "countries.yaml") in contents
                                else (CountryExtrasFile(countries={}), {}))
         entities = entities.model_copy(update={"entities": entities.entities + country_entities(
             countries, extras, lang, d / "countries.yaml", extra_lines)})
-    titles, _ = load_model(d / "titles.yaml", TitlesFile)
-    calendar, _ = load_model(d / "calendar.yaml", CalendarFile)
-    numbers, _ = load_model(d / "numbers.yaml", NumbersFile)
+    titles, _ = model(d / "titles.yaml", TitlesFile)
+    calendar, _ = model(d / "calendar.yaml", CalendarFile)
+    numbers, _ = model(d / "numbers.yaml", NumbersFile)
     offices = OfficesFile(terms=[])
     for p in sorted((root / "kb").glob("*.yaml")):
-        more, _ = load_model(p, OfficesFile)
+        more, _ = model(p, OfficesFile)
         offices.terms.extend(more.terms)
-    policy, _ = load_model(root / "policy.yaml", PolicyFile)
+    policy, policy_lines = model(root / "policy.yaml", PolicyFile)
+    _check_policy(root / "policy.yaml", policy, policy_lines)
     _check_references(root, entities, titles, offices)
 
     claim_files: dict[str, ClaimsFile] = {}
     claim_lines: dict[str, tuple[Path, dict]] = {}
     seen_ids: dict[str, Path] = {}
     for p in sorted((d / "claims").glob("*.yaml")):
-        cf, lines = load_model(p, ClaimsFile)
+        cf, lines = model(p, ClaimsFile)
         if cf.family in claim_files:
             raise RuleError(p, lines.get(("family",)), f"family {cf.family!r} is defined twice")
         for i, r in enumerate(list(cf.rules) + list(cf.triggers)):
@@ -217,8 +312,7 @@ def _load(root: Path, lang: str, digest: str) -> RuleSet:
         claim_files[cf.family] = cf
         claim_lines[cf.family] = (p, lines)
 
-    rs = RuleSet(root, "ar", digest, entities, titles, calendar, numbers, offices, policy, claim_files)
-    rs.macros = {
+    macros = {
         "p": r"\u27e6p\d+\u27e7",
         "c": r"\u27e6c\d+\u27e7",
         "l": r"\u27e6[cl]\d+\u27e7",
@@ -228,22 +322,54 @@ def _load(root: Path, lang: str, digest: str) -> RuleSet:
     c = calendar
     day_words = list(c.relative_days) + [w for ws in c.weekdays.values() for w in ws]
     months = [w for ws in c.months.values() for w in ws]
-    rs.macros["day"] = rf"{alternation(day_words)}(?:\s+{alternation(day_words)})?|\d{{1,2}}\s+{alternation(months)}"
+    macros["day"] = rf"{alternation(day_words)}(?:\s+{alternation(day_words)})?|\d{{1,2}}\s+{alternation(months)}"
     if "durations" in claim_files:
-        rs.macros["duration"] = _duration_macro(claim_files["durations"], numbers)
+        macros["duration"] = _duration_macro(claim_files["durations"], numbers)
+    triggers: list[CompiledTrigger] = []
+    rules: list[CompiledRule] = []
     for fam, cf in claim_files.items():
         path, lines = claim_lines[fam]
         for i, t in enumerate(cf.triggers):
             if cf.event is None:
                 raise RuleError(path, lines.get(("triggers", i)), "triggers need the file's `event`")
-            rx = _compile(path, ("triggers", i, "pattern"), t.pattern, rs.macros, lines)
-            rs.triggers.append(CompiledTrigger(t, FilteredRegex.of(rx), cf.event))
+            rx = _compile(path, ("triggers", i, "pattern"), t.pattern, macros, lines)
+            triggers.append(CompiledTrigger(t, FilteredRegex.of(rx), cf.event))
         for i, r in enumerate(cf.rules):
             alternatives = [r.pattern] if isinstance(r.pattern, str) else r.pattern
             rxs = [_compile(path, ("rules", i, "pattern") + (() if isinstance(r.pattern, str) else (k,)),
-                            alt, rs.macros, lines) for k, alt in enumerate(alternatives)]
-            rs.rules.append(CompiledRule(r, [FilteredRegex.of(rx) for rx in rxs], str(path), fam, cf.event))
-    return rs
+                            alt, macros, lines) for k, alt in enumerate(alternatives)]
+            example_lines = tuple(line_of(lines, ("rules", i, "examples", k)) for k in range(len(r.examples)))
+            rules.append(CompiledRule(r, [FilteredRegex.of(rx) for rx in rxs], str(path), fam, cf.event,
+                                      line_of(lines, ("rules", i)), example_lines))
+
+    boilerplate = {}
+    for p in sorted(root.glob("*/boilerplate.yaml")):
+        spec, lines = model(p, BoilerplateFile)
+        boilerplate[p.parent.name] = compile_boilerplate(spec, str(p), lines)
+    if lang not in boilerplate and "ar" not in boilerplate:
+        raise RuleError(d / "boilerplate.yaml", None, "boilerplate rule file not found")
+    published_files = []
+    for p in sorted(root.glob("*/published.yaml")):
+        spec, lines = model(p, PublishedFile)
+        published_files.append((str(p), spec, lines))
+    published = compile_published(published_files)
+
+    return RuleSet(root, lang, digest, entities, titles, calendar, numbers, offices, policy, claim_files,
+                   rules=rules, triggers=triggers, macros=macros, boilerplate=boilerplate, published=published,
+                   files=tuple(p.relative_to(root).as_posix() for p in sorted(contents)))
+
+
+def _check_policy(path: Path, policy: PolicyFile, lines: dict) -> None:
+    """Every check the comparators run has its entry in policy.yaml, and no entry is for a
+    check that does not exist."""
+    for name in policy.checks:
+        if name not in CHECKS:
+            raise RuleError(path, line_of(lines, ("checks", name)),
+                            f"checks.{name}: no such check (the checks are: {', '.join(CHECKS)})")
+    missing = [name for name in CHECKS if name not in policy.checks]
+    if missing:
+        raise RuleError(path, line_of(lines, ("checks",)),
+                        f"checks: no severity and message for {', '.join(missing)} (every check needs both)")
 
 
 def _check_references(root: Path, entities: EntitiesFile, titles: TitlesFile, offices: OfficesFile) -> None:

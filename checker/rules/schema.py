@@ -243,6 +243,8 @@ class CorefPolicy(Strict):
     margin: float = 1  # an account naming fewer than two parties must lead the runner-up by this
     max_gap_days: int = Field(default=7, ge=0, le=60)  # accounts dated further apart never meet
     recent_days: int = Field(default=7, ge=0)  # an undated page mostly reports what happened this recently
+    # accounts without a day whose pages were published further apart report different events
+    published_apart_days: int = Field(default=30, ge=0)
     weights: CorefWeights = CorefWeights()
 
 

@@ -26,19 +26,20 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
-from checker.align.events import _fits_undated, _participants_fit, _why_pair
+from checker.align.events import fits_undated, participants_fit, why_pair
+from checker.engine import Engine, LocalEngine
 from checker.models import Claim, DateValue, Document, EventMention, Finding, Report
+from checker.pipeline import analyse_extracted
+from checker.report.summary import with_summary
+from checker.resolve.publication import estimate_publication
+from checker.rules.ruleset import RuleSet, load_ruleset
 from checker.store import tables as t
 from checker.store.db import DEFAULT_URL, Store, open_store
 from checker.store.index import IndexResult, index_documents
-
-if TYPE_CHECKING:
-    from checker.rules.ruleset import RuleSet
 
 UNDATED_LOOKBACK_DAYS = 7  # "today, Wednesday" speaks of a day at most a week before publication
 UNANCHORED_LIMIT = 200  # stored mentions tried for an undated account on an undated page
@@ -116,7 +117,7 @@ def _undated_seeds(conn: Connection, m: EventMention, published: dt.date | None)
     out = []
     for r in rows:
         cand = _row_mention(r)
-        if _participants_fit(m, cand) and _fits_undated(m, cand.date.day, published):
+        if participants_fit(m, cand) and fits_undated(m, cand.date.day, published):
             out.append(cand)
     return out
 
@@ -159,7 +160,7 @@ def candidate_documents(conn: Connection, mentions: Sequence[EventMention], docs
                 if r.id in linked or r.document in exclude:
                     continue
                 cand = _row_mention(r)
-                if any(_why_pair(cand, m, w) for m in group):
+                if any(why_pair(cand, m, w) for m in group):
                     linked[cand.id] = cand
                     frontier.append(cand)
     found = {m.document for m in linked.values()} - set(docs)
@@ -176,7 +177,7 @@ def candidate_documents(conn: Connection, mentions: Sequence[EventMention], docs
             if r.document in exclude or r.document in found:
                 continue
             cand = _row_mention(r)
-            if any(_participants_fit(cand, m) and _fits_undated(cand, m.date.day, r.pub_day) for m in group):
+            if any(participants_fit(cand, m) and fits_undated(cand, m.date.day, r.pub_day) for m in group):
                 found.add(r.document)
     return found - exclude
 
@@ -184,16 +185,15 @@ def candidate_documents(conn: Connection, mentions: Sequence[EventMention], docs
 # --------------------------------------------------------------------------- loading
 
 
-def load_documents(conn: Connection, ids: Sequence[str], rs: RuleSet) -> tuple[
+def load_documents(conn: Connection, ids: Sequence[str], rs: RuleSet, engine: Engine | None = None) -> tuple[
         list[Document], list[EventMention], list[Claim], list[str]]:
     """Stored documents with their text, mentions and claims (as extracted, before alignment).
 
     A document stored under other rules (its digest differs from `rs.digest`) is extracted
-    again from its stored text, so a check never mixes claims read by two rule versions.
-    Returns documents, mentions, claims and the ids of the re-extracted ("stale") ones.
+    again from its stored text (by `engine`, in this process without one), so a check never
+    mixes claims read by two rule versions. Returns documents, mentions, claims and the ids of
+    the re-extracted ("stale") ones.
     """
-    from checker.pipeline import extract_all
-
     unique = sorted(set(ids))
     docs: dict[str, Document] = {}
     digests: dict[str, str] = {}
@@ -203,8 +203,7 @@ def load_documents(conn: Connection, ids: Sequence[str], rs: RuleSet) -> tuple[
     for i in range(0, len(unique), _IN_CHUNK):
         part = unique[i:i + _IN_CHUNK]
         for r in conn.execute(sa.select(d.c.id, d.c.text, d.c.rules_digest, d.c.document_json).where(d.c.id.in_(part))):
-            doc = Document.model_validate_json(r.document_json)
-            doc.text = r.text
+            doc = Document.model_validate_json(r.document_json).model_copy(update={"text": r.text})
             docs[r.id], digests[r.id] = doc, r.rules_digest
         for r in conn.execute(sa.select(m.c.document, m.c.mention_json).where(m.c.document.in_(part))
                               .order_by(m.c.document, m.c.seq)):
@@ -214,12 +213,14 @@ def load_documents(conn: Connection, ids: Sequence[str], rs: RuleSet) -> tuple[
             claims[r.document].append(Claim.model_validate_json(r.claim_json))
     stale = sorted(i for i, digest in digests.items() if digest != rs.digest)
     if stale:
-        fresh_m, fresh_c = extract_all([docs[i] for i in stale], rs)
+        fresh = (engine or LocalEngine()).extract([docs[i] for i in stale], rs)
+        for doc in fresh.documents:
+            docs[doc.id] = doc
         for i in stale:
             mentions[i], claims[i] = [], []
-        for x in fresh_m:
+        for x in fresh.mentions:
             mentions[x.document].append(x)
-        for x in fresh_c:
+        for x in fresh.claims:
             claims[x.document].append(x)
     ordered = sorted(docs.values(), key=lambda x: (x.id, x.path))
     return (ordered, [x for doc in ordered for x in mentions[doc.id]],
@@ -229,81 +230,73 @@ def load_documents(conn: Connection, ids: Sequence[str], rs: RuleSet) -> tuple[
 # --------------------------------------------------------------------------- checking
 
 
-def _new_first(finding: Finding, new: set[str]) -> Finding:
-    """Evidence of the new article first: SARIF and GitHub place a finding at its first
-    evidence, and in CI that should be the article under review, not the archive."""
-    finding.evidence = sorted(finding.evidence, key=lambda ev: ev.document not in new)
-    return finding
+def _new_first(finding: Finding, new: set[str], n: int) -> Finding:
+    """The finding as the n-th of a check: evidence of the new article first (SARIF and GitHub
+    place a finding at its first evidence, and in CI that should be the article under review,
+    not the archive)."""
+    return finding.model_copy(update={"id": f"f{n}", "evidence": sorted(finding.evidence,
+                                                                       key=lambda ev: ev.document not in new)})
 
 
-def check_documents(store: Store, docs: Sequence[Document], rs: RuleSet, *, index: bool = False) -> CheckResult:
+def check_documents(store: Store, docs: Sequence[Document], rs: RuleSet, *, index: bool = False,
+                    engine: Engine | None = None) -> CheckResult:
     """Compare new documents (already read) with the stored ones that could share their events.
 
-    Findings are kept when they involve at least one new document; stored documents whose id
-    is a new document's id are replaced by the new one. With `index`, the new documents are
-    stored afterwards (the store must then have been opened writable).
+    The new and the candidate stored documents are analysed together by the analysis of
+    `checker report` (checker.pipeline.analyse_extracted, on `engine`); findings are kept when
+    they involve at least one new document. Stored documents whose id is a new document's id
+    are replaced by the new one. With `index`, the new documents are stored afterwards (the
+    store must then have been opened writable).
     """
-    from checker.align.events import assign_events, build_events
-    from checker.compare.findings import compare
-    from checker.pipeline import extract_all
-    from checker.report.summary import summarize
-    from checker.resolve.publication import estimate_publication
-
-    new_docs = [estimate_publication(d, rs) for d in sorted(docs, key=lambda d: (d.id, d.path))]
-    new_mentions, new_claims = extract_all(new_docs, rs)
+    engine = engine or LocalEngine()
+    extracted = engine.extract([estimate_publication(d, rs) for d in sorted(docs, key=lambda d: (d.id, d.path))], rs)
+    new_docs = extracted.documents
     ok_new = [d for d in new_docs if d.status == "ok"]
-    snapshot = None
-    if index:  # as extracted, before alignment rewrites subjects to this run's event ids
-        snapshot = {d.id: ([], []) for d in ok_new}
-        for x in new_mentions:
-            snapshot[x.document][0].append(x.model_copy(deep=True))
-        for y in new_claims:
-            snapshot[y.document][1].append(y.model_copy(deep=True))
     new_ids = {d.id for d in new_docs}
     with store.reading() as conn:
-        ids = candidate_documents(conn, new_mentions, {d.id: d for d in ok_new}, rs, exclude=new_ids)
-        stored_docs, stored_mentions, stored_claims, stale = load_documents(conn, sorted(ids), rs)
+        ids = candidate_documents(conn, extracted.mentions, {d.id: d for d in ok_new}, rs, exclude=new_ids)
+        stored_docs, stored_mentions, stored_claims, stale = load_documents(conn, sorted(ids), rs, engine)
 
     all_docs = sorted(ok_new + stored_docs, key=lambda d: (d.id, d.path))
-    by_id = {d.id: d for d in all_docs}
     order = {d.id: n for n, d in enumerate(all_docs)}
-    mentions = sorted(new_mentions + stored_mentions, key=lambda x: order[x.document])  # stable
-    claims = sorted(new_claims + stored_claims, key=lambda x: order[x.document])
-    events, mention_event = build_events(mentions, by_id, rs, claims)
-    assign_events(claims, mention_event)
-    findings = [_new_first(f, new_ids) for f in compare(claims, events, by_id, rs) if new_ids & set(f.documents)]
-    for n, f in enumerate(findings, start=1):
-        f.id = f"f{n}"
+    mentions = sorted(extracted.mentions + stored_mentions, key=lambda x: order[x.document])  # stable
+    claims = sorted(extracted.claims + stored_claims, key=lambda x: order[x.document])
+    together = analyse_extracted(all_docs, mentions, claims, rs, engine=engine)
 
+    findings = [_new_first(f, new_ids, n) for n, f in
+                enumerate((f for f in together.findings if new_ids & set(f.documents)), start=1)]
     shown = new_ids | {ev.document for f in findings for ev in f.evidence} | {x for f in findings for x in f.documents}
     report_docs = sorted(new_docs + [d for d in stored_docs if d.id in shown], key=lambda d: (d.id, d.path))
-    report = Report(documents=report_docs,
-                    claims=[c for c in claims if c.document in shown],
-                    mentions=[m for m in mentions if m.document in shown],
-                    events=[e for e in events if new_ids & set(e.documents)],
-                    findings=findings)
-    report.summary = summarize(report)
+    report = with_summary(Report(documents=report_docs,
+                                 claims=[c for c in together.claims if c.document in shown],
+                                 mentions=[m for m in together.mentions if m.document in shown],
+                                 events=[e for e in together.events if new_ids & set(e.documents)],
+                                 findings=findings))
     result = CheckResult(report=report, new=[d.id for d in new_docs], stored=[d.id for d in stored_docs], stale=stale)
-    if index:
-        result.indexed = index_documents(store, ok_new, rs, extracted=snapshot)
+    if index:  # the claims as extracted: alignment made copies to place them in this run's events
+        per_doc: dict[str, tuple[list[EventMention], list[Claim]]] = {d.id: ([], []) for d in ok_new}
+        for x in extracted.mentions:
+            per_doc[x.document][0].append(x)
+        for y in extracted.claims:
+            per_doc[y.document][1].append(y)
+        result.indexed = index_documents(store, ok_new, rs, extracted=per_doc)
     return result
 
 
 def check_paths(paths: Sequence[str | Path], url: str = DEFAULT_URL, *, index: bool = False,
                 rules_dir: Path | None = None, now: dt.date | None = None, max_bytes: int | None = None,
-                lang: str = "ar") -> CheckResult:
+                lang: str = "ar", engine: Engine | None = None) -> CheckResult:
     """Read new articles (files or folders) and check them against the store at `url`.
 
     Without `index` the store is opened read-only: nothing is written, and a missing or
     outdated store is a StoreError. With it, the store is created or upgraded as needed.
     """
     from checker.ingest import read_inputs
-    from checker.rules.ruleset import load_ruleset
 
     rs = load_ruleset(rules_dir, lang)
-    kwargs: dict = {"now": now, "rules_dir": rules_dir}
+    kwargs: dict = {"now": now, "rules": rs}
     if max_bytes is not None:
         kwargs["max_bytes"] = max_bytes
     docs = read_inputs(paths, **kwargs)
     with open_store(url, writable=index) as store:
-        return check_documents(store, docs, rs, index=index)
+        return check_documents(store, docs, rs, index=index, engine=engine)

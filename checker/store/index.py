@@ -75,7 +75,7 @@ def index_documents(store: Store, docs: Sequence[Document], rs: RuleSet, *,
     `extracted` (document id -> mentions, claims as extracted, before alignment) spares the
     extraction when the caller has just done it (`checker check --index`).
     """
-    from checker.pipeline import extract_all
+    from checker.engine.stages import extract_all
 
     results: dict[int, IndexResult] = {}
     todo: list[tuple[int, Document, str]] = []
@@ -100,13 +100,16 @@ def index_documents(store: Store, docs: Sequence[Document], rs: RuleSet, *,
         chunk = todo[start:start + EXTRACT_CHUNK]
         per_doc: dict[str, tuple[list[EventMention], list[Claim]]] = defaultdict(lambda: ([], []))
         need = [doc for _, doc, _ in chunk if extracted is None or doc.id not in extracted]
+        failed: dict[str, Document] = {}
         if need:
-            mentions, claims = extract_all(need, rs)
-            for m in mentions:
+            done = extract_all(need, rs)
+            failed = {d.id: d for d in done.documents if d.status != "ok"}
+            for m in done.mentions:
                 per_doc[m.document][0].append(m)
-            for c in claims:
+            for c in done.claims:
                 per_doc[c.document][1].append(c)
         for i, doc, sha in chunk:
+            doc = failed.get(doc.id, doc)
             if doc.status != "ok":  # extraction failed for this one
                 results[i] = IndexResult(doc.id, doc.path, "error", doc.error)
                 continue

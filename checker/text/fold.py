@@ -1,4 +1,4 @@
-"""Matching form of text for ingest rules: the shared Arabic normaliser, plus helpers.
+"""Matching form of text for page rules (boilerplate, publication dates): the shared Arabic normaliser, plus helpers.
 
 Markers in rule files ("اقرأ أيضاً", "إقرأ أيضا", "نُشر بتاريخ") and page lines are compared
 on normalised text (alef forms, hamza seats, ى/ي, ة/ه, tatweel, diacritics, Persian letters,
@@ -12,9 +12,10 @@ import re
 
 from checker.text.normalize import Normalized, normalize, normalize_word
 
-__all__ = ["Normalized", "fold", "fold_word", "key", "words"]
+__all__ = ["LETTER_OR_DIGIT", "Normalized", "fold", "fold_pattern", "fold_word", "key", "words"]
 
-_WORD = re.compile(r"[^\W_]+")
+LETTER_OR_DIGIT = r"[^\W_]"  # a regex class
+_WORD = re.compile(LETTER_OR_DIGIT + "+")
 
 
 def fold(text: str) -> Normalized:
@@ -35,3 +36,8 @@ def words(text: str) -> list[str]:
 def key(text: str) -> str:
     """Comparison key: normalised words joined by one space (punctuation and spacing ignored)."""
     return " ".join(words(normalize_word(text)))
+
+
+def fold_pattern(pattern: str) -> str:
+    """Normalise the Arabic in a rule's regex without touching ASCII escapes such as \\S or \\D."""
+    return "".join(ch if ord(ch) < 128 else fold_word(ch) for ch in pattern)

@@ -1,8 +1,9 @@
-"""Schemas of the ingest rule files: rules/<lang>/boilerplate.yaml and rules/<lang>/published.yaml.
+"""Schemas of the page rule files: rules/<lang>/boilerplate.yaml and rules/<lang>/published.yaml.
 
-Editors change these files, not Python; `extra="forbid"` makes a misspelt key an error that
-names its line (via checker.rules.loader.load_model), and regular expressions and date-format
-templates are compiled on load, so a broken one is reported with its file and line too.
+Editors change these files, not Python; they share the base of every rule schema
+(checker.rules.schema.Strict: a misspelt key is an error that names its line), and regular
+expressions and date-format templates are compiled on load, so a broken one is reported with
+its file and line too.
 """
 
 from __future__ import annotations
@@ -11,13 +12,11 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
+
+from checker.rules.schema import Strict
 
 RULE_ID = r"^[a-z][a-z0-9-]*$"
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 def _check_regexes(patterns: list[str]) -> list[str]:
