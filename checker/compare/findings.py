@@ -497,8 +497,14 @@ def _given_name(fb: FindingBuilder, c: Claim, rs: RuleSet) -> None:
     # compared without spaces (عبدالفتاح)
     known = sorted({" ".join(normalize_word(n).split()[:-1]) for n in entity.names if len(n.split()) > 1})
     given = v.given.replace(" ", "")
-    if not known or any(fuzz.ratio(given, k.replace(" ", "")) >= rs.entities.fuzzy.threshold - 10
-                        or fuzz.ratio(v.given.split()[0], k.split()[0]) >= rs.entities.fuzzy.threshold - 10 for k in known):
+
+    def same(k: str) -> bool:
+        first, known_first = v.given.split()[0], k.split()[0]
+        return (fuzz.ratio(given, k.replace(" ", "")) >= rs.entities.fuzzy.threshold - 10
+                or fuzz.ratio(first, known_first) >= rs.entities.fuzzy.threshold - 10
+                or first.startswith(known_first) or known_first.startswith(first))  # جو / جوزيف
+
+    if not known or any(same(k) for k in known):
         return
     fb.add("knowledge", "knowledge.name", "person.title", c.subject, fb.events.get(c.event or ""), [c],
            {"document": c.document, "value": v.given, "known": " / ".join(known)})
