@@ -237,10 +237,22 @@ class DocumentExtractor:
                 m.same_as_other = False
             if m.type == "person" and m.entity:
                 s.persons[k] = m.entity
+                if m.role and not m.office and not m.party and not m.country:
+                    self._specific_post(m, day)
             elif m.type == "role" and m.role:
                 who = holder(self.rs, m.role, m.country, day or self.published.day)
                 if who:
                     s.persons[k] = who
+
+    def _specific_post(self, m: Mention, day: dt.date | None) -> None:
+        """A generic aide's title (مساعد الرئيس يوري أوشاكوف) is the aide's post the knowledge
+        base has for them (the Kremlin aide), if they hold exactly one such post."""
+        when = day or self.published.day
+        terms = offices_of(self.rs, m.entity, when) if when else terms_of(self.rs, m.entity)
+        posts = {(t.role, t.country) for t in terms if t.role in self.roles and not self.roles[t.role].party
+                 and self.roles[t.role].office}
+        if len(posts) == 1:
+            (m.role, m.country), m.office = posts.pop(), True
 
     def _counterpart_role(self, m, other_role: str | None, day: dt.date | None) -> str | None:
         """The role of "his counterpart": the other person's role, unless the knowledge base
