@@ -118,3 +118,8 @@ def test_a_leader_titled_elect_after_taking_office(rs):
     doc = article("قال الرئيس الأمريكي المنتخب دونالد ترامب إن الحوار ضروري.", "2025-03-01", "a")
     findings = [f for f in analyse([doc], rs).findings if f.rule == "knowledge.title"]
     assert findings and findings[0].subject == "trump"
+
+
+def test_mediator_is_a_claim_of_the_event(rs):
+    _, claims = read(rs, "وجرى تبادل الأسرى بين روسيا وأوكرانيا بوساطة إماراتية وقطرية.")
+    assert sorted(c.value.label for c in claims if c.attribute.endswith(".mediator")) == ["qatar", "uae"]

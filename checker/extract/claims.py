@@ -124,11 +124,16 @@ _AND_PLACEHOLDER = re.compile(r"\s*(?:،|و|,)\s*(?:و\s*)?\u27e6[pc](\d+)\u27e7
 def _marked(rx: re.Pattern[str], skel: str, chain: bool = False) -> set[int]:
     """Placeholders right after one of the words of `rx` (بوساطة ⟦c3⟧), and with `chain` the
     ones joined to them (بوساطة ⟦c3⟧ و⟦c4⟧)."""
-    out: set[int] = set()
+    return {k for k, _, _ in _marked_spans(rx, skel, chain)}
+
+
+def _marked_spans(rx: re.Pattern[str], skel: str, chain: bool = False) -> list[tuple[int, int, int]]:
+    """(placeholder, where its marker word starts, where it ends) in the skeleton."""
+    out: list[tuple[int, int, int]] = []
     for m in rx.finditer(skel):
         nxt = _PLACEHOLDER_AFTER.match(skel, m.end())
         while nxt:
-            out.add(int(nxt.group(1)))
+            out.append((int(nxt.group(1)), m.start(), nxt.end()))
             nxt = _AND_PLACEHOLDER.match(skel, nxt.end()) if chain else None
     return out
 
@@ -421,6 +426,7 @@ class DocumentExtractor:
                         break
 
         self._topics(seg, plain_start, norm, s, here.get("call") or here.get("talks") or current, quoted)
+        self._mediators(seg, plain_start, norm, s, next(iter(here.values()), None) or current, quoted)
 
     # ------------------------------------------------------------------ helpers
 
@@ -437,6 +443,24 @@ class DocumentExtractor:
             self._claim(seg, f"{target.type}.topic", target.id, LabelValue(label=topic),
                         self._span(norm, plain_start, s.start + m.start(), s.start + m.end()), "topic.discussed",
                         quoted=quoted, mention=target)
+
+    def _mediators(self, seg, plain_start, norm, s: _Sentence, target: _Mention | None, quoted) -> None:
+        """Who mediated or hosted the event (بوساطة عمانية، برعاية مصرية قطرية): a claim each."""
+        if target is None:
+            return
+        seen = {c.value.label for c in self.claims if c.mention == target.id and c.attribute.endswith(".mediator")}
+        for k, a, b in _marked_spans(party_words(self.rs).mediators, s.skel, chain=True):
+            if k >= len(s.ordered):
+                continue
+            who = s.persons.get(k) or (s.ordered[k].entity if s.ordered[k].type == "country" else None)
+            if not who or who in seen or who in target.participants:
+                continue
+            seen.add(who)
+            if who not in target.mediators:
+                target.mediators.append(who)
+            self._claim(seg, f"{target.type}.mediator", target.id, LabelValue(label=who),
+                        self._span(norm, plain_start, s.start + s.back[a], s.start + s.back[b - 1] + 1),
+                        "mediator.named", quoted=quoted, mention=target)
 
     def _nearest_event(self, here, triggers, pos) -> _Mention | None:
         best = None
