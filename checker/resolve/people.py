@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from checker.models import Claim, EventMention, InitiatorValue
 from checker.rules.ruleset import RuleSet
@@ -35,15 +35,18 @@ def canonical_open_ids(mentions: list[EventMention], claims: list[Claim], rs: Ru
             docs.setdefault(c.subject, set()).add(c.document)
     count = Counter({k: len(v) for k, v in docs.items()})
     threshold, min_len = rs.entities.fuzzy.threshold, rs.entities.fuzzy.min_length
-    heads: list[str] = []
+    # blocked by first letter (spellings of one name differ inside it), so a feed with
+    # thousands of names compares each with the few of its block, not with all of them
+    heads: dict[str, list[str]] = {}
     out: dict[str, str] = {}
     for ident in sorted(docs, key=lambda k: (-count[k], k)):
-        head = next((h for h in heads if min(len(h), len(ident)) >= min_len
-                     and fuzz.ratio(h, ident) >= threshold), None)
-        if head is None:
-            heads.append(ident)
+        block = heads.setdefault(ident[0], [])
+        hit = process.extractOne(ident, block, scorer=fuzz.ratio, score_cutoff=threshold) \
+            if len(ident) >= min_len else None
+        if hit is None or len(hit[0]) < min_len:
+            block.append(ident)
         else:
-            out[ident] = head
+            out[ident] = hit[0]
     return out
 
 
