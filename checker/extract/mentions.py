@@ -66,6 +66,10 @@ class Lexicon:
     max_name_words: int = 3
     zones: dict[str, str] = field(default_factory=dict)  # country id -> IANA zone
 
+    @functools.cached_property
+    def fuzzy_keys(self) -> tuple[str, ...]:
+        return tuple(sorted(self.fuzzy_names))
+
 
 def lexicon(rs: RuleSet) -> Lexicon:
     """The matcher of a rule set, built once per rule set (RuleSet.derived; rule sets are
@@ -157,21 +161,19 @@ def find_items(lex: Lexicon, doc, seen: dict[str, str] | None = None) -> list[It
         first = doc[s.start]
         pre = _prefix_len(first.text, first.lemma_)
         items.append(Item(kind, key, s.start, s.end, first.idx + pre, s.end_char))
-    # unseen spellings of a surname: fuzzy, on words no rule claimed
-    names = tuple(sorted(lex.fuzzy_names))
+    # unseen spellings of a surname: fuzzy, on words no rule claimed; then the surnames of
+    # people read from their titles earlier in the document
+    names = lex.fuzzy_keys
+    surnames = tuple(sorted(seen)) if seen else ()
     for tok in doc:
-        if tok.i in covered or not tok.is_alpha or len(tok.lemma_) < lex.min_length:
+        if tok.i in covered or not tok.is_alpha:
             continue
-        hit = _fuzzy_lookup(tok.lemma_, names, lex.threshold)
+        lemma = tok.lemma_
+        hit = _fuzzy_lookup(lemma, names, lex.threshold) if len(lemma) >= lex.min_length else None
         if hit:
-            pre = _prefix_len(tok.text, tok.lemma_)
+            pre = _prefix_len(tok.text, lemma)
             items.append(Item("ENT", lex.fuzzy_names[hit] + "|fuzzy", tok.i, tok.i + 1, tok.idx + pre, tok.idx + len(tok.text)))
-            covered.add(tok.i)
-    if seen:
-        surnames = tuple(sorted(seen))
-        for tok in doc:
-            if tok.i in covered or not tok.is_alpha:
-                continue
+        elif surnames:
             word, pre = _bare(tok.text, seen)
             hit = word if word in seen else (_fuzzy_lookup(word, surnames, lex.threshold)
                                               if len(word) >= lex.min_length else None)
