@@ -119,13 +119,14 @@ class DurationValue(Model):
 
 
 class CountValue(Model):
-    """A count of people exchanged; per side and/or in total."""
+    """A count per side and/or in total, of a unit (prisoners exchanged, people killed)."""
 
     type: Literal["count"] = "count"
     per_side: int | None = None
     total: int | None = None
     unit: str = "prisoners"
     stage: str | None = None  # "first stage", "first day": a partial count
+    bound: Literal["exact", "about", "at_least", "at_most"] = "exact"  # "at least 12 killed"
 
 
 class TitleValue(Model):
@@ -149,6 +150,13 @@ class PlaceValue(Model):
     place: str
 
 
+class PersonValue(Model):
+    """A person named as the value of an attribute (who hosted, who mediated)."""
+
+    type: Literal["person"] = "person"
+    person: str  # entity id
+
+
 class LabelValue(Model):
     """A categorical claim: an agreement reached, a topic discussed."""
 
@@ -170,6 +178,7 @@ Value = Annotated[
         TitleValue,
         InitiatorValue,
         PlaceValue,
+        PersonValue,
         LabelValue,
         ParticipantsValue,
     ],
@@ -205,7 +214,8 @@ class DateRange(Model):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
-EventType = Literal["call", "talks", "exchange"]
+# event types are data: each claim family may declare one (rules/<lang>/claims/*.yaml `event:`)
+EventType = Annotated[str, Field(pattern=r"^[a-z][a-z_]*$")]
 
 
 class EventMention(Model):

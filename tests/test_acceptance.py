@@ -6,9 +6,12 @@ import shlex
 import subprocess
 import sys
 
+import pytest
+
 from helpers import REPO, shared
 
 
+@pytest.mark.slow
 def test_score_cases_meets_every_expectation():
     scorer = shared("tools", "score_cases.py")
     checker = f"{shlex.quote(sys.executable)} -m checker.cli"

@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from checker.cli import main
 from helpers import REPO, shared
 
@@ -31,12 +33,14 @@ def test_report_writes_every_format(tmp_path):
         assert text[c["span"][0]:c["span"][1]] == c["text"]
 
 
+@pytest.mark.slow
 def test_fail_on_never_and_json_to_stdout():
     done = run("report", str(EXAMPLES / "march-call"), "--json", "-", "--fail-on", "never")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["summary"]["findings"] >= 1
 
 
+@pytest.mark.slow
 def test_github_annotations():
     done = run("report", str(EXAMPLES / "march-call"), "--github", "-q")
     assert done.returncode == 1
@@ -60,6 +64,7 @@ def test_usage_errors_exit_2(tmp_path, capsys):
     assert main(["report", str(empty), "--json", str(tmp_path / "r.json")]) in (2, 3)
 
 
+@pytest.mark.slow
 def test_same_output_across_runs_orders_and_hash_seeds(tmp_path):
     files = sorted(str(p) for p in EXAMPLES.rglob("*.txt"))
     a = run("report", *files, "--json", "-", env={"PYTHONHASHSEED": "1"}).stdout
@@ -77,6 +82,7 @@ def test_baseline_hides_reviewed_findings(tmp_path):
     assert report["findings"] == [] and report["summary"]["suppressed"] >= 1
 
 
+@pytest.mark.slow
 def test_claims_and_segments_commands():
     done = run("claims", str(EXAMPLES / "march-call" / "paper-b.txt"))
     assert done.returncode == 0 and "call.duration" in done.stdout and "نحو ساعة ونصف" in done.stdout
@@ -85,12 +91,14 @@ def test_claims_and_segments_commands():
     assert done.returncode == 0 and "boilerplate" in done.stdout and "embedded 1" in done.stdout
 
 
+@pytest.mark.slow
 def test_rules_validate_and_test():
     assert run("rules", "validate").returncode == 0
     done = run("rules", "test")
     assert done.returncode == 0 and " 0 failed" in done.stdout
 
 
+@pytest.mark.slow
 def test_default_report_of_examples_matches_the_shipped_one():
     """reports/ holds the report of examples/; regenerate with `checker report` when it is stale."""
     fresh = run("report", "examples", "--json", "-").stdout

@@ -81,3 +81,41 @@ def test_titles(rs):
     aide = TitleValue(role="kremlin_aide", country="russia")
     head = TitleValue(role="delegation_head", country="russia", office=False)
     assert cmp.titles(aide, head, rs) is None
+
+
+@pytest.mark.parametrize("a, b, conflict", [
+    (CountValue(total=12, bound="at_least"), CountValue(total=15), False),    # at least 12 vs 15
+    (CountValue(total=12, bound="at_least"), CountValue(total=9), True),      # at least 12 vs 9
+    (CountValue(total=300, bound="about"), CountValue(total=320), False),     # about 300 vs 320 (±10%)
+    (CountValue(total=300, bound="about"), CountValue(total=400), True),
+    (CountValue(total=20, bound="at_most"), CountValue(total=30, bound="at_least"), True),
+    (CountValue(total=12, bound="at_least"), CountValue(total=20, bound="at_least"), False),
+])
+def test_bounded_counts_are_intervals(a, b, conflict):
+    assert (cmp.counts(a, b, about=0.1) is not None) == conflict
+
+
+def test_comparison_dispatches_on_value_kind_not_attribute(rs):
+    """Any attribute of a known kind is compared by its kind's comparator, whatever its name."""
+    from checker.models import PersonValue, PlaceValue
+
+    ctx = cmp.Context(rs, dt.date(2025, 8, 15))
+    assert cmp.compare_values(PlaceValue(place="usa"), PlaceValue(place="russia"), ctx) == "conflict.place"
+    assert cmp.compare_values(PersonValue(person="trump"), PersonValue(person="putin"), ctx) == "conflict.person"
+    assert cmp.compare_values(CountValue(total=3), CountValue(total=4), ctx) == "conflict.count"
+    assert cmp.compare_values(PlaceValue(place="usa"), CountValue(total=4), ctx) is None  # kinds differ
+    assert set(cmp.COMPARATORS) | {"label"} == set(__import__("checker.rules.kinds", fromlist=["KINDS"]).KINDS)
+
+
+def test_new_families_are_compared_by_their_kinds(rs):
+    """The meeting's duration and the strike's toll are compared with no code of their own: the
+    duration as intervals, the toll as a bounded count reported with the family's own check."""
+    from checker.ingest import read_inputs
+    from checker.pipeline import analyse
+    from helpers import REPO
+
+    report = analyse(read_inputs([REPO / "examples" / "istanbul-summit", REPO / "examples" / "kharkiv-strike"]), rs)
+    found = {(f.attribute, f.rule, f.severity, tuple(f.documents)) for f in report.findings}
+    assert found == {("meeting.duration", "conflict.duration", "error", ("paper-k", "wire-j")),
+                     ("strike.killed", "conflict.toll", "warning", ("agency-l", "site-m"))}
+    assert {e.type for e in report.events} == {"meeting", "strike"}

@@ -149,6 +149,7 @@ def test_engine_names_and_options():
         make_engine("spark")
 
 
+@pytest.mark.slow
 def test_a_local_run_never_imports_dask(tmp_path):
     code = ("import sys; from checker.cli import main; "
             f"code = main(['report', {str(EXAMPLES / 'march-call')!r}, '--json', {str(tmp_path / 'r.json')!r}, '-q']); "

@@ -12,6 +12,8 @@ import pytest
 from checker.cli import main
 from helpers import REPO
 
+pytestmark = pytest.mark.slow  # a Dask cluster per test: run by the full suite and CI, not by -m "not slow"
+
 distributed = pytest.importorskip("distributed", reason="Dask is not installed (pip install -e '.[dask]')")
 
 EXAMPLES = REPO / "examples"

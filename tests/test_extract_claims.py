@@ -174,3 +174,47 @@ def test_talks_are_between_the_countries_named_and_those_their_speakers_represen
                   "قرابة أربع ساعات وتناولت سبل التسوية في أوكرانيا.", "2025-03-22")
     [mention] = extract(doc, rs)[0]
     assert (mention.type, mention.participants, mention.place) == ("talks", ["russia"], "riyadh")
+
+
+# --------------------------------------------------------------------------- families added as data
+
+
+def test_meeting_place_duration_and_parties(rs):
+    """rules/ar/claims/meetings.yaml alone makes a meeting: its place, its duration (through the
+    {event}.duration rule) and its parties, the countries of the leaders."""
+    text = ("التقى الرئيس التركي رجب طيب أردوغان اليوم الجمعة نظيره الأوكراني فولوديمير زيلينسكي في إسطنبول، "
+            "في قمة استمرت نحو ثلاث ساعات.")
+    mentions, claims = extract(article(text, "2025-03-07"), rs)
+    by = {c.attribute: c for c in claims}
+    assert by["meeting.place"].value.place == "istanbul"
+    assert (by["meeting.duration"].value.minutes, by["meeting.duration"].qualifier) == (180, "about")
+    assert by["meeting.date"].value.day.isoformat() == "2025-03-07"
+    [meeting] = [m for m in mentions if m.type == "meeting"]
+    assert meeting.participants == ["turkey", "ukraine"] and meeting.place == "istanbul"
+
+
+def test_meeting_host_is_a_person_claim(rs):
+    text = "استقبل الرئيس التركي رجب طيب أردوغان اليوم نظيره الأوكراني فولوديمير زيلينسكي في إسطنبول."
+    [host] = claims_of(rs, text, attribute="meeting.host")
+    assert host.value.person == "erdogan"
+
+
+def test_planned_summit_is_no_meeting(rs):
+    claims = claims_of(rs, "أجرى ترامب اتصالا هاتفيا ببوتين، وتم الاتفاق على عقد قمة مرتقبة بين الجانبين.")
+    assert [c.attribute for c in claims if c.attribute.endswith(".agreement")] == ["call.agreement"]
+
+
+def test_strike_toll_killed_and_wounded(rs):
+    text = "أسفرت غارة روسية على خاركيف الأوكرانية اليوم عن مقتل 12 شخصا على الأقل، وإصابة 30 آخرين."
+    by = {c.attribute: c for c in claims_of(rs, text)}
+    killed, wounded = by["strike.killed"], by["strike.wounded"]
+    assert (killed.value.total, killed.value.bound, killed.value.unit, killed.qualifier) == (12, "at_least", "killed", "at_least")
+    assert (wounded.value.total, wounded.value.bound, wounded.value.unit) == (30, "exact", "wounded")
+    assert killed.subject == wounded.subject
+
+
+def test_one_of_is_no_sunday(rs):
+    """أحد alone is "one of" (في أحد المباني), not Sunday; الأحد is."""
+    text = "انطلقت اليوم محادثات بين وفدي روسيا وأوكرانيا في أحد المباني الحكومية."
+    [date] = claims_of(rs, text, attribute="talks.date")
+    assert date.value.weekday is None and date.value.day.isoformat() == "2025-05-19"

@@ -17,6 +17,8 @@ from report_fixture import IMG_PAYLOAD, SCRIPT_PAYLOAD, build_report
 
 from checker.report import to_html
 
+pytestmark = pytest.mark.slow  # a real browser per test: run by the full suite and CI, not by -m "not slow"
+
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
     "--no-sandbox",

@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from helpers import REPO
 
 SEEDS = ("0", "1", "123")
@@ -36,6 +38,7 @@ def mixed_inputs(tmp_path: Path) -> list[str]:
     return files + [str(page), str(feed)]
 
 
+@pytest.mark.slow
 def test_json_is_identical_across_hash_seeds_and_input_orders(tmp_path) -> None:
     inputs = mixed_inputs(tmp_path)
     shuffled = list(inputs)

@@ -193,6 +193,7 @@ def test_utf16_with_bom_is_read(check, tmp_path) -> None:
     run.assert_good_article_checked()
 
 
+@pytest.mark.slow
 def test_single_five_megabyte_line_of_arabic(check, tmp_path) -> None:
     filler = "وأضاف المصدر أن الجانبين ناقشا ملفات عديدة في المنطقة وسط ترقب واسع من المراقبين "
     line = CALL.rstrip(".\n") + " " + filler * (5_000_000 // len(filler.encode("utf-8")))
@@ -206,6 +207,7 @@ def test_single_five_megabyte_line_of_arabic(check, tmp_path) -> None:
     run.assert_good_article_checked()
 
 
+@pytest.mark.slow
 def test_five_megabyte_line_of_arabic_sentences(check, tmp_path) -> None:
     """The same size with full stops: sentences are split, so this one already works."""
     filler = "وأضاف المصدر أن الجانبين ناقشا ملفات عديدة في المنطقة وسط ترقب واسع من المراقبين. "
@@ -438,6 +440,7 @@ def test_article_with_a_very_long_number(tmp_path) -> None:
     assert time.perf_counter() - started < 5
 
 
+@pytest.mark.slow
 def test_article_repeating_one_claim_thousands_of_times(tmp_path) -> None:
     article = write(tmp_path, "repeated.txt", CALL * 4000)
     other = write(tmp_path, "other.txt", CALL.replace("ساعتين", "نحو ساعة ونصف"))

@@ -40,6 +40,7 @@ from checker.store.db import create_store_engine
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
+N_EXAMPLES = len(list(EXAMPLES.glob("*/*.txt")))
 
 NEW_ARTICLE = textwrap.dedent("""\
     ---
@@ -222,7 +223,7 @@ def test_check_with_index_stores_the_new_article(examples_copy, new_article, tmp
     assert main(["index", str(examples_copy), "--store", url, "-q"]) == 0
     assert main(["check", str(new_article), "--store", url, "--index", "-q"]) == 1
     with open_store(url) as store:
-        assert store.counts()["documents"] == 12
+        assert store.counts()["documents"] == N_EXAMPLES + 1
     rows = _rows(url)
     subjects = {r[5] for r in rows["claims"] if r[1] == "new-call"}
     assert not any(s.startswith("e") and s[1:].isdigit() for s in subjects)  # stored before alignment
@@ -249,13 +250,13 @@ def test_reindexing_unchanged_files_is_a_no_op(archive, monkeypatch):
     monkeypatch.setattr(store_index, "write_document", no_write)
     with open_store(archive) as store:
         results = index_paths(store, [EXAMPLES])
-    assert [r.status for r in results] == ["unchanged"] * 11
+    assert [r.status for r in results] == ["unchanged"] * N_EXAMPLES
     assert _rows(archive) == before
 
 
 def test_cli_index_reports_unchanged(archive, capsys):
     assert main(["index", str(EXAMPLES), "--store", archive]) == 0
-    assert "added 0, updated 0, unchanged 11, error 0" in capsys.readouterr().out
+    assert f"added 0, updated 0, unchanged {N_EXAMPLES}, error 0" in capsys.readouterr().out
 
 
 def test_a_changed_file_replaces_its_claims(examples_copy, tmp_path):
@@ -286,7 +287,7 @@ def _index_in_child(barrier, folder: str, url: str) -> None:
 def test_two_indexers_at_once_leave_a_consistent_store(tmp_path, rs):
     folder = tmp_path / "archive"
     folder.mkdir()
-    for n in range(3):  # 33 documents: enough for the two writers to interleave
+    for n in range(3):  # three copies of the examples: enough for the two writers to interleave
         for f in sorted(EXAMPLES.glob("*/*.txt")):
             shutil.copy(f, folder / f"{f.stem}-{n}.txt")
     db = tmp_path / "claims.db"
@@ -307,9 +308,10 @@ def test_two_indexers_at_once_leave_a_consistent_store(tmp_path, rs):
     assert _integrity(db) == "ok"
     with open_store(_url(db)) as store:
         assert store.version() == LATEST_VERSION
-        assert store.counts()["documents"] == 33
+        assert store.counts()["documents"] == 3 * N_EXAMPLES
 
 
+@pytest.mark.slow
 def test_two_cli_processes_at_once_leave_a_consistent_store(tmp_path):
     """The same with two real `python -m checker.cli index` processes on a new store."""
     db = tmp_path / "claims.db"

@@ -1,12 +1,16 @@
 """Typed comparisons: two values conflict only when they cannot both be true.
 
 Each comparator returns None when the values can both hold, or the check id (a key of
-policy.yaml `checks`) when they cannot.
+policy.yaml `checks`) when they cannot. `COMPARATORS` maps each value kind to its comparator
+(checker/rules/kinds.py lists the kinds): the comparer dispatches on the kind, so a new
+attribute of a known kind is compared without code.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from checker.models import (
@@ -15,6 +19,7 @@ from checker.models import (
     DurationValue,
     InitiatorValue,
     LabelValue,
+    PersonValue,
     PlaceValue,
     TimeValue,
     TitleValue,
@@ -68,15 +73,29 @@ def times(a: TimeValue, b: TimeValue, day: dt.date | None, tolerance_minutes: in
     return "conflict.time" if a.zone and b.zone else None  # only two zoned times can truly clash
 
 
-def counts(a: CountValue, b: CountValue) -> str | None:
-    """Per side and in total agree when per side x 2 = total; a partial (staged) count is not compared."""
+def counts(a: CountValue, b: CountValue, about: float = 0.0) -> str | None:
+    """Per side and in total agree when per side x 2 = total; a partial (staged) count is not
+    compared. A bounded count is an interval ("at least 12" = [12, inf), "about 300" = 300 ±
+    the policy's tolerance): two counts conflict when their intervals do not meet."""
     if a.stage or b.stage:
         return None
-    ta = a.total if a.total is not None else (a.per_side * 2 if a.per_side else None)
-    tb = b.total if b.total is not None else (b.per_side * 2 if b.per_side else None)
-    if ta is None or tb is None:
+    ra, rb = _count_range(a, about), _count_range(b, about)
+    if ra is None or rb is None:
         return None
-    return "conflict.count" if ta != tb else None
+    return "conflict.count" if max(ra[0], rb[0]) > min(ra[1], rb[1]) else None
+
+
+def _count_range(v: CountValue, about: float) -> tuple[float, float] | None:
+    total = v.total if v.total is not None else (v.per_side * 2 if v.per_side else None)
+    if total is None:
+        return None
+    if v.bound == "at_least":
+        return total, float("inf")
+    if v.bound == "at_most":
+        return 0, total
+    if v.bound == "about":
+        return total * (1 - about), total * (1 + about)
+    return total, total
 
 
 def initiators(a: InitiatorValue, b: InitiatorValue) -> str | None:
@@ -89,6 +108,10 @@ def initiators(a: InitiatorValue, b: InitiatorValue) -> str | None:
 
 def places(a: PlaceValue, b: PlaceValue) -> str | None:
     return "conflict.place" if a.place != b.place else None
+
+
+def persons(a: PersonValue, b: PersonValue) -> str | None:
+    return "conflict.person" if a.person != b.person else None
 
 
 def titles(a: TitleValue, b: TitleValue, rs: RuleSet) -> str | None:
@@ -106,6 +129,36 @@ def titles(a: TitleValue, b: TitleValue, rs: RuleSet) -> str | None:
     if a.office and b.office and a.status == b.status == "current":
         return "conflict.title"
     return None
+
+
+class Context(NamedTuple):
+    """What a comparison may need beyond the two values: the rules and the event's day."""
+
+    rs: RuleSet
+    day: dt.date | None
+
+
+Comparator = Callable[[object, object, Context], "str | None"]
+
+# value kind -> comparator; a kind missing here (label) is shown, never compared
+COMPARATORS: dict[str, Comparator] = {
+    "date": lambda a, b, c: dates(a, b),
+    "duration": lambda a, b, c: durations(a, b),
+    "time": lambda a, b, c: times(a, b, c.day, c.rs.policy.times.tolerance_minutes),
+    "count": lambda a, b, c: counts(a, b, c.rs.policy.counts.about),
+    "initiator": lambda a, b, c: initiators(a, b),
+    "place": lambda a, b, c: places(a, b),
+    "person": lambda a, b, c: persons(a, b),
+    "title": lambda a, b, c: titles(a, b, c.rs),
+}
+
+
+def compare_values(a, b, ctx: Context) -> str | None:
+    """The check two values of one kind fail, or None; values of different kinds never conflict."""
+    if type(a) is not type(b):
+        return None
+    fn = COMPARATORS.get(a.type)
+    return fn(a, b, ctx) if fn else None
 
 
 def describe(value, rs: RuleSet | None = None) -> str:
@@ -127,12 +180,16 @@ def describe(value, rs: RuleSet | None = None) -> str:
             return f"{hm} {value.zone}"
         return f"{hm}{' (or ' + f'{value.hour + 12:02d}:{value.minute:02d})' if value.clock12 else ''}, no zone stated"
     if isinstance(value, CountValue):
+        unit = value.unit.replace("_", " ")
         parts = []
         if value.per_side:
-            parts.append(f"{value.per_side} from each side")
+            parts.append(f"{value.per_side} {unit} from each side")
         if value.total:
-            parts.append(f"{value.total} in total")
-        return " = ".join(parts) + (f" ({value.stage})" if value.stage else "")
+            parts.append(f"{value.total} in total" if value.per_side else f"{value.total} {unit} in total")
+        bound = {"about": "about ", "at_least": "at least ", "at_most": "at most "}.get(value.bound, "")
+        return bound + " = ".join(parts) + (f" ({value.stage})" if value.stage else "")
+    if isinstance(value, PersonValue):
+        return value.person
     if isinstance(value, InitiatorValue):
         return value.caller + (" (weak wording)" if value.strength == "weak" else "")
     if isinstance(value, PlaceValue):

@@ -42,7 +42,7 @@ class GroupKey(NamedTuple):
 
     - (WEEKDAY, document, ""): the dates one document states with a weekday;
     - (SLOT, event id, attribute): every account's value for one attribute of one event;
-    - (TITLES, person id, "person.title"): the titles one person is given, in every account.
+    - (TITLES, person id, attribute): the titles one person is given, in every account.
     """
 
     stage: int
@@ -147,8 +147,8 @@ def group_claims(claims: Iterable[Claim]) -> list[Group]:
     for c in claims:
         if isinstance(c.value, DateValue) and c.value.weekday is not None:
             groups[GroupKey(WEEKDAY, c.document)].append(c)
-        if c.attribute == "person.title":
-            groups[GroupKey(TITLES, c.subject, "person.title")].append(c)
+        if c.value.type == "title":  # a person's titles are compared across events
+            groups[GroupKey(TITLES, c.subject, c.attribute)].append(c)
         elif c.event:
             groups[GroupKey(SLOT, c.event, c.attribute)].append(c)
     return sorted(groups.items(), key=lambda kv: kv[0])
@@ -207,13 +207,23 @@ def _check_weekdays(fb: FindingBuilder, claims: list[Claim]) -> None:
 def _check_slot(fb: FindingBuilder, eid: str, attribute: str, claims: list[Claim]) -> None:
     """Conflicts: the accounts of one event that give one attribute values that cannot both hold."""
     event = fb.events[eid]
-    tol = fb.rs.policy.times.tolerance_minutes
     distinct, keys = _distinct_keyed(claims)
-    check = lambda va, vb: _compare_values(va, vb, event, fb.rs, tol)  # noqa: E731
+    ctx = cmp.Context(fb.rs, event.date.date_from)
+    own = _own_check(fb.rs, attribute)
+    check = lambda va, vb: own(cmp.compare_values(va, vb, ctx))  # noqa: E731
     for i, j, rule in _first_conflicts(distinct, keys, check, fb.rs.policy.pairing.counterparts):
         a, b = _ordered(distinct[i], distinct[j])
         fb.add("conflict", rule, attribute, eid, event, [a, b],
                {"a": a.document, "b": b.document, "va": fb.describe(a), "vb": fb.describe(b)})
+
+
+def _own_check(rs: RuleSet, attribute: str) -> Callable[[str | None], str | None]:
+    """The attribute's own policy check in place of its kind's, where its family names one
+    (a death toll that rises by the hour may warn where a prisoner count is an error)."""
+    decl = rs.families.of(attribute)
+    if decl is None or decl.check is None or decl.check == decl.kind.check:
+        return lambda check: check
+    return lambda check: decl.check if check == decl.kind.check else check
 
 
 def _check_titles(fb: FindingBuilder, person: str, claims: list[Claim]) -> None:
@@ -223,11 +233,12 @@ def _check_titles(fb: FindingBuilder, person: str, claims: list[Claim]) -> None:
     distinct, keys = _distinct_keyed(claims)
     days = [_day_of(c, fb.events, fb.docs) for c in distinct]
     ordinals = [d.toordinal() if d is not None else None for d in days]
-    check = lambda va, vb: cmp.titles(va, vb, rs)  # noqa: E731
+    ctx = cmp.Context(rs, None)
+    check = lambda va, vb: cmp.compare_values(va, vb, ctx)  # noqa: E731
     for i, j, rule in _first_conflicts(distinct, keys, check, rs.policy.pairing.counterparts, ordinals,
                                        rs.policy.titles.window_days):
         a, b = _ordered(distinct[i], distinct[j])
-        fb.add("conflict", rule, "person.title", person, None, [a, b],
+        fb.add("conflict", rule, a.attribute, person, None, [a, b],
                {"a": a.document, "b": b.document, "va": fb.describe(a), "vb": fb.describe(b)})
     for c in claims:
         _knowledge(fb, c, _window_of(c, fb.events, fb.docs), rs)
@@ -415,24 +426,6 @@ def _day_of(c: Claim, events: Mapping[str, Event], docs: Mapping[str, Document])
     return docs[c.document].published.day
 
 
-def _compare_values(va, vb, event: Event, rs: RuleSet, tol: int) -> str | None:
-    if type(va) is not type(vb):
-        return None
-    if va.type == "date":
-        return cmp.dates(va, vb)
-    if va.type == "duration":
-        return cmp.durations(va, vb)
-    if va.type == "time":
-        return cmp.times(va, vb, event.date.date_from, tol)
-    if va.type == "count":
-        return cmp.counts(va, vb)
-    if va.type == "initiator":
-        return cmp.initiators(va, vb)
-    if va.type == "place":
-        return cmp.places(va, vb)
-    return None
-
-
 def _window_of(c: Claim, events: Mapping[str, Event], docs: Mapping[str, Document]) -> tuple[dt.date, dt.date] | None:
     """The days a claim may speak of: its event's, else the window the page was published in."""
     r = events[c.event].date if c.event and events[c.event].date.date_from else docs[c.document].published
@@ -474,7 +467,7 @@ def _knowledge(fb: FindingBuilder, c: Claim, window: tuple[dt.date, dt.date] | N
     other = holder(rs, v.role, v.country, day)
     if other and other != person:
         facts.append(f"{other} as {' '.join(x for x in (v.country, v.role.replace('_', ' ')) if x)}")
-    fb.add("knowledge", "knowledge.title", "person.title", person, fb.events.get(c.event or ""), [c],
+    fb.add("knowledge", "knowledge.title", c.attribute, person, fb.events.get(c.event or ""), [c],
            {"document": c.document, "value": cmp.describe(v),
             "date": lo.isoformat() if lo == hi else f"any day from {lo} to {hi}",
             "held": "; ".join(facts) or "no such office for them"})
@@ -506,5 +499,5 @@ def _given_name(fb: FindingBuilder, c: Claim, rs: RuleSet) -> None:
 
     if not known or any(same(k) for k in known):
         return
-    fb.add("knowledge", "knowledge.name", "person.title", c.subject, fb.events.get(c.event or ""), [c],
+    fb.add("knowledge", "knowledge.name", c.attribute, c.subject, fb.events.get(c.event or ""), [c],
            {"document": c.document, "value": v.given, "known": " / ".join(known)})

@@ -12,25 +12,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from checker.extract.kinds import READERS, RuleMatch
 from checker.extract.mentions import Mention, assemble, find_items, lexicon, skeleton
-from checker.extract.values import DatePhrase, find_dates, find_times, grammar, parse_duration, parse_number, year_hint
-from checker.models import (
-    Claim,
-    CountValue,
-    DateValue,
-    Document,
-    EventMention,
-    InitiatorValue,
-    LabelValue,
-    PlaceValue,
-    TitleValue,
-)
+from checker.extract.values import DatePhrase, find_dates, find_times, grammar, year_hint
+from checker.models import Claim, DateValue, Document, EventMention, LabelValue, TitleValue
 from checker.resolve.dates import resolve_date
 from checker.resolve.kb import holder, offices_of, terms_of
-from checker.rules.ruleset import RuleSet, alternation
-from checker.text.normalize import Normalized, normalize, normalize_word
+from checker.rules.kinds import TEMPLATE
+from checker.rules.ruleset import CompiledRule, RuleSet, alternation
+from checker.text.normalize import Normalized, normalize
 
-DATELINE_WITHIN = 200  # a dateline opens an article: only its first characters are looked at
 _SENTENCE_END = re.compile(r'(?<=[.!?؟])["\')]*\s+|\n+')
 
 
@@ -279,7 +270,7 @@ class DocumentExtractor:
         return matching[0] if matching else None
 
     def _sentence(self, seg, plain_start, norm, s: _Sentence, context, last, seg_mentions) -> None:
-        g = self.g
+        g, fams = self.g, self.rs.families
         hint = year_hint(g, s.norm)
         dates = [(p, resolve_date(p, self.published, hint)) for p in find_dates(g, s.norm)]
         triggers = []
@@ -296,8 +287,9 @@ class DocumentExtractor:
                 quoted = s.persons[k]
                 break
 
-        # which event does this sentence speak of, per type? Each date goes to the nearest trigger.
-        event_triggers = [t for t in triggers if t[1] != "exchange"]
+        # which event does this sentence speak of, per type? Each date goes to the nearest trigger
+        # of an event that is not nested in another (an exchange's date is the call's).
+        event_triggers = [t for t in triggers if t[1] not in fams.nested]
 
         def owner(p: DatePhrase) -> str | None:
             return min(event_triggers, key=lambda t: abs(t[0] - p.start))[1] if event_triggers else None
@@ -307,7 +299,7 @@ class DocumentExtractor:
         for pos, etype, starts, _rid in triggers:
             if etype in here:
                 continue
-            if etype == "exchange" and (here or last):
+            if etype in fams.nested and (here or last):
                 continue  # an exchange agreed in a call or talks: its counts belong to that event
             # a statement's day is not the event's when the event was named before the statement,
             # the sentence has another day, or it refers to an event already reported (قالت
@@ -328,12 +320,13 @@ class DocumentExtractor:
             here[etype] = m
             if m.relation == "reported":
                 context[etype] = m
-            if nearest and value is not None and (value.day or value.weekday is not None):
-                self._claim(seg, f"{etype}.date", m.id, value,
+            stated = fams.event_date.get(etype)
+            if stated and nearest and value is not None and (value.day or value.weekday is not None):
+                self._claim(seg, stated.name, m.id, value,
                             self._span(norm, plain_start, s.start + nearest[0].start, s.start + nearest[0].end),
                             "date.stated", quoted=quoted, mention=m)
         aside = None
-        if not here and last and last[0].type != "exchange":
+        if not here and last and last[0].type not in fams.nested:
             # no trigger, but other parties than the event under discussion ("Zelensky also
             # spoke with Trump for an hour"): another event of that type, with this sentence's claims
             parties, _ = self._participants(s, last[0].type, first_day)
@@ -350,105 +343,73 @@ class DocumentExtractor:
                 last[:] = [reported[min(reported, key=lambda e: next((p for p, t, *_ in triggers if t == e), -1))]]
         current = next(iter(here.values()), None) or (last[0] if last else None)
 
-        # clock times belong to a call
-        call = here.get("call") or (context.get("call") if current and current.type == "call" else None)
-        if call:
-            for t in find_times(g, s.norm):
-                tv = t.value
-                if tv.zone is None:
-                    tv.candidates = sorted({z for z in (self._zone_of(p) for p in call.participants) if z})
-                self._claim(seg, "call.time", call.id, tv, self._span(norm, plain_start, s.start + t.start, s.start + t.end),
-                            "time.stated", quoted=quoted, mention=call)
+        # the built-in readings, for the attributes the families declare them for
+        for decl in fams.reading("clock"):
+            event = here.get(decl.event) or (context.get(decl.event) if current and current.type == decl.event else None)
+            if event is not None:
+                self._clock_times(seg, plain_start, norm, s, decl.name, event, quoted)
+        for decl in fams.reading("titles"):
+            self._titles(seg, plain_start, norm, s, decl.name, current, quoted)
 
-        # titles
-        for m in s.ordered:
-            if m.type == "person" and m.entity and m.role and m.title_span:
-                ref = current
-                given = " ".join(m.name.split()[:-1]) if m.name and not m.open else None
-                value = TitleValue(role=m.role, country=m.country, status=m.status, office=m.office, given=given or None)
-                self._claim(seg, "person.title", m.entity, value,
-                            self._span(norm, plain_start, s.start + m.start, s.start + m.end),
-                            f"title.{m.role}", quoted=quoted, mention=ref)
-
-        # pattern rules
+        # pattern rules: each read by the reader of its attribute's value kind
+        reading = _Reading(self, seg, plain_start, norm, s, here, context, triggers, current, quoted, hint,
+                           seg_mentions)
         for cr in self.rs.rules:
-            r = cr.rule
+            read = READERS[cr.declared.kind.name]
             for mt in (m for rx in cr.regexes for m in rx.finditer(s.skel)):
-                a, b = s.back[mt.start()], s.back[mt.end() - 1] + 1
-                span_text = self._span(norm, plain_start, s.start + a, s.start + b)
-                if r.attribute == "call.initiator":
-                    caller = self._person(s, mt, "caller")
-                    callee = self._person(s, mt, "callee")
-                    target = here.get("call") or context.get("call")
-                    if caller is None and target and mt.groupdict().get("side"):
-                        caller = self._participant_of(target, self._entity_at(s, mt, "side"))
-                    if caller and target and caller != callee:
-                        self._claim(seg, r.attribute, target.id,
-                                    InitiatorValue(caller=caller, callee=callee, strength=r.strength or "strong"),
-                                    span_text, r.id, quoted=quoted, mention=target)
-                elif r.attribute.endswith(".duration"):
-                    parsed = parse_duration(g, mt.group("d"), self.rs.policy.durations.about, self.rs.policy.durations.exact)
-                    target = self._nearest_event(here, triggers, a) or current
-                    if parsed and target:
-                        value, qualifier = parsed
-                        self._claim(seg, f"{target.type}.duration", target.id, value, span_text, r.id,
-                                    qualifier=qualifier, quoted=quoted, mention=target)
-                elif r.attribute == "exchange.prisoners":
-                    n = parse_number(g, mt.group("n"))
-                    target = current or self._new_standalone(seg, "exchange", span_text[0], seg_mentions)
-                    if n:
-                        value = CountValue(per_side=n, total=2 * n) if r.count == "per_side" else CountValue(total=n)
-                        value.stage = self._stage(s.norm)
-                        self._claim(seg, r.attribute, target.id, value, span_text, r.id, quoted=quoted, mention=target)
-                elif r.attribute == "call.announced":
-                    target = here.get("call") or context.get("call")
-                    phrases = find_dates(g, mt.group("when"))
-                    if target and phrases:
-                        value = resolve_date(phrases[0], self.published, hint)
-                        self._claim(seg, r.attribute, target.id, value, span_text, r.id, quoted=quoted, mention=target)
-                elif r.attribute == "document.dateline":
-                    place = self._entity_at(s, mt, "place")
-                    if place and s.start < DATELINE_WITHIN:
-                        self._claim(seg, r.attribute, self.doc.id, PlaceValue(place=place), span_text, r.id)
-                elif r.label:
-                    target = self._nearest_event(here, triggers, a) or current
-                    if target:
-                        self._claim(seg, r.attribute.replace("{event}", target.type), target.id,
-                                    LabelValue(label=r.label), span_text, r.id, quoted=quoted, mention=target)
-                elif r.attribute == "talks.place":
-                    target = here.get("talks")
-                    place = self._entity_at(s, mt, "place")
-                    if target and place:
-                        if target.place is None:
-                            target.place = place
-                        self._claim(seg, r.attribute, target.id, PlaceValue(place=place), span_text, r.id,
-                                    quoted=quoted, mention=target)
-                        break
+                if read(RuleMatch(reading, cr, mt, g, self.rs, self.published)):
+                    break
 
-        self._topics(seg, plain_start, norm, s, here.get("call") or here.get("talks") or current, quoted)
-        self._mediators(seg, plain_start, norm, s, next(iter(here.values()), None) or current, quoted)
+        for decl in fams.reading("vocabulary"):
+            first = next((here[e] for e in fams.event_types if e in here and e not in fams.nested), None)
+            self._topics(seg, plain_start, norm, s, decl.name, first or current, quoted)
+        for decl in fams.reading("mediators"):
+            first = next((here[e] for e in fams.event_types if e in here), None)
+            self._mediators(seg, plain_start, norm, s, decl.name, first or current, quoted)
 
     # ------------------------------------------------------------------ helpers
 
-    def _topics(self, seg, plain_start, norm, s: _Sentence, target: _Mention | None, quoted) -> None:
+    def _clock_times(self, seg, plain_start, norm, s: _Sentence, attribute: str, event: _Mention, quoted) -> None:
+        """Every clock time of the sentence, as the event's; unzoned, with its parties' zones."""
+        for t in find_times(self.g, s.norm):
+            tv = t.value
+            if tv.zone is None:
+                tv.candidates = sorted({z for z in (self._zone_of(p) for p in event.participants) if z})
+            self._claim(seg, attribute, event.id, tv, self._span(norm, plain_start, s.start + t.start, s.start + t.end),
+                        "time.stated", quoted=quoted, mention=event)
+
+    def _titles(self, seg, plain_start, norm, s: _Sentence, attribute: str, current: _Mention | None, quoted) -> None:
+        """Every person named with a title: a claim about the person, read with the current event."""
+        for m in s.ordered:
+            if m.type == "person" and m.entity and m.role and m.title_span:
+                given = " ".join(m.name.split()[:-1]) if m.name and not m.open else None
+                value = TitleValue(role=m.role, country=m.country, status=m.status, office=m.office, given=given or None)
+                self._claim(seg, attribute, m.entity, value, self._span(norm, plain_start, s.start + m.start, s.start + m.end),
+                            f"title.{m.role}", quoted=quoted, mention=current)
+
+    def _topics(self, seg, plain_start, norm, s: _Sentence, attribute: str, target: _Mention | None,
+                quoted) -> None:
         """What an event discussed: topic words in a sentence with a verb of discussing."""
         if target is None or not self.g.topic_verb.search(s.norm):
             return
-        seen = {c.value.label for c in self.claims if c.mention == target.id and c.attribute.endswith(".topic")}
+        attribute = attribute.replace(TEMPLATE, target.type)
+        seen = {c.value.label for c in self.claims if c.mention == target.id and c.attribute == attribute}
         for m in self.g.topic.finditer(s.norm):
             topic = self.g.topics[re.sub(r"\s+", " ", m.group("t"))]
             if topic in seen:
                 continue
             seen.add(topic)
-            self._claim(seg, f"{target.type}.topic", target.id, LabelValue(label=topic),
+            self._claim(seg, attribute, target.id, LabelValue(label=topic),
                         self._span(norm, plain_start, s.start + m.start(), s.start + m.end()), "topic.discussed",
                         quoted=quoted, mention=target)
 
-    def _mediators(self, seg, plain_start, norm, s: _Sentence, target: _Mention | None, quoted) -> None:
+    def _mediators(self, seg, plain_start, norm, s: _Sentence, attribute: str, target: _Mention | None,
+                   quoted) -> None:
         """Who mediated or hosted the event (بوساطة عمانية، برعاية مصرية قطرية): a claim each."""
         if target is None:
             return
-        seen = {c.value.label for c in self.claims if c.mention == target.id and c.attribute.endswith(".mediator")}
+        attribute = attribute.replace(TEMPLATE, target.type)
+        seen = {c.value.label for c in self.claims if c.mention == target.id and c.attribute == attribute}
         for k, a, b in _marked_spans(party_words(self.rs).mediators, s.skel, chain=True):
             if k >= len(s.ordered):
                 continue
@@ -458,16 +419,17 @@ class DocumentExtractor:
             seen.add(who)
             if who not in target.mediators:
                 target.mediators.append(who)
-            self._claim(seg, f"{target.type}.mediator", target.id, LabelValue(label=who),
+            self._claim(seg, attribute, target.id, LabelValue(label=who),
                         self._span(norm, plain_start, s.start + s.back[a], s.start + s.back[b - 1] + 1),
                         "mediator.named", quoted=quoted, mention=target)
 
-    def _nearest_event(self, here, triggers, pos) -> _Mention | None:
+    def _nearest_event(self, here, triggers, pos, etype: str | None = None) -> _Mention | None:
+        """The event triggered nearest `pos` in the sentence (of `etype` if given), never a nested one."""
         best = None
-        for p, etype, *_ in triggers:
-            if etype in here and etype != "exchange":
+        for p, t, *_ in triggers:
+            if t in here and t not in self.rs.families.nested and (etype is None or t == etype):
                 if best is None or abs(p - pos) < best[0]:
-                    best = (abs(p - pos), here[etype])
+                    best = (abs(p - pos), here[t])
         return best[1] if best else None
 
     def _country_of(self, entity: str) -> str | None:
@@ -483,13 +445,6 @@ class DocumentExtractor:
     def _zone_of(self, entity: str) -> str | None:
         country = self._country_of(entity)
         return self.lex.zones.get(country) if country else None
-
-    def _stage(self, sentence: str) -> str | None:
-        fam = self.rs.claim_files.get("exchanges")
-        for st in fam.stages if fam else []:
-            if normalize_word(st) in sentence:
-                return st
-        return None
 
     def _person(self, s: _Sentence, mt: re.Match, group: str) -> str | None:
         if group not in mt.groupdict() or mt.group(group) is None:
@@ -641,6 +596,57 @@ def _fits(known: list[str], named: list[str]) -> bool:
     holds the other (a sentence may name only some of the parties, or the event has only one)."""
     a, b = set(known), set(named)
     return not a or not b or a <= b or b <= a
+
+
+class _Reading:
+    """One sentence as the value-kind readers (checker/extract/kinds.py) see it: its people and
+    places, the events it speaks of, and where a claim of each target goes."""
+
+    def __init__(self, ex: DocumentExtractor, seg, plain_start, norm, s: _Sentence, here, context, triggers,
+                 current, quoted, hint, seg_mentions):
+        self.ex, self.seg, self.plain_start, self.nrm, self.s = ex, seg, plain_start, norm, s
+        self.here, self.context, self.triggers, self.current = here, context, triggers, current
+        self.quoted, self.hint, self.seg_mentions = quoted, hint, seg_mentions
+        self.norm, self.start = s.norm, s.start
+
+    def person(self, mt: re.Match, group: str) -> str | None:
+        return self.ex._person(self.s, mt, group)
+
+    def entity(self, mt: re.Match, group: str) -> str | None:
+        return self.ex._entity_at(self.s, mt, group)
+
+    def participant_of(self, event: _Mention, country: str | None) -> str | None:
+        return self.ex._participant_of(event, country)
+
+    def _span_of(self, mt: re.Match):
+        a, b = self.s.back[mt.start()], self.s.back[mt.end() - 1] + 1
+        return self.ex._span(self.nrm, self.plain_start, self.s.start + a, self.s.start + b)
+
+    def target(self, cr: CompiledRule, mt: re.Match) -> _Mention | None:
+        """The event a claim of this rule goes to, by its attribute's target (rules/kinds.py TARGETS)."""
+        decl = cr.declared
+        etype, here = decl.event, self.here
+        if decl.target == "sentence":
+            near = self.ex._nearest_event(here, self.triggers, self.s.back[mt.start()], etype)
+            current = self.current if etype is None or (self.current and self.current.type == etype) else None
+            return near or current
+        if decl.target == "event":
+            return here.get(etype) or self.context.get(etype)
+        if decl.target == "trigger":
+            return here.get(etype)
+        if decl.target == "current":
+            under_way = self.current if etype in self.ex.rs.families.nested else self.context.get(etype)
+            return here.get(etype) or under_way or self.ex._new_standalone(
+                self.seg, etype, self._span_of(mt)[0], self.seg_mentions)
+        return None
+
+    def claim(self, cr: CompiledRule, target: _Mention, value, mt: re.Match, qualifier: str = "exact") -> None:
+        attribute = cr.declared.name.replace(TEMPLATE, target.type)
+        self.ex._claim(self.seg, attribute, target.id, value, self._span_of(mt), cr.rule.id,
+                       qualifier=qualifier, quoted=self.quoted, mention=target)
+
+    def document_claim(self, cr: CompiledRule, value, mt: re.Match) -> None:
+        self.ex._claim(self.seg, cr.declared.name, self.ex.doc.id, value, self._span_of(mt), cr.rule.id)
 
 
 def extract(doc: Document, rs: RuleSet) -> tuple[list[EventMention], list[Claim]]:

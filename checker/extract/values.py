@@ -106,7 +106,9 @@ def _build(rs: RuleSet) -> Grammar:
     time_digits = re.compile(
         rf"(?P<sa>(?:ال)?ساعه\s+)?(?<![\d:])(?P<h>\d{{1,2}})[:.](?P<m>\d{{2}})(?![\d:])(?:\s+(?P<part>{P}))?{zone}"
     )
-    durations = rs.claim_files.get("durations")
+    # each kind's vocabulary is in the family that declares it, whatever that family is called
+    fams = rs.families
+    durations = rs.claim_files[fams.duration_family] if fams.duration_family else None
     units = {normalize_word(k): (u.minutes, u.count) for k, u in (durations.units.items() if durations else [])}
     unit_fractions = {normalize_word(k): v for k, v in (durations.fractions.items() if durations else [])}
     unit_portions = {normalize_word(k): v for k, v in (durations.portions.items() if durations else [])}
@@ -115,11 +117,11 @@ def _build(rs: RuleSet) -> Grammar:
         for kind in ("about", "at_least", "at_most"):
             qualifiers += [(normalize_word(w), kind) for w in getattr(durations.qualifiers, kind)]
     qualifiers.sort(key=lambda q: -len(q[0]))
-    tf = rs.claim_files.get("topics")
-    topics = {normalize_word(w): t for t, words in (tf.topics.items() if tf else []) for w in words}
+    vocabularies = [rs.claim_files[f] for f in fams.vocabulary_families]
+    topics = {normalize_word(w): t for tf in vocabularies for t, words in tf.topics.items() for w in words}
     never = r"(?!x)x"
     topic = re.compile(rf"(?<!\w)(?:[وفبل]|ال)?(?P<t>{alternation(list(topics))})(?!\w)") if topics else re.compile(never)
-    verbs = tf.topic_verbs if tf else []
+    verbs = [v for tf in vocabularies for v in tf.topic_verbs]
     topic_verb = re.compile(rf"(?<!\w)(?:و|ف)?{alternation(verbs)}(?!\w)") if verbs else re.compile(never)
     speech = re.compile(rf"(?<!\w)(?:و|ف)?(?:{normalize_word(SPEECH_VERBS)})(?!\w)")
     f = FilteredRegex.of

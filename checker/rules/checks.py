@@ -15,6 +15,7 @@ CHECKS: tuple[str, ...] = (
     "conflict.duration",
     "conflict.initiator",
     "conflict.initiator.weak",
+    "conflict.person",
     "conflict.place",
     "conflict.time",
     "conflict.title",

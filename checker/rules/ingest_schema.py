@@ -209,14 +209,59 @@ class RelativeRules(Strict):
         return self
 
 
+Weekday = Annotated[int, Field(ge=0, le=6)]  # 0 = Monday, as Python counts
+LineKind = Literal["published", "updated", "clock", "bare", "dateline", "none"]
+
+
+class HeaderExample(Strict):
+    """A page's top lines and what the date on them is taken for (run when the rules load)."""
+
+    text: str  # one line, or a line and the line after it ("السبت 20 أبريل 2024\nرئيس التحرير")
+    kind: LineKind  # published: announced by a label; bare: a line that is just a date
+    date: dt.date | None = None
+
+
+class ArticleDayExample(Strict):
+    text: str
+    weekday: Weekday | None  # None: no phrase naming the article's day
+    offset: int = 0
+
+
+class ArticleDays(Strict):
+    """Phrases in which an article names its own day ("اليوم الجمعة", "أمس الخميس"): a weekday
+    after a word counting days from publication. A date the header offers is checked with them."""
+
+    words: dict[str, int] = Field(min_length=1)  # اليوم: 0, أمس: -1
+    prose_lines: int = Field(6, ge=1)  # the first prose lines of a page searched for them
+    # a page's only date may be this many days after the day its article calls "today" (a page
+    # stamped after midnight, or in another time zone): the window then runs from that day to it
+    late_days: int = Field(1, ge=0, le=3)
+    examples: list[ArticleDayExample] = Field(default_factory=list)
+
+
 class PublishedFile(Strict):
     """Where a page states its own publication date, and how dates are written."""
 
     language: str
     header_lines: int = Field(15, ge=1)  # only this many non-empty lines from the top are read
     labels: list[str] = Field(default_factory=list)  # "تاريخ النشر", "Published"
+    heading_labels: list[str] = Field(default_factory=list)  # alone on the line above its date ("Time")
+    stamp_labels: list[str] = Field(default_factory=list)  # open the first line: " date 2025-08-24"
+    updated_labels: list[str] = Field(default_factory=list)  # "آخر تحديث", "Updated": not publication
+    # a page whose only date is an "updated" one was published within these days before it
+    updated_window_days: int = Field(6, ge=0, le=6)
+    clock_markers: list[str] = Field(default_factory=list)  # on a date's line or the next: the site's clock
+    weekdays: dict[Weekday, list[str]] = Field(default_factory=dict)
+    article_days: ArticleDays | None = None
+    header_examples: list[HeaderExample] = Field(default_factory=list)
     months: dict[MonthNumber, list[str]] = Field(default_factory=dict)
     ordinal_suffixes: list[str] = Field(default_factory=list)
     ignore_words: list[str] = Field(default_factory=list)  # allowed beside a bare date line
+    # a line with a date and a clock time may hold this many other words (a section name, a time
+    # zone, a byline) and still be the page's date line ("سياسة - 16:42 10-03-2026")
+    timestamp_words: int = Field(0, ge=0, le=6)
+    # the lead may open with a dateline: up to this many words (a city, an agency), a dash, the
+    # date, then a colon or a dash ("القاهرة - 14 أكتوبر 2025: ..."); 0: none are read
+    dateline_words: int = Field(0, ge=0, le=8)
     formats: list[DateFormat] = Field(default_factory=list)
     relative: RelativeRules | None = None

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checker.rules.ingest_schema import PublishedFile, expand_format
 from checker.rules.loader import RuleError, line_of
-from checker.text.fold import LETTER_OR_DIGIT, fold, fold_pattern, fold_word, key
+from checker.text.fold import LETTER_OR_DIGIT, fold, fold_pattern, fold_word, key, words
 
 def _alternation(words: list[str]) -> str:
     """A regex alternation of normalised words, longest first, spaces matching any whitespace."""
@@ -46,6 +46,48 @@ class PublishedRules:
     unit_of: dict[str, tuple[str, int | None]]
     number_words: dict[str, int]
     ignore_words: frozenset[str]
+    # telling the page's own date from the other dates at its top (checker.ingest.published)
+    heading: re.Pattern[str] | None = None  # a line that is only a label: its date is on the next line
+    updated: re.Pattern[str] | None = None
+    updated_heading: re.Pattern[str] | None = None  # a line that is only an updated label
+    stamp: re.Pattern[str] | None = None  # groups y, m, d
+    clock: re.Pattern[str] | None = None
+    weekday: re.Pattern[str] | None = None  # group wd
+    weekday_of: dict[str, int] = field(default_factory=dict)
+    updated_window_days: int = 6
+    timestamp_words: int = 0
+    dateline_words: int = 0
+    article_day: re.Pattern[str] | None = None  # groups word, wd
+    article_day_offsets: dict[str, int] = field(default_factory=dict)
+    article_prose_lines: int = 6
+    late_days: int = 1
+
+
+def _words_regex(words: list[str], whole_line: bool = False) -> re.Pattern[str] | None:
+    """Any of `words` as whole words on normalised text (or as the whole line, punctuation aside)."""
+    if not words:
+        return None
+    alt = _alternation(words)
+    if whole_line:
+        return re.compile(rf"^[\W_]*(?:{alt})[\W_]*$", re.IGNORECASE)
+    # a word boundary on the sides where a word has a letter or digit ("°C" may follow "32")
+    edge = re.compile(LETTER_OR_DIGIT)
+    parts = []
+    for w in alt.split("|"):
+        bare = w.replace("\\", "")
+        parts.append((f"(?<!{LETTER_OR_DIGIT})" if edge.match(bare[:1]) else "") + w
+                     + (f"(?!{LETTER_OR_DIGIT})" if edge.match(bare[-1:]) else ""))
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def _add_names(into: dict[str, int], names_of: dict[int, list[str]], section: str, path: str, lines: dict) -> None:
+    """Add normalised month or weekday names to `into`; one name for two numbers is an error."""
+    for number, names in names_of.items():
+        for name in names:
+            folded = " ".join(fold_word(name).split())
+            if into.get(folded, number) != number:
+                raise RuleError(path, line_of(lines, (section, number)), f"{section[:-1]} name {name!r} given two {section}")
+            into[folded] = number
 
 
 def compile_published(files: list[tuple[str, PublishedFile, dict]]) -> PublishedRules:
@@ -57,17 +99,31 @@ def compile_published(files: list[tuple[str, PublishedFile, dict]]) -> Published
     unit_of: dict[str, tuple[str, int | None]] = {}
     number_words: dict[str, int] = {}
     header_lines = 1
+    heading: list[str] = []
+    updated: list[str] = []
+    stamps: list[str] = []
+    clock: list[str] = []
+    weekday_of: dict[str, int] = {}
+    day_words: dict[str, int] = {}
+    prose_lines, late_days, updated_days, timestamp_words, dateline_words = 1, 0, 0, 0, 0
     for path, spec, lines in files:
         header_lines = max(header_lines, spec.header_lines)
         labels += spec.labels
+        heading += spec.labels + spec.heading_labels
+        updated += spec.updated_labels
+        stamps += spec.stamp_labels
+        clock += spec.clock_markers
+        updated_days = max(updated_days, spec.updated_window_days)
+        timestamp_words = max(timestamp_words, spec.timestamp_words)
+        dateline_words = max(dateline_words, spec.dateline_words)
+        _add_names(weekday_of, spec.weekdays, "weekdays", path, lines)
+        if spec.article_days:
+            day_words.update({" ".join(fold_word(w).split()): n for w, n in spec.article_days.words.items()})
+            prose_lines = max(prose_lines, spec.article_days.prose_lines)
+            late_days = max(late_days, spec.article_days.late_days)
         ordinals += spec.ordinal_suffixes
         ignore |= {key(w) for w in spec.ignore_words}
-        for month, names in spec.months.items():
-            for name in names:
-                folded = " ".join(fold_word(name).split())
-                if month_of.get(folded, month) != month:
-                    raise RuleError(path, line_of(lines, ("months", month)), f"month name {name!r} given two months")
-                month_of[folded] = month
+        _add_names(month_of, spec.months, "months", path, lines)
         if spec.relative:
             for unit in spec.relative.units:
                 for word in unit.words:
@@ -120,6 +176,36 @@ def compile_published(files: list[tuple[str, PublishedFile, dict]]) -> Published
         unit_of=unit_of,
         number_words=number_words,
         ignore_words=frozenset(ignore),
+        heading=_words_regex(heading, whole_line=True),
+        updated=_words_regex(updated),
+        updated_heading=_words_regex(updated, whole_line=True),
+        stamp=(
+            re.compile(rf"^\s*(?:{_alternation(stamps)})\s+(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d-])", re.IGNORECASE)
+            if stamps
+            else None
+        ),
+        clock=_words_regex(clock),
+        weekday=(
+            re.compile(rf"(?<!{LETTER_OR_DIGIT})(?P<wd>{_alternation(list(weekday_of))})(?!{LETTER_OR_DIGIT})", re.IGNORECASE)
+            if weekday_of
+            else None
+        ),
+        weekday_of=weekday_of,
+        updated_window_days=updated_days,
+        timestamp_words=timestamp_words,
+        dateline_words=dateline_words,
+        article_day=(
+            re.compile(
+                rf"(?<!{LETTER_OR_DIGIT})(?P<word>{_alternation(list(day_words))})[\s(،,]*"
+                rf"(?P<wd>{_alternation(list(weekday_of))})(?!{LETTER_OR_DIGIT})",
+                re.IGNORECASE,
+            )
+            if day_words and weekday_of
+            else None
+        ),
+        article_day_offsets=day_words,
+        article_prose_lines=prose_lines,
+        late_days=late_days,
     )
     _check_published_examples(rules, files)
     return rules
@@ -134,6 +220,20 @@ def _check_published_examples(rules: PublishedRules, files: list[tuple[str, Publ
                     got = found[0].isoformat() if found else "no date"
                     where = line_of(lines, ("formats", i, "examples", j))
                     raise RuleError(path, where, f"format {fmt.id!r}: example {example.text!r} gives {got}, expected {example.date}")
+        for j, hx in enumerate(spec.header_examples):
+            got_kind, got_day = example_reading(hx.text, rules)
+            if (got_kind, got_day) != (hx.kind, hx.date):
+                where = line_of(lines, ("header_examples", j))
+                raise RuleError(path, where, f"header example {hx.text!r} reads as {got_kind} {got_day or ''}".rstrip()
+                                + f", expected {hx.kind} {hx.date or ''}".rstrip())
+        if spec.article_days:
+            for j, ax in enumerate(spec.article_days.examples):
+                found_days = article_days(ax.text, rules)
+                got = (found_days[0].weekday, found_days[0].offset) if found_days else (None, 0)
+                if got != (ax.weekday, ax.offset if ax.weekday is not None else 0):
+                    where = line_of(lines, ("article_days", "examples", j))
+                    raise RuleError(path, where, f"article-day example {ax.text!r} reads as weekday {got[0]} offset {got[1]}, "
+                                                 f"expected weekday {ax.weekday} offset {ax.offset}")
         if spec.relative:
             for j, rel in enumerate(spec.relative.examples):
                 found_rel = find_relative(rel.text, rules)
@@ -143,6 +243,9 @@ def _check_published_examples(rules: PublishedRules, files: list[tuple[str, Publ
 
 
 # --------------------------------------------------------------------------- finding dates with them
+
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_YEAR = re.compile(r"\d{4}")  # \d: digits of every script, as folding turns them into 0-9
 
 
 @dataclass(frozen=True)
@@ -165,26 +268,8 @@ def make_date(year: int, month: int, day: int) -> dt.date | None:
 
 def find_date(text: str, rules: PublishedRules) -> tuple[dt.date, tuple[int, int]] | None:
     """The leftmost valid date written in `text` and its span in `text`, by the rule formats."""
-    folded = fold(text)
-    best: tuple[int, int, dt.date] | None = None
-    for fmt in rules.formats:
-        for found in fmt.regex.finditer(folded.text):
-            groups = found.groupdict()
-            if groups.get("month_name"):
-                month = rules.month_of.get(" ".join(groups["month_name"].split()))
-            else:
-                month = int(groups["month"]) if groups.get("month") else None
-            day = make_date(int(groups["year"]), month, int(groups["day"])) if month else None
-            if day is None:
-                continue
-            candidate = (found.start(), -(found.end() - found.start()), day)
-            if best is None or candidate[:2] < best[:2]:
-                best = candidate
-            break
-    if best is None:
-        return None
-    start, negative_length, day = best
-    return day, folded.to_original(start, start - negative_length)
+    found = find_dates(text, rules)
+    return found[0] if found else None
 
 
 def find_relative(text: str, rules: PublishedRules) -> RelativeAge | None:
@@ -207,3 +292,166 @@ def find_relative(text: str, rules: PublishedRules) -> RelativeAge | None:
         if best is None or start < best.start:
             best = RelativeAge(count, unit, start, end)
     return best
+
+
+def find_dates(text: str, rules: PublishedRules) -> list[tuple[dt.date, tuple[int, int]]]:
+    """Every valid date written in `text`, left to right, none overlapping (the longest wins)."""
+    if not _YEAR.search(text):  # every format has a four-digit year; most lines have none
+        return []
+    folded = fold(text)
+    found: list[tuple[int, int, dt.date]] = []
+    for fmt in rules.formats:
+        for m in fmt.regex.finditer(folded.text):
+            groups = m.groupdict()
+            if groups.get("month_name"):
+                month = rules.month_of.get(" ".join(groups["month_name"].split()))
+            else:
+                month = int(groups["month"]) if groups.get("month") else None
+            day = make_date(int(groups["year"]), month, int(groups["day"])) if month else None
+            if day is not None:
+                found.append((m.start(), m.end(), day))
+    out: list[tuple[dt.date, tuple[int, int]]] = []
+    end = -1
+    for start, stop, day in sorted(found, key=lambda f: (f[0], -f[1])):
+        if start >= end:
+            out.append((day, folded.to_original(start, stop)))
+            end = stop
+    return out
+
+
+@dataclass(frozen=True)
+class LineDate:
+    """A date on a page line and what the line says it is.
+
+    kind: "published" (a publication label before it on the line, or alone on the line above),
+    "updated" (an updated label before it), "bare" (the line is only dates, clock times,
+    weekdays and ignorable words), "clock" (a bare date beside a marker of the site's clock on
+    its line or the next), "none" (a date inside other text: a caption, a sentence)."""
+
+    day: dt.date
+    span: tuple[int, int]
+    kind: str
+    label: str | None  # the words that announced it, as written
+    weekday: int | None  # a weekday named on the line
+
+
+def _marker_spans(pattern: re.Pattern[str] | None, folded, kind: str) -> list[tuple[int, int, str]]:
+    if pattern is None:
+        return []
+    return [(*folded.to_original(m.start(), m.end()), kind) for m in pattern.finditer(folded.text)]
+
+
+def line_weekday(line: str, rules: PublishedRules) -> int | None:
+    """The weekday named on a line, if one is."""
+    if rules.weekday is None:
+        return None
+    m = rules.weekday.search(fold(line).text)
+    return rules.weekday_of.get(" ".join(m.group("wd").split()).lower()) if m else None
+
+
+def read_line(line: str, rules: PublishedRules, above: str | None = None, below: str | None = None) -> list[LineDate]:
+    """The dates on a page line, each with its kind (see LineDate): the nearest label before a
+    date on the line decides, else a publication label standing alone on the line above."""
+    dates = find_dates(line, rules)
+    if not dates:
+        return []
+    folded = fold(line)
+    markers = sorted(_marker_spans(rules.label, folded, "published") + _marker_spans(rules.updated, folded, "updated"))
+    clocks = _marker_spans(rules.clock, folded, "clock")
+    above_folded = fold(above).text if above is not None else None
+    heading = None
+    if above_folded is not None:
+        if rules.heading is not None and rules.heading.match(above_folded):
+            heading = "published"
+        elif rules.updated_heading is not None and rules.updated_heading.match(above_folded):
+            heading = "updated"
+    # what is left of the line without its dates, labels and markers (one pass: lines may be long)
+    pieces, pos = [], 0
+    for start, stop in sorted([(a, b) for a, b, _ in markers + clocks] + [span for _, span in dates]):
+        pieces.append(line[pos:max(pos, start)])
+        pos = max(pos, stop)
+    rest = " ".join(pieces + [line[pos:]])
+    weekday = line_weekday(line, rules)
+    other = [w for w in key(_CLOCK.sub(" ", rest)).split()
+             if not (w.isdigit() or w in rules.ignore_words or w in rules.weekday_of)]
+    bare = not other or (len(other) <= rules.timestamp_words and _CLOCK.search(line) is not None)
+    clock = bool(clocks) or (below is not None and rules.clock is not None and rules.clock.search(fold(below).text))
+    # the nearest marker before each date, and the nearest updated marker after it, in one
+    # sweep each way (a hostile line may hold thousands of both)
+    nearest: list[tuple[int, int, str] | None] = []
+    k, last = 0, None
+    for _, span in dates:
+        while k < len(markers) and markers[k][1] <= span[0]:
+            last, k = markers[k], k + 1
+        nearest.append(last)
+    following: list[tuple[int, int, str] | None] = [None] * len(dates)
+    k, nxt = len(markers) - 1, None
+    for j in range(len(dates) - 1, -1, -1):
+        while k >= 0 and markers[k][0] >= dates[j][1][1]:
+            if markers[k][2] == "updated":
+                nxt = markers[k]
+            k -= 1
+        following[j] = nxt
+    out = []
+    for (day, span), before, after in zip(dates, nearest, following):
+        if before is not None:
+            start, stop, kind = before
+            label: str | None = line[start:stop]
+        elif heading and bare:
+            kind, label = heading, above.strip() if above else None
+        elif bare and after is not None:
+            # "16:46 02.12.2025 (تم التحديث: 17:03 02.12.2025)": the time a page was changed
+            # follows the time it was published
+            kind, label = "published", f"before '{line[after[0]:after[1]]}'"
+        elif bare:
+            kind, label = "clock" if clock else "bare", None
+        elif not out and _is_dateline(line, span, rules.dateline_words):
+            kind, label = "dateline", line[: span[0]].strip()
+        else:
+            kind, label = "none", None
+        out.append(LineDate(day, span, kind, label, weekday))
+    return out
+
+
+_DASHES = "-–—"
+
+
+def _is_dateline(line: str, span: tuple[int, int], max_words: int) -> bool:
+    """Does the line open with a dateline ending at this date: a few words and a dash before it,
+    a colon or a dash after it ("CAIRO – 14 October 2025: ...")?"""
+    before, after = line[: span[0]].rstrip(), line[span[1] :].lstrip()
+    return (0 < len(words(before)) <= max_words and before != "" and before[-1] in _DASHES + ",،"
+            and after != "" and after[0] in _DASHES + ":")
+
+
+def example_reading(text: str, rules: PublishedRules) -> tuple[str, dt.date | None]:
+    """What a header example's first dated line reads as: (kind, date) of its first date."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    for i, line in enumerate(lines):
+        found = read_line(line, rules, lines[i - 1] if i else None, lines[i + 1] if i + 1 < len(lines) else None)
+        if found:
+            return found[0].kind, found[0].day
+    return "none", None
+
+
+@dataclass(frozen=True)
+class ArticleDay:
+    """An article naming its own day: `weekday` is publication day + `offset` ("أمس الخميس")."""
+
+    weekday: int
+    offset: int
+    phrase: str  # as written
+
+
+def article_days(text: str, rules: PublishedRules) -> list[ArticleDay]:
+    """Every phrase in `text` naming the article's day ("اليوم الجمعة", "أمس الخميس")."""
+    if rules.article_day is None:
+        return []
+    folded = fold(text)
+    out = []
+    for m in rules.article_day.finditer(folded.text):
+        start, stop = folded.to_original(m.start(), m.end())
+        out.append(ArticleDay(rules.weekday_of[" ".join(m.group("wd").split()).lower()],
+                              rules.article_day_offsets[" ".join(m.group("word").split()).lower()],
+                              text[start:stop]))
+    return out

@@ -32,6 +32,7 @@ from checker.paths import default_rules_dir
 from checker.rules.boilerplate import BoilerplateRules, compile_boilerplate
 from checker.rules.checks import CHECKS
 from checker.rules.countries import country_entities
+from checker.rules.families import Declared, Families, check_families, check_groups
 from checker.rules.ingest_schema import BoilerplateFile, PublishedFile
 from checker.rules.loader import RuleError, line_of, load_model
 from checker.rules.prefilter import FilteredRegex
@@ -73,6 +74,7 @@ class CompiledRule:
     event: str | None
     line: int | None = None  # of the rule in its file
     example_lines: tuple[int | None, ...] = ()  # of each of its examples
+    declared: Declared | None = None  # the attribute's kind, reading and target
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ class RuleSet:
     files: tuple[str, ...] = ()  # the rule files read, relative to root: what `digest` covers
     _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     _lock: Any = field(default_factory=threading.Lock, repr=False, compare=False)
+    families: Families = field(default_factory=Families)  # what the claim families declare
 
     def family(self, name: str) -> ClaimsFile:
         return self.claim_files[name]
@@ -278,6 +281,8 @@ def _load(root: Path, lang: str, digest: str, contents: dict[Path, bytes]) -> Ru
     def model(path: Path, schema):
         return load_model(path, schema, contents[path])
 
+    # the files read for the digest, never globbed again: what is parsed is what was hashed
+    files = sorted(contents)
     d = root / lang
     entities, _ = model(d / "entities.yaml", EntitiesFile)
     if (root / "countries.yaml") in contents:  # every state, from CLDR, with this language's additions
@@ -290,17 +295,16 @@ def _load(root: Path, lang: str, digest: str, contents: dict[Path, bytes]) -> Ru
     calendar, _ = model(d / "calendar.yaml", CalendarFile)
     numbers, _ = model(d / "numbers.yaml", NumbersFile)
     offices = OfficesFile(terms=[])
-    for p in sorted((root / "kb").glob("*.yaml")):
+    for p in (p for p in files if p.parent == root / "kb"):
         more, _ = model(p, OfficesFile)
         offices.terms.extend(more.terms)
     policy, policy_lines = model(root / "policy.yaml", PolicyFile)
-    _check_policy(root / "policy.yaml", policy, policy_lines)
     _check_references(root, entities, titles, offices)
 
     claim_files: dict[str, ClaimsFile] = {}
     claim_lines: dict[str, tuple[Path, dict]] = {}
     seen_ids: dict[str, Path] = {}
-    for p in sorted((d / "claims").glob("*.yaml")):
+    for p in (p for p in files if p.parent == d / "claims"):
         cf, lines = model(p, ClaimsFile)
         if cf.family in claim_files:
             raise RuleError(p, lines.get(("family",)), f"family {cf.family!r} is defined twice")
@@ -312,6 +316,9 @@ def _load(root: Path, lang: str, digest: str, contents: dict[Path, bytes]) -> Ru
         claim_files[cf.family] = cf
         claim_lines[cf.family] = (p, lines)
 
+    named = {a.check for cf in claim_files.values() for a in cf.attributes.values() if a.check}
+    _check_policy(root / "policy.yaml", policy, policy_lines, named)
+    families = check_families(claim_files, claim_lines, policy, (root / "policy.yaml", policy_lines))
     macros = {
         "p": r"\u27e6p\d+\u27e7",
         "c": r"\u27e6c\d+\u27e7",
@@ -323,8 +330,8 @@ def _load(root: Path, lang: str, digest: str, contents: dict[Path, bytes]) -> Ru
     day_words = list(c.relative_days) + [w for ws in c.weekdays.values() for w in ws]
     months = [w for ws in c.months.values() for w in ws]
     macros["day"] = rf"{alternation(day_words)}(?:\s+{alternation(day_words)})?|\d{{1,2}}\s+{alternation(months)}"
-    if "durations" in claim_files:
-        macros["duration"] = _duration_macro(claim_files["durations"], numbers)
+    if families.duration_family is not None:
+        macros["duration"] = _duration_macro(claim_files[families.duration_family], numbers)
     triggers: list[CompiledTrigger] = []
     rules: list[CompiledRule] = []
     for fam, cf in claim_files.items():
@@ -338,34 +345,41 @@ def _load(root: Path, lang: str, digest: str, contents: dict[Path, bytes]) -> Ru
             alternatives = [r.pattern] if isinstance(r.pattern, str) else r.pattern
             rxs = [_compile(path, ("rules", i, "pattern") + (() if isinstance(r.pattern, str) else (k,)),
                             alt, macros, lines) for k, alt in enumerate(alternatives)]
+            declared = families.attributes[r.attribute]
+            for k, rx in enumerate(rxs):
+                loc = ("rules", i, "pattern") + (() if isinstance(r.pattern, str) else (k,))
+                check_groups(r, declared.kind, set(rx.groupindex), path, line_of(lines, loc))
             example_lines = tuple(line_of(lines, ("rules", i, "examples", k)) for k in range(len(r.examples)))
             rules.append(CompiledRule(r, [FilteredRegex.of(rx) for rx in rxs], str(path), fam, cf.event,
-                                      line_of(lines, ("rules", i)), example_lines))
+                                      line_of(lines, ("rules", i)), example_lines, declared))
 
     boilerplate = {}
-    for p in sorted(root.glob("*/boilerplate.yaml")):
+    for p in (p for p in files if p.name == "boilerplate.yaml" and p.parent.parent == root):
         spec, lines = model(p, BoilerplateFile)
         boilerplate[p.parent.name] = compile_boilerplate(spec, str(p), lines)
     if lang not in boilerplate and "ar" not in boilerplate:
         raise RuleError(d / "boilerplate.yaml", None, "boilerplate rule file not found")
     published_files = []
-    for p in sorted(root.glob("*/published.yaml")):
+    for p in (p for p in files if p.name == "published.yaml" and p.parent.parent == root):
         spec, lines = model(p, PublishedFile)
         published_files.append((str(p), spec, lines))
     published = compile_published(published_files)
 
     return RuleSet(root, lang, digest, entities, titles, calendar, numbers, offices, policy, claim_files,
                    rules=rules, triggers=triggers, macros=macros, boilerplate=boilerplate, published=published,
-                   files=tuple(p.relative_to(root).as_posix() for p in sorted(contents)))
+                   files=tuple(p.relative_to(root).as_posix() for p in files), families=families)
 
 
-def _check_policy(path: Path, policy: PolicyFile, lines: dict) -> None:
+def _check_policy(path: Path, policy: PolicyFile, lines: dict, declared: set[str]) -> None:
     """Every check the comparators run has its entry in policy.yaml, and no entry is for a
-    check that does not exist."""
+    check that does not exist: one the code runs, or one a claim family names for an
+    attribute (`check: conflict.toll`)."""
+    named = sorted(declared - set(CHECKS))
     for name in policy.checks:
-        if name not in CHECKS:
+        if name not in CHECKS and name not in named:
             raise RuleError(path, line_of(lines, ("checks", name)),
-                            f"checks.{name}: no such check (the checks are: {', '.join(CHECKS)})")
+                            f"checks.{name}: no such check (the checks are: {', '.join(CHECKS)}; "
+                            f"and those claim families name: {', '.join(named) or 'none'})")
     missing = [name for name in CHECKS if name not in policy.checks]
     if missing:
         raise RuleError(path, line_of(lines, ("checks",)),

@@ -135,11 +135,26 @@ class NumbersFile(Strict):
 
 # --------------------------------------------------------------------------- claim rules
 
+# The closed set of value kinds (checker/rules/kinds.py says what each one reads and which keys
+# belong to it). A family declares each attribute's kind; the extractor and the comparer
+# dispatch on the kind, never on the attribute's name.
+ValueKind = Literal["date", "time", "duration", "count", "title", "initiator", "place", "person", "label"]
+# how an attribute is read: by the family's pattern rules, or by a built-in reading of the sentence
+Reading = Literal["rules", "event_date", "clock", "titles", "vocabulary", "mediators"]
+# which event a claim goes to (kinds.py: TARGETS)
+Target = Literal["sentence", "event", "trigger", "current", "document", "person"]
+Qualifier = Literal["about", "at_least", "at_most"]
+NAME = r"^[a-z][a-z0-9_]*$"
+EVENT_NAME = r"^[a-z][a-z_]*$"
+
 
 class Example(Strict):
     text: str
     published: dt.date | None = None
+    # each claim the rule must give: value fields, and `attribute`, `subject`, `qualifier`
     claims: list[dict[str, object]]
+    # a part of policy.yaml to use for this example only ({durations: {about: 0.2}})
+    policy: dict[str, object] | None = None
 
 
 class Trigger(Strict):
@@ -152,10 +167,21 @@ class ClaimRule(Strict):
     id: str
     attribute: str
     pattern: str | list[str]  # a list: alternatives that may reuse group names
-    strength: Literal["strong", "weak"] | None = None
-    count: Literal["per_side", "total"] | None = None
-    label: str | None = None  # a categorical claim (an agreement reached): this label is its value
+    strength: Literal["strong", "weak"] | None = None  # initiator: does the wording say who called?
+    count: Literal["per_side", "total"] | None = None  # count: per side or in total
+    qualifier: Qualifier | None = None  # count: "at least 12" (a rule per wording)
+    label: str | None = None  # label: a categorical claim (an agreement reached) with this value
     examples: list[Example] = Field(min_length=1)
+
+
+class Attribute(Strict):
+    """One attribute a family claims: its value kind and how it is read."""
+
+    kind: ValueKind
+    read: Reading = "rules"
+    target: Target | None = None  # the kind's default when not given
+    check: str | None = None  # the policy check of a conflict, when not the kind's own
+    unit: str | None = None  # count: what is counted (prisoners, killed, trucks)
 
 
 class Unit(Strict):
@@ -170,17 +196,22 @@ class DurationQualifiers(Strict):
 
 
 class ClaimsFile(Strict):
-    family: str
-    event: Literal["call", "talks", "exchange"] | None = None
+    family: str = Field(pattern=NAME)
+    event: str | None = Field(default=None, pattern=EVENT_NAME)
+    # an event usually agreed within another (an exchange agreed in a call): when a call or
+    # talks are under discussion, its triggers start nothing and its claims go to that event
+    nested: bool = False
+    attributes: dict[str, Attribute] = Field(default_factory=dict)
     triggers: list[Trigger] = Field(default_factory=list)
     rules: list[ClaimRule] = Field(default_factory=list)
-    stages: list[str] = Field(default_factory=list)
-    units: dict[str, Unit] = Field(default_factory=dict)
-    fractions: dict[str, float] = Field(default_factory=dict)
-    portions: dict[str, float] = Field(default_factory=dict)  # "نصف ساعة": a part of the unit after it
-    qualifiers: DurationQualifiers | None = None
-    topics: dict[str, list[str]] = Field(default_factory=dict)
-    topic_verbs: list[str] = Field(default_factory=list)
+    # the vocabulary of a kind, in the family that declares an attribute of that kind
+    stages: list[str] = Field(default_factory=list)  # count: a partial count ("in the first stage")
+    units: dict[str, Unit] = Field(default_factory=dict)  # duration
+    fractions: dict[str, float] = Field(default_factory=dict)  # duration
+    portions: dict[str, float] = Field(default_factory=dict)  # duration: "نصف ساعة", a part of the unit after it
+    qualifiers: DurationQualifiers | None = None  # duration
+    topics: dict[str, list[str]] = Field(default_factory=dict)  # label read from a vocabulary
+    topic_verbs: list[str] = Field(default_factory=list)  # label read from a vocabulary
     # words beside a trigger that make it another event than the one reported: an earlier one
     # (اتصالهما السابق) or a planned one (اتصال آخر، مجددا)
     recalled: list[str] = Field(default_factory=list)
@@ -256,6 +287,10 @@ class TimePolicy(Strict):
     tolerance_minutes: int = Field(ge=0)
 
 
+class CountPolicy(Strict):
+    about: float = Field(default=0.1, ge=0, le=1)  # relative tolerance of "about 300"
+
+
 class PairingPolicy(Strict):
     counterparts: int = Field(default=3, ge=1)  # accounts of the other value paired with each rarer one
 
@@ -267,9 +302,10 @@ class CheckPolicy(Strict):
 
 class PolicyFile(Strict):
     durations: DurationPolicy
-    events: dict[Literal["call", "talks", "exchange"], EventPolicy]
+    events: dict[str, EventPolicy]  # one entry per event type a claim family declares
     titles: TitlePolicy
     times: TimePolicy
+    counts: CountPolicy = CountPolicy()
     pairing: PairingPolicy = PairingPolicy()
     coreference: CorefPolicy = CorefPolicy()
     checks: dict[str, CheckPolicy]

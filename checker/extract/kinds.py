@@ -1,0 +1,143 @@
+"""The reader of each value kind: a pattern rule's match in, a value and its target event out.
+
+The extractor never looks at an attribute's name: it looks up the kind the family declared for
+it (checker/rules/kinds.py) and calls that kind's reader. A new attribute of a known kind -- a
+meeting's place, a strike's death toll -- is read by the same code as every other one.
+
+A reader gets a `RuleMatch` (the sentence as the extractor sees it, the rule, the regex match)
+and returns True when the rule should stop reading this sentence (an event's place is taken
+from the first match).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from checker.extract.values import find_dates, parse_duration, parse_number
+from checker.models import CountValue, InitiatorValue, LabelValue, PersonValue, PlaceValue
+from checker.resolve.dates import resolve_date
+from checker.rules.ruleset import CompiledRule
+from checker.text.normalize import normalize_word
+
+DATELINE_WITHIN = 200  # a dateline opens an article: only its first characters are looked at
+
+
+class Sentence(Protocol):
+    """What a reader may ask of the sentence being read (claims.DocumentExtractor provides it)."""
+
+    norm: str
+    start: int
+    hint: int | None
+
+    def person(self, mt: re.Match[str], group: str) -> str | None: ...
+    def entity(self, mt: re.Match[str], group: str) -> str | None: ...
+    def participant_of(self, event: Any, country: str | None) -> str | None: ...
+    def target(self, cr: CompiledRule, mt: re.Match[str]) -> Any: ...
+    def claim(self, cr: CompiledRule, target: Any, value: Any, mt: re.Match[str], qualifier: str = "exact") -> None: ...
+    def document_claim(self, cr: CompiledRule, value: Any, mt: re.Match[str]) -> None: ...
+
+
+@dataclass
+class RuleMatch:
+    s: Sentence
+    cr: CompiledRule
+    mt: re.Match[str]
+    grammar: Any
+    rs: Any
+    published: Any
+
+
+Reader = Callable[[RuleMatch], bool]
+
+
+def _initiator(m: RuleMatch) -> bool:
+    s, mt, r = m.s, m.mt, m.cr.rule
+    caller, callee = s.person(mt, "caller"), s.person(mt, "callee")
+    target = s.target(m.cr, mt)
+    if caller is None and target and mt.groupdict().get("side"):
+        caller = s.participant_of(target, s.entity(mt, "side"))
+    if caller and target and caller != callee:
+        s.claim(m.cr, target, InitiatorValue(caller=caller, callee=callee, strength=r.strength or "strong"), mt)
+    return False
+
+
+def _duration(m: RuleMatch) -> bool:
+    d = m.rs.policy.durations
+    parsed = parse_duration(m.grammar, m.mt.group("d"), d.about, d.exact)
+    target = m.s.target(m.cr, m.mt)
+    if parsed and target:
+        value, qualifier = parsed
+        m.s.claim(m.cr, target, value, m.mt, qualifier=qualifier)
+    return False
+
+
+def _count(m: RuleMatch) -> bool:
+    r, decl = m.cr.rule, m.cr.declared
+    target = m.s.target(m.cr, m.mt)  # may open a new event: before the number, as always
+    n = parse_number(m.grammar, m.mt.group("n"))
+    if n and target:
+        value = CountValue(per_side=n, total=2 * n) if r.count == "per_side" else CountValue(total=n)
+        if decl.unit:
+            value.unit = decl.unit
+        value.bound = r.qualifier or "exact"
+        value.stage = _stage(m.rs.claim_files[m.cr.family].stages, m.s.norm)
+        m.s.claim(m.cr, target, value, m.mt, qualifier=r.qualifier or "exact")
+    return False
+
+
+def _stage(stages: list[str], sentence: str) -> str | None:
+    """A partial count: the family's stage words in the sentence ("in the first stage")."""
+    return next((st for st in stages if normalize_word(st) in sentence), None)
+
+
+def _date(m: RuleMatch) -> bool:
+    target = m.s.target(m.cr, m.mt)
+    phrases = find_dates(m.grammar, m.mt.group("when"))
+    if target and phrases:
+        m.s.claim(m.cr, target, resolve_date(phrases[0], m.published, m.s.hint), m.mt)
+    return False
+
+
+def _place(m: RuleMatch) -> bool:
+    place = m.s.entity(m.mt, "place")
+    if m.cr.declared.target == "document":
+        if place and m.s.start < DATELINE_WITHIN:
+            m.s.document_claim(m.cr, PlaceValue(place=place), m.mt)
+        return False
+    target = m.s.target(m.cr, m.mt)
+    if target and place:
+        if target.place is None:
+            target.place = place  # where the event was held keeps accounts of other places apart
+        m.s.claim(m.cr, target, PlaceValue(place=place), m.mt)
+        return True
+    return False
+
+
+def _person(m: RuleMatch) -> bool:
+    who = m.s.person(m.mt, "who")
+    target = m.s.target(m.cr, m.mt)
+    if who and target:
+        m.s.claim(m.cr, target, PersonValue(person=who), m.mt)
+    return False
+
+
+def _label(m: RuleMatch) -> bool:
+    target = m.s.target(m.cr, m.mt)
+    if target:
+        m.s.claim(m.cr, target, LabelValue(label=m.cr.rule.label), m.mt)
+    return False
+
+
+# kinds read by pattern rules; "title" and "time" are read by built-in readings only
+READERS: dict[str, Reader] = {
+    "initiator": _initiator,
+    "duration": _duration,
+    "count": _count,
+    "date": _date,
+    "place": _place,
+    "person": _person,
+    "label": _label,
+}
