@@ -45,7 +45,7 @@ def _date(text: str) -> dt.date:
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--rules", type=Path, default=None, help="rules folder (default: the shipped rules/)")
-    p.add_argument("--lang", default="ar", help="language of the rules to use (default: ar)")
+    p.add_argument("--lang", default="ar", help="the default language (default: ar); every language under rules/ is loaded, and each page and sentence is read with its own")
     p.add_argument("--now", type=_date, default=None,
                    help="today's date, to anchor pages that only say how old they are ('منذ 9 شهر')")
     p.add_argument("--max-bytes", type=int, default=None, help="refuse input files larger than this")
@@ -265,11 +265,17 @@ def _finish(args, report, outputs: list[tuple[str, str]]) -> int:
     for d in report.documents:
         if d.status == "error":
             _say(f"checker: {d.path}: {d.error}")
+        elif d.status == "unsupported_language":
+            _say(f"checker: {d.path}: warning: {_language_warning(d)}")
     if any(d.status == "error" for d in report.documents):
         return EXIT_INPUT
     if fail_on != "never" and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in report.findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _language_warning(doc) -> str:
+    return next((w for w in doc.warnings if "language" in w), f"no rules for language {doc.language!r}")
 
 
 def cmd_index(args) -> int:
@@ -401,6 +407,10 @@ def cmd_rules(args) -> int:
     if args.action == "validate":
         print(f"rules OK: {len(rs.files)} files, {len(rs.rules)} claim rules, {len(rs.triggers)} triggers, "
               f"{len(rs.entities.entities)} entities, {len(rs.offices.terms)} terms of office")
+        for lang in rs.languages[1:]:
+            one = rs.for_language(lang)
+            print(f"rules OK ({lang}): {len(one.files)} files, {len(one.rules)} claim rules, "
+                  f"{len(one.triggers)} triggers, {len(one.entities.entities)} entities")
         return EXIT_OK
     from checker.rules.examples import run_examples
 

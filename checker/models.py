@@ -53,7 +53,8 @@ class Segment(Model):
     marker: str | None = None  # the text that triggered a boilerplate block
 
 
-DocumentStatus = Literal["ok", "error"]
+# unsupported_language: read, but written in a language without rules, so no claims (and a warning)
+DocumentStatus = Literal["ok", "error", "unsupported_language"]
 
 
 class Document(Model):

@@ -20,6 +20,7 @@ from checker.resolve.dates import resolve_date
 from checker.resolve.kb import holder, offices_of, terms_of
 from checker.rules.kinds import TEMPLATE
 from checker.rules.ruleset import CompiledRule, RuleSet, alternation
+from checker.text.language import sentence_language
 from checker.text.normalize import Normalized, normalize
 
 _SENTENCE_END = re.compile(r'(?<=[.!?؟])["\')]*\s+|\n+')
@@ -28,10 +29,20 @@ _SENTENCE_END = re.compile(r'(?<=[.!?؟])["\')]*\s+|\n+')
 MAX_SENTENCE = 5000  # a "sentence" longer than this (a page without punctuation) is cut at spaces
 
 
+# a period that ends an abbreviation of Latin script ends no sentence: "U.S. President",
+# "10 a.m. ET", "Gen. Smith", "Sept. 19" (the text is normalised: lowercase)
+_ABBREVIATION = re.compile(r"(?:(?<![^\W\d_])[a-z]\.){2,}$|(?<![^\W\d_])(?:mr|mrs|ms|dr|st|gen|sen|rep|gov|lt|col|sgt|"
+                           r"jan|feb|mar|apr|aug|sept|sep|oct|nov|dec|no|vs|jr|sr|prof|amb)\.$")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: line breaks and sentence punctuation followed by space (not 1.5)."""
+    """Sentence spans: line breaks and sentence punctuation followed by space (not 1.5, nor
+    after an abbreviation such as "U.S.")."""
     out, pos = [], 0
     for m in _SENTENCE_END.finditer(text):
+        if text[m.start() - 1:m.start()] == "." and "\n" not in m.group() \
+                and _ABBREVIATION.search(text, max(0, m.start() - 12), m.start()):
+            continue
         if text[pos:m.start()].strip():
             out.extend(_cut(text, pos, m.start()))
         pos = m.end()
@@ -145,8 +156,10 @@ class DocumentExtractor:
     """Reads one document; `run()` returns its event mentions and claims."""
 
     def __init__(self, doc: Document, rs: RuleSet, view_text: str, to_text, segments: list[tuple[int, int, int]]):
-        self.doc, self.rs = doc, rs
-        self.lex, self.g = lexicon(rs), grammar(rs)
+        self.doc, self.base = doc, rs
+        # the document's language, if there are rules for it; each sentence may switch (_use)
+        self.language = doc.language if rs.for_language(doc.language) is not None else rs.lang
+        self._use(self.language)
         self.view_text, self.to_text = view_text, to_text
         self.segments = segments  # (segment index, plain start, plain end)
         self.claims: list[Claim] = []
@@ -190,16 +203,30 @@ class DocumentExtractor:
                                     mediators=sorted(set(m.mediators) - set(m.participants)), relation=m.relation))
         return out, self.claims
 
+    def _use(self, lang: str) -> None:
+        """Read what follows with the rules of `lang` (entities, values and events are the same
+        ids in every language, so the event being read carries over)."""
+        rs = self.base.for_language(lang) or self.base
+        self.rs, self.lex, self.g = rs, lexicon(rs), grammar(rs)
+
     def _segment(self, seg: int, plain_start: int, text: str) -> None:
         norm = normalize(text)
         spans = split_sentences(norm.text)
-        docs = self.lex.nlp.pipe([norm.text[a:b] for a, b in spans])
+        # each sentence in the language of its own script (an English quote in an Arabic story)
+        langs = [sentence_language(norm.text[a:b], self.language, self.base.languages) for a, b in spans]
+        sdocs: dict[int, object] = {}
+        for lang in sorted(set(langs)):  # one spaCy pass per language
+            self._use(lang)
+            mine = [i for i, x in enumerate(langs) if x == lang]
+            sdocs.update(zip(mine, self.lex.nlp.pipe([norm.text[spans[i][0]:spans[i][1]] for i in mine])))
         context: dict[str, _Mention] = {}  # the event of each type the text is currently about
         last: list[_Mention] = []  # the most recent mention of any type
         seg_mentions: list[_Mention] = []
-        for (a, b), sdoc in zip(spans, docs):
-            s = self._read_sentence(norm.text[a:b], a, sdoc)
+        for i, (a, b) in enumerate(spans):
+            self._use(langs[i])
+            s = self._read_sentence(norm.text[a:b], a, sdocs[i])
             self._sentence(seg, plain_start, norm, s, context, last, seg_mentions)
+        self._use(self.language)
 
     def _read_sentence(self, sentence: str, start: int, sdoc) -> _Sentence:
         items = find_items(self.lex, sdoc, self.open_seen)
@@ -211,13 +238,22 @@ class DocumentExtractor:
                     self.open_country.setdefault(m.entity, m.country)
         skel, back, ordered = skeleton(sentence, mentions)
         speakers: set[str] = set()
-        pw = party_words(self.rs)
-        # the one who speaks (قال أوشاكوف) and the source quoted (بحسب أوشاكوف، وفقا لبيسكوف)
-        for rx in (self.g.speech, pw.sources):
-            for m in rx.finditer(skel):
-                nxt = re.match(r"\s*،?\s*\u27e6p(\d+)\u27e7", skel[m.end():])
-                if nxt:
-                    speakers.add(str(nxt.group(1)))
+        # where the speaker may also stand before the verb ("Peskov said"), one after it must
+        # end the clause ("..., said Peskov."): "sources said Putin phoned Trump" quotes no Putin
+        after = r"\s*[،,]?\s*\u27e6p(\d+)\u27e7" + (r"(?=\s*(?:[,.;:!?]|$))" if self.rs.titles.speaker_before else "")
+        for m in self.g.speech.finditer(skel):
+            nxt = re.match(after, skel[m.end():])
+            if nxt:
+                speakers.add(str(nxt.group(1)))
+            elif self.rs.titles.speaker_before:  # "Peskov said", "Peskov told reporters"
+                prev = re.search(r"\u27e6p(\d+)\u27e7[\s,]*(?:\S+\s+){0,1}$", skel[:m.start()])
+                if prev:
+                    speakers.add(str(prev.group(1)))
+        # the source quoted (بحسب أوشاكوف، وفقا لبيسكوف)
+        for m in party_words(self.rs).sources.finditer(skel):
+            nxt = re.match(r"\s*،?\s*\u27e6p(\d+)\u27e7", skel[m.end():])
+            if nxt:
+                speakers.add(str(nxt.group(1)))
         return _Sentence(sentence, start, mentions, skel, back, ordered, {}, speakers)
 
     # ------------------------------------------------------------------ one sentence

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from checker.rules.ruleset import COUNTRY, PERSON, PLACE, RuleSet
+from checker.rules.schema import OpenNames
 from checker.text.normalize import normalize_word
 
 
@@ -61,6 +62,9 @@ class Lexicon:
     fuzzy_names: dict[str, str] = field(default_factory=dict)  # single-word name -> entity id
     threshold: float = 88
     min_length: int = 5
+    modifiers_before: bool = False  # titles.yaml `modifiers: before` (former U.S. President)
+    apposition_words: frozenset[str] = frozenset()
+    open_names: bool = False  # entities.yaml `names`: read people no rule lists from their titles
     name_stop: frozenset[str] = frozenset()  # words that end an open name
     connectors: frozenset[str] = frozenset()
     max_name_words: int = 3
@@ -82,7 +86,7 @@ def _build_lexicon(rs: RuleSet) -> Lexicon:
 
     from checker.text.pipeline import make_nlp, phrase_patterns
 
-    nlp = make_nlp(rs.lexicon_words())
+    nlp = make_nlp(rs.lexicon_words(), rs.lang)
     matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
     types, countries = {}, {}
     fuzzy_names: dict[str, str] = {}
@@ -111,7 +115,7 @@ def _build_lexicon(rs: RuleSet) -> Lexicon:
     first_names = {normalize_word(n.split()[0]) for e in rs.entities.entities for n in e.names if " " in n}
     for w in first_names:
         fuzzy_names.pop(w, None)
-    on = rs.entities.names
+    on = rs.entities.names or OpenNames()
     stop = {normalize_word(w) for w in on.stop}
     for names in list(rs.calendar.months.values()) + list(rs.calendar.weekdays.values()):
         stop.update(normalize_word(w) for n in names for w in n.split())
@@ -119,7 +123,8 @@ def _build_lexicon(rs: RuleSet) -> Lexicon:
     stop.update(normalize_word(w) for w in rs.numbers.values)
     return Lexicon(nlp, matcher, types, countries, roles, fuzzy_names,
                    rs.entities.fuzzy.threshold, rs.entities.fuzzy.min_length,
-                   frozenset(stop), frozenset(normalize_word(w) for w in on.connectors), on.max_words,
+                   rs.titles.modifiers == "before", frozenset(normalize_word(w) for w in rs.titles.apposition_words),
+                   rs.entities.names is not None, frozenset(stop), frozenset(normalize_word(w) for w in on.connectors), on.max_words,
                    {e.id: e.zone for e in rs.entities.entities if e.type == "country" and e.zone})
 
 
@@ -191,7 +196,7 @@ def _bare(text: str, known: dict[str, str]) -> tuple[str, int]:
     return text, 0
 
 
-_GLUE = {'"', "'", "«", "»"}
+_GLUE = {'"', "'", "«", "»", ".", "-"}  # "u.s" "." (a split "u.s."), "president" "-" "elect"
 
 
 def _adjacent(doc, a_end: int, b_start: int) -> bool:
@@ -238,6 +243,25 @@ def _title_tail(lex: Lexicon, doc, items: list[Item], i: int, country: str | Non
         j, end_tok, end_char, inner, _ = _title_tail(lex, doc, items, j, None)
         country = country or inner
     return j, end_tok, end_char, country, status
+
+
+def _title_head(doc, items: list[Item], i: int) -> tuple[int, str | None, str] | None:
+    """Where modifiers stand before the role (former U.S. President): the index of the role that
+    the adjacent country adjectives and statuses from items[i] lead to, with their country and
+    status; None when no role follows them."""
+    country, status = None, "current"
+    k = i
+    while k < len(items) and items[k].kind in ("ADJ", "STATUS"):
+        if k > i and not _adjacent(doc, items[k - 1].end, items[k].start):
+            return None
+        if items[k].kind == "ADJ":
+            country = country or items[k].key
+        else:
+            status = items[k].key
+        k += 1
+    if k == i or k >= len(items) or items[k].kind != "ROLE" or not _adjacent(doc, items[k - 1].end, items[k].start):
+        return None
+    return k, country, status
 
 
 def _name_word(lex: Lexicon, tok) -> bool:
@@ -352,14 +376,22 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
     carried: tuple[int, str, object, int, str] | None = None  # (token, country, role, start, status)
     while i < n:
         it = items[i]
-        if it.kind == "ROLE":
+        head = _title_head(doc, items, i) if lex.modifiers_before and it.kind in ("ADJ", "STATUS") else None
+        if it.kind == "ROLE" or head is not None:
+            first = it
+            pre_country, pre_status = None, "current"
+            if head is not None:
+                i, pre_country, pre_status = head
+                it = items[i]
             role = lex.roles[it.key]
             outer = carried if carried and carried[0] == it.start else None
-            country0 = role.country or (outer[1] if outer else None)
+            country0 = role.country or pre_country or (outer[1] if outer else None)
             j, end_tok, end_char, country, status = _title_tail(lex, doc, items, i, country0)
+            status = status if status != "current" else pre_status
             if j < n and items[j].kind == "ROLE" and country and _adjacent(doc, end_tok, items[j].start) \
                     and not lex.roles[items[j].key].office and items[j].char_start == doc[items[j].start].idx:
                 carried = (items[j].start, country, role, it.char_start, status)
+            it = first
             title_span = (it.char_start, end_char)
             if outer and outer[2].office and not role.office:
                 role, status, title_span = outer[2], outer[4], (outer[3], end_char)
@@ -368,7 +400,7 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
                     and items[j].start == end_tok + 1 and items[j].char_start == doc[items[j].start].idx \
                     and (lex.entity_types.get(items[j].key.split("|")[0]) == "person" or items[j].key.endswith("|open")):
                 end_tok = items[j].start  # "وزير الخارجية الإيراني، عباس عراقجي،": the title, a comma, the name
-            given = _given_names(lex, doc, at, end_tok, items[j] if j < n else None)
+            given = _given_names(lex, doc, at, end_tok, items[j] if j < n else None) if lex.open_names else []
             if given and country and lex.entity_country.get(items[j].key.split("|")[0]) not in (None, country):
                 given = []  # "الرئيس الأمريكي أخبر بوتين": words between a title and someone else
             if j < n and items[j].kind == "ENT" and (given or _adjacent(doc, end_tok, items[j].start)):
@@ -397,7 +429,7 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
             # without a country, only a definite title names someone (الرئيس إيمانويل ماكرون, not
             # رئيس مجلس الإدارة)
             definite = country is not None or doc[it.end - 1].text.startswith("ال")
-            a, b = _open_name(lex, doc, at, end_tok, 1, country) if definite else (0, 0)
+            a, b = _open_name(lex, doc, at, end_tok, 1, country) if definite and lex.open_names else (0, 0)
             if b > a:
                 words = [doc[t].text for t in range(a, b)]
                 mentions.append(Mention("person", open_id(lex, words), it.char_start, doc[b - 1].idx + len(doc[b - 1].text),
@@ -407,8 +439,8 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
                     j += 1
                 i = j
                 continue
-            if it.start > 1 and doc[it.start - 1].text in ("،", ",") and (country or not role.office) \
-                    and it.char_start == doc[it.start].idx:
+            if lex.open_names and it.start > 1 and doc[it.start - 1].text in ("،", ",") \
+                    and (country or not role.office) and it.char_start == doc[it.start].idx:
                 # NAME ، ROLE ...: an apposition after a name no rule lists
                 a, b = _open_name(lex, doc, at, it.start - 2, -1, country)
                 if b > a and not (mentions and mentions[-1].end > doc[a].idx):
@@ -429,14 +461,21 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
             etype = "person" if opened else lex.entity_types.get(key, "person")
             m = Mention(etype, key, it.char_start, it.char_end, fuzzy=it.key.endswith("|fuzzy"), open=opened)
             # apposition: NAME ، ROLE ADJ* STATUS*
-            if etype == "person" and i + 1 < n and items[i + 1].kind == "ROLE":
+            head = _title_head(doc, items, i + 1) if lex.modifiers_before and i + 1 < n else None
+            if etype == "person" and i + 1 < n and (items[i + 1].kind == "ROLE" or head is not None):
                 nxt = items[i + 1]
+                k, pre_country, pre_status = head or (i + 1, None, "current")
                 between = doc[it.end:nxt.start]
+                words = [t.text for t in between]
                 # "ترامب، والرئيس المصري": a conjunction on the role starts another person
-                if len(between) == 1 and between[0].text in ("،", ",") and nxt.char_start == doc[nxt.start].idx:
-                    role = lex.roles[nxt.key]
-                    j, end_tok, end_char, country, status = _title_tail(lex, doc, items, i + 1, role.country)
-                    if country or not role.office:
+                if words and words[0] in ("،", ",") and all(w in lex.apposition_words for w in words[1:]) \
+                        and nxt.char_start == doc[nxt.start].idx:
+                    role = lex.roles[items[k].key]
+                    j, end_tok, end_char, country, status = _title_tail(lex, doc, items, k, role.country or pre_country)
+                    status = status if status != "current" else pre_status
+                    # "Witkoff, U.S. President Donald Trump's envoy": the title is the next name's
+                    next_name = j < n and items[j].kind == "ENT" and _adjacent(doc, end_tok, items[j].start)
+                    if (country or not role.office) and not next_name:
                         m.role, m.country, m.status = role.id, country, status
                         m.title_span, m.office, m.party = (nxt.char_start, end_char), role.office, role.party
                         m.end = end_char

@@ -61,6 +61,7 @@ class Grammar:
     unit_fractions: dict[str, float]
     unit_portions: dict[str, float]
     qualifiers: list[tuple[str, str]]
+    connectors: list[str]
     topics: dict[str, str]
     topic: FilteredRegex
     topic_verb: FilteredRegex
@@ -70,9 +71,6 @@ def _inverse(mapping: dict[int, list[str]]) -> dict[str, int]:
     return {normalize_word(w): k for k, words in mapping.items() for w in words}
 
 
-SPEECH_VERBS = "قال|قالت|أعلن|أعلنت|أوضح|أوضحت|ذكر|ذكرت|أكد|أكدت|أضاف|أضافت|صرح|صرحت|أفاد|أفادت|نقل|نقلت|كشف|كشفت|أشار|أشارت"
-
-
 def grammar(rs: RuleSet) -> Grammar:
     """The value grammar of a rule set, built once per rule set (RuleSet.derived)."""
     return rs.derived("values.grammar", _build)
@@ -80,6 +78,7 @@ def grammar(rs: RuleSet) -> Grammar:
 
 def _build(rs: RuleSet) -> Grammar:
     cal = rs.calendar
+    sh = cal.shapes
     months = _inverse(cal.months)
     weekdays = _inverse(cal.weekdays)
     weeks = {normalize_word(w): k for k in ("past", "next", "current") for w in getattr(cal.relative_weeks, k)}
@@ -89,22 +88,30 @@ def _build(rs: RuleSet) -> Grammar:
     rel = alternation(list(cal.relative_days))
     H, P = alternation(list(hours)), alternation(list(parts))
     F, Z = alternation(list(cal.fractions)), alternation(list(cal.zones))
-    b = r"(?<!\w)(?:[وفب]|ل)?"  # a word start, clitics allowed
+    b = rf"(?<!\w){sh.word_start}"  # a word start (with the clitics the language glues on)
     e = r"(?!\w)"
+    wb = sh.before_weekday
+    month_first = (
+        rf"|(?:(?P<wd3>{W})\s*[،,]?\s+)?(?P<mon3>{M})\.?\s+(?P<d3>\d{{1,2}}){sh.day_suffix}(?![\d:])"
+        rf"(?:\s*[،,]?\s*(?P<y3>\d{{4}}))?" if sh.month_first else ""
+    )
     date = re.compile(
-        rf"{b}(?:(?:يوم\s+)?(?P<wd>{W})\s*،?\s+)?(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<mon>{M}){e}"
-        rf"(?:\s*،?\s*(?:من\s+)?(?:عام\s+|سنه\s+)?(?P<y>\d{{4}}))?(?:\s+(?P<week>{R}))?"
-        rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})"
+        rf"{b}(?:{wb}(?P<wd>{W})\s*[،,]?\s+)?(?P<d>\d{{1,2}}){sh.day_suffix}\s+{sh.day_month}(?P<mon>{M}){e}"
+        rf"(?:\s*[،,]?\s*{sh.before_year}(?P<y>\d{{4}}))?(?:\s+(?P<week>{R}))?"
+        rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})" + month_first
     )
-    relative = re.compile(rf"{b}(?P<rel>{rel}){e}(?:\s*،?\s*(?P<wd>{W}){e})?")
-    weekday = re.compile(rf"{b}(?:يوم\s+)?(?P<wd>{W}){e}(?:\s+(?P<week>{R}){e})?")
-    year = re.compile(r"(?<!منذ )(?:عام|سنه|خلال عام)\s+(?P<y>\d{4})")
-    zone = rf"(?:\s*(?:ب)?توقيت\s+(?P<zone>{Z})|\s+(?P<gmt>ت\.غ|gmt|utc|بتوقيت\s+غرينتش))?"
+    relative = re.compile(rf"{b}(?P<rel>{rel}){e}(?:\s*[،,]?\s*(?P<wd>{W}){e})?")
+    week_before = rf"(?:(?P<week0>{R})\s+)?" if sh.week_before else ""
+    weekday = re.compile(rf"{b}{wb}{week_before}(?P<wd>{W}){e}(?:\s+(?P<week>{R}){e})?")
+    year = re.compile(sh.year)
+    zone = rf"(?:\s*{sh.zone_before}(?P<zone>{Z}){sh.zone_after}{e}|\s+\(?(?P<gmt>{sh.utc}){e})?"
     time_words = re.compile(
-        rf"{b}(?P<sa>(?:ال)?ساعه\s+)?(?P<hw>{H}){e}(?:\s+(?P<frac>{F}))?(?:\s+(?:من\s+)?(?P<part>{P}))?{zone}"
+        rf"{b}(?P<sa>{sh.hour_word})?(?P<hw>{H}){e}(?:\s+(?P<frac>{F}))?(?:\s+(?:من\s+)?(?P<part>{P}))?{zone}"
     )
+    minutes = r"(?:[:.](?P<m>\d{2}))?" if sh.hour_alone else r"[:.](?P<m>\d{2})"
+    four = r"(?<![\d:,.])(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?=\s+(?:" + sh.utc + r")(?!\w))|" if sh.hour_alone else ""
     time_digits = re.compile(
-        rf"(?P<sa>(?:ال)?ساعه\s+)?(?<![\d:])(?P<h>\d{{1,2}})[:.](?P<m>\d{{2}})(?![\d:])(?:\s+(?P<part>{P}))?{zone}"
+        rf"(?P<sa>{sh.hour_word})?(?:{four}(?<![\d:])(?P<h>\d{{1,2}}){minutes}(?![\d:]))(?:\s*(?P<part>{P})(?!\w))?{zone}"
     )
     # each kind's vocabulary is in the family that declares it, whatever that family is called
     fams = rs.families
@@ -123,7 +130,8 @@ def _build(rs: RuleSet) -> Grammar:
     topic = re.compile(rf"(?<!\w)(?:[وفبل]|ال)?(?P<t>{alternation(list(topics))})(?!\w)") if topics else re.compile(never)
     verbs = [v for tf in vocabularies for v in tf.topic_verbs]
     topic_verb = re.compile(rf"(?<!\w)(?:و|ف)?{alternation(verbs)}(?!\w)") if verbs else re.compile(never)
-    speech = re.compile(rf"(?<!\w)(?:و|ف)?(?:{normalize_word(SPEECH_VERBS)})(?!\w)")
+    verbs = rs.titles.speech_verbs
+    speech = re.compile(rf"(?<!\w)(?:و|ف)?{alternation(verbs)}(?!\w)") if verbs else re.compile(never)
     f = FilteredRegex.of
     return Grammar(
         date, f(relative), f(weekday), f(year), f(time_words), time_digits, f(speech),
@@ -132,7 +140,8 @@ def _build(rs: RuleSet) -> Grammar:
         {normalize_word(k): v for k, v in cal.zones.items()},
         {normalize_word(k): v for k, v in rs.numbers.values.items()},
         {normalize_word(k): v for k, v in rs.numbers.multipliers.items()},
-        units, unit_fractions, unit_portions, qualifiers, topics, f(topic), f(topic_verb),
+        units, unit_fractions, unit_portions, qualifiers,
+        [normalize_word(w) for w in (durations.connectors if durations else [])], topics, f(topic), f(topic_verb),
     )
 
 
@@ -154,6 +163,10 @@ def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
     for m in g.date.finditer(s) if _DIGIT.search(s) else ():
         if m.group("d2"):
             p = DatePhrase(m.start(), m.end(), int(m.group("d2")), int(m.group("m2")), int(m.group("y2")))
+        elif m.groupdict().get("d3"):  # month first: "May 19, 2025"
+            p = DatePhrase(m.start(), m.end(), int(m.group("d3")), g.months[_key(m.group("mon3"))],
+                           int(m.group("y3")) if m.group("y3") else None,
+                           g.weekdays[_key(m.group("wd3"))] if m.group("wd3") else None)
         else:
             p = DatePhrase(m.start(), m.end(), int(m.group("d")), g.months[_key(m.group("mon"))],
                            int(m.group("y")) if m.group("y") else None,
@@ -169,8 +182,9 @@ def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
             taken.append((m.start(), m.end()))
     for m in g.weekday.finditer(s):
         if free(m.start(), m.end()):
+            week = m.group("week") or m.groupdict().get("week0")  # "الثلاثاء الماضي", "last Tuesday"
             found.append(DatePhrase(m.start(), m.end(), weekday=g.weekdays[_key(m.group("wd"))],
-                                    week=g.weeks[_key(m.group("week"))] if m.group("week") else None))
+                                    week=g.weeks[_key(week)] if week else None))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda p: p.start)
     return found
@@ -194,9 +208,13 @@ def find_times(g: Grammar, s: str) -> list[TimePhrase]:
                 minute = g.fractions[_key(m.group("frac"))]
                 if minute < 0:
                     hour, minute = hour - 1, 60 + minute
+        elif m.groupdict().get("h4"):  # "1230 GMT"
+            hour, minute = int(m.group("h4")), int(m.group("m4"))
         else:
-            hour, minute = int(m.group("h")), int(m.group("m"))
-            if hour > 23 or minute > 59:
+            if m.group("m") is None and not (m.group("part") or m.group("zone") or m.group("gmt")):
+                continue  # a bare number is no time: "5 pm", "10 a.m. ET" need their part or zone
+            hour, minute = int(m.group("h")), int(m.group("m") or 0)
+            if hour > 23 or minute > 59 or (m.group("m") is None and hour > 12 and m.group("part")):
                 continue
         part = g.parts.get(_key(m.group("part"))) if m.group("part") else None
         clock12 = hour <= 12 and part is None and "hw" in m.groupdict() and m.group("hw") is not None
@@ -237,7 +255,7 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float) -> tuple[D
                 break
         if qualifier != "exact":
             break
-    words = t.split(" ")
+    words = re.sub(r"(?<=\d)-(?=\D)|(?<=\w)-(?=\w)", " ", t).split(" ")  # "90-minute", "two-hour"
     count: float = 1
     if words[0] not in g.units:
         first = words[0][1:] if words[0].startswith("ل") and words[0] not in g.unit_portions \
@@ -246,6 +264,11 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float) -> tuple[D
         words = words[1:]
         if not count or not words:
             return None
+        for k in (3, 2, 1):  # a fraction before the unit: "two and a half hours"
+            if " ".join(words[:k]) in g.unit_fractions and len(words) > k:
+                count += g.unit_fractions[" ".join(words[:k])]
+                words = words[k:]
+                break
     if words[0] not in g.units:
         return None
     unit_minutes, unit_count = g.units[words[0]]
@@ -253,8 +276,8 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float) -> tuple[D
     rest = " ".join(words[1:])
     if rest in g.unit_fractions:
         minutes += g.unit_fractions[rest] * unit_minutes
-    elif rest:
-        m = re.fullmatch(r"و\s*(\d+)\s+(\S+)", rest)
+    elif rest and g.connectors:
+        m = re.fullmatch(rf"(?:{'|'.join(map(re.escape, g.connectors))})\s*(\d+)\s+(\S+)", rest)
         if m and m.group(2) in g.units:
             minutes += int(m.group(1)) * g.units[m.group(2)][0]
     if qualifier == "about":

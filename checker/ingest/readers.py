@@ -31,6 +31,7 @@ from checker.rules.boilerplate import BoilerplateRules
 from checker.rules.loader import RuleError
 from checker.rules.published import PublishedRules
 from checker.rules.ruleset import RuleSet, load_ruleset
+from checker.text.language import detect_language, language_code
 
 FOLDER_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".jsonl"})
 DEFAULT_MAX_BYTES = 50_000_000
@@ -51,6 +52,11 @@ class _Context:
 
     def boilerplate(self, language: str) -> BoilerplateRules:
         return self.rules.boilerplate_for(language)
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages with rules, the default one first."""
+        return self.rules.languages
 
 
 def read_inputs(
@@ -102,6 +108,39 @@ def _warn_if_not_arabic(doc: Document, plain: str) -> None:
     """An article said (or taken) to be Arabic without a single Arabic letter yields no claims: say why."""
     if doc.language == "ar" and not _ARABIC_LETTER.search(plain):
         doc.warnings.append("no Arabic letters in the article text: no claims can be read from it")
+
+
+def _settle_language(doc: Document, declared: Any, text: str, ctx: _Context) -> None:
+    """doc.language from what the page declares (front matter, JSONL field, <html lang>), else
+    from its script; a language without rules marks the document so, with a warning saying why
+    no claims come from it (never a silent "ok" with nothing read)."""
+    raw = as_text(declared).strip() if declared is not None and not isinstance(declared, (list, dict)) else ""
+    code = language_code(raw)
+    if raw and code is None:
+        doc.warnings.append(f"language {raw!r} is not a language code (write e.g. en or ar); "
+                            "the language was detected from the text")
+    how = "declared"
+    if code is None:
+        how = "detected from the text"
+        found = detect_language(text)
+        if found is None:  # no letters at all: nothing to read in any language
+            code = ctx.languages[0] if ctx.languages else "ar"
+        elif found in SCRIPT_NAMES:
+            code = "und"
+            doc.warnings.append(f"the text is written in {found} script in a language the rules do not know "
+                                f"(rules exist for: {', '.join(ctx.languages)}); no claims were read from it")
+            doc.language, doc.status = code, "unsupported_language"
+            return
+        else:
+            code = found
+    doc.language = code
+    if code not in ctx.languages:
+        doc.status = "unsupported_language"
+        doc.warnings.append(f"no rules for language {code!r} ({how}; rules exist for: {', '.join(ctx.languages)}): "
+                            "no claims were read from this page")
+
+
+SCRIPT_NAMES = frozenset({"latin", "cyrillic", "hebrew", "han", "arabic"})
 
 
 def _unique_ids(docs: list[Document]) -> None:
@@ -324,6 +363,7 @@ def _read_text(path: Path, text: str, encoding: str, ctx: _Context) -> list[Docu
         doc.status = "error"
         doc.error = "no article text after the front matter"
         return [doc]
+    _settle_language(doc, fm.data.get("language") if fm is not None else None, text[body_start:], ctx)
     rules = ctx.boilerplate(doc.language)
     doc.segments.extend(segment(TextView(text), rules, start=body_start, title=doc.title))
     doc.title = doc.title or _title_from(doc.segments, text)
@@ -334,11 +374,12 @@ def _read_text(path: Path, text: str, encoding: str, ctx: _Context) -> list[Docu
 
 def _read_html(path: Path, text: str, encoding: str, ctx: _Context) -> list[Document]:
     page = parse_html(text)
-    doc = Document(id=path.stem, path=str(path), encoding=encoding, text=text, language=page.language or "ar")
+    doc = Document(id=path.stem, path=str(path), encoding=encoding, text=text)
     if not page.view.text.strip():
         doc.status = "error"
         doc.error = "empty page: no visible text"
         return [doc]
+    _settle_language(doc, page.language, page.view.text, ctx)
     meta = dict(reversed(page.meta))  # first occurrence wins
     doc.source = meta.get("og:site_name") or None
     doc.url = meta.get("og:url") or meta.get("canonical") or None
@@ -392,6 +433,7 @@ def _jsonl_record(path: Path, number: int, line: str, encoding: str, ctx: _Conte
     doc = Document(id=doc_id, path=str(path), encoding=encoding, text=body)
     fields = {k: v for k, v in record.items() if k not in ("text", "id")}
     published_value = _apply_metadata(doc, fields, f"line {number}")
+    _settle_language(doc, fields.get("language"), body, ctx)
     rules = ctx.boilerplate(doc.language)
     doc.segments = segment(TextView(body), rules, title=doc.title)
     doc.title = doc.title or _title_from(doc.segments, body)

@@ -146,6 +146,12 @@ def to_markdown(report: Report) -> str:
         lines += ["", "### Documents that could not be read", ""]
         for d in failed:
             lines.append(f"- {md_code(d.path)}: {md_text(d.error or 'unknown error')}")
+    unread = [d for d in report.documents if d.status == "unsupported_language"]
+    if unread:
+        lines += ["", "### Documents in a language without rules (no claims read)", ""]
+        for d in unread:
+            why = next((w for w in d.warnings if "language" in w), f"language {d.language!r}")
+            lines.append(f"- {md_code(d.path)}: {md_text(why)}")
     if not report.findings:
         lines += ["", "No findings: the sources agree on everything the rules compared."]
     return "\n".join(lines) + "\n"

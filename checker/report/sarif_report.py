@@ -143,7 +143,7 @@ def build_sarif(report: Report, base: str | None = None) -> dict[str, Any]:
                 for d in f.documents[:1]
             ]
         results.append(result)
-    invocation_ok = all(d.status == "ok" for d in report.documents)
+    invocation_ok = all(d.status != "error" for d in report.documents)
     notifications = [
         {
             "level": "error",
@@ -152,6 +152,15 @@ def build_sarif(report: Report, base: str | None = None) -> dict[str, Any]:
         }
         for d in report.documents
         if d.status == "error"
+    ] + [
+        {
+            "level": "warning",
+            "message": {"text": f"{d.path}: " + next((w for w in d.warnings if "language" in w),
+                                                     f"no rules for language {d.language!r}")},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(d.path, base)}}}],
+        }
+        for d in report.documents
+        if d.status == "unsupported_language"
     ]
     invocation: dict[str, Any] = {"executionSuccessful": invocation_ok}
     if notifications:

@@ -53,20 +53,30 @@ def _matches(want: dict[str, object], got: dict[str, object]) -> bool:
 
 
 def run_examples(rs: RuleSet) -> list[ExampleResult]:
+    results = []
+    for lang in rs.languages:  # every language's rules, each example read as a page of it
+        results += _run(rs, lang)
+    return results
+
+
+def _run(rs: RuleSet, lang: str) -> list[ExampleResult]:
     from checker.extract.claims import extract
 
     results = []
-    for cr in rs.rules:
+    for cr in rs.for_language(lang).rules:
         for i, ex in enumerate(cr.rule.examples):
             day = ex.published or DEFAULT_PUBLISHED
-            doc = Document(id=f"example-{i + 1}", path="<example>", text=ex.text,
+            doc = Document(id=f"example-{i + 1}", path="<example>", text=ex.text, language=lang,
                            published=Published(date_from=day, date_to=day, how="example"),
                            segments=[Segment(kind="article", start=0, end=len(ex.text), label="main")])
             rules = rs
             if ex.policy:
                 # the same compiled rules and derived state (lexicon, grammar: they do not depend
                 # on the policy), another policy
-                rules = dataclasses.replace(rs, policy=policy_with(rs.policy, ex.policy), _derived=rs._derived)
+                policy = policy_with(rs.policy, ex.policy)  # one policy for every language
+                rules = dataclasses.replace(rs, policy=policy, _derived=rs._derived, others={
+                    o: dataclasses.replace(other, policy=policy, _derived=other._derived)
+                    for o, other in rs.others.items()})
             mentions, claims = extract(doc, rules)
             by_id = {m.id: m for m in mentions}
             got = [_fields(c, by_id) for c in claims if c.rule == cr.rule.id]

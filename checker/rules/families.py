@@ -248,8 +248,13 @@ def _check_policy_events(fams: Families, files: dict[str, ClaimsFile], where: di
             raise RuleError(path, line_of(lines, ("event",)),
                             f"event type {cf.event!r} has no entry under `events` in policy.yaml "
                             f"(add `{cf.event}: {{date_window_days: N}}`)")
+
+
+def check_policy_events_used(policy: PolicyFile, policy_where: tuple[Path, Lines], event_types: set[str]) -> None:
+    """Every event type of policy.yaml is that of some claim family, in some language (the
+    policy is shared by every language's rules, so one language need not have every family)."""
     ppath, plines = policy_where
     for etype in sorted(policy.events):
-        if etype not in fams.event_types:
+        if etype not in event_types:
             raise RuleError(ppath, line_of(plines, ("events", etype)),
                             f"events: {etype!r} is the event type of no claim family")

@@ -19,6 +19,7 @@ pattern matches "تلقی" and "تلقّى" alike. Macros in patterns:
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import threading
@@ -32,7 +33,7 @@ from checker.paths import default_rules_dir
 from checker.rules.boilerplate import BoilerplateRules, compile_boilerplate
 from checker.rules.checks import CHECKS
 from checker.rules.countries import country_entities
-from checker.rules.families import Declared, Families, check_families, check_groups
+from checker.rules.families import Declared, Families, check_families, check_groups, check_policy_events_used
 from checker.rules.ingest_schema import BoilerplateFile, PublishedFile
 from checker.rules.loader import RuleError, line_of, load_model
 from checker.rules.prefilter import FilteredRegex
@@ -111,6 +112,19 @@ class RuleSet:
     _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     _lock: Any = field(default_factory=threading.Lock, repr=False, compare=False)
     families: Families = field(default_factory=Families)  # what the claim families declare
+    policy_lines: dict = field(default_factory=dict, repr=False, compare=False)  # for errors found later
+    # the rule sets of the other languages under the same root: one run reads every document
+    # (and every sentence: an English quote in an Arabic story) with the rules of its language
+    others: dict[str, RuleSet] = field(default_factory=dict)
+
+    @property
+    def languages(self) -> list[str]:
+        """Every language this rule set can read, its own first."""
+        return [self.lang, *sorted(self.others)]
+
+    def for_language(self, lang: str) -> RuleSet | None:
+        """The rule set of `lang` (None when there are no rules for it)."""
+        return self if lang == self.lang else self.others.get(lang)
 
     def family(self, name: str) -> ClaimsFile:
         return self.claim_files[name]
@@ -164,7 +178,9 @@ def _number_macro(numbers: NumbersFile) -> str:
     mult = alternation(list(numbers.multipliers))
     digits = r"\d{1,3}(?:[,.]\d{3})+|\d+"
     # (?<!\d): never start inside a run of digits, or a long one is tried from every position
-    return rf"(?<![\d,.])(?:(?:{digits})(?:\s+{mult})?|{words}(?:\s+{mult})?)(?!\w)"
+    # (?<![a-z]): a Latin number word starts a word ("ten", not the end of "often"); Arabic ones
+    # may carry clitics (والف), so only Latin letters are refused before them
+    return rf"(?<![\d,.])(?:(?:{digits})(?:\s+{mult})?|(?<![a-z]){words}(?:\s+{mult})?)(?!\w)"
 
 
 def _duration_macro(durations: ClaimsFile, numbers: NumbersFile) -> str:
@@ -172,13 +188,15 @@ def _duration_macro(durations: ClaimsFile, numbers: NumbersFile) -> str:
     q = durations.qualifiers
     qual = alternation(q.about + q.at_least + q.at_most)
     units = alternation(list(durations.units))
-    fractions = alternation(list(durations.fractions))
+    fractions = alternation(list(durations.fractions)).replace(r"\s+", r"[\s-]+")  # "two-and-a-half-hour"
     # the count before a unit: a number, a number word or a portion (نصف ساعة); never a year
     # ("في 24 يونيو 2025 ساعتين") nor any other word ("استمر الاتصال ساعة")
     words = alternation(list(numbers.values) + list(durations.portions))
     # "لـ45 دقيقة"، "لثلاث ساعات": the preposition ل is written onto the count
-    num = rf"(?:(?<![\d,.])ل?\d{{1,3}}(?:[.,]\d+)?|ل?{words})"
-    unit_phrase = rf"(?:{num}\s+)?{units}(?:\s+{fractions}|\s+و\s*\d+\s+{units})?"
+    num = rf"(?:(?<![\d,.])ل?\d{{1,3}}(?:[.,]\d+)?|(?<![a-z])ل?{words})"
+    # "ساعة و40 دقيقة", "two hours and 17 minutes"; "a 90-minute call"; "two and a half hours"
+    more = rf"|\s+{alternation(durations.connectors)}\s*\d+[\s-]+{units}" if durations.connectors else ""
+    unit_phrase = rf"(?:{num}(?:[\s-]+{fractions})?[\s-]+)?{units}(?:\s+{fractions}{more})?"
     return rf"(?:ل?{qual}\s+)?{unit_phrase}(?!\w)"  # لنحو: the qualifier with a clitic
 
 
@@ -236,11 +254,55 @@ _CACHE_SIZE = 8
 _CACHE_LOCK = threading.Lock()
 
 
+def rule_languages(root: Path | None = None) -> list[str]:
+    """The languages with rules under `root`: folders holding an entities.yaml, Arabic (the
+    default) first, then the others in name order."""
+    root = (root or default_rules_dir()).resolve()
+    found = sorted(p.parent.name for p in root.glob("*/entities.yaml"))
+    return sorted(found, key=lambda lang: (lang != "ar", lang))
+
+
 def load_ruleset(root: Path | None = None, lang: str = "ar") -> RuleSet:
     """Load, validate and compile the rules under `root` (default: the shipped rules) for
-    `lang`; cached by the content of the files, which are read once for the digest and the
-    parse alike."""
+    `lang`, with those of every other language under the same root as `others` (one run reads
+    each document, and each sentence, with the rules of its own language); cached by the
+    content of the files, which are read once for the digest and the parse alike."""
     root = (root or default_rules_dir()).resolve()
+    primary = _load_language(root, lang)
+    others = {o: _load_language(root, o) for o in rule_languages(root) if o != lang}
+    _check_policy_used([primary, *others.values()])
+    if not others:
+        return primary
+    key = (root, lang, "+".join([primary.digest] + [f"{o}:{rs.digest}" for o, rs in others.items()]))
+    with _CACHE_LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+            return hit
+    for other in others.values():
+        _check_same_entities(root, primary, other)
+    digest = hashlib.sha256(key[2].encode()).hexdigest()[:16]
+    combined = dataclasses.replace(primary, digest=digest, others=others)
+    with _CACHE_LOCK:
+        _CACHE[key] = combined
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return combined
+
+
+def _check_same_entities(root: Path, a: RuleSet, b: RuleSet) -> None:
+    """One id is one thing in every language: an English and an Arabic account of one event must
+    name the same people, countries and places, with the same country and time zone."""
+    theirs = {e.id: e for e in b.entities.entities}
+    for e in a.entities.entities:
+        o = theirs.get(e.id)
+        if o is not None and (o.type, o.country, o.zone) != (e.type, e.country, e.zone):
+            raise RuleError(root / b.lang / "entities.yaml", None,
+                            f"entity {e.id!r} differs from rules/{a.lang}: type/country/zone "
+                            f"{(o.type, o.country, o.zone)} vs {(e.type, e.country, e.zone)}")
+
+
+def _load_language(root: Path, lang: str) -> RuleSet:
     if not (root / lang).is_dir():
         raise RuleError(root / lang, None, f"no rules for language {lang!r} under {root}")
     contents: dict[Path, bytes] = {}
@@ -285,21 +347,23 @@ def _load(root: Path, lang: str, digest: str, contents: dict[Path, bytes]) -> Ru
     files = sorted(contents)
     d = root / lang
     entities, _ = model(d / "entities.yaml", EntitiesFile)
-    if (root / "countries.yaml") in contents:  # every state, from CLDR, with this language's additions
+    if (root / "countries.yaml") in contents and (d / "countries.yaml") in contents:
+        # every state, from CLDR, with this language's additions (a language opts in with its
+        # countries.yaml; its entities.yaml then lists no countries)
         countries, _ = model(root / "countries.yaml", CountriesFile)
-        extras, extra_lines = (model(d / "countries.yaml", CountryExtrasFile) if (d / "countries.yaml") in contents
-                               else (CountryExtrasFile(countries={}), {}))
+        extras, extra_lines = model(d / "countries.yaml", CountryExtrasFile)
         entities = entities.model_copy(update={"entities": entities.entities + country_entities(
             countries, extras, lang, d / "countries.yaml", extra_lines)})
     titles, _ = model(d / "titles.yaml", TitlesFile)
-    calendar, _ = model(d / "calendar.yaml", CalendarFile)
+    calendar, calendar_lines = model(d / "calendar.yaml", CalendarFile)
+    calendar = _with_cldr(calendar, d / "calendar.yaml", calendar_lines)
     numbers, _ = model(d / "numbers.yaml", NumbersFile)
     offices = OfficesFile(terms=[])
     for p in (p for p in files if p.parent == root / "kb"):
         more, _ = model(p, OfficesFile)
         offices.terms.extend(more.terms)
     policy, policy_lines = model(root / "policy.yaml", PolicyFile)
-    _check_references(root, entities, titles, offices)
+    _check_references(root, lang, entities, titles, offices)
 
     claim_files: dict[str, ClaimsFile] = {}
     claim_lines: dict[str, tuple[Path, dict]] = {}
@@ -367,7 +431,17 @@ def _load(root: Path, lang: str, digest: str, contents: dict[Path, bytes]) -> Ru
 
     return RuleSet(root, lang, digest, entities, titles, calendar, numbers, offices, policy, claim_files,
                    rules=rules, triggers=triggers, macros=macros, boilerplate=boilerplate, published=published,
-                   files=tuple(p.relative_to(root).as_posix() for p in files), families=families)
+                   files=tuple(p.relative_to(root).as_posix() for p in files), families=families,
+                   policy_lines=policy_lines)
+
+
+def _check_policy_used(sets: list[RuleSet]) -> None:
+    """Every event type of policy.yaml is that of a claim family of some language: the policy is
+    shared by every language's rules, and one language need not have every family. (Checks are
+    looked at per language, before the families: every language names the checks it uses.)"""
+    first = sets[0]
+    check_policy_events_used(first.policy, (first.root / "policy.yaml", first.policy_lines),
+                             {e for rs in sets for e in rs.families.event_types})
 
 
 def _check_policy(path: Path, policy: PolicyFile, lines: dict, declared: set[str]) -> None:
@@ -386,16 +460,36 @@ def _check_policy(path: Path, policy: PolicyFile, lines: dict, declared: set[str
                         f"checks: no severity and message for {', '.join(missing)} (every check needs both)")
 
 
-def _check_references(root: Path, entities: EntitiesFile, titles: TitlesFile, offices: OfficesFile) -> None:
+def _with_cldr(calendar: CalendarFile, path: Path, lines: dict) -> CalendarFile:
+    """Month names (wide and abbreviated) and weekday names (wide only: "Sat" and "Wed" are also
+    English words) of the file's `cldr` locale, from Babel, added to those the file lists."""
+    if calendar.cldr is None:
+        return calendar
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import get_day_names, get_month_names
+
+    try:
+        Locale.parse(calendar.cldr)
+        wide, short = get_month_names("wide", locale=calendar.cldr), get_month_names("abbreviated", locale=calendar.cldr)
+        days = get_day_names("wide", locale=calendar.cldr)  # 0 = Monday, as Python counts
+    except (UnknownLocaleError, ValueError) as exc:
+        raise RuleError(path, lines.get(("cldr",)), f"cldr: unknown locale {calendar.cldr!r} ({exc})") from exc
+    months = {m: list(dict.fromkeys([*calendar.months.get(m, []), wide[m], short[m].rstrip(".")])) for m in range(1, 13)}
+    weekdays = {d: list(dict.fromkeys([*calendar.weekdays.get(d, []), days[d]])) for d in range(7)}
+    return calendar.model_copy(update={"months": months, "weekdays": weekdays})
+
+
+def _check_references(root: Path, lang: str, entities: EntitiesFile, titles: TitlesFile, offices: OfficesFile) -> None:
     ids = {e.id for e in entities.entities}
     roles = {r.id for r in titles.roles}
     seen: set[str] = set()
     for e in entities.entities:
         if e.id in seen:
-            raise RuleError(root / "ar" / "entities.yaml", None, f"duplicate entity id {e.id!r}")
+            raise RuleError(root / lang / "entities.yaml", None, f"duplicate entity id {e.id!r}")
         seen.add(e.id)
     for t in offices.terms:
         if t.person not in ids:
-            raise RuleError(root / "kb", None, f"term names unknown person {t.person!r}")
+            raise RuleError(root / "kb", None, f"term names unknown person {t.person!r} "
+                            f"(every person of the knowledge base needs names in rules/{lang}/entities.yaml)")
         if t.role not in roles:
             raise RuleError(root / "kb", None, f"term names unknown role {t.role!r}")

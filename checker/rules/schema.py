@@ -50,7 +50,7 @@ class PartyWords(Strict):
 
 class EntitiesFile(Strict):
     fuzzy: Fuzzy = Field(default_factory=Fuzzy)
-    names: OpenNames = Field(default_factory=OpenNames)
+    names: OpenNames | None = None  # absent: no one is read who is not listed
     parties: PartyWords = Field(default_factory=PartyWords)
     entities: list[EntityRule]
 
@@ -101,6 +101,18 @@ class TitlesFile(Strict):
     statuses: dict[Literal["former", "acting", "elect", "designate"], list[str]]
     fillers: list[str] = Field(default_factory=list)  # words inside a title that change nothing (الخاص)
     compatible: list[tuple[str, str]] = Field(default_factory=list)
+    # where country adjectives and statuses stand: after the role (Arabic: الرئيس الأمريكي
+    # السابق) or before it (English: former U.S. President); statuses may follow it in both
+    # ("President-elect")
+    modifiers: Literal["after", "before"] = "after"
+    # words allowed between a name's comma and its title in an apposition ("Peskov, the
+    # Kremlin spokesman")
+    apposition_words: list[str] = Field(default_factory=list)
+    # verbs of saying: the person they introduce is quoted, not a party to the event; the
+    # speaker stands after the verb (قال بوتين, "said Peskov") or, with speaker_before, also
+    # before it ("Peskov said")
+    speech_verbs: list[str] = Field(default_factory=list)
+    speaker_before: bool = False
 
 
 # --------------------------------------------------------------------------- calendar, numbers
@@ -117,9 +129,32 @@ class DayParts(Strict):
     pm: list[str]
 
 
+class DateShapes(Strict):
+    """The glue of date and clock phrases in one language, as regular expressions over the
+    normalised text (the words themselves are the lists of the calendar file)."""
+
+    word_start: str = ""  # what may be glued before a date or time word (Arabic clitics)
+    before_weekday: str = ""  # يوم / "on"
+    day_suffix: str = ""  # after the day's digits: "19th"
+    day_month: str = ""  # between the day and the month: "من شهر", "of"
+    before_year: str = ""  # between the month and the year: "عام"
+    month_first: bool = False  # "May 19, 2025" as well as "19 May 2025"
+    week_before: bool = False  # "last Tuesday" as well as "الثلاثاء الماضي"
+    year: str = r"(?!x)x"  # a year that dates the sentence; named group y
+    hour_word: str = ""  # before a spelled clock hour: "الساعة"
+    zone_before: str = ""  # before a zone name: "بتوقيت"
+    zone_after: str = ""  # after a zone name: "time" ("Moscow time")
+    utc: str = r"gmt|utc"  # words for universal time
+    hour_alone: bool = False  # "5 pm", "10 a.m. ET", "1230 GMT": digit hours without a colon
+
+
 class CalendarFile(Strict):
-    months: dict[int, list[str]]
-    weekdays: dict[int, list[str]]
+    # cldr: a Babel locale whose CLDR month and weekday names (wide and abbreviated) are added
+    # to the lists below, so a language need not spell them out
+    cldr: str | None = None
+    months: dict[int, list[str]] = Field(default_factory=dict)
+    weekdays: dict[int, list[str]] = Field(default_factory=dict)
+    shapes: DateShapes = Field(default_factory=DateShapes)
     relative_days: dict[str, int]
     relative_weeks: RelativeWeeks
     hours: dict[int, list[str]]
@@ -209,6 +244,7 @@ class ClaimsFile(Strict):
     units: dict[str, Unit] = Field(default_factory=dict)  # duration
     fractions: dict[str, float] = Field(default_factory=dict)  # duration
     portions: dict[str, float] = Field(default_factory=dict)  # duration: "نصف ساعة", a part of the unit after it
+    connectors: list[str] = Field(default_factory=list)  # duration: "ساعة و40 دقيقة", "two hours and 17 minutes"
     qualifiers: DurationQualifiers | None = None  # duration
     topics: dict[str, list[str]] = Field(default_factory=dict)  # label read from a vocabulary
     topic_verbs: list[str] = Field(default_factory=list)  # label read from a vocabulary

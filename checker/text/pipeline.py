@@ -114,20 +114,22 @@ def _extend_tokenizer(nlp: Language) -> None:
 
 
 @lru_cache(maxsize=8)
-def _build_nlp(words: tuple[str, ...]) -> Language:
-    nlp = spacy.blank("ar")
+def _build_nlp(words: tuple[str, ...], lang: str) -> Language:
+    nlp = spacy.blank(lang)
     _extend_tokenizer(nlp)
     nlp.add_pipe(COMPONENT, config={"lexicon": list(words)})
     return nlp
 
 
-def make_nlp(lexicon_words: Iterable[str]) -> Language:
-    """The pipeline for this lexicon, built once and then shared.
+def make_nlp(lexicon_words: Iterable[str], lang: str = "ar") -> Language:
+    """The pipeline for this lexicon and language (spaCy's blank tokenizer of `lang`), built
+    once and then shared.
 
     Lexicons equal after normalisation share one pipeline (cache key: the sorted normalised
-    words). Because it is shared, callers must not add or remove pipes on the result.
+    words and the language). Because it is shared, callers must not add or remove pipes on the
+    result. The clitic stripper only knows Arabic clitics, so on other scripts LEMMA is NORM.
     """
-    return _build_nlp(tuple(sorted(Lexicon(lexicon_words).words)))
+    return _build_nlp(tuple(sorted(Lexicon(lexicon_words).words)), lang)
 
 
 def phrase_patterns(nlp: Language, phrases: Iterable[str]) -> list[Doc]:

@@ -1,0 +1,144 @@
+"""English pages, pages in a language without rules, and English against Arabic accounts.
+
+The fixture articles (tests/data/english/) are sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+
+from checker.cli import main
+from checker.extract.claims import extract
+from checker.ingest import read_inputs
+from checker.pipeline import run
+from checker.report import to_html
+from checker.rules.ruleset import load_ruleset
+from checker.text.language import detect_language, language_code, sentence_language
+from tests.helpers import REPO, article
+
+DATA = REPO / "tests" / "data" / "english"
+
+
+def _english(text: str):
+    doc = article(text, "2025-05-19")
+    doc.language = "en"
+    return extract(doc, load_ruleset())
+
+
+def _by_attribute(claims):
+    out: dict[str, list] = {}
+    for c in claims:
+        out.setdefault(c.attribute, []).append(c.value.model_dump(mode="json", exclude_none=True, by_alias=True))
+    return out
+
+
+def test_an_english_article_alone_gives_its_claims():
+    text = ("U.S. President Donald Trump held a phone call with Russian President Vladimir Putin on Monday. "
+            "The call lasted more than two hours and began at 10 a.m. ET, Kremlin spokesman Dmitry Peskov said. "
+            "Putin took the call at 5 pm Moscow time.")
+    mentions, claims = _english(text)
+    got = _by_attribute(claims)
+    assert [m.participants for m in mentions if m.type == "call"] == [["putin", "trump"]]
+    assert got["call.date"][0]["from"] == "2025-05-19"
+    assert got["call.duration"] == [{"type": "duration", "minutes": 120.0, "min": 120.0}]
+    assert got["call.initiator"][0] == {"type": "initiator", "caller": "trump", "callee": "putin", "strength": "weak"}
+    times = {(t["hour"], t["zone"]) for t in got["call.time"]}
+    assert times == {(10, "America/New_York"), (17, "Europe/Moscow")}
+    titles = {(c.subject, c.value.role, c.value.country) for c in claims if c.attribute == "person.title"}
+    assert ("peskov", "kremlin_spokesman", "russia") in titles and ("trump", "president", "usa") in titles
+    # evidence is quoted from the original text, case and all
+    assert any(c.text == "U.S. President Donald Trump" for c in claims)
+
+
+def test_english_counts_and_statuses():
+    _, claims = _english("Russia and Ukraine agreed on a 1,000 for 1,000 prisoner exchange, "
+                         "former U.S. President Joe Biden said.")
+    got = _by_attribute(claims)
+    assert got["exchange.prisoners"][0]["per_side"] == 1000
+    assert any(c.subject == "biden" and c.value.status == "former" for c in claims if c.attribute == "person.title")
+
+
+def test_an_english_and_an_arabic_account_are_one_event_with_two_findings():
+    report = run([DATA / "en-wire.md", DATA / "ar-site.md"])
+    assert [(e.type, e.participants) for e in report.events] == [("call", ["putin", "trump"])]
+    conflicts = {f.attribute for f in report.findings if f.kind == "conflict"}
+    assert conflicts == {"call.duration", "person.title"}
+    for f in report.findings:
+        assert {s.document for s in f.evidence} <= {"en-wire", "ar-site"}
+    langs = {d.id: d.language for d in report.documents}
+    assert langs == {"en-wire": "en", "ar-site": "ar"}
+    # each side's evidence keeps its own language and direction in the HTML report
+    html = to_html(report)
+    assert '<blockquote class="evidence" lang="en" dir="auto">' in html
+    assert '<blockquote class="evidence" lang="ar" dir="rtl">' in html
+
+
+def test_a_page_in_a_language_without_rules_is_reported_in_every_format(tmp_path, capsys):
+    out = {k: tmp_path / f"r.{k}" for k in ("json", "sarif", "md")}
+    code = main(["report", str(DATA / "fr-page.md"), str(DATA / "en-wire.md"), "--json", str(out["json"]),
+                 "--sarif", str(out["sarif"]), "--markdown", str(out["md"]), "--fail-on", "never"])
+    assert code == 0
+    doc = next(d for d in json.loads(out["json"].read_text(encoding="utf-8"))["documents"] if d["id"] == "fr-page")
+    assert doc["status"] == "unsupported_language" and "no claims were read" in doc["warnings"][-1]
+    sarif = json.loads(out["sarif"].read_text(encoding="utf-8"))
+    notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert any(n["level"] == "warning" and "fr-page" in n["message"]["text"] for n in notes)
+    assert "language without rules" in out["md"].read_text(encoding="utf-8")
+    assert "fr-page.md: warning:" in capsys.readouterr().err
+    report = run([DATA / "fr-page.md"])
+    assert "no claims were read" in to_html(report)
+
+
+def test_a_declared_language_wins_and_unknown_codes_are_said(tmp_path):
+    (tmp_path / "de.md").write_text("---\nlanguage: de-DE\n---\nPutin und Trump telefonierten am Montag.\n", encoding="utf-8")
+    (tmp_path / "odd.md").write_text("---\nlanguage: English\n---\nTrump held a phone call with Putin on Monday.\n",
+                                     encoding="utf-8")
+    (tmp_path / "plain.txt").write_text("Trump held a phone call with Putin on Monday, the White House said.\n",
+                                        encoding="utf-8")
+    docs = {d.id: d for d in read_inputs([tmp_path])}
+    assert (docs["de"].language, docs["de"].status) == ("de", "unsupported_language")
+    assert (docs["odd"].language, docs["odd"].status) == ("en", "ok")
+    assert "not a language code" in docs["odd"].warnings[0]
+    assert (docs["plain"].language, docs["plain"].status) == ("en", "ok")
+
+
+def test_language_codes_and_scripts():
+    assert language_code("EN-us") == "en" and language_code("ar_EG") == "ar" and language_code("English") is None
+    assert detect_language("قال الكرملين إن الاتصال استمر ساعتين.") == "ar"
+    assert detect_language("The Kremlin said the call lasted two hours and the talks were useful.") == "en"
+    assert detect_language("Le Kremlin a indiqué que l'appel avait duré deux heures.") == "latin"
+    assert detect_language("12345 --") is None
+    assert sentence_language("The call lasted two hours.", "ar", ["ar", "en"]) == "en"
+    assert sentence_language("استمر الاتصال ساعتين.", "en", ["ar", "en"]) == "ar"
+
+
+def test_a_mixed_page_reads_each_sentence_with_its_own_rules():
+    text = ("أجرى الرئيس الأمريكي دونالد ترامب اتصالا هاتفيا بالرئيس الروسي فلاديمير بوتين اليوم.\n"
+            "The call lasted about an hour and a half, the Kremlin said.")
+    doc = article(text, "2025-05-19")  # an Arabic page (the default) with an English quote
+    _, claims = extract(doc, load_ruleset())
+    got = _by_attribute(claims)
+    assert got["call.initiator"][0]["caller"] == "trump"
+    assert got["call.duration"][0]["minutes"] == 90.0
+
+
+def test_english_rule_examples_pass():
+    from checker.rules.examples import run_examples
+
+    results = [r for r in run_examples(load_ruleset()) if "/en/" in r.path]
+    assert results and all(r.ok for r in results), [r.problem for r in results if not r.ok]
+
+
+def test_entities_keep_their_ids_across_languages():
+    rs = load_ruleset()
+    ar = {e.id for e in rs.entities.entities}
+    en = {e.id for e in rs.for_language("en").entities.entities}
+    assert ar <= en
+
+
+def test_english_appositions():
+    _, claims = _english("Dmitry Peskov, the Kremlin spokesman, said Putin met Steve Witkoff, "
+                         "U.S. President Donald Trump's special envoy, in Moscow.")
+    titles = {(c.subject, c.value.role) for c in claims if c.attribute == "person.title"}
+    assert ("peskov", "kremlin_spokesman") in titles and ("trump", "president") in titles
+    assert ("witkoff", "president") not in titles  # the title in his apposition is Trump's
