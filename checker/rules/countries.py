@@ -27,8 +27,9 @@ def arabic_adjective_forms(masculine: str) -> list[str]:
 
 
 def country_entities(countries: CountriesFile, extras: CountryExtrasFile, lang: str, extras_path: Path,
-                     extras_lines: dict) -> list[EntityRule]:
-    """One country entity per state, and one place entity per capital or city listed."""
+                     extras_lines: dict, written: set[str] = frozenset()) -> list[EntityRule]:
+    """One country entity per state, and one place entity per capital or city listed; a state or
+    place that entities.yaml already `written` keeps that entry."""
     known = {c.id for c in countries.countries}
     for cid in extras.countries:
         if cid not in known:
@@ -37,6 +38,10 @@ def country_entities(countries: CountriesFile, extras: CountryExtrasFile, lang: 
     out: list[EntityRule] = []
     for c in countries.countries:
         more = extras.countries.get(c.id, CountryExtras())
+        if c.id in written:
+            out.extend(EntityRule(id=p, type="place", country=c.id, names=n)
+                       for p, n in sorted(more.capitals.items()) if p not in written)
+            continue
         drop = set(more.drop)
         names = list(dict.fromkeys([n for n in c.names.get(lang, []) if n not in drop] + more.names))
         if not names:
@@ -46,5 +51,6 @@ def country_entities(countries: CountriesFile, extras: CountryExtrasFile, lang: 
         adjectives = list(dict.fromkeys(adjectives + more.forms))
         out.append(EntityRule(id=c.id, type="country", names=names, adjectives=adjectives, zone=c.zone))
         for place, place_names in sorted(more.capitals.items()):
-            out.append(EntityRule(id=place, type="place", country=c.id, names=place_names))
+            if place not in written:
+                out.append(EntityRule(id=place, type="place", country=c.id, names=place_names))
     return out

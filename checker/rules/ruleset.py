@@ -353,7 +353,7 @@ def _load(root: Path, lang: str, digest: str, contents: dict[Path, bytes]) -> Ru
         countries, _ = model(root / "countries.yaml", CountriesFile)
         extras, extra_lines = model(d / "countries.yaml", CountryExtrasFile)
         entities = entities.model_copy(update={"entities": entities.entities + country_entities(
-            countries, extras, lang, d / "countries.yaml", extra_lines)})
+            countries, extras, lang, d / "countries.yaml", extra_lines, {e.id for e in entities.entities})})
     titles, _ = model(d / "titles.yaml", TitlesFile)
     calendar, calendar_lines = model(d / "calendar.yaml", CalendarFile)
     calendar = _with_cldr(calendar, d / "calendar.yaml", calendar_lines)
