@@ -396,7 +396,8 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
             if outer and outer[2].office and not role.office:
                 role, status, title_span = outer[2], outer[4], (outer[3], end_char)
                 it = Item(it.kind, it.key, it.start, it.end, outer[3], it.char_end)
-            if country and j < n and items[j].kind == "ENT" and end_tok < len(doc) and doc[end_tok].text in ("،", ",") \
+            if lex.open_names and country and j < n and items[j].kind == "ENT" and end_tok < len(doc) \
+                    and doc[end_tok].text in ("،", ",") \
                     and items[j].start == end_tok + 1 and items[j].char_start == doc[items[j].start].idx \
                     and (lex.entity_types.get(items[j].key.split("|")[0]) == "person" or items[j].key.endswith("|open")):
                 end_tok = items[j].start  # "وزير الخارجية الإيراني، عباس عراقجي،": the title, a comma, the name
