@@ -115,3 +115,16 @@ def test_undated_accounts_stating_other_weekdays_are_two_events(rs):
     again = article("وقال الكرملين إن بوتين وترامب تحدثا هاتفياً اليوم الأربعاء.", None, "again")
     events, _ = events_and_findings(rs, wednesday, saturday, again)
     assert events == [["again", "wednesday"], ["saturday"]]
+
+
+def test_a_day_and_month_ten_days_after_publication_is_in_the_coming_year(rs):
+    import datetime as dt
+
+    from checker.extract.values import DatePhrase
+    from checker.models import Published
+    from checker.resolve.dates import resolve_date
+
+    new_year = Published(date_from=dt.date(2021, 12, 31), date_to=dt.date(2021, 12, 31))
+    assert resolve_date(DatePhrase(0, 1, day=10, month=1), new_year).day.isoformat() == "2022-01-10"
+    assert resolve_date(DatePhrase(0, 1, day=19, month=12), new_year).day.isoformat() == "2021-12-19"
+    assert resolve_date(DatePhrase(0, 1, day=2, month=1), new_year).day.isoformat() == "2022-01-02"

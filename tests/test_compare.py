@@ -68,6 +68,8 @@ def test_initiator_strength():
     weak = InitiatorValue(caller="trump", callee="putin", strength="weak")
     assert cmp.initiators(weak, strong("putin", "trump")) == "conflict.initiator.weak"
     assert cmp.initiators(weak, strong("trump", "putin")) is None
+    other_weak = InitiatorValue(caller="putin", callee="trump", strength="weak")
+    assert cmp.initiators(weak, other_weak) is None  # each outlet names its own leader first
 
 
 def test_titles(rs):

@@ -61,9 +61,11 @@ def good(tmp_path: Path) -> Path:
 def check(tmp_path: Path, good: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
     def run(*inputs: Path, extra: tuple[str, ...] = ()) -> Run:
         out = tmp_path / "report.json"
-        started = time.perf_counter()
+        # CPU seconds of this process (the run is in-process): a guard against runaway work
+        # that a busy machine cannot trip, as wall-clock time can
+        started = time.process_time()
         code = main(["report", *map(str, inputs), str(good), "--json", str(out), "--fail-on", "never", *extra])
-        seconds = time.perf_counter() - started
+        seconds = time.process_time() - started
         report = json.loads(out.read_text(encoding="utf-8"))
         return Run(code, report, capsys.readouterr().err, seconds)
 
@@ -434,18 +436,18 @@ def test_articles_about_an_undated_call(tmp_path, texts) -> None:
 
 def test_article_with_a_very_long_number(tmp_path) -> None:
     article = write(tmp_path, "digits.txt", "عنوان الخبر\n\nقال المسؤول إن " + "1" * 40_000 + " سجين في كل مكان.\n")
-    started = time.perf_counter()
+    started = time.process_time()
     assert main(["report", str(article), "--json", str(tmp_path / "report.json"), "-q"]) == 0
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
 
 
 @pytest.mark.slow
 def test_article_repeating_one_claim_thousands_of_times(tmp_path) -> None:
     article = write(tmp_path, "repeated.txt", CALL * 4000)
     other = write(tmp_path, "other.txt", CALL.replace("ساعتين", "نحو ساعة ونصف"))
-    started = time.perf_counter()
+    started = time.process_time()
     assert main(["report", str(article), str(other), "--json", str(tmp_path / "report.json"), "-q"]) == 1
-    assert time.perf_counter() - started < 6
+    assert time.process_time() - started < 6
 
 
 def test_a_file_name_with_a_newline_cannot_forge_a_line_on_stderr(tmp_path, capsys) -> None:

@@ -179,9 +179,7 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
     if len(mine) >= 2 and len(theirs) >= 2:
         if mine == theirs:
             v.add(w.same_parties, f"same parties ({_names(mine)})")
-        elif mine < theirs or theirs < mine:
-            v.add(w.parties_fit, f"parties {_names(mine)} among {_names(mine | theirs)}")
-        else:
+        else:  # Russia-US talks are not the Russia-Ukraine-US talks, even on the same day
             return v.block(f"other parties ({_names(mine)} against {_names(theirs)})")
     elif mine and theirs:
         if mine <= theirs or theirs <= mine:

@@ -99,7 +99,9 @@ def _count_range(v: CountValue, about: float) -> tuple[float, float] | None:
 
 
 def initiators(a: InitiatorValue, b: InitiatorValue) -> str | None:
-    if a.caller == b.caller:
+    """Who placed the call. A weak wording ("X held a call with Y") names whoever the outlet
+    puts first, often its own country's leader: two weak wordings never contradict."""
+    if a.caller == b.caller or a.strength == b.strength == "weak":
         return None
     if a.callee and b.callee and a.callee == b.caller and b.callee == a.caller or a.callee is None or b.callee is None:
         return "conflict.initiator" if a.strength == b.strength == "strong" else "conflict.initiator.weak"

@@ -235,14 +235,31 @@ def _check_titles(fb: FindingBuilder, person: str, claims: list[Claim]) -> None:
     ordinals = [d.toordinal() if d is not None else None for d in days]
     ctx = cmp.Context(rs, None)
     check = lambda va, vb: cmp.compare_values(va, vb, ctx)  # noqa: E731
+    career = lambda i, j: _transition(distinct[i], days[i], distinct[j], days[j])  # noqa: E731
     for i, j, rule in _first_conflicts(distinct, keys, check, rs.policy.pairing.counterparts, ordinals,
-                                       rs.policy.titles.window_days):
+                                       rs.policy.titles.window_days, compatible=career):
         a, b = _ordered(distinct[i], distinct[j])
         fb.add("conflict", rule, a.attribute, person, None, [a, b],
                {"a": a.document, "b": b.document, "va": fb.describe(a), "vb": fb.describe(b)})
     for c in claims:
         _knowledge(fb, c, _window_of(c, fb.events, fb.docs), rs)
         _given_name(fb, c, rs)
+
+
+# a post's life: elected (or designated), then held (or held acting), then left
+_STAGE = {"elect": 0, "designate": 0, "current": 1, "acting": 1, "former": 2}
+
+
+def _transition(a: Claim, day_a: dt.date | None, b: Claim, day_b: dt.date | None) -> bool:
+    """Two titles of one post on different days in the order a career runs ("president-elect"
+    in December, "president" in January): both can be true, each on its day."""
+    va, vb = a.value, b.value
+    if day_a is None or day_b is None or day_a == day_b or getattr(va, "role", None) != getattr(vb, "role", None):
+        return False
+    if va.country and vb.country and va.country != vb.country:
+        return False
+    first, then = (va, vb) if day_a < day_b else (vb, va)
+    return _STAGE.get(first.status, 1) < _STAGE.get(then.status, 1)
 
 
 # --------------------------------------------------------------------------- pairing
@@ -286,7 +303,8 @@ def _ordered(a: Claim, b: Claim) -> tuple[Claim, Claim]:
 
 def _first_conflicts(claims: list[Claim], keys: list[tuple], check: Callable[[object, object], str | None],
                      limit: int | None = None, days: list[int | None] | None = None,
-                     window: int = 0) -> list[tuple[int, int, str]]:
+                     window: int = 0, compatible: Callable[[int, int], bool] | None = None,
+                     ) -> list[tuple[int, int, str]]:
     """(i, j, rule) with i < j, for pairs of claims from different documents whose values
     conflict: for each rule and pair of documents only the first such pair in the order of
     `combinations(claims, 2)`, and listed in that order. Values are compared once per pair of
@@ -302,7 +320,9 @@ def _first_conflicts(claims: list[Claim], keys: list[tuple], check: Callable[[ob
     against, from other documents: those of the best supported values first, then in order;
     with `days` (titles, compared across events), only accounts at most `window` days away,
     those of the same event first, then the nearest in time (the earlier, then the first, on
-    a tie). A value that conflicts with itself is checked on every pair."""
+    a tie). A value that conflicts with itself is checked on every pair. `compatible(i, j)`
+    says a pair of accounts agrees whatever their values (titles of a career on their days): it
+    is never a finding, and never one of the `limit` counterparts."""
     classes: dict[tuple, list[int]] = {}
     for i, vk in enumerate(keys):
         classes.setdefault(vk, []).append(i)
@@ -318,7 +338,7 @@ def _first_conflicts(claims: list[Claim], keys: list[tuple], check: Callable[[ob
 
     def consider(i: int, j: int) -> None:
         ci, cj = claims[i], claims[j]
-        if ci.document == cj.document:
+        if ci.document == cj.document or (compatible is not None and compatible(i, j)):
             return  # one account repeating itself: checked by internal rules only
         if (ci.document, ci.id) > (cj.document, cj.id):
             i, j, ci, cj = j, i, cj, ci
@@ -340,7 +360,7 @@ def _first_conflicts(claims: list[Claim], keys: list[tuple], check: Callable[[ob
         support = [len(set().union(*(docs_of[y] for y in range(n) if y == x or y not in conflicting[x])))
                    for x in range(n)]
         rank = [(support[x], len(docs_of[x]), x) for x in range(n)]
-        near = _Nearest(claims, members, days, window) if days is not None else None
+        near = _Nearest(claims, members, days, window, compatible) if days is not None else None
         for x in range(n):
             against = sorted((y for y in conflicting[x] if rank[x] < rank[y]), key=lambda y: (-support[y], y))
             if not against:
@@ -350,7 +370,8 @@ def _first_conflicts(claims: list[Claim], keys: list[tuple], check: Callable[[ob
                     chosen = near.counterparts(i, against, limit)
                 else:
                     doc = claims[i].document
-                    chosen = list(islice((j for y in against for j in members[y] if claims[j].document != doc), limit))
+                    chosen = list(islice((j for y in against for j in members[y] if claims[j].document != doc
+                                          and not (compatible is not None and compatible(i, j))), limit))
                 for j in chosen:
                     consider(i, j)
     return sorted((i, j, rule) for (rule, _, _), (i, j) in first.items())
@@ -368,8 +389,10 @@ class _Nearest:
     """The accounts of given values nearest in time to an account, within `window` days: the
     same event's first, then by days apart, the earlier day and order."""
 
-    def __init__(self, claims: list[Claim], members: list[list[int]], days: list[int | None], window: int) -> None:
+    def __init__(self, claims: list[Claim], members: list[list[int]], days: list[int | None], window: int,
+                 compatible: Callable[[int, int], bool] | None = None) -> None:
         self.claims, self.days, self.window = claims, days, window
+        self.compatible = compatible or (lambda i, j: False)
         self.sorted = [sorted((j for j in m if days[j] is not None), key=lambda j: (days[j], j)) for m in members]
         self.sorted_days = [[days[j] for j in m] for m in self.sorted]
         self.by_event: list[dict[str, list[int]]] = []
@@ -384,7 +407,7 @@ class _Nearest:
         d, doc, event = self.days[i], self.claims[i].document, self.claims[i].event
         if d is None:
             return []
-        claims, days = self.claims, self.days
+        claims, days, fits = self.claims, self.days, self.compatible
 
         def key(j: int) -> tuple:
             return not (event and claims[j].event == event), abs(days[j] - d), days[j], j
@@ -393,9 +416,9 @@ class _Nearest:
         for y in against:
             if event:
                 found += [j for j in self.by_event[y].get(event, ())
-                          if claims[j].document != doc and abs(days[j] - d) <= self.window]
+                          if claims[j].document != doc and abs(days[j] - d) <= self.window and not fits(i, j)]
             others = (j for j in _outwards(self.sorted[y], self.sorted_days[y], d, self.window)
-                      if claims[j].document != doc and not (event and claims[j].event == event))
+                      if claims[j].document != doc and not (event and claims[j].event == event) and not fits(i, j))
             found += islice(others, limit)
         return sorted(found, key=key)[:limit]
 

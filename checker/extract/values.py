@@ -57,7 +57,7 @@ class Grammar:
     zones: dict[str, str]
     numbers: dict[str, int]
     multipliers: dict[str, int]
-    units: dict[str, tuple[float, int]]
+    units: dict[str, tuple[float, int, bool]]  # word -> (minutes, count, plural)
     unit_fractions: dict[str, float]
     unit_portions: dict[str, float]
     qualifiers: list[tuple[str, str]]
@@ -116,7 +116,7 @@ def _build(rs: RuleSet) -> Grammar:
     # each kind's vocabulary is in the family that declares it, whatever that family is called
     fams = rs.families
     durations = rs.claim_files[fams.duration_family] if fams.duration_family else None
-    units = {normalize_word(k): (u.minutes, u.count) for k, u in (durations.units.items() if durations else [])}
+    units = {normalize_word(k): (u.minutes, u.count, u.plural) for k, u in (durations.units.items() if durations else [])}
     unit_fractions = {normalize_word(k): v for k, v in (durations.fractions.items() if durations else [])}
     unit_portions = {normalize_word(k): v for k, v in (durations.portions.items() if durations else [])}
     qualifiers: list[tuple[str, str]] = []
@@ -255,6 +255,7 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float) -> tuple[D
                 break
         if qualifier != "exact":
             break
+    t = re.sub(r"^ل(?=\d)", "", t)  # دامت لـ45 دقيقة
     words = re.sub(r"(?<=\d)-(?=\D)|(?<=\w)-(?=\w)", " ", t).split(" ")  # "90-minute", "two-hour"
     count: float = 1
     if words[0] not in g.units:
@@ -262,16 +263,24 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float) -> tuple[D
             and parse_number(g, words[0]) is None else words[0]  # لـ45 دقيقة، لثلاث ساعات
         count = g.unit_portions.get(first) or parse_number(g, first) or 0
         words = words[1:]
-        if not count or not words:
+        # no number: only a "several" word (عدة) can stand before a plural unit here
+        several = not count and words and words[0] in g.units and g.units[words[0]][2]
+        if not several and (not count or not words):
             return None
         for k in (3, 2, 1):  # a fraction before the unit: "two and a half hours"
             if " ".join(words[:k]) in g.unit_fractions and len(words) > k:
                 count += g.unit_fractions[" ".join(words[:k])]
                 words = words[k:]
                 break
+    elif g.units[words[0]][2]:
+        count = 0  # "استمر ساعات": a plural with no number
+    if not count and words and words[0] in g.units:
+        # "several hours", "lasted hours": at least two of the unit, no upper bound
+        minutes = 2 * g.units[words[0]][0]
+        return DurationValue(minutes=minutes, min=minutes, max=None), "at_least"
     if words[0] not in g.units:
         return None
-    unit_minutes, unit_count = g.units[words[0]]
+    unit_minutes, unit_count, _ = g.units[words[0]]
     minutes = count * unit_count * unit_minutes
     rest = " ".join(words[1:])
     if rest in g.unit_fractions:

@@ -32,9 +32,16 @@ def _year_for(day: int, month: int, week: str | None, published: dt.date) -> int
     if week == "next":
         future = [c for c in candidates if c >= published]
         return min(future).year if future else y
-    # news mostly looks back: prefer dates up to a week ahead of publication, then the nearest
-    best = min(candidates, key=lambda c: (c > published + dt.timedelta(days=7), abs((c - published).days)))
-    return best.year
+    # news mostly looks back: a date up to a week ahead, or the latest before publication when
+    # it is within a season; otherwise the nearest ("10 January" on 31 December is coming)
+    soon = [c for c in candidates if published < c <= published + dt.timedelta(days=7)]
+    past = [c for c in candidates if c <= published and (published - c).days <= LOOKBACK_DAYS]
+    if soon or past:
+        return (soon or [max(past)])[0].year
+    return min(candidates, key=lambda c: abs((c - published).days)).year
+
+
+LOOKBACK_DAYS = 90  # a day and month without a year, up to this long before publication, is in the past
 
 
 def _window(published: Published) -> tuple[dt.date, dt.date] | None:

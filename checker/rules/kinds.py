@@ -55,7 +55,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
          targets=("event",), check="conflict.time"),
     Kind("duration", "a duration as an interval of minutes, open where the text says 'more than'",
          groups=(("d",),), targets=("sentence", "event", "trigger"), check="conflict.duration",
-         vocabulary=("units", "fractions", "portions", "qualifiers")),
+         vocabulary=("units", "fractions", "portions", "qualifiers", "connectors", "several")),
     Kind("count", "a count per side or in total, of a unit", groups=(("n",),), rule_keys=("count", "qualifier"),
          attribute_keys=("unit",), targets=("current", "event", "trigger", "sentence"), check="conflict.count",
          vocabulary=("stages",)),

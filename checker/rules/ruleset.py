@@ -196,7 +196,10 @@ def _duration_macro(durations: ClaimsFile, numbers: NumbersFile) -> str:
     num = rf"(?:(?<![\d,.])ل?\d{{1,3}}(?:[.,]\d+)?|(?<![a-z])ل?{words})"
     # "ساعة و40 دقيقة", "two hours and 17 minutes"; "a 90-minute call"; "two and a half hours"
     more = rf"|\s+{alternation(durations.connectors)}\s*\d+[\s-]+{units}" if durations.connectors else ""
-    unit_phrase = rf"(?:{num}(?:[\s-]+{fractions})?[\s-]+)?{units}(?:\s+{fractions}{more})?"
+    # the count may carry the preposition ل (دامت لـ45 دقيقة), and "عدة" stands for "several"
+    several = alternation(durations.several) if durations.several else None
+    count = rf"(?:ل(?=\d))?{num}" + (rf"|{several}" if several else "")
+    unit_phrase = rf"(?:(?:{count})(?:[\s-]+{fractions})?[\s-]+)?{units}(?:\s+{fractions}{more})?"
     return rf"(?:ل?{qual}\s+)?{unit_phrase}(?!\w)"  # لنحو: the qualifier with a clitic
 
 

@@ -222,6 +222,8 @@ class Attribute(Strict):
 class Unit(Strict):
     minutes: float
     count: int = 1
+    # a plural ("ساعات", "hours") with no number before it is "several": at least two
+    plural: bool = False
 
 
 class DurationQualifiers(Strict):
@@ -245,6 +247,7 @@ class ClaimsFile(Strict):
     fractions: dict[str, float] = Field(default_factory=dict)  # duration
     portions: dict[str, float] = Field(default_factory=dict)  # duration: "نصف ساعة", a part of the unit after it
     connectors: list[str] = Field(default_factory=list)  # duration: "ساعة و40 دقيقة", "two hours and 17 minutes"
+    several: list[str] = Field(default_factory=list)  # duration: "عدة ساعات", "several hours" (a plural unit follows)
     qualifiers: DurationQualifiers | None = None  # duration
     topics: dict[str, list[str]] = Field(default_factory=dict)  # label read from a vocabulary
     topic_verbs: list[str] = Field(default_factory=list)  # label read from a vocabulary
