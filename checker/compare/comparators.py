@@ -130,8 +130,6 @@ def titles(a: TitleValue, b: TitleValue, rs: RuleSet) -> str | None:
     if a.role == b.role:
         if a.country and b.country and a.country != b.country:
             return "conflict.title"
-        if {a.status, b.status} in ({"current", "elect"}, {"current", "designate"}):
-            return None  # before and after taking office; the knowledge base says which is stale
         return "conflict.title" if a.status != b.status else None
     pair = {a.role, b.role}
     if any(set(p) == pair for p in rs.titles.compatible):

@@ -260,7 +260,7 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float) -> tuple[D
     count: float = 1
     if words[0] not in g.units:
         first = words[0][1:] if words[0].startswith("ل") and words[0] not in g.unit_portions \
-            and parse_number(g, words[0]) is None else words[0]  # لـ45 دقيقة، لثلاث ساعات
+            and parse_number(g, words[0]) is None else words[0]  # لثلاث ساعات
         count = g.unit_portions.get(first) or parse_number(g, first) or 0
         words = words[1:]
         # no number: only a "several" word (عدة) can stand before a plural unit here

@@ -192,8 +192,8 @@ def _duration_macro(durations: ClaimsFile, numbers: NumbersFile) -> str:
     # the count before a unit: a number, a number word or a portion (نصف ساعة); never a year
     # ("في 24 يونيو 2025 ساعتين") nor any other word ("استمر الاتصال ساعة")
     words = alternation(list(numbers.values) + list(durations.portions))
-    # "لـ45 دقيقة"، "لثلاث ساعات": the preposition ل is written onto the count
-    num = rf"(?:(?<![\d,.])ل?\d{{1,3}}(?:[.,]\d+)?|(?<![a-z])ل?{words})"
+    # "لثلاث ساعات": the preposition ل written onto a number word (onto digits: below)
+    num = rf"(?:(?<![\d,.])\d{{1,3}}(?:[.,]\d+)?|(?<![a-z])ل?{words})"
     # "ساعة و40 دقيقة", "two hours and 17 minutes"; "a 90-minute call"; "two and a half hours"
     more = rf"|\s+{alternation(durations.connectors)}\s*\d+[\s-]+{units}" if durations.connectors else ""
     # the count may carry the preposition ل (دامت لـ45 دقيقة), and "عدة" stands for "several"
