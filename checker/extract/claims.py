@@ -169,6 +169,7 @@ class DocumentExtractor:
         self.open_seen: dict[str, str] = {}
         self.open_country: dict[str, str | None] = {}
         self.roles = {r.id: r for r in rs.titles.roles}
+        self.mediated: dict[tuple[str, str], set[str]] = {}
 
     # ------------------------------------------------------------------ spans
 
@@ -444,9 +445,12 @@ class DocumentExtractor:
         """Who mediated or hosted the event (بوساطة عمانية، برعاية مصرية قطرية): a claim each."""
         if target is None:
             return
+        marked = _marked_spans(party_words(self.rs).mediators, s.skel, chain=True)
+        if not marked:
+            return
         attribute = attribute.replace(TEMPLATE, target.type)
-        seen = {c.value.label for c in self.claims if c.mention == target.id and c.attribute == attribute}
-        for k, a, b in _marked_spans(party_words(self.rs).mediators, s.skel, chain=True):
+        seen = self.mediated.setdefault((target.id, attribute), set())  # one claim per mediator and event
+        for k, a, b in marked:
             if k >= len(s.ordered):
                 continue
             who = s.persons.get(k) or (s.ordered[k].entity if s.ordered[k].type == "country" else None)
