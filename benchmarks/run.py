@@ -158,7 +158,7 @@ def worker(n_docs: int, seed: int, disagree: float, profile: str | None, span_da
             with clock("events"):
                 by_id = {d.id: d for d in docs}
                 events, mention_event = build_events(mentions, by_id, rs, claims)
-                claims = assign_events(claims, mention_event)
+                claims = assign_events(claims, mention_event, events, rs.policy.coreference.same_event)
 
             stage = "compare"
             with clock("compare"):

@@ -7,25 +7,25 @@ or rule error; 3 an input could not be read (the others were still checked); 4 i
 from __future__ import annotations
 
 import argparse
-import os
 import datetime as dt
-import re
+import os
 import sys
 from pathlib import Path
 
+from checker.controls import one_line, visible
+from checker.outputs import check_outputs
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + the signal, as shells report them
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 REPO = Path(__file__).resolve().parent.parent
 OUTPUTS = ("json", "html", "markdown", "sarif", "junit", "text")
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
 
 def _say(message: str) -> None:
     """A message on stderr, one line whatever file names and errors it quotes: a control
     character in a name (a newline followed by "::error::", say) must not forge a second line,
     which a CI log would read as a command of its own."""
-    print(_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message), file=sys.stderr)
+    print(one_line(message), file=sys.stderr)
 
 
 def _no_articles(paths) -> None:
@@ -42,10 +42,25 @@ def _n(n: int, word: str) -> str:
 
 
 def _date(text: str) -> dt.date:
+    from checker.rules.published import FIRST_DAY, LAST_DAY
+
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise argparse.ArgumentTypeError(f"{text} is outside the years {FIRST_DAY.year}-{LAST_DAY.year}")
+    return day
+
+
+def _byte_count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a whole number of bytes: {text!r}") from exc
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 byte, got {n}")
+    return n
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -53,7 +68,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", default="ar", help="the default language (default: ar); every language under rules/ is loaded, and each page and sentence is read with its own")
     p.add_argument("--now", type=_date, default=None,
                    help="today's date, to anchor pages that only say how old they are ('منذ 9 شهر')")
-    p.add_argument("--max-bytes", type=int, default=None, help="refuse input files larger than this")
+    p.add_argument("--max-bytes", type=_byte_count, default=None, help="refuse input files larger than this")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
 
 
@@ -88,6 +103,18 @@ def _store_option(p: argparse.ArgumentParser) -> None:
     # resolved in _store_url, so that building the parser does not import SQLAlchemy
     p.add_argument("--store", metavar="URL", default=None,
                    help="SQLAlchemy URL of the claim store (default: $CHECKER_STORE, else sqlite:///claims.db)")
+
+
+def _safe_url(url: str) -> str:
+    """The URL with its password hidden, for messages."""
+    from checker.store.db import safe_url
+
+    return safe_url(url)
+
+
+def _db_problem(exc: Exception) -> str:
+    """The database's own words ("attempt to write a readonly database"), without the SQL."""
+    return str(getattr(exc, "orig", None) or exc).splitlines()[0]
 
 
 def _store_url(args) -> str:
@@ -139,10 +166,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is, so that every `finally` and `except BaseException`
+    on the way out runs (temporary report files are removed, store transactions rolled back)."""
+
+
+def _on_sigterm(signum, frame) -> None:  # type: ignore[no-untyped-def]
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    import signal
+
     from checker.rules.loader import RuleError
 
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread (an embedding program): leave signals alone
+        previous = None
     try:
         return {"report": cmd_report, "claims": cmd_claims, "segments": cmd_segments, "rules": cmd_rules,
                 "index": cmd_index, "check": cmd_check}[args.command](args)
@@ -152,12 +194,49 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         _say(f"checker: {exc}")
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        _say("checker: interrupted; no report written")
+        return EXIT_INTERRUPTED
+    except Terminated:
+        _say("checker: terminated; no report written, temporary files removed")
+        return EXIT_TERMINATED
+    except MemoryError:
+        _say("checker: out of memory; try fewer or smaller inputs (--max-bytes)")
+        return EXIT_USAGE
+    except OSError as exc:  # a disk, a folder or a device refused: the user's to fix, not a bug
+        _say(f"checker: {_os_problem(exc)}")
+        return EXIT_USAGE
     except Exception as exc:  # a bug must not read as "findings" (1) or "usage" (2) in CI
         import traceback
 
         traceback.print_exc()
         _say(f"checker: internal error: {type(exc).__name__}: {exc}")
         return EXIT_INTERNAL
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _os_problem(exc: OSError) -> str:
+    """One line for an OSError that no command caught itself."""
+    return f"{exc.strerror or exc}: {exc.filename}" if exc.filename else f"{exc.strerror or exc}"
+
+
+def _failed_output(exc: OSError, outputs: list[tuple[str, str]]) -> str:
+    """The output (as the user gave it) that an OSError is about; the error may name the
+    temporary file written beside it (.report.json.k3j2.tmp) or the folder."""
+    name = exc.filename if isinstance(exc.filename, str) else ""
+    for _, path in outputs:
+        if path == "-":
+            continue
+        target = Path(path)
+        base = os.path.basename(name)
+        if name in (path, os.path.realpath(path)) or (
+                base.startswith(f".{target.name}.")
+                and os.path.realpath(os.path.dirname(name)) == os.path.realpath(target.parent)):
+            return path
+    files = [p for _, p in outputs if p != "-"]
+    return name or (files[0] if len(files) == 1 else "the reports")
 
 
 class ProgressBars:
@@ -252,6 +331,11 @@ def _stdout_is_terminal() -> bool:
     return hasattr(sys.stdout, "isatty") and sys.stdout.isatty()
 
 
+def _with_baseline(args, outputs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Every file the run writes, for check_outputs: the reports and the baseline."""
+    return outputs + ([("write-baseline", str(args.write_baseline))] if args.write_baseline else [])
+
+
 def cmd_report(args) -> int:
     paths = args.paths
     outputs = _outputs(args)
@@ -267,6 +351,7 @@ def cmd_report(args) -> int:
     if not paths or not all(Path(p).exists() for p in paths) and not any(Path(p).exists() for p in paths):
         _no_such_paths(paths)
         return EXIT_USAGE
+    check_outputs(_with_baseline(args, outputs), paths)
     report, code = _read(args, paths)
     if code:
         return code
@@ -281,7 +366,11 @@ def _finish(args, report, outputs: list[tuple[str, str]]) -> int:
     from checker.report import summarize, to_junit, write_outputs
 
     if args.write_baseline:
-        suppress.write_baseline(report, args.write_baseline)
+        try:
+            suppress.write_baseline(report, args.write_baseline)
+        except OSError as exc:
+            _say(f"checker: cannot write the baseline {args.write_baseline}: {exc.strerror or exc}; no report written")
+            return EXIT_USAGE
     baseline = suppress.load_baseline(args.baseline) if args.baseline else set()
     ignore_path = args.ignore_file or suppress.find_ignore_file(".")
     ignores = suppress.load_ignores(ignore_path) if ignore_path else []
@@ -294,6 +383,9 @@ def _finish(args, report, outputs: list[tuple[str, str]]) -> int:
         report = _localize(args, report)
         fail_on = args.fail_on
         write_outputs(report, outputs, {"junit": partial(to_junit, fail_on=fail_on if fail_on != "never" else "error")})
+    except OSError as exc:
+        _say(f"checker: cannot write {_failed_output(exc, outputs)}: {exc.strerror or exc}; no report written")
+        return EXIT_USAGE
     finally:
         if bars is not None:
             bars.close()
@@ -354,6 +446,7 @@ def cmd_index(args) -> int:
     url = _store_url(args)
     try:
         with open_store(url, writable=True) as store:
+            store.check_integrity()  # a damaged page must not go unnoticed while rows are added
             results = index_paths(store, args.paths, rules_dir=args.rules, now=args.now,
                                   max_bytes=args.max_bytes, lang=args.lang) if args.paths else []
             counts = store.counts()
@@ -362,7 +455,7 @@ def cmd_index(args) -> int:
         _say(f"checker: {exc}")
         return EXIT_USAGE
     except SQLAlchemyError as exc:
-        _say(f"checker: store error ({url}): {exc}")
+        _say(f"checker: store error ({_safe_url(url)}): {_db_problem(exc)}")
         return EXIT_USAGE
     if args.paths and not results:
         _no_articles(args.paths)
@@ -377,7 +470,7 @@ def cmd_index(args) -> int:
         by = Counter(r.status for r in results)
         print(f"checker: indexed {_n(len(results), 'document')}: "
               + ", ".join(f"{k} {by[k]}" for k in ("added", "updated", "unchanged", "error"))
-              + f"; the store ({url}, schema {version}) holds {_n(counts['documents'], 'document')}, "
+              + f"; the store ({_safe_url(url)}, schema {version}) holds {_n(counts['documents'], 'document')}, "
               f"{_n(counts['mentions'], 'event mention')}, {_n(counts['claims'], 'claim')}")
     return EXIT_INPUT if any(r.status == "error" for r in results) else EXIT_OK
 
@@ -391,6 +484,7 @@ def cmd_check(args) -> int:
     if not any(Path(p).exists() for p in args.paths):
         _no_such_paths(args.paths)
         return EXIT_USAGE
+    check_outputs(_with_baseline(args, _outputs(args)), args.paths)
     url = _store_url(args)
     try:
         with _engine(args) as engine:
@@ -400,7 +494,7 @@ def cmd_check(args) -> int:
         _say(f"checker: {exc}")
         return EXIT_USAGE
     except SQLAlchemyError as exc:
-        _say(f"checker: store error ({url}): {exc}")
+        _say(f"checker: store error ({_safe_url(url)}): {_db_problem(exc)}")
         return EXIT_USAGE
     if not result.report.documents:
         _no_articles(args.paths)
@@ -436,7 +530,7 @@ def cmd_claims(args) -> int:
         print("document\tattribute\tsubject\tvalue\tqualifier\tevidence [quoted]\trule")
         for c in report.claims:
             who = f" [{c.quoted}]" if c.quoted else ""
-            print(f"{c.document}\t{c.attribute}\t{c.subject}\t{describe(c.value)}\t{c.qualifier}\t«{c.text}»{who}\t{c.rule}")
+            print(visible(f"{c.document}\t{c.attribute}\t{c.subject}\t{describe(c.value)}\t{c.qualifier}\t«{c.text}»{who}\t{c.rule}"))
     for d in report.documents:
         if d.status == "error":
             _say(f"checker: {d.path}: {d.error}")
@@ -464,7 +558,7 @@ def cmd_segments(args) -> int:
             text = " ".join(d.text[s.start:s.end].split())
             excerpt = text if len(text) <= 70 else text[:67] + "..."
             why = f" [{s.label}" + (f": {s.marker!r}" if s.marker else "") + "]" if s.label else ""
-            print(f"   {s.kind:<12} {s.start:>6}-{s.end:<6}{why} {excerpt}")
+            print(visible(f"   {s.kind:<12} {s.start:>6}-{s.end:<6}{why} {excerpt}"))
     return EXIT_INPUT if any(d.status == "error" for d in docs) else EXIT_OK
 
 

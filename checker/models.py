@@ -139,6 +139,7 @@ class TitleValue(Model):
     country: str | None = None  # entity id of the country or organisation
     status: Literal["current", "former", "acting", "elect", "designate"] = "current"
     office: bool = True  # a standing office (exclusive) rather than a function such as delegation head
+    given: str | None = None  # the given name written before a known surname (normalised), if any
 
 
 class InitiatorValue(Model):
@@ -233,6 +234,8 @@ class EventMention(Model):
     place: str | None = None
     span: tuple[int, int]
     claims: list[str] = Field(default_factory=list)
+    mediators: list[str] = Field(default_factory=list)  # a mediator or host named with it, not a party
+    relation: Literal["reported", "recalled", "planned"] = "reported"  # an earlier or a planned event
 
 
 class Event(Model):

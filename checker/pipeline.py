@@ -20,6 +20,7 @@ from checker.engine.stages import Progress
 from checker.ingest import read_inputs
 from checker.models import Claim, Document, EventMention, Report
 from checker.report.summary import with_summary
+from checker.resolve.people import unify_open_people
 from checker.resolve.publication import estimate_publication
 from checker.rules.ruleset import RuleSet, load_ruleset
 
@@ -49,13 +50,14 @@ def analyse_extracted(docs: list[Document], mentions: list[EventMention], claims
     """Events and findings for documents whose mentions and claims are already extracted (all
     in document order, as extraction lists them); the report of them all."""
     engine = engine or LocalEngine()
+    mentions, claims = unify_open_people(mentions, claims, rs)  # one id per person across articles
     by_id = {d.id: d for d in docs}
     if progress is not None:  # one step, but long on a large feed: the bar shows it is running
         progress("align", 0, len(mentions))
     events, mention_event = build_events(mentions, by_id, rs, claims)
     if progress is not None:
         progress("align", len(mentions), len(mentions))
-    claims = assign_events(claims, mention_event)
+    claims = assign_events(claims, mention_event, events, rs.policy.coreference.same_event)
     per_group = engine.compare(group_claims(claims), {e.id: e for e in events}, by_id, rs,
                                progress=_stage(progress, "compare"))
     findings = merge_findings(per_group)

@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from checker import safeyaml
 from checker.models import Finding, Report, Suppressed
 from checker.report.summary import summarize
 from checker.rules.loader import RuleError, load_model
@@ -90,9 +91,21 @@ def write_baseline(report: Report, path: str | Path) -> None:
     write_atomic(target, text)
 
 
+def _exists(path: str | Path, what: str) -> None:
+    """A missing baseline is named as one (the loader would call it a rule file); a device or a
+    pipe (/dev/zero) is never read, nor a file too big to be YAML the checker would parse."""
+    p = Path(path)
+    if not p.is_file():
+        raise RuleError(path, None, f"no such {what}" if not p.exists() else f"the {what} is not a regular file")
+    size = p.stat().st_size
+    if size > 4 * safeyaml.MAX_CHARS:
+        raise RuleError(path, None, f"the {what} is {size:,} bytes, over the limit of {4 * safeyaml.MAX_CHARS:,}")
+
+
 def load_baseline(path: str | Path) -> set[str]:
     """The fingerprints in a baseline file (YAML or JSON; JSON is read as YAML, so errors
     name the file and line). Raises RuleError when the file is not a baseline."""
+    _exists(path, "baseline")
     baseline, _ = load_model(Path(path), BaselineFile)
     return {entry.fingerprint for entry in baseline.findings}
 
@@ -132,6 +145,7 @@ class IgnoreFile(_Strict):
 
 def load_ignores(path: str | Path) -> list[IgnoreEntry]:
     """Read and validate a suppression file; RuleError (file:line: problem) when it is wrong."""
+    _exists(path, "suppression file")
     ignores, _ = load_model(Path(path), IgnoreFile)
     return ignores.ignore
 

@@ -128,3 +128,28 @@ def test_a_day_and_month_ten_days_after_publication_is_in_the_coming_year(rs):
     assert resolve_date(DatePhrase(0, 1, day=10, month=1), new_year).day.isoformat() == "2022-01-10"
     assert resolve_date(DatePhrase(0, 1, day=19, month=12), new_year).day.isoformat() == "2021-12-19"
     assert resolve_date(DatePhrase(0, 1, day=2, month=1), new_year).day.isoformat() == "2022-01-02"
+
+
+def test_a_findings_fingerprint_survives_another_event_joining_the_run(rs):
+    """Event ids are numbers in the order of the run; a baseline must not depend on them."""
+    a = article("استمر الاتصال الهاتفي بين بوتين وترامب اليوم نحو ساعة ونصف.", "2025-03-18", "a")
+    b = article("استمر الاتصال الهاتفي بين بوتين وترامب اليوم أكثر من ساعتين.", "2025-03-18", "b")
+    earlier = article("أجرى ترامب اليوم اتصالاً هاتفياً مع زيلينسكي.", "2025-02-01", "earlier")
+    alone = analyse([a, b], rs)
+    joined = analyse([a, b, earlier], rs)
+    [before] = [f for f in alone.findings if f.attribute == "call.duration"]
+    [after] = [f for f in joined.findings if f.attribute == "call.duration"]
+    assert before.event != after.event and before.fingerprint == after.fingerprint
+
+
+def test_talks_and_a_meeting_on_one_day_between_the_same_sides_are_one_event(rs):
+    """One outlet calls the visit talks, another a meeting: one event, compared on one slot."""
+    talks = article("انتهت في موسكو اليوم محادثات بين وفدي روسيا والولايات المتحدة استمرت نحو ثلاث ساعات.", "2025-08-06", "talks")
+    meeting = article("التقى الرئيس الروسي فلاديمير بوتين في موسكو اليوم المبعوث الأمريكي ستيف ويتكوف في اجتماع استمر ساعة واحدة.",
+                      "2025-08-06", "meeting")
+    r = analyse([talks, meeting], rs)
+    [event] = [e for e in r.events if "talks" in e.documents]
+    assert event.documents == ["meeting", "talks"]
+    durations = {c.attribute for c in r.claims if c.attribute.endswith(".duration")}
+    assert durations == {f"{event.type}.duration"}
+    assert [f.attribute for f in r.findings if f.attribute.endswith(".duration")] == [f"{event.type}.duration"]

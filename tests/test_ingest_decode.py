@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from checker.ingest import InputError
-from checker.ingest.decode import decode
+from checker.ingest.decode import decode, decode_with_warnings
 
 ARABIC = "اتصال هاتفي بين بوتين وترامب استمر ساعتين"
 
@@ -36,8 +36,24 @@ def test_png_is_refused_as_binary() -> None:
 
 
 def test_nul_bytes_are_binary() -> None:
-    with pytest.raises(InputError, match="NUL bytes"):
+    with pytest.raises(InputError, match=r"looks binary \(1 NUL byte\(s\), the first at byte 3\)") as err:
         decode(b"abc\x00def")
+    assert "UTF-16" not in str(err.value)  # only named when the file looks like UTF-16
+
+
+def test_utf16_without_bom_is_named_as_such() -> None:
+    with pytest.raises(InputError, match="looks like UTF-16 without a byte-order mark"):
+        decode("اتصل ترامب hello world".encode("utf-16-le"))
+
+
+def test_utf8_with_a_bad_byte_stays_utf8_with_a_warning() -> None:
+    good = ARABIC.encode()
+    for data in (good[:-1], good[:9] + b"\xff" + good[9:], good + b"\xd8"):
+        text, encoding, warnings = decode_with_warnings(data)
+        assert encoding == "utf-8" and "\ufffd" in text
+        assert len(warnings) == 1 and warnings[0].startswith("not valid UTF-8: ")
+    assert decode_with_warnings(good) == (ARABIC, "utf-8", [])
+    assert decode_with_warnings(ARABIC.encode("cp1256")) == (ARABIC, "cp1256", [])
 
 
 def test_invalid_bytes_that_are_not_arabic_are_refused() -> None:

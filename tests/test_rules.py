@@ -101,7 +101,7 @@ def test_absurdly_nested_rule_file_is_a_rule_error_not_a_crash(tmp_path) -> None
     for text in ("a: " + "[" * 50_000 + "]" * 50_000, "a: &x [*x]\n"):
         path = tmp_path / "deep.yaml"
         path.write_text(text, encoding="utf-8")
-        with pytest.raises(RuleError, match="nests too deep"):
+        with pytest.raises(RuleError, match="nests too deep|alias contains itself"):
             read_yaml(path)
 
 

@@ -191,14 +191,51 @@ def test_check_queries_use_indexes_only(archive, new_article, rs):
             assert not any(step.startswith("SCAN") for step in plan), (stmt, plan)
 
 
-def test_check_replaces_a_stored_document_of_the_same_id(archive, tmp_path):
-    """A new version of agency-a is checked instead of the stored one, not against it."""
+def test_check_replaces_a_stored_document_of_the_same_path(examples_copy, tmp_path):
+    """A new version of agency-a (the same file, edited) is checked instead of the stored one,
+    not against it."""
+    url = _url(tmp_path / "claims.db")
+    with open_store(url) as store:
+        index_paths(store, [examples_copy])
+    changed = examples_copy / "march-call" / "agency-a.txt"
+    changed.write_text(changed.read_text(encoding="utf-8")
+                       .replace("استمر أكثر من ساعتين", "استمر نحو ساعة ونصف"), encoding="utf-8")
+    result = check_paths([changed], url)
+    assert result.new == ["agency-a"] and "agency-a" not in result.stored
+    assert not [f for f in result.report.findings if f.attribute == "call.duration"]
+
+
+def test_the_same_file_name_in_another_folder_is_another_document(archive, tmp_path):
+    """2025/agency-a.txt is not 2024/agency-a.txt: it gets the next free id, is compared with the
+    stored one, and indexing it keeps both."""
     changed = tmp_path / "agency-a.txt"
     changed.write_text((EXAMPLES / "march-call" / "agency-a.txt").read_text(encoding="utf-8")
                        .replace("استمر أكثر من ساعتين", "استمر نحو ساعة ونصف"), encoding="utf-8")
     result = check_paths([changed], archive)
-    assert "agency-a" not in result.stored
-    assert not [f for f in result.report.findings if f.attribute == "call.duration"]
+    assert result.new == ["agency-a~2"] and "agency-a" in result.stored
+    assert ("agency-a", "agency-a~2") in {tuple(f.documents) for f in result.report.findings
+                                           if f.attribute == "call.duration"}
+    new_doc = next(d for d in result.report.documents if d.id == "agency-a~2")
+    assert any("is taken in the store by path:" in w for w in new_doc.warnings)
+    with open_store(archive) as store:
+        before = store.counts()["documents"]
+        assert [r.status for r in index_paths(store, [changed])] == ["added"]
+        assert [r.document for r in index_paths(store, [changed])] == ["agency-a~2"]  # found again by its path
+        assert store.counts()["documents"] == before + 1
+
+
+def test_cli_two_story_files_in_two_runs_are_two_documents(tmp_path):
+    for year, minutes in (("2024", "40"), ("2025", "90")):
+        folder = tmp_path / year
+        folder.mkdir()
+        (folder / "story.txt").write_text(NEW_ARTICLE.replace("نحو 40 دقيقة", f"نحو {minutes} دقيقة"), encoding="utf-8")
+    url = _url(tmp_path / "claims.db")
+    assert main(["index", str(tmp_path / "2024"), "--store", url, "-q"]) == 0
+    assert main(["index", str(tmp_path / "2025"), "--store", url, "-q"]) == 0
+    with open_store(url) as store:
+        assert store.counts()["documents"] == 2
+    keys = sorted(r[0] for r in sqlite3.connect(tmp_path / "claims.db").execute("SELECT doc_key FROM documents"))
+    assert keys == [f"path:{(tmp_path / y / 'story.txt').as_posix()}" for y in ("2024", "2025")]
 
 
 def test_stored_documents_from_other_rules_are_read_again(examples_copy, new_article, tmp_path):
@@ -423,12 +460,14 @@ def test_an_old_store_is_upgraded(tmp_path, new_article, rs):
     with pytest.raises(StoreError, match="schema version 1"):
         open_store(url, writable=False)  # reading never migrates
     with open_store(url) as store:
-        assert store.version() == LATEST_VERSION == 2
+        assert store.version() == LATEST_VERSION == 3
         counts = store.counts()
     assert counts["mention_participants"] == 4  # putin + trump, for each of the two accounts
     rows = _rows(url)
     assert all(r[-1] is not None for r in rows["mentions"])  # pub_day backfilled
-    assert [v for v, in sqlite3.connect(tmp_path / "old.db").execute("SELECT version FROM schema_version")] == [1, 2]
+    assert [v for v, in sqlite3.connect(tmp_path / "old.db").execute("SELECT version FROM schema_version")] == [1, 2, 3]
+    keys = dict(sqlite3.connect(tmp_path / "old.db").execute("SELECT id, doc_key FROM documents"))
+    assert keys["agency-a"] == f"path:{(EXAMPLES / 'march-call' / 'agency-a.txt').as_posix()}"  # version 3's key
     result = check_paths([new_article], url)
     assert sorted(tuple(f.documents) for f in result.report.findings) == [("agency-a", "new-call"),
                                                                           ("new-call", "paper-b")]

@@ -104,8 +104,9 @@ class Profile:
     """What the accounts of one event say, counted, so an account is scored against the event
     in time independent of how many accounts it already has."""
 
-    def __init__(self, first: Account, seq: int) -> None:
-        self.type = first.mention.type
+    def __init__(self, first: Account, seq: int, family: str | None = None) -> None:
+        self.type = family or first.mention.type  # the family of event types it belongs to
+        self.types: Counter[str] = Counter()
         self.seq = seq  # creation order: ties go to the older event
         self.members: list[Account] = []
         self.passages: set[tuple[str, int]] = set()
@@ -125,6 +126,7 @@ class Profile:
     def add(self, a: Account) -> None:
         m = a.mention
         self.members.append(a)
+        self.types[m.type] += 1
         self.passages.add((m.document, m.segment))
         if len(a.parties) >= 2:
             self.party_sets[a.parties] += 1
@@ -162,12 +164,17 @@ def _names(parties) -> str:
     return ", ".join(sorted(parties))
 
 
+def type_family(etype: str, policy: CorefPolicy) -> str:
+    """The event types one event may be reported as, by the first of them ("talks" for a meeting)."""
+    return next((group[0] for group in policy.same_event if etype in group), etype)
+
+
 def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
     """How strongly account `a` is an account of event `p` (`window`: the event type's date window)."""
     w = policy.weights
     v = Verdict()
     m = a.mention
-    if m.type != p.type:
+    if type_family(m.type, policy) != p.type:
         return v.block(f"a {m.type} is not a {p.type}")
     if p.closed:
         return v.block("kept apart")

@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 
-from checker.align.coref import Account, Profile, account_of, choose
+from checker.align.coref import Account, Profile, account_of, choose, type_family
 from checker.models import Claim, DateRange, Document, Event, EventMention
 from checker.rules.ruleset import RuleSet
 from checker.rules.schema import CorefPolicy
@@ -92,7 +92,7 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
     keyed = []
     for p in events.profiles:
         g = [a.mention for a in p.members]
-        keyed.append((p.type, p.day or dt.date.max, sorted({x for m in g for x in m.participants}), min(m.id for m in g), p))
+        keyed.append((_mode_type(p), p.day or dt.date.max, sorted({x for m in g for x in m.participants}), min(m.id for m in g), p))
     out: list[Event] = []
     mention_event: dict[str, str] = {}
     for n, (etype, day, participants, _, p) in enumerate(sorted(keyed, key=lambda k: k[:4]), start=1):
@@ -109,6 +109,11 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
         for m in g:
             mention_event[m.id] = eid
     return out, mention_event
+
+
+def _mode_type(p: Profile) -> str:
+    """The type most of an event's accounts give it (ties: the first in name order)."""
+    return min(p.types, key=lambda t: (-p.types[t], t))
 
 
 def _day_order(a: Account) -> tuple:
@@ -136,7 +141,7 @@ class _Events:
         return ev.date_window_days if ev is not None else 1
 
     def candidates(self, a: Account) -> list[Profile]:
-        etype = a.mention.type
+        etype = type_family(a.mention.type, self.policy)
         if a.parties:
             found = set(self.partyless.get(etype, ()))
             for name in a.parties:
@@ -165,7 +170,7 @@ class _Events:
         self.joined[best.seq].append((m.document, verdict.summary()))
 
     def _new(self, a: Account) -> Profile:
-        p = Profile(a, len(self.profiles))
+        p = Profile(a, len(self.profiles), type_family(a.mention.type, self.policy))
         self.profiles.append(p)
         self.of_type[p.type].append(p.seq)
         if not a.parties:
@@ -218,15 +223,24 @@ fits_undated = _fits_undated
 why_pair = _why_pair
 
 
-def assign_events(claims: list[Claim], mention_event: dict[str, str]) -> list[Claim]:
+def assign_events(claims: list[Claim], mention_event: dict[str, str], events: Sequence[Event] = (),
+                  same_event: Sequence[Sequence[str]] = ()) -> list[Claim]:
     """The claims placed in their events: copies with the event's id, and as subject too
-    (titles keep the person); the claims given are left as extracted."""
+    (titles keep the person); the claims given are left as extracted. A claim read as another
+    type of one event (`talks.duration` of an event most accounts call a meeting; the types
+    `same_event` groups) takes the event's type, so all its accounts are compared on one slot."""
+    type_of = {e.id: e.type for e in events}
+    family = {t: tuple(g) for g in same_event for t in g}
     out = []
     for c in claims:
         eid = mention_event.get(c.mention) if c.mention else None
         if eid is None:
             out.append(c)
-        else:
-            out.append(c.model_copy(update={"event": eid} if c.attribute == "person.title"
-                                    else {"event": eid, "subject": eid}))
+            continue
+        update = {"event": eid} if c.attribute == "person.title" else {"event": eid, "subject": eid}
+        prefix, _, slot = c.attribute.partition(".")
+        etype = type_of.get(eid)
+        if etype and prefix != etype and etype in family.get(prefix, ()):
+            update["attribute"] = f"{etype}.{slot}"
+        out.append(c.model_copy(update=update))
     return out

@@ -108,8 +108,16 @@ def initiators(a: InitiatorValue, b: InitiatorValue) -> str | None:
     return None
 
 
-def places(a: PlaceValue, b: PlaceValue) -> str | None:
-    return "conflict.place" if a.place != b.place else None
+def places(a: PlaceValue, b: PlaceValue, rs: RuleSet | None = None) -> str | None:
+    """Two places, unless they are one, or one is the country the other lies in (Algiers and
+    Algeria)."""
+    if a.place == b.place:
+        return None
+    if rs is not None:
+        country = {e.id: e.country for e in rs.entities.entities if e.type == "place"}
+        if country.get(a.place) == b.place or country.get(b.place) == a.place:
+            return None
+    return "conflict.place"
 
 
 def persons(a: PersonValue, b: PersonValue) -> str | None:
@@ -147,7 +155,7 @@ COMPARATORS: dict[str, Comparator] = {
     "time": lambda a, b, c: times(a, b, c.day, c.rs.policy.times.tolerance_minutes),
     "count": lambda a, b, c: counts(a, b, c.rs.policy.counts.about),
     "initiator": lambda a, b, c: initiators(a, b),
-    "place": lambda a, b, c: places(a, b),
+    "place": lambda a, b, c: places(a, b, c.rs),
     "person": lambda a, b, c: persons(a, b),
     "title": lambda a, b, c: titles(a, b, c.rs),
 }

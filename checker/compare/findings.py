@@ -25,7 +25,7 @@ from typing import NamedTuple
 from checker.compare import comparators as cmp
 from checker.models import Claim, DateValue, Document, Event, Evidence, Finding, TitleValue
 from checker.resolve.dates import WEEKDAYS_EN, weekday_mismatch
-from checker.resolve.kb import holder, offices_of
+from checker.resolve.kb import holder, offices_of, terms_of
 from checker.rules.ruleset import RuleSet
 
 _SENTENCE_EDGE = re.compile(r"[.!?؟\n]")
@@ -126,7 +126,10 @@ class FindingBuilder:
             claims: list[Claim], fields: dict[str, str], params: dict | None = None) -> None:
         policy = self.rs.policy.checks[check]
         documents = sorted({c.document for c in claims})
-        fp = fingerprint(check, attribute, subject, event_key(event), documents)
+        # an event's slot is named by the event's key, not by its id: ids are numbers that shift
+        # when another event joins the run, and a baseline must survive that
+        named = "" if event is not None and subject == event.id else subject
+        fp = fingerprint(check, attribute, named, event_key(event), documents)
         if fp in self.found:
             return  # one finding per check, subject, event and set of documents
         names = {"event": f"the {event.type}" if event else "the event", "subject": subject}
@@ -243,7 +246,8 @@ def _check_titles(fb: FindingBuilder, person: str, claims: list[Claim]) -> None:
         fb.add("conflict", rule, a.attribute, person, None, [a, b],
                {"a": a.document, "b": b.document, "va": fb.describe(a), "vb": fb.describe(b)})
     for c in claims:
-        _knowledge(fb, c, _day_of(c, fb.events, fb.docs), rs)
+        _knowledge(fb, c, _window_of(c, fb.events, fb.docs), rs)
+        _given_name(fb, c, rs)
 
 
 # a post's life: elected (or designated), then held (or held acting), then left
@@ -457,23 +461,43 @@ def values_conflict(attribute: str, va, vb, event: Event | None, rs: RuleSet) ->
     return bool(cmp.compare_values(va, vb, ctx) or cmp.compare_values(vb, va, ctx))
 
 
-def _knowledge(fb: FindingBuilder, c: Claim, day: dt.date | None, rs: RuleSet) -> None:
-    """A title the knowledge base contradicts on the day the claim speaks of."""
-    v: TitleValue = c.value
-    person = c.subject
-    if day is None or not v.office or not any(t.person == person for t in rs.offices.terms):
-        return
+def _window_of(c: Claim, events: Mapping[str, Event], docs: Mapping[str, Document]) -> tuple[dt.date, dt.date] | None:
+    """The days a claim may speak of: its event's, else the window the page was published in."""
+    r = events[c.event].date if c.event and events[c.event].date.date_from else docs[c.document].published
+    if r.date_from is None or r.date_to is None:
+        return None
+    return r.date_from, r.date_to
+
+
+def _verdict(rs: RuleSet, v: TitleValue, person: str, day: dt.date) -> str | None:
+    """What is wrong with a title on one day, by the knowledge base: "former", "elect",
+    "designate", "current", or nothing."""
     held = offices_of(rs, person, day)
     holds_it = any(t.role == v.role and (v.country is None or t.country == v.country) for t in held)
-    wrong = None
     if v.status == "former" and holds_it:
-        wrong = "former"
-    elif v.status == "current" and not holds_it and v.role != "counterpart":
-        other = holder(rs, v.role, v.country, day)
-        if other or held:
-            wrong = "current"
-    if not wrong:
+        return "former"
+    if v.status in ("elect", "designate") and holds_it and any(t.role == v.role and day > t.from_ for t in held):
+        return v.status  # "president-elect" for one sworn in already
+    if v.status == "current" and not holds_it and v.role != "counterpart":
+        if holder(rs, v.role, v.country, day) or held:
+            return "current"
+    return None
+
+
+def _knowledge(fb: FindingBuilder, c: Claim, window: tuple[dt.date, dt.date] | None, rs: RuleSet) -> None:
+    """A title the knowledge base contradicts on the day the claim speaks of, or on every day
+    of the window its page was published in (no term of that person begins or ends in it)."""
+    v: TitleValue = c.value
+    person = c.subject
+    if window is None or not v.office or not terms_of(rs, person):
         return
+    lo, hi = window
+    wrong = _verdict(rs, v, person, lo)
+    if not wrong or (hi != lo and (_verdict(rs, v, person, hi) != wrong or any(
+            lo < t.from_ <= hi or (t.to is not None and lo < t.to <= hi) for t in terms_of(rs, person)))):
+        return
+    day = hi
+    held = offices_of(rs, person, day)
     # what the knowledge base has: (person, role, country, since or None), for every language
     terms = [(person, t.role, t.country, t.from_.isoformat()) for t in held]
     other = holder(rs, v.role, v.country, day)
@@ -482,6 +506,37 @@ def _knowledge(fb: FindingBuilder, c: Claim, day: dt.date | None, rs: RuleSet) -
     facts = [f"{who} as {' '.join(x for x in (country, role.replace('_', ' ')) if x)}"
              + (f" since {since}" if since else "") for who, role, country, since in terms]
     fb.add("knowledge", "knowledge.title", c.attribute, person, fb.events.get(c.event or ""), [c],
-           {"document": c.document, "value": cmp.describe(v), "date": day.isoformat(),
+           {"document": c.document, "value": cmp.describe(v),
+            "date": lo.isoformat() if lo == hi else f"any day from {lo} to {hi}",
             "held": "; ".join(facts) or "no such office for them"},
-           {"date": day.isoformat(), "held": terms})
+           {"date": lo.isoformat(), "date_to": hi.isoformat(), "held": terms})
+
+
+def _given_name(fb: FindingBuilder, c: Claim, rs: RuleSet) -> None:
+    """A given name that is not the known person's (another spelling of it is fine: ستيف and
+    ستيفن, فلاديمير and فولوديمير match above the fuzzy threshold of entities.yaml)."""
+    from rapidfuzz import fuzz
+
+    from checker.text.normalize import normalize_word
+
+    v: TitleValue = c.value
+    if not v.given:
+        return
+    entity = next((e for e in rs.entities.entities if e.id == c.subject and e.type == "person"), None)
+    if entity is None:
+        return
+    # the given names as the rules write them: every name but its last word (عبد الفتاح),
+    # compared without spaces (عبدالفتاح)
+    known = sorted({" ".join(normalize_word(n).split()[:-1]) for n in entity.names if len(n.split()) > 1})
+    given = v.given.replace(" ", "")
+
+    def same(k: str) -> bool:
+        first, known_first = v.given.split()[0], k.split()[0]
+        return (fuzz.ratio(given, k.replace(" ", "")) >= rs.entities.fuzzy.threshold - 10
+                or fuzz.ratio(first, known_first) >= rs.entities.fuzzy.threshold - 10
+                or first.startswith(known_first) or known_first.startswith(first))  # جو / جوزيف
+
+    if not known or any(same(k) for k in known):
+        return
+    fb.add("knowledge", "knowledge.name", c.attribute, c.subject, fb.events.get(c.event or ""), [c],
+           {"document": c.document, "value": v.given, "known": " / ".join(known)}, {"known": known})

@@ -17,9 +17,9 @@ from checker.extract.mentions import Mention, assemble, find_items, lexicon, ske
 from checker.extract.values import DatePhrase, find_dates, find_times, grammar, year_hint
 from checker.models import Claim, DateValue, Document, EventMention, LabelValue, TitleValue
 from checker.resolve.dates import resolve_date
-from checker.resolve.kb import holder, offices_of
+from checker.resolve.kb import holder, offices_of, terms_of
 from checker.rules.kinds import TEMPLATE
-from checker.rules.ruleset import CompiledRule, RuleSet
+from checker.rules.ruleset import CompiledRule, RuleSet, alternation
 from checker.text.language import sentence_language
 from checker.text.normalize import Normalized, normalize
 
@@ -76,6 +76,68 @@ class _Mention:
     segment: int = 0
     claims: list[str] = field(default_factory=list)
     undated: bool = True
+    mediators: list[str] = field(default_factory=list)
+    relation: str = "reported"  # "recalled" (an earlier event) or "planned"
+
+
+@dataclass
+class PartyWords:
+    """The compiled words of entities.yaml `parties` and of the claim files' `recalled` and
+    `planned`: what makes a person or country named in a sentence not a party of its event,
+    and a trigger another event than the one reported."""
+
+    sources: re.Pattern[str]
+    mediators: re.Pattern[str]
+    mentioned: re.Pattern[str]
+    other: dict[str, re.Pattern[str]]  # event type -> words of a recalled or planned event
+    recalled: dict[str, re.Pattern[str]]
+
+
+_NEVER = re.compile(r"(?!)")
+_PARTY_WORDS: dict[str, PartyWords] = {}  # by rule digest: compiled once per rule set
+
+
+def party_words(rs: RuleSet) -> PartyWords:
+    hit = _PARTY_WORDS.get(rs.digest)
+    if hit is None:
+        pw = rs.entities.parties
+
+        def words(ws: list[str]) -> re.Pattern[str]:
+            return re.compile(rf"(?<!\w)(?:و|ف)?{alternation(ws)}") if ws else _NEVER
+
+        other, recalled = {}, {}
+        for cf in rs.claim_files.values():
+            if cf.event and (cf.recalled or cf.planned):
+                other[cf.event] = words(cf.recalled + cf.planned)
+                recalled[cf.event] = words(cf.recalled)
+        hit = _PARTY_WORDS[rs.digest] = PartyWords(words(pw.sources), words(pw.mediators), words(pw.mentioned),
+                                                   other, recalled)
+    return hit
+
+
+# after a verb of saying: the speaker (a placeholder, or one or two words such as الرئاسة) and
+# a comma, then the day of the statement
+_AFTER_SPEECH = (re.compile(r"\s*(?:يوم\s+)?"),
+                 re.compile(r"\s*(?:\u27e6[pc]\d+\u27e7|[^\s،,\u27e6]+(?:\s+[^\s،,\u27e6]+)?)\s*،?\s*(?:يوم\s+)?"))
+_PLACEHOLDER_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:جانب\s+|طرف\s+)?\u27e6[pc](\d+)\u27e7")
+_AND_PLACEHOLDER = re.compile(r"\s*(?:،|و|,)\s*(?:و\s*)?\u27e6[pc](\d+)\u27e7")
+
+
+def _marked(rx: re.Pattern[str], skel: str, chain: bool = False) -> set[int]:
+    """Placeholders right after one of the words of `rx` (بوساطة ⟦c3⟧), and with `chain` the
+    ones joined to them (بوساطة ⟦c3⟧ و⟦c4⟧)."""
+    return {k for k, _, _ in _marked_spans(rx, skel, chain)}
+
+
+def _marked_spans(rx: re.Pattern[str], skel: str, chain: bool = False) -> list[tuple[int, int, int]]:
+    """(placeholder, where its marker word starts, where it ends) in the skeleton."""
+    out: list[tuple[int, int, int]] = []
+    for m in rx.finditer(skel):
+        nxt = _PLACEHOLDER_AFTER.match(skel, m.end())
+        while nxt:
+            out.append((int(nxt.group(1)), m.start(), nxt.end()))
+            nxt = _AND_PLACEHOLDER.match(skel, nxt.end()) if chain else None
+    return out
 
 
 @dataclass
@@ -103,6 +165,11 @@ class DocumentExtractor:
         self.claims: list[Claim] = []
         self.mentions: list[_Mention] = []
         self.published = doc.published
+        # people no rule lists, read from their titles in this document: surname -> id, id -> country
+        self.open_seen: dict[str, str] = {}
+        self.open_country: dict[str, str | None] = {}
+        self.roles = {r.id: r for r in rs.titles.roles}
+        self.mediated: dict[tuple[str, str], set[str]] = {}
 
     # ------------------------------------------------------------------ spans
 
@@ -133,7 +200,8 @@ class DocumentExtractor:
                 continue  # a bare word such as "the talks", with nothing to align on
             out.append(EventMention(id=m.id, document=self.doc.id, segment=m.segment,
                                     type=m.type, participants=sorted(set(m.participants)), date=m.date,
-                                    place=m.place, span=m.span, claims=m.claims))
+                                    place=m.place, span=m.span, claims=m.claims,
+                                    mediators=sorted(set(m.mediators) - set(m.participants)), relation=m.relation))
         return out, self.claims
 
     def _use(self, lang: str) -> None:
@@ -162,8 +230,13 @@ class DocumentExtractor:
         self._use(self.language)
 
     def _read_sentence(self, sentence: str, start: int, sdoc) -> _Sentence:
-        items = find_items(self.lex, sdoc)
+        items = find_items(self.lex, sdoc, self.open_seen)
         mentions = assemble(self.lex, sdoc, items)
+        for m in mentions:
+            if m.open and m.name:
+                self.open_seen.setdefault(m.name.split()[-1], m.entity)
+                if m.country:
+                    self.open_country.setdefault(m.entity, m.country)
         skel, back, ordered = skeleton(sentence, mentions)
         speakers: set[str] = set()
         # where the speaker may also stand before the verb ("Peskov said"), one after it must
@@ -177,6 +250,11 @@ class DocumentExtractor:
                 prev = re.search(r"\u27e6p(\d+)\u27e7[\s,]*(?:\S+\s+){0,1}$", skel[:m.start()])
                 if prev:
                     speakers.add(str(prev.group(1)))
+        # the source quoted (بحسب أوشاكوف، وفقا لبيسكوف)
+        for m in party_words(self.rs).sources.finditer(skel):
+            nxt = re.match(r"\s*،?\s*\u27e6p(\d+)\u27e7", skel[m.end():])
+            if nxt:
+                speakers.add(str(nxt.group(1)))
         return _Sentence(sentence, start, mentions, skel, back, ordered, {}, speakers)
 
     # ------------------------------------------------------------------ one sentence
@@ -192,10 +270,22 @@ class DocumentExtractor:
                 m.same_as_other = False
             if m.type == "person" and m.entity:
                 s.persons[k] = m.entity
+                if m.role and not m.office and not m.party and not m.country:
+                    self._specific_post(m, day)
             elif m.type == "role" and m.role:
                 who = holder(self.rs, m.role, m.country, day or self.published.day)
                 if who:
                     s.persons[k] = who
+
+    def _specific_post(self, m: Mention, day: dt.date | None) -> None:
+        """A generic aide's title (مساعد الرئيس يوري أوشاكوف) is the aide's post the knowledge
+        base has for them (the Kremlin aide), if they hold exactly one such post."""
+        when = day or self.published.day
+        terms = offices_of(self.rs, m.entity, when) if when else terms_of(self.rs, m.entity)
+        posts = {(t.role, t.country) for t in terms if t.role in self.roles and not self.roles[t.role].party
+                 and self.roles[t.role].office}
+        if len(posts) == 1:
+            (m.role, m.country), m.office = posts.pop(), True
 
     def _counterpart_role(self, m, other_role: str | None, day: dt.date | None) -> str | None:
         """The role of "his counterpart": the other person's role, unless the knowledge base
@@ -203,7 +293,10 @@ class DocumentExtractor:
         Lavrov" is a foreign minister, not a secretary of state nor a president). Then its post
         that the rules list as matching the other's, else no title at all, never a guess."""
         when = day or self.published.day
-        held = sorted({t.role for t in offices_of(self.rs, m.entity, when)}) if m.entity and when else []
+        if m.entity and when:
+            held = sorted({t.role for t in offices_of(self.rs, m.entity, when)})
+        else:  # no day to ask the knowledge base about: any post it knows them in
+            held = sorted({t.role for t in terms_of(self.rs, m.entity)}) if m.entity else []
         if not held:  # a bare "his counterpart", or a person the knowledge base does not know
             return other_role or ("president" if not m.entity else None)
         if other_role is None:
@@ -238,30 +331,53 @@ class DocumentExtractor:
         def owner(p: DatePhrase) -> str | None:
             return min(event_triggers, key=lambda t: abs(t[0] - p.start))[1] if event_triggers else None
 
+        said = self._statement_days(s)
         here: dict[str, _Mention] = {}
         for pos, etype, starts, _rid in triggers:
             if etype in here:
                 continue
             if etype in fams.nested and (here or last):
                 continue  # an exchange agreed in a call or talks: its counts belong to that event
-            mine = [d for d in dates if owner(d[0]) == etype]
+            # a statement's day is not the event's when the event was named before the statement,
+            # the sentence has another day, or it refers to an event already reported (قالت
+            # الرئاسة، الجمعة، إن الاتصال ...)
+            mine = [d for d in dates if owner(d[0]) == etype
+                    and not (d[0].start in said and (pos < said[d[0].start] or len(dates) > 1 or not starts))]
             nearest = min(mine, key=lambda d: abs(d[0].start - pos), default=None)
             value = nearest[1] if nearest else None
-            participants = self._participants(s, etype)
+            participants, mediators = self._participants(s, etype, first_day)
+            # an earlier or a planned event beside the one the segment reports
+            relation = self._relation(s, etype, pos) if etype in context else "reported"
             m = self._place(seg, etype, starts, value, participants,
                             self._span(norm, plain_start, s.start + pos, s.start + pos + 1)[0],
-                            context, seg_mentions)
+                            context, seg_mentions, relation)
             if m is None:
                 continue
+            m.mediators.extend(x for x in mediators if x not in m.mediators)
             here[etype] = m
-            context[etype] = m
+            if m.relation == "reported":
+                context[etype] = m
             stated = fams.event_date.get(etype)
             if stated and nearest and value is not None and (value.day or value.weekday is not None):
                 self._claim(seg, stated.name, m.id, value,
                             self._span(norm, plain_start, s.start + nearest[0].start, s.start + nearest[0].end),
                             "date.stated", quoted=quoted, mention=m)
+        aside = None
+        if not here and last and last[0].type not in fams.nested:
+            # no trigger, but other parties than the event under discussion ("Zelensky also
+            # spoke with Trump for an hour"): another event of that type, with this sentence's claims
+            parties, _ = self._participants(s, last[0].type, first_day)
+            if len(set(parties)) >= 2 and not _fits(last[0].participants, parties):
+                etype = last[0].type
+                m = self._place(seg, etype, False, None, parties, self._span(norm, plain_start, s.start, s.start + 1)[0],
+                                context, seg_mentions, "reported")
+                if m is not None:
+                    here[etype] = m
+                    aside = m  # an aside: the next sentences are about the event under discussion again
         if here:
-            last[:] = [here[min(here, key=lambda e: next(p for p, t, *_ in triggers if t == e))]]
+            reported = {e: m for e, m in here.items() if m.relation == "reported" and m is not aside}
+            if reported:
+                last[:] = [reported[min(reported, key=lambda e: next((p for p, t, *_ in triggers if t == e), -1))]]
         current = next(iter(here.values()), None) or (last[0] if last else None)
 
         # the built-in readings, for the attributes the families declare them for
@@ -284,6 +400,9 @@ class DocumentExtractor:
         for decl in fams.reading("vocabulary"):
             first = next((here[e] for e in fams.event_types if e in here and e not in fams.nested), None)
             self._topics(seg, plain_start, norm, s, decl.name, first or current, quoted)
+        for decl in fams.reading("mediators"):
+            first = next((here[e] for e in fams.event_types if e in here), None)
+            self._mediators(seg, plain_start, norm, s, decl.name, first or current, quoted)
 
     # ------------------------------------------------------------------ helpers
 
@@ -300,7 +419,8 @@ class DocumentExtractor:
         """Every person named with a title: a claim about the person, read with the current event."""
         for m in s.ordered:
             if m.type == "person" and m.entity and m.role and m.title_span:
-                value = TitleValue(role=m.role, country=m.country, status=m.status, office=m.office)
+                given = " ".join(m.name.split()[:-1]) if m.name and not m.open else None
+                value = TitleValue(role=m.role, country=m.country, status=m.status, office=m.office, given=given or None)
                 self._claim(seg, attribute, m.entity, value, self._span(norm, plain_start, s.start + m.start, s.start + m.end),
                             f"title.{m.role}", quoted=quoted, mention=current)
 
@@ -320,6 +440,29 @@ class DocumentExtractor:
                         self._span(norm, plain_start, s.start + m.start(), s.start + m.end()), "topic.discussed",
                         quoted=quoted, mention=target)
 
+    def _mediators(self, seg, plain_start, norm, s: _Sentence, attribute: str, target: _Mention | None,
+                   quoted) -> None:
+        """Who mediated or hosted the event (بوساطة عمانية، برعاية مصرية قطرية): a claim each."""
+        if target is None:
+            return
+        marked = _marked_spans(party_words(self.rs).mediators, s.skel, chain=True)
+        if not marked:
+            return
+        attribute = attribute.replace(TEMPLATE, target.type)
+        seen = self.mediated.setdefault((target.id, attribute), set())  # one claim per mediator and event
+        for k, a, b in marked:
+            if k >= len(s.ordered):
+                continue
+            who = s.persons.get(k) or (s.ordered[k].entity if s.ordered[k].type == "country" else None)
+            if not who or who in seen or who in target.participants:
+                continue
+            seen.add(who)
+            if who not in target.mediators:
+                target.mediators.append(who)
+            self._claim(seg, attribute, target.id, LabelValue(label=who),
+                        self._span(norm, plain_start, s.start + s.back[a], s.start + s.back[b - 1] + 1),
+                        "mediator.named", quoted=quoted, mention=target)
+
     def _nearest_event(self, here, triggers, pos, etype: str | None = None) -> _Mention | None:
         """The event triggered nearest `pos` in the sentence (of `etype` if given), never a nested one."""
         best = None
@@ -329,20 +472,19 @@ class DocumentExtractor:
                     best = (abs(p - pos), here[t])
         return best[1] if best else None
 
+    def _country_of(self, entity: str) -> str | None:
+        """The country of a person (of the rules, or read from their title here), or itself."""
+        return self.lex.entity_country.get(entity) or self.open_country.get(entity)
+
     def _participant_of(self, event: _Mention, country: str | None) -> str | None:
         """The one participant of an event from a country ("the American side")."""
-        ents = {e.id: e for e in self.rs.entities.entities}
-        hits = [p for p in event.participants if p in ents and ents[p].country == country]
+        hits = [p for p in event.participants if self.lex.entity_types.get(p, "person") == "person"
+                and self._country_of(p) == country]
         return hits[0] if len(hits) == 1 else None
 
     def _zone_of(self, entity: str) -> str | None:
-        ents = {e.id: e for e in self.rs.entities.entities}
-        e = ents.get(entity)
-        if e is None:
-            return None
-        if e.type != "country" and e.country:
-            e = ents.get(e.country)
-        return e.zone if e else None
+        country = self._country_of(entity)
+        return self.lex.zones.get(country) if country else None
 
     def _person(self, s: _Sentence, mt: re.Match, group: str) -> str | None:
         if group not in mt.groupdict() or mt.group(group) is None:
@@ -356,26 +498,74 @@ class DocumentExtractor:
         k = int(re.search(r"\d+", mt.group(group)).group())
         return s.ordered[k].entity if k < len(s.ordered) else None
 
-    def _participants(self, s: _Sentence, etype: str) -> list[str]:
+    def _participants(self, s: _Sentence, etype: str, day: dt.date | None) -> tuple[list[str], list[str]]:
+        """The parties of the event a sentence speaks of, and its mediators or hosts. Not
+        parties: the source quoted (قال بيسكوف، بحسب أوشاكوف), a spokesman or aide by title or by
+        the knowledge base, a mediator (بوساطة قطرية), someone talked about (بشأن زيلينسكي)."""
+        pw = party_words(self.rs)
+        mediating = _marked(pw.mediators, s.skel, chain=True)
+        mentioned = _marked(pw.mentioned, s.skel)
+        mediators = [x for k in sorted(mediating) if k < len(s.ordered)
+                     for x in [s.persons.get(k) or (s.ordered[k].entity if s.ordered[k].type == "country" else None)] if x]
         if etype == "call":
-            speakers = {s.persons[int(k)] for k in s.speakers if int(k) in s.persons}
-            people = [p for _, p in sorted(s.persons.items()) if p not in speakers]
-            if len(set(people)) < 2:
-                people = [p for _, p in sorted(s.persons.items())]
-            return list(dict.fromkeys(people))
+            speaking = {int(k) for k in s.speakers}
+            usable = [(k, p) for k, p in sorted(s.persons.items())
+                      if k not in mediating and k not in mentioned and self._is_party(s.ordered[k], p, day)]
+            people = [p for k, p in usable if k not in speaking]
+            if len(set(people)) < 2:  # "Putin said he had called Trump": the speaker is a party
+                people = [p for _, p in usable]
+            return list(dict.fromkeys(people)), mediators
         # talks are between countries: those named, and those of the people who speak for them
         # ("head of the Russian delegation"), but not a country that is only what was discussed
         # ("... and discussed the settlement in Ukraine")
         verb = self.g.topic_verb.search(s.norm)
         topics = [m.span() for m in self.g.topic.finditer(s.norm) if m.start() >= verb.end()] if verb else []
         countries = []
-        for m in s.ordered:
+        for k, m in enumerate(s.ordered):
+            if k in mediating or k in mentioned:
+                continue
             if m.type == "country" and m.entity:
                 if not any(a <= m.start < b for a, b in topics):
                     countries.append(m.entity)
-            elif m.type in ("person", "role") and m.country:
+            elif m.type in ("person", "role") and m.country and m.party:
                 countries.append(m.country)
-        return list(dict.fromkeys(countries))
+        return list(dict.fromkeys(countries)), mediators
+
+    def _is_party(self, m: Mention, person: str, day: dt.date | None) -> bool:
+        """False for a spokesman or aide: titled so here, or holding only such posts that day."""
+        if not m.party:
+            return False
+        if m.role:
+            return True
+        when = day or self.published.day
+        roles = self.roles
+        held = [t.role for t in (offices_of(self.rs, person, when) if when else
+                                 terms_of(self.rs, person))]
+        return not held or any(roles[r].party for r in held if r in roles)
+
+    def _statement_days(self, s: _Sentence) -> dict[int, int]:
+        """Where a day right after a verb of saying begins (أعلن عراقجي الخميس أن...), mapped
+        to where the verb is: possibly the day of the statement, not of the event."""
+        out = {}
+        for m in self.g.speech.finditer(s.skel):
+            for rx in _AFTER_SPEECH:
+                after = rx.match(s.skel, m.end())
+                if after:
+                    out[s.back[after.end()] if after.end() < len(s.back) else len(s.norm)] = s.back[m.start()]
+        return out
+
+    def _relation(self, s: _Sentence, etype: str, pos: int) -> str:
+        """"recalled" or "planned" when the words beside a trigger say it is another event than
+        the one reported (في اتصالهما السابق، اتفقا على إجراء اتصال آخر)."""
+        pw = party_words(self.rs)
+        rx = pw.other.get(etype)
+        if rx is None:
+            return "reported"
+        lo, hi = max(0, pos - 20), min(len(s.norm), pos + 30)
+        hits = [m for m in rx.finditer(s.norm, lo, hi)]
+        if not hits:
+            return "reported"
+        return "recalled" if any(pw.recalled[etype].match(s.norm, m.start(), hi) for m in hits) else "planned"
 
     def _new_standalone(self, seg, etype, span, seg_mentions) -> _Mention:
         m = _Mention(f"{self.doc.id}:m{seg}.{len(self.mentions) + 1}", etype, [], None, None, span, seg)
@@ -383,22 +573,36 @@ class DocumentExtractor:
         seg_mentions.append(m)
         return m
 
-    def _place(self, seg, etype, starts, value: DateValue | None, participants, span, context, seg_mentions):
-        """Join the event this segment already speaks of, or start a new one."""
-        same = [m for m in seg_mentions if m.type == etype]
+    def _place(self, seg, etype, starts, value: DateValue | None, participants, span, context, seg_mentions,
+               relation: str = "reported"):
+        """Join the event this segment already speaks of, or start a new one. A sentence that
+        names two parties joins only an event between the same parties (Erdogan-Macron and
+        Erdogan-Scholz are two calls); an earlier or a planned event is never the reported one."""
+        same = [m for m in seg_mentions if m.type == etype and m.relation == relation]
         day = value.day if value else None
         pub = self.published.day
+        named = len(set(participants)) >= 2
         target = None
-        if day is not None:
-            target = next((m for m in same if m.date and m.date.day == day), None)
+        if relation != "reported":
+            ctx = context.get(etype)
+            if not named and ctx is not None:
+                participants = list(ctx.participants)  # "in their previous call": the same parties
+            target = next((m for m in same if _fits(m.participants, participants)
+                           and (day is None or (m.date is not None and m.date.day in (None, day)))), None)
+        elif day is not None:
+            target = next((m for m in same if m.date and m.date.day == day
+                           and (not named or _fits(m.participants, participants))), None)
             if target is None:
                 near_pub = pub is not None and abs((day - pub).days) <= 1
-                target = next((m for m in same if m.undated and near_pub), None)
+                target = next((m for m in same if m.undated and near_pub
+                               and (not named or _fits(m.participants, participants))), None)
         else:
             target = context.get(etype)
-            if target is not None and len(set(participants)) >= 2 and target.participants \
-                    and not set(participants) & set(target.participants):
-                target = None  # a call between other people
+            if target is not None and named and not _fits(target.participants, participants):
+                # a call between other people: one already read, or a new one
+                target = next((m for m in reversed(same) if _fits(m.participants, participants)), None)
+                if target is None:
+                    starts = True
         if target is None:
             if not starts and not same and day is None and not participants:
                 return None
@@ -407,6 +611,7 @@ class DocumentExtractor:
                 participants = list(ctx.participants) if ctx else participants
             target = _Mention(f"{self.doc.id}:m{seg}.{len(self.mentions) + 1}", etype, list(participants), value, None, span, seg)
             target.undated = day is None
+            target.relation = relation
             self.mentions.append(target)
             seg_mentions.append(target)
             return target
@@ -424,6 +629,13 @@ class DocumentExtractor:
                 if p not in target.participants:
                     target.participants.append(p)
         return target
+
+
+def _fits(known: list[str], named: list[str]) -> bool:
+    """Can an event between `known` be the one a sentence naming `named` speaks of? One set
+    holds the other (a sentence may name only some of the parties, or the event has only one)."""
+    a, b = set(known), set(named)
+    return not a or not b or a <= b or b <= a
 
 
 class _Reading:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from checker.rules.ruleset import COUNTRY, PERSON, PLACE, RuleSet
+from checker.rules.schema import OpenNames
 from checker.text.normalize import normalize_word
 
 
@@ -44,6 +45,9 @@ class Mention:
     office: bool = True
     same_as_other: bool = False
     fuzzy: bool = False
+    open: bool = False  # a person no rule lists, named with a title; `entity` is their surname
+    party: bool = True  # False: titled as a spokesman or aide (a source, not a party)
+    name: str | None = None  # an open person's name as read (normalised)
 
 
 @dataclass
@@ -60,6 +64,15 @@ class Lexicon:
     min_length: int = 5
     modifiers_before: bool = False  # titles.yaml `modifiers: before` (former U.S. President)
     apposition_words: frozenset[str] = frozenset()
+    open_names: bool = False  # entities.yaml `names`: read people no rule lists from their titles
+    name_stop: frozenset[str] = frozenset()  # words that end an open name
+    connectors: frozenset[str] = frozenset()
+    max_name_words: int = 3
+    zones: dict[str, str] = field(default_factory=dict)  # country id -> IANA zone
+
+    @functools.cached_property
+    def fuzzy_keys(self) -> tuple[str, ...]:
+        return tuple(sorted(self.fuzzy_names))
 
 
 def lexicon(rs: RuleSet) -> Lexicon:
@@ -85,23 +98,34 @@ def _build_lexicon(rs: RuleSet) -> Lexicon:
             matcher.add(f"ADJ|{ent.id}", phrase_patterns(nlp, ent.adjectives))
         if ent.type == "person":
             for name in ent.names:
-                for word in name.split():
-                    w = normalize_word(word)
-                    if len(w) >= rs.entities.fuzzy.min_length:
-                        fuzzy_names.setdefault(w, ent.id)
+                # only surnames, and no word with the article: the other words of a full name
+                # are given names, ordinals and common words (عبد الله الثاني: الثانية)
+                w = normalize_word(name.split()[-1])
+                if len(w) >= rs.entities.fuzzy.min_length and not w.startswith("ال"):
+                    fuzzy_names.setdefault(w, ent.id)
     roles = {}
     for role in rs.titles.roles:
         roles[role.id] = role
         matcher.add(f"ROLE|{role.id}", phrase_patterns(nlp, role.phrases))
     for status, words in rs.titles.statuses.items():
         matcher.add(f"STATUS|{status}", phrase_patterns(nlp, words))
+    if rs.titles.fillers:
+        matcher.add("FILL|-", phrase_patterns(nlp, rs.titles.fillers))
     # first names shared by several people ("فلاديمير") must not be fuzzy-matched to one of them
     first_names = {normalize_word(n.split()[0]) for e in rs.entities.entities for n in e.names if " " in n}
     for w in first_names:
         fuzzy_names.pop(w, None)
+    on = rs.entities.names or OpenNames()
+    stop = {normalize_word(w) for w in on.stop}
+    for names in list(rs.calendar.months.values()) + list(rs.calendar.weekdays.values()):
+        stop.update(normalize_word(w) for n in names for w in n.split())
+    stop.update(normalize_word(w) for w in rs.calendar.relative_days for w in w.split())
+    stop.update(normalize_word(w) for w in rs.numbers.values)
     return Lexicon(nlp, matcher, types, countries, roles, fuzzy_names,
                    rs.entities.fuzzy.threshold, rs.entities.fuzzy.min_length,
-                   rs.titles.modifiers == "before", frozenset(normalize_word(w) for w in rs.titles.apposition_words))
+                   rs.titles.modifiers == "before", frozenset(normalize_word(w) for w in rs.titles.apposition_words),
+                   rs.entities.names is not None, frozenset(stop), frozenset(normalize_word(w) for w in on.connectors), on.max_words,
+                   {e.id: e.zone for e in rs.entities.entities if e.type == "country" and e.zone})
 
 
 @functools.lru_cache(maxsize=65536)
@@ -121,8 +145,11 @@ def _prefix_len(text: str, bare: str) -> int:
     return 0
 
 
-def find_items(lex: Lexicon, doc) -> list[Item]:
-    """Rule phrases matched in a spaCy doc: longest first, no overlaps, in text order."""
+def find_items(lex: Lexicon, doc, seen: dict[str, str] | None = None) -> list[Item]:
+    """Rule phrases matched in a spaCy doc: longest first, no overlaps, in text order.
+
+    `seen` maps the surnames of open people already read in this document (normalised) to
+    their ids, so a later bare "ماكرون" is the "الرئيس الفرنسي إيمانويل ماكرون" named before."""
     from spacy.util import filter_spans
 
     vocab = lex.nlp.vocab
@@ -139,17 +166,34 @@ def find_items(lex: Lexicon, doc) -> list[Item]:
         first = doc[s.start]
         pre = _prefix_len(first.text, first.lemma_)
         items.append(Item(kind, key, s.start, s.end, first.idx + pre, s.end_char))
-    # unseen spellings of a surname: fuzzy, on words no rule claimed
-    names = tuple(sorted(lex.fuzzy_names))
+    # unseen spellings of a surname: fuzzy, on words no rule claimed; then the surnames of
+    # people read from their titles earlier in the document
+    names = lex.fuzzy_keys
+    surnames = tuple(sorted(seen)) if seen else ()
     for tok in doc:
-        if tok.i in covered or not tok.is_alpha or len(tok.lemma_) < lex.min_length:
+        if tok.i in covered or not tok.is_alpha:
             continue
-        hit = _fuzzy_lookup(tok.lemma_, names, lex.threshold)
+        lemma = tok.lemma_
+        hit = _fuzzy_lookup(lemma, names, lex.threshold) if len(lemma) >= lex.min_length else None
         if hit:
-            pre = _prefix_len(tok.text, tok.lemma_)
+            pre = _prefix_len(tok.text, lemma)
             items.append(Item("ENT", lex.fuzzy_names[hit] + "|fuzzy", tok.i, tok.i + 1, tok.idx + pre, tok.idx + len(tok.text)))
+        elif surnames:
+            word, pre = _bare(tok.text, seen)
+            hit = word if word in seen else (_fuzzy_lookup(word, surnames, lex.threshold)
+                                              if len(word) >= lex.min_length else None)
+            if hit:
+                items.append(Item("ENT", seen[hit] + "|open", tok.i, tok.i + 1, tok.idx + pre, tok.idx + len(tok.text)))
     items.sort(key=lambda it: it.start)
     return items
+
+
+def _bare(text: str, known: dict[str, str]) -> tuple[str, int]:
+    """A word without the clitic before it when the rest is a known surname (ولماكرون)."""
+    for pre in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
+        if text.startswith(pre) and text[len(pre):] in known:
+            return text[len(pre):], len(pre)
+    return text, 0
 
 
 _GLUE = {'"', "'", "«", "»", ".", "-"}  # "u.s" "." (a split "u.s."), "president" "-" "elect"
@@ -160,18 +204,44 @@ def _adjacent(doc, a_end: int, b_start: int) -> bool:
     return all(doc[i].text in _GLUE for i in range(a_end, b_start))
 
 
-def _title_tail(doc, items: list[Item], i: int, country: str | None) -> tuple[int, int, int, str | None, str]:
-    """Read the country adjectives and statuses that follow a role at items[i]
-    (الرئيس الأمريكي السابق): where the title ends, its country and its status."""
+def _is_country(lex: Lexicon, item: Item) -> bool:
+    return item.kind in ("ENT", "ADJ") and lex.entity_types.get(item.key) == "country"
+
+
+def _title_tail(lex: Lexicon, doc, items: list[Item], i: int, country: str | None) -> tuple[int, int, int, str | None, str]:
+    """Read the country and statuses that follow a role at items[i] (الرئيس الأمريكي السابق,
+    رئيس وزراء إيطاليا): where the title ends, its country and its status."""
     status = "current"
     j, end_tok, end_char = i + 1, items[i].end, items[i].char_end
-    while j < len(items) and items[j].kind in ("ADJ", "STATUS") and _adjacent(doc, end_tok, items[j].start):
-        if items[j].kind == "ADJ":
-            country = country or items[j].key
-        else:
-            status = items[j].key
+    # a country named right after the role, with no clitic on it, is the role's country
+    if country is None and j < len(items) and items[j].kind == "ENT" and _is_country(lex, items[j]) \
+            and _adjacent(doc, end_tok, items[j].start) and items[j].char_start == doc[items[j].start].idx:
+        country = items[j].key
         end_tok, end_char = items[j].end, items[j].char_end
         j += 1
+    while j < len(items):
+        nxt = items[j]
+        if nxt.kind in ("ADJ", "STATUS", "FILL") and _adjacent(doc, end_tok, nxt.start):
+            if nxt.kind == "ADJ":
+                country = country or nxt.key
+            elif nxt.kind == "STATUS":
+                status = nxt.key
+            end_tok, end_char = nxt.end, nxt.char_end
+            j += 1
+        elif nxt.kind == "ENT" and _is_country(lex, nxt) and end_tok < len(doc) and doc[end_tok].text == "(" \
+                and nxt.start == end_tok + 1 and nxt.end < len(doc) and doc[nxt.end].text == ")":
+            # المتحدث باسم الرئاسة الروسية (الكرملين)
+            country = country or nxt.key
+            end_tok, end_char = nxt.end + 1, doc[nxt.end].idx + 1
+            j += 1
+        else:
+            break
+    # "المبعوث الخاص للرئيس الأمريكي": a role in the genitive (ل) belongs to this title; the
+    # name after it is this role's holder
+    if j < len(items) and items[j].kind == "ROLE" and _adjacent(doc, end_tok, items[j].start) \
+            and doc[items[j].start].text.startswith("ل") and items[j].char_start > doc[items[j].start].idx:
+        j, end_tok, end_char, inner, _ = _title_tail(lex, doc, items, j, None)
+        country = country or inner
     return j, end_tok, end_char, country, status
 
 
@@ -194,12 +264,116 @@ def _title_head(doc, items: list[Item], i: int) -> tuple[int, str | None, str] |
     return k, country, status
 
 
+def _name_word(lex: Lexicon, tok) -> bool:
+    """Could this token be part of a person's name? (not punctuation, a stop word, a number)"""
+    w = tok.text
+    if not tok.is_alpha or len(w) < 2 or w in lex.name_stop or (w[0] in "وف" and w[1:] in lex.name_stop):
+        return False
+    # a clitic before the article (بالضيوف، للصحفيين، والتعاون) is never inside a name
+    return not (w[:3] in ("بال", "وال", "فال", "كال") or w.startswith("لل"))
+
+
+def _boundary(lex: Lexicon, doc, at: dict[int, Item], i: int) -> bool:
+    """Does a name end cleanly before token i? (the sentence ends, punctuation, a stop word or
+    a matched phrase follows): a one-word name is trusted only then."""
+    if i in at:  # a phrase of the rules, but not another person (الرئيس الأمريكي أخبر بوتين)
+        key = at[i].key.split("|")[0]
+        return at[i].kind != "ENT" or (lex.entity_types.get(key) not in ("person", None) and not at[i].key.endswith("|open"))
+    if i >= len(doc) or not doc[i].is_alpha:
+        return True
+    w = doc[i].text
+    return w in lex.name_stop or (w[0] in "وف" and w[1:] in lex.name_stop)
+
+
+def _open_name(lex: Lexicon, doc, at: dict[int, Item], start: int, step: int,
+               country: str | None) -> tuple[int, int]:
+    """The tokens of a name no rule lists, read from token `start` forwards (step 1) or
+    backwards (step -1): (first token, last token + 1), empty when there is none. A country of
+    another country than the title's may be a word of the name (جورجيا ميلوني، محمد شياع السوداني)."""
+    taken: list[int] = []
+    i = start
+    while 0 <= i < len(doc):
+        tok = doc[i]
+        if not _name_word(lex, tok):
+            break
+        it = at.get(i)
+        full = len([t for t in taken if doc[t].text not in lex.connectors]) >= lex.max_name_words
+        if full and not (it is not None and step == 1 and tok.text.startswith("ال")):
+            break  # past the longest name, only a surname that is also an adjective (السوداني)
+        if it is not None:
+            whole = it.start == i and it.end == i + 1 and tok.idx == it.char_start
+            if not (whole and _is_country(lex, it) and it.key != country and country is not None):
+                break
+            nxt = i + step
+            if not taken and not (0 <= nxt < len(doc) and nxt not in at and _name_word(lex, doc[nxt])):
+                break  # a country alone after a title is not a name
+        taken.append(i)
+        i += step
+    taken.sort()
+    while taken and doc[taken[-1]].text in lex.connectors:
+        taken.pop()
+    while taken and doc[taken[0]].text in lex.connectors and doc[taken[0]].text != "عبد":
+        taken.pop(0)
+    if not taken or (doc[taken[0]].text.startswith("ال") and
+                     (len(taken) < 2 or doc[taken[1]].text.startswith("ال"))):
+        # names do not begin with the article (الرئيس الأمريكي الجديد), but a given name with a
+        # hamza may look as if they did once normalised (ألكسندر ستوب -> الكسندر ستوب)
+        return 0, 0
+    if country is None and len(taken) < 2:
+        return 0, 0  # without a country only a full name is trusted (الرئيس إيمانويل ماكرون)
+    first = doc[taken[0]].text
+    if first.endswith("ه") and len(first) > 2:
+        return 0, 0  # a noun with a pronoun or a feminine ending (زيارته، دبلوماسية), not a given name
+    if len(taken) == 1:
+        # one word: an adverb (مرارا، قائلا) or the start of a clause is likelier than a surname
+        if first.endswith("ا") or first[0] in "لب" or not (_boundary(lex, doc, at, taken[0] + 1) if step == 1 else True):
+            return 0, 0
+    return taken[0], taken[-1] + 1
+
+
+def _aide_of(lex: Lexicon, doc, items: list[Item], j: int) -> int | None:
+    """For a spokesman's or aide's title followed by a person at items[j]: the index of the
+    person named after a comma right after them (the title's holder), if any."""
+    k = j + 1
+    if k < len(items) and items[k].kind == "ENT" and items[k].start == items[j].end + 1 \
+            and doc[items[j].end].text in ("،", ",") and (lex.entity_types.get(items[k].key.split("|")[0]) == "person"
+                                                       or items[k].key.endswith("|open")):
+        return k
+    return None
+
+
+def _given_names(lex: Lexicon, doc, at: dict[int, Item], start: int, nxt: Item | None) -> list[str]:
+    """Words between a title and the known person after it that no rule lists: a given name
+    spelt another way (الرئيس الأوكراني فولوديمير زيلنسكي), or another one (a finding)."""
+    if nxt is None or nxt.kind != "ENT" or nxt.start <= start or nxt.start - start > lex.max_name_words:
+        return []
+    words = [doc[t] for t in range(start, nxt.start)]
+    if any(t.i in at or not _name_word(lex, t) or t.text.startswith("ال") or (t.text.endswith("ه") and len(t.text) > 2)
+           for t in words):
+        return []
+    return [t.text for t in words]
+
+
+def open_id(lex: Lexicon, words: list[str]) -> str:
+    """The id of an open person: the normalised surname, with its connector (بن_سلمان)."""
+    k = len(words) - 1
+    while k > 0 and words[k - 1] in lex.connectors:
+        k -= 1
+    return "_".join(words[k:])
+
+
 def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
-    """Group matched phrases into mentions: [ROLE ADJ* STATUS*] NAME, or NAME ، ROLE ...
-    (with `modifiers_before`: [STATUS* ADJ* ROLE STATUS*] NAME, or NAME, [the] ...)."""
+    """Group matched phrases into mentions: [ROLE COUNTRY? ADJ* STATUS*] NAME, or NAME ، ROLE ...
+
+    NAME is a person of the rules, or a name no rule lists (an open person) when the title
+    gives a country."""
     mentions: list[Mention] = []
+    at = {t: it for it in items for t in range(it.start, it.end)}
     i = 0
     n = len(items)
+    # a title followed by a courtesy title (ولي العهد السعودي الأمير ...، أمير قطر الشيخ ...):
+    # the name after the second is the holder of the first
+    carried: tuple[int, str, object, int, str] | None = None  # (token, country, role, start, status)
     while i < n:
         it = items[i]
         head = _title_head(doc, items, i) if lex.modifiers_before and it.kind in ("ADJ", "STATUS") else None
@@ -210,28 +384,83 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
                 i, pre_country, pre_status = head
                 it = items[i]
             role = lex.roles[it.key]
-            j, end_tok, end_char, country, status = _title_tail(doc, items, i, role.country or pre_country)
+            outer = carried if carried and carried[0] == it.start else None
+            country0 = role.country or pre_country or (outer[1] if outer else None)
+            j, end_tok, end_char, country, status = _title_tail(lex, doc, items, i, country0)
             status = status if status != "current" else pre_status
+            if j < n and items[j].kind == "ROLE" and country and _adjacent(doc, end_tok, items[j].start) \
+                    and not lex.roles[items[j].key].office and items[j].char_start == doc[items[j].start].idx:
+                carried = (items[j].start, country, role, it.char_start, status)
             it = first
             title_span = (it.char_start, end_char)
-            if j < n and items[j].kind == "ENT" and _adjacent(doc, end_tok, items[j].start):
+            if outer and outer[2].office and not role.office:
+                role, status, title_span = outer[2], outer[4], (outer[3], end_char)
+                it = Item(it.kind, it.key, it.start, it.end, outer[3], it.char_end)
+            if lex.open_names and country and j < n and items[j].kind == "ENT" and end_tok < len(doc) \
+                    and doc[end_tok].text in ("،", ",") \
+                    and items[j].start == end_tok + 1 and items[j].char_start == doc[items[j].start].idx \
+                    and (lex.entity_types.get(items[j].key.split("|")[0]) == "person" or items[j].key.endswith("|open")):
+                end_tok = items[j].start  # "وزير الخارجية الإيراني، عباس عراقجي،": the title, a comma, the name
+            given = _given_names(lex, doc, at, end_tok, items[j] if j < n else None) if lex.open_names else []
+            if given and country and lex.entity_country.get(items[j].key.split("|")[0]) not in (None, country):
+                given = []  # "الرئيس الأمريكي أخبر بوتين": words between a title and someone else
+            if j < n and items[j].kind == "ENT" and (given or _adjacent(doc, end_tok, items[j].start)):
                 key = items[j].key
                 fuzzy = key.endswith("|fuzzy")
+                opened = key.endswith("|open")
                 key = key.split("|")[0]
-                if lex.entity_types.get(key) == "person":
+                holder = _aide_of(lex, doc, items, j) if not role.party else None
+                if holder is not None:
+                    # "مساعد الرئيس الروسي فلاديمير بوتين، يوري أوشاكوف": the aide is the one after
+                    # the comma; the person in the title is whom they serve
+                    mentions.append(Mention("person", key, items[j].char_start, items[j].char_end))
+                    h = items[holder]
+                    mentions.append(Mention("person", h.key.split("|")[0], h.char_start, h.char_end, role.id, country,
+                                            status, title_span, role.office, False, party=False,
+                                            open=h.key.endswith("|open")))
+                    i = holder + 1
+                    continue
+                if lex.entity_types.get(key) == "person" or opened:
                     mentions.append(Mention("person", key, it.char_start, items[j].char_end, role.id, country,
-                                            status, title_span, role.office, role.same_as_other, fuzzy))
+                                            status, title_span, role.office, role.same_as_other, fuzzy,
+                                            open=opened, party=role.party,
+                                            name=" ".join(given + [doc[items[j].start].text]) if given else None))
                     i = j + 1
+                    continue
+            # without a country, only a definite title names someone (الرئيس إيمانويل ماكرون, not
+            # رئيس مجلس الإدارة)
+            definite = country is not None or doc[it.end - 1].text.startswith("ال")
+            a, b = _open_name(lex, doc, at, end_tok, 1, country) if definite and lex.open_names else (0, 0)
+            if b > a:
+                words = [doc[t].text for t in range(a, b)]
+                mentions.append(Mention("person", open_id(lex, words), it.char_start, doc[b - 1].idx + len(doc[b - 1].text),
+                                        role.id, country, status, title_span, role.office, role.same_as_other,
+                                        open=True, party=role.party, name=" ".join(words)))
+                while j < n and items[j].start < b:
+                    j += 1
+                i = j
+                continue
+            if lex.open_names and it.start > 1 and doc[it.start - 1].text in ("،", ",") \
+                    and (country or not role.office) and it.char_start == doc[it.start].idx:
+                # NAME ، ROLE ...: an apposition after a name no rule lists
+                a, b = _open_name(lex, doc, at, it.start - 2, -1, country)
+                if b > a and not (mentions and mentions[-1].end > doc[a].idx):
+                    words = [doc[t].text for t in range(a, b)]
+                    mentions.append(Mention("person", open_id(lex, words), doc[a].idx, end_char, role.id, country,
+                                            status, (it.char_start, end_char), role.office, False,
+                                            open=True, party=role.party, name=" ".join(words)))
+                    i = j
                     continue
             if country or role.same_as_other:
                 mentions.append(Mention("role", None, it.char_start, end_char, role.id, country, status,
-                                        title_span, role.office, role.same_as_other))
+                                        title_span, role.office, role.same_as_other, party=role.party))
             i = j
             continue
         if it.kind == "ENT":
             key = it.key.split("|")[0]
-            etype = lex.entity_types.get(key, "person")
-            m = Mention(etype, key, it.char_start, it.char_end, fuzzy=it.key.endswith("|fuzzy"))
+            opened = it.key.endswith("|open")
+            etype = "person" if opened else lex.entity_types.get(key, "person")
+            m = Mention(etype, key, it.char_start, it.char_end, fuzzy=it.key.endswith("|fuzzy"), open=opened)
             # apposition: NAME ، ROLE ADJ* STATUS*
             head = _title_head(doc, items, i + 1) if lex.modifiers_before and i + 1 < n else None
             if etype == "person" and i + 1 < n and (items[i + 1].kind == "ROLE" or head is not None):
@@ -239,15 +468,17 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
                 k, pre_country, pre_status = head or (i + 1, None, "current")
                 between = doc[it.end:nxt.start]
                 words = [t.text for t in between]
-                if words and words[0] in ("،", ",") and all(w in lex.apposition_words for w in words[1:]):
+                # "ترامب، والرئيس المصري": a conjunction on the role starts another person
+                if words and words[0] in ("،", ",") and all(w in lex.apposition_words for w in words[1:]) \
+                        and nxt.char_start == doc[nxt.start].idx:
                     role = lex.roles[items[k].key]
-                    j, end_tok, end_char, country, status = _title_tail(doc, items, k, role.country or pre_country)
+                    j, end_tok, end_char, country, status = _title_tail(lex, doc, items, k, role.country or pre_country)
                     status = status if status != "current" else pre_status
                     # "Witkoff, U.S. President Donald Trump's envoy": the title is the next name's
                     next_name = j < n and items[j].kind == "ENT" and _adjacent(doc, end_tok, items[j].start)
                     if (country or not role.office) and not next_name:
                         m.role, m.country, m.status = role.id, country, status
-                        m.title_span, m.office = (nxt.char_start, end_char), role.office
+                        m.title_span, m.office, m.party = (nxt.char_start, end_char), role.office, role.party
                         m.end = end_char
                         mentions.append(m)
                         i = j

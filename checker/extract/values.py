@@ -259,7 +259,9 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float) -> tuple[D
     words = re.sub(r"(?<=\d)-(?=\D)|(?<=\w)-(?=\w)", " ", t).split(" ")  # "90-minute", "two-hour"
     count: float = 1
     if words[0] not in g.units:
-        count = g.unit_portions.get(words[0]) or parse_number(g, words[0]) or 0
+        first = words[0][1:] if words[0].startswith("ل") and words[0] not in g.unit_portions \
+            and parse_number(g, words[0]) is None else words[0]  # لثلاث ساعات
+        count = g.unit_portions.get(first) or parse_number(g, first) or 0
         words = words[1:]
         # no number: only a "several" word (عدة) can stand before a plural unit here
         several = not count and words and words[0] in g.units and g.units[words[0]][2]

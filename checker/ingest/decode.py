@@ -2,7 +2,8 @@
 
 Offsets everywhere are into the decoded text, so decoding must be deterministic and must never
 guess silently: a file is UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1256 when
-that decoding reads as Arabic. Anything else is an InputError with a message that says why.
+that decoding reads as Arabic. UTF-8 with a few bad bytes is read with replacement characters and
+a warning. Anything else is an InputError with a message that says why.
 """
 
 from __future__ import annotations
@@ -54,9 +55,22 @@ def decode(data: bytes) -> tuple[str, str]:
 
     Encoding names: "utf-8-sig", "utf-16", "utf-8", "cp1256". An empty input decodes as "".
     """
+    text, encoding, _ = decode_with_warnings(data)
+    return text, encoding
+
+
+# UTF-8 with a few bad bytes (a truncated last character, one stray byte, a file caught while
+# being rewritten) is still UTF-8: read with U+FFFD in their place and a warning. Windows-1256
+# Arabic read as UTF-8 is almost nothing but invalid sequences. Below this share of valid
+# multi-byte sequences among the non-ASCII ones, the file is tried as Windows-1256.
+_UTF8_MIN_VALID_SHARE = 0.8
+
+
+def decode_with_warnings(data: bytes) -> tuple[str, str, list[str]]:
+    """`decode`, plus warnings about what was read with loss (invalid UTF-8 bytes replaced)."""
     if data.startswith(codecs.BOM_UTF8):
         try:
-            return data.decode("utf-8-sig"), "utf-8-sig"
+            return data.decode("utf-8-sig"), "utf-8-sig", []
         except UnicodeDecodeError as exc:
             raise InputError(f"cannot decode: starts with a UTF-8 byte-order mark but is not UTF-8 ({_where(exc)})") from exc
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
@@ -68,25 +82,45 @@ def decode(data: bytes) -> tuple[str, str]:
             raise InputError(f"cannot decode: starts with a UTF-16 byte-order mark but is not UTF-16 ({_where(exc)})") from exc
         if "\x00" in text:
             raise InputError("not text: looks binary (NUL characters after UTF-16 decoding)")
-        return text, "utf-16"
+        return text, "utf-16", []
     kind = _binary_kind(data)
     if kind:
         raise InputError(f"not text: looks binary ({kind})")
     if b"\x00" in data:
-        raise InputError("not text: looks binary (NUL bytes; UTF-16 without a byte-order mark is not supported)")
+        raise InputError(_nul_problem(data))
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError as exc:
         utf8_error = _where(exc)
+    lossy = data.decode("utf-8", errors="replace")
+    genuine = data.count(b"\xef\xbf\xbd")  # U+FFFD written in the file itself
+    invalid = lossy.count("\ufffd") - genuine
+    valid = sum(1 for ch in lossy if ord(ch) > 0x7F) - invalid
+    if valid and valid / (valid + invalid) >= _UTF8_MIN_VALID_SHARE:
+        return lossy, "utf-8", [
+            f"not valid UTF-8: {invalid} invalid byte sequence(s) (the first: {utf8_error}) read as U+FFFD; "
+            "the file may be truncated, damaged or still being written"]
     text = data.decode("cp1256", errors="replace")  # every byte is defined in cp1256
     letters = [ch for ch in text if ch.isalpha()]
     arabic = sum(1 for ch in letters if _is_arabic_letter(ch))
     if letters and arabic / len(letters) >= _ARABIC_SHARE:
-        return text, "cp1256"
+        return text, "cp1256", []
     raise InputError(
         f"cannot decode: not UTF-8 ({utf8_error}), UTF-16 or Windows-1256 "
         f"(as Windows-1256 only {arabic} of {len(letters)} letters would be Arabic)"
     )
+
+
+def _nul_problem(data: bytes) -> str:
+    """Why a file with NUL bytes is refused: UTF-16 without a byte-order mark puts a NUL in
+    every other byte of ASCII text; anything else with NULs is binary."""
+    nuls = data.count(b"\x00")
+    first = data.index(b"\x00")
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = max(len(data) // 2, 1)
+    if len(data) >= 16 and max(even, odd) >= 0.3 * half and min(even, odd) <= 0.05 * half:
+        return "cannot decode: looks like UTF-16 without a byte-order mark (not supported: save it as UTF-8)"
+    return f"not text: looks binary ({nuls} NUL byte(s), the first at byte {first})"
 
 
 def _where(exc: UnicodeDecodeError) -> str:

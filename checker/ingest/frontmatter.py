@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from checker import safeyaml
 
 DELIMITER = "---"
 CLOSERS = ("---", "...")
@@ -28,29 +31,37 @@ class FrontMatter:
     warnings: list[str] = field(default_factory=list)
 
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _lines(text: str):  # type: ignore[no-untyped-def]
+    """(start, end of content, start of the next line) for every line; CR, LF and CRLF all
+    end a line (files saved by old Mac tools use CR alone)."""
+    pos = 0
+    for m in _LINE_END.finditer(text):
+        yield pos, m.start(), m.end()
+        pos = m.end()
+    if pos < len(text):
+        yield pos, len(text), len(text)
+
+
 def split_front_matter(text: str) -> tuple[FrontMatter | None, list[str]]:
     """The front-matter block at the very start of `text`, if any, plus warnings.
 
     The block is a "---" line, YAML, and a "---" (or "...") line. An opening line without a
     closing one is read as text, with a warning.
     """
-    first_end = text.find("\n")
-    first = text if first_end < 0 else text[:first_end]
-    if first.rstrip() != DELIMITER:
+    lines = _lines(text)
+    first = next(lines, None)
+    if first is None or text[first[0]:first[1]].rstrip() != DELIMITER:
         return None, []
-    pos = first_end + 1 if first_end >= 0 else len(text)
-    while pos < len(text):
-        nl = text.find("\n", pos)
-        stop = len(text) if nl < 0 else nl
-        if text[pos:stop].rstrip() in CLOSERS:
-            block = text[first_end + 1 : pos]
-            end = pos + len(text[pos:stop].rstrip())
-            fm = FrontMatter(end=end, body_start=len(text) if nl < 0 else nl + 1)
+    block_start = first[2]
+    for start, stop, nxt in lines:
+        if text[start:stop].rstrip() in CLOSERS:
+            block = text[block_start:start]
+            fm = FrontMatter(end=start + len(text[start:stop].rstrip()), body_start=nxt)
             fm.data, fm.warnings = _parse(block)
             return fm, []
-        if nl < 0:
-            break
-        pos = nl + 1
     return None, ["front matter opened with '---' on line 1 but never closed; the file is read as text"]
 
 
@@ -80,46 +91,23 @@ class _FrontMatterLoader(yaml.SafeLoader):
 
 _FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_lenient_timestamp)
 
-# libyaml's parser is about ten times faster than the pure-Python one, which matters with
-# thousands of articles. It resolves aliases itself and composes nested nodes recursively in C,
-# so it only gets blocks that cannot hold an alias ("*") and are shallow; everything else, and
-# every error message, comes from the pure-Python loader above.
-_CLoader = getattr(yaml, "CSafeLoader", None)
-_FAST_MAX_CHARS = 16_384
-_FAST_MAX_NESTING = 64
-
-if _CLoader is not None:
-
-    class _FastFrontMatterLoader(_CLoader):  # type: ignore[misc,valid-type]
-        construct_lenient_timestamp = _FrontMatterLoader.construct_lenient_timestamp
-
-    _FastFrontMatterLoader.add_constructor(
-        "tag:yaml.org,2002:timestamp", _FastFrontMatterLoader.construct_lenient_timestamp
-    )
+# Front matter is small: 64 kB is far more than any hand-written metadata block.
+MAX_CHARS = 65_536
 
 
-def _fast_path_safe(block: str) -> bool:
-    if _CLoader is None or len(block) > _FAST_MAX_CHARS or "*" in block or "&" in block:
-        return False
-    if block.count("[") + block.count("{") > _FAST_MAX_NESTING:
-        return False
-    indents = (len(line) - len(line.lstrip(" \t")) for line in block.splitlines())
-    return max(indents, default=0) <= _FAST_MAX_NESTING
+def _load(block: str, source: str) -> Any:
+    # libyaml resolves aliases itself, so a block that could hold one goes to the pure-Python
+    # loader above, which refuses them
+    fast = None if "*" in block or "&" in block else safeyaml.C_LOADER
+    return safeyaml.load(block, source, loader=_FrontMatterLoader, fast=fast, max_chars=MAX_CHARS)
 
 
-def _load(block: str) -> Any:
-    if _fast_path_safe(block):
-        try:
-            return yaml.load(block, Loader=_FastFrontMatterLoader)  # noqa: S506 -- a CSafeLoader subclass
-        except yaml.YAMLError:
-            pass  # read again below, for the pure-Python loader's error message
-    return yaml.load(block, Loader=_FrontMatterLoader)  # noqa: S506 -- a SafeLoader subclass
-
-
-def _parse(block: str) -> tuple[dict[str, Any], list[str]]:
+def _parse(block: str, source: str = "front matter") -> tuple[dict[str, Any], list[str]]:
     ignored = "its metadata is ignored"
     try:
-        data = _load(block)
+        data = _load(block, source)
+    except safeyaml.YamlLimitError as exc:
+        return {}, [f"front matter refused ({exc.problem}); {ignored}"]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""  # +2: the block starts on line 2

@@ -32,12 +32,15 @@ from typing import Any
 from checker.rules.boilerplate import is_prose
 from checker.rules.ingest_schema import LayoutSettings
 from checker.rules.published import (
+    FIRST_DAY,
+    LAST_DAY,
     ArticleDay,
     PublishedRules,
     RelativeAge,
     article_days,
     find_date,
     find_relative,
+    in_range,
     make_date,
     read_line,
 )
@@ -64,6 +67,19 @@ META_DATE_NAMES: tuple[str, ...] = (
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+
+
+def range_problem(value: Any) -> str | None:
+    """Why a metadata date that is a real date was still refused ("is outside the years ..."), if so."""
+    day = value.date() if isinstance(value, dt.datetime) else value if isinstance(value, dt.date) else None
+    if isinstance(value, str) and (iso := _ISO.match(value)):
+        try:
+            day = dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        except ValueError:
+            return None
+    if day is not None and in_range(day) is None:
+        return f"is outside the years {FIRST_DAY.year}-{LAST_DAY.year}"
+    return None
 
 
 def _months_back(day: dt.date, months: int) -> dt.date:
@@ -102,9 +118,9 @@ def parse_published_value(value: Any, rules: PublishedRules | None = None) -> dt
     the rules know ("19 مايو 2025").
     """
     if isinstance(value, dt.datetime):
-        return value.date()
+        return in_range(value.date())
     if isinstance(value, dt.date):
-        return value
+        return in_range(value)
     if not isinstance(value, str) or not value.strip():
         return None
     iso = _ISO.match(value)
@@ -385,7 +401,12 @@ def find_published(
 def _relative(line: str, phrase: str, age: RelativeAge, now: dt.date | None) -> Published:
     if now is None:
         return Published(how=f"unknown: the page only says '{phrase}' (give --now to anchor it)")
-    first, last = anchor(age, now)
+    try:
+        first, last = anchor(age, now)
+    except (ValueError, OverflowError):  # "منذ 99999 سنة": before the first day of the calendar
+        first = last = None
+    if in_range(first) is None or in_range(last) is None:
+        return Published(how=f"unknown: '{phrase}' counted back from --now {now.isoformat()} is not a plausible date")
     return Published(
         date_from=first,
         date_to=last,

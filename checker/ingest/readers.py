@@ -19,11 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from checker.ingest.decode import decode
+from checker.controls import control_warning
+from checker.ingest.decode import decode_with_warnings
+from checker.ingest.names import is_own_report, is_text, printable, surrogate_problem
 from checker.ingest.errors import InputError
 from checker.ingest.frontmatter import KNOWN_KEYS, as_text, split_front_matter
 from checker.ingest.html import parse_html
-from checker.ingest.published import META_DATE_NAMES, find_published, parse_published_value
+from checker.ingest.published import META_DATE_NAMES, find_published, parse_published_value, range_problem
 from checker.ingest.segment import segment
 from checker.ingest.view import HTML_SUFFIXES, TextView
 from checker.models import Document, Published, Segment
@@ -91,9 +93,9 @@ def read_inputs(
 
 
 def _error(path: Path, message: str, *, doc_id: str | None = None, encoding: str | None = None) -> Document:
-    return Document(
-        id=doc_id or path.stem or path.name or str(path),
-        path=str(path),
+    return Document(  # printable: a name that is not UTF-8 must not make the report unwritable
+        id=printable(doc_id or path.stem or path.name or str(path)),
+        path=printable(str(path)),
         status="error",
         error=message,
         encoding=encoding,
@@ -179,7 +181,7 @@ def _read_path(path: Path, ctx: _Context) -> list[Document]:
         return [_error(path, "no such file or directory")]
     if path.is_dir():
         return _read_folder(path, ctx)
-    return _read_file(path, ctx)
+    return _read_file(path, ctx, given=True)
 
 
 def _read_folder(root: Path, ctx: _Context) -> list[Document]:
@@ -215,13 +217,23 @@ def _saved_page_folder(name: str, siblings: set[str]) -> bool:
     return bool(stem) and any(f"{stem}{suffix}" in siblings for suffix in (".html", ".htm"))
 
 
+OUTSIDE_ERROR = "symbolic link to a {} outside {}; not followed (links may only point inside the folder given)"
+
+
+def _inside(real: str, root_real: str) -> bool:
+    return real == root_real or real.startswith(root_real.rstrip(os.sep) + os.sep)
+
+
 def walk(root: Path) -> tuple[list[Path], list[Document]]:
     """Files under `root` with a readable extension, sorted; hidden entries and the folders a
     browser saves beside a page (`page_files/` next to `page.html`) skipped.
 
-    Iterative, follows symbolic links to folders but visits each real folder once (a link
-    loop ends), and lists each real file once. Unreadable folders become error Documents.
+    Iterative; follows symbolic links that stay inside `root` (to files and to folders) but
+    visits each real folder once (a link loop ends), and lists each real file once. A link
+    that leaves `root` (to a secrets file, to /) is not followed: it becomes an error Document,
+    as does an unreadable folder.
     """
+    root_real = os.path.realpath(root)
     visited: set[str] = set()
     found: list[tuple[tuple[str, ...], Path]] = []
     errors: list[Document] = []
@@ -249,9 +261,16 @@ def walk(root: Path) -> tuple[list[Path], list[Document]]:
                 is_dir = False
             if is_dir and _saved_page_folder(entry.name, names):
                 continue
+            readable = Path(entry.name).suffix.lower() in FOLDER_SUFFIXES
+            if (is_dir or readable) and entry.is_symlink():
+                target = os.path.realpath(entry.path)
+                if os.path.exists(target) and not _inside(target, root_real):
+                    kind = "folder" if is_dir else "file"
+                    errors.append(_error(Path(entry.path), OUTSIDE_ERROR.format(kind, root)))
+                    continue
             if is_dir:
                 subfolders.append(Path(entry.path))
-            elif Path(entry.name).suffix.lower() in FOLDER_SUFFIXES:
+            elif readable:
                 path = Path(entry.path)
                 found.append((path.relative_to(root).parts, path))
         stack.extend(reversed(subfolders))
@@ -269,7 +288,10 @@ def walk(root: Path) -> tuple[list[Path], list[Document]]:
 # --------------------------------------------------------------------------- one file
 
 
-def _read_file(path: Path, ctx: _Context) -> list[Document]:
+def _read_file(path: Path, ctx: _Context, given: bool = False) -> list[Document]:
+    if not is_text(str(path)):
+        return [_error(Path(printable(str(path))), "the file name is not valid UTF-8 (shown here with \\x escapes); "
+                       "rename the file to have it read")]
     real = os.path.realpath(path)
     if real in ctx.seen:
         return []  # already read through another argument: one file, one set of documents
@@ -290,11 +312,14 @@ def _read_file(path: Path, ctx: _Context) -> list[Document]:
     if len(data) > ctx.max_bytes:
         return [_error(path, f"file too large: more than {ctx.max_bytes} bytes; not read")]
     try:
-        text, encoding = decode(data)
+        text, encoding, warnings = decode_with_warnings(data)
     except InputError as exc:
         return [_error(path, str(exc))]
     if not text.strip():
         return [_error(path, "empty file", encoding=encoding)]
+    if is_own_report(text):
+        # a report this checker wrote, perhaps into the very folder it reads: not an article
+        return [_error(path, "a report written by checker, not an article; not read")] if given else []
     suffix = path.suffix.lower()
     reader: Callable[[Path, str, str, _Context], list[Document]]
     if suffix == ".jsonl":
@@ -303,7 +328,22 @@ def _read_file(path: Path, ctx: _Context) -> list[Document]:
         reader = _read_html
     else:
         reader = _read_text
-    return reader(path, text, encoding, ctx)
+    docs = reader(path, text, encoding, ctx)
+    for doc in docs:
+        doc.warnings[:0] = warnings
+        if doc.status == "ok":
+            _warn_controls(doc)
+    return docs
+
+
+def _warn_controls(doc: Document) -> None:
+    """Control characters shown to an editor (a right-to-left override makes 571 read 175):
+    reports show them as codes, and the document says it holds them."""
+    body = doc.text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+    for where, value in (("the text", body), ("the title", doc.title), ("the source", doc.source), ("the url", doc.url)):
+        warning = control_warning(value, where) if value else None
+        if warning:
+            doc.warnings.append(warning)
 
 
 def _apply_metadata(doc: Document, data: dict[str, Any], where: str) -> Any:
@@ -313,6 +353,10 @@ def _apply_metadata(doc: Document, data: dict[str, Any], where: str) -> Any:
     """
     published = None
     for name, value in data.items():
+        problem = surrogate_problem(value, f"key {printable(name)!r}") or surrogate_problem(name, "a key")
+        if problem:
+            doc.warnings.append(f"{where}: {problem}; ignored")
+            continue
         if name not in KNOWN_KEYS:
             doc.metadata[name] = as_text(value)
             doc.warnings.append(f"{where}: unknown key {name!r} kept in metadata")
@@ -329,7 +373,7 @@ def _apply_metadata(doc: Document, data: dict[str, Any], where: str) -> Any:
         if not text:
             continue
         if name == "language":
-            text = text.lower()
+            continue  # settled with the text (_settle_language): the raw value is never kept
         setattr(doc, name, text)
     return published
 
@@ -344,9 +388,8 @@ def _published(
     value_how: str = "front matter",
 ) -> Published:
     if value is not None and parse_published_value(value, ctx.published) is None:
-        doc.warnings.append(
-            f"{where}: published {as_text(value)!r} is not a date (write it as 2025-05-19); ignored"
-        )
+        why = range_problem(value) or "is not a date (write it as 2025-05-19)"
+        doc.warnings.append(f"{where}: published {as_text(value)!r} {why}; ignored")
         value = None
     settings = ctx.boilerplate(doc.language).settings
     return find_published(body, value, ctx.now, meta=meta, rules=ctx.published, settings=settings, value_how=value_how)
@@ -396,7 +439,8 @@ def _read_html(path: Path, text: str, encoding: str, ctx: _Context) -> list[Docu
     doc.url = meta.get("og:url") or meta.get("canonical") or None
     for name in META_DATE_NAMES:
         if name in meta and parse_published_value(meta[name], ctx.published) is None:
-            doc.warnings.append(f"html meta {name}: {meta[name]!r} is not a date; ignored")
+            why = range_problem(meta[name]) or "is not a date"
+            doc.warnings.append(f"html meta {name}: {meta[name]!r} {why}; ignored")
     rules = ctx.boilerplate(doc.language)
     doc.segments = segment(page.view, rules, title=page.h1 or page.title)
     doc.title = page.title or page.h1 or _title_from(doc.segments, text)
@@ -432,6 +476,9 @@ def _jsonl_record(path: Path, number: int, line: str, encoding: str, ctx: _Conte
         return _error(path, f"line {number}: invalid JSON (nested too deeply)", doc_id=doc_id, encoding=encoding)
     except ValueError as exc:  # e.g. an integer longer than Python's limit on digits
         return _error(path, f"line {number}: invalid JSON ({exc})", doc_id=doc_id, encoding=encoding)
+    problem = surrogate_problem(record)
+    if problem:
+        return _error(path, f"line {number}: {problem}; line not read", doc_id=doc_id, encoding=encoding)
     if not isinstance(record, dict):
         return _error(path, f"line {number}: expected a JSON object, got {type(record).__name__}", doc_id=doc_id, encoding=encoding)
     body = record.get("text")

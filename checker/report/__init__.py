@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from checker.models import Report
+from checker.outputs import is_stream, write_stream
 from checker.report.github_report import to_github
 from checker.report.html_report import to_html
 from checker.report.json_report import iter_json, to_json
@@ -90,8 +91,12 @@ def write_atomic(path: str | os.PathLike[str], text: str | Iterable[bytes]) -> N
     The temporary file sits in the destination folder (os.replace is atomic only within one
     file system) and gets the permissions a plain new file would have.
     """
-    target = Path(path)
-    tmp = _write_temp(target, [text.encode("utf-8")] if isinstance(text, str) else text)
+    chunks = [text.encode("utf-8")] if isinstance(text, str) else text
+    if is_stream(path):  # /dev/null, a pipe: written to, never replaced by a rename
+        write_stream(os.fspath(path), chunks)
+        return
+    target = _through(os.fspath(path))
+    tmp = _write_temp(target, chunks)
     try:
         os.replace(tmp, target)
     except BaseException:
@@ -131,19 +136,29 @@ def write_outputs(
         raise ValueError(f"unknown output format(s): {', '.join(unknown)} (known: {', '.join(table)})")
     written: list[tuple[str, Path]] = []  # temporary files, renamed into place once all are done
     to_stdout: list[str] = []
+    to_streams: list[tuple[str, str]] = []  # devices and pipes: written to, never replaced
     try:
         for name, path in pairs:
             if path == STDOUT:
                 to_stdout.append(table[name](report))
+            elif is_stream(path):
+                to_streams.append((path, table[name](report)))
             elif table[name] is to_json:  # streamed: a large report never sits in memory as text
-                written.append((_write_temp(Path(path), iter_json(report)), Path(path)))
+                written.append((_write_temp(_through(path), iter_json(report)), _through(path)))
             else:
-                written.append((_write_temp(Path(path), [table[name](report).encode("utf-8")]), Path(path)))
+                written.append((_write_temp(_through(path), [table[name](report).encode("utf-8")]), _through(path)))
     except BaseException:
         for tmp, _ in written:
             _discard(tmp)
         raise
     for tmp, target in written:
         os.replace(tmp, target)
+    for path, text in to_streams:
+        write_stream(path, [text.encode("utf-8")])
     for text in to_stdout:
         _write_stdout(text)
+
+
+def _through(path: str) -> Path:
+    """A symbolic link is written through: its target is replaced, the link stays."""
+    return Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)

@@ -8,6 +8,7 @@ and `,` (they separate properties).
 from __future__ import annotations
 
 from checker.locale import translations
+from checker.controls import visible
 from checker.models import Evidence, Finding, Report
 from checker.report.common import DocumentIndex, relative_path
 
@@ -16,7 +17,7 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 def escape_data(text: str) -> str:
     """Escape a command's message (the part after `::`)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

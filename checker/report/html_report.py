@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import re
 
 from checker import __version__
+from checker.controls import visible
 from checker.locale import N_, direction, translations
 from checker.locale.words import Words
 from checker.models import Card, Document, Evidence, Report
@@ -254,6 +255,7 @@ def isolate_latin(text: str):
     reorder its parts around the hyphen and the digits."""
     from markupsafe import Markup, escape
 
+    text = visible(text)  # control characters shown as codes first, as every other value is
     out, last = [], 0
     for m in _LATIN_RUN.finditer(text):
         if not any(ch.isascii() and ch.isalpha() for ch in m.group()):
@@ -271,6 +273,7 @@ def _environment(lang: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=True,  # every value is escaped; nothing in the template is marked safe
+        finalize=lambda value: visible(value) if isinstance(value, str) else value,  # U+202E shown, not obeyed
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

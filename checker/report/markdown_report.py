@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from checker.controls import visible
+from checker.ingest.names import MARKDOWN_MARKER
 from checker.locale.words import Words
 from checker.models import Card, Evidence, Report
 from checker.report.cards import with_cards
@@ -23,13 +25,13 @@ _BACKTICKS = re.compile(r"`+")
 
 def md_text(text: str) -> str:
     """Escape free text for Markdown: one line, every syntax character neutralised."""
-    flat = " ".join(text.split())
+    flat = " ".join(visible(text).split())
     return _ORDERED.sub(r"\1\\\2", _SPECIAL.sub(r"\\\1", flat))
 
 
 def md_code(text: str) -> str:
     """A code span that holds `text` whatever backticks it contains."""
-    flat = " ".join(text.split())
+    flat = " ".join(visible(text).split())
     longest = max((len(m) for m in _BACKTICKS.findall(flat)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if flat.startswith("`") or flat.endswith("`") or not flat else ""
@@ -178,4 +180,5 @@ def to_markdown(report: Report) -> str:
             lines.append(f"- {md_code(d.path)}: {md_text(why)}")
     if not report.cards:
         lines += ["", w._("No mistakes: the sources agree on everything the rules compared.")]
+    lines += ["", MARKDOWN_MARKER]  # invisible when rendered; tells the next run this file is no article
     return "\n".join(lines) + "\n"

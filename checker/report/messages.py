@@ -148,10 +148,15 @@ class Speaker:
                         "person": w.entity(p), "title": w.title(role, country), "date": w.date(dt.date.fromisoformat(since))}
                     if since else w._("%(person)s as %(title)s") % {"person": w.entity(p), "title": w.title(role, country)}
                     for p, role, country, since in f.params.get("held", [])]
-            fields.update(date=w.date(dt.date.fromisoformat(f.params["date"])),
-                          held="؛ ".join(held) if w.lang == "ar" else "; ".join(held))
+            lo = dt.date.fromisoformat(f.params["date"])
+            hi = dt.date.fromisoformat(f.params.get("date_to") or f.params["date"])
+            when = w.date(lo) if lo == hi else w._("any day from %(start)s to %(end)s") % {
+                "start": w.date(lo), "end": w.date(hi)}
+            fields.update(date=when, held=w._("; ").join(held))
             if not held:
                 fields["held"] = w._("no such office for them")
+        elif f.rule == "knowledge.name" and c is not None and f.params:
+            fields.update(value=c.value.given, known=" / ".join(f.params.get("known", [])))
         else:
             return f.message
         return self._fill(f.rule, fields)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from checker.extract.values import DatePhrase
+from checker.rules.published import in_range
 from checker.models import DateValue, Published
 
 WEEKDAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -13,9 +14,11 @@ MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "Au
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    """The date, if it is real and in the years news can speak of (31 December 9999 is neither
+    compared nor shifted: the day arithmetic of later stages would overflow)."""
     try:
-        return dt.date(y, m, d)
-    except ValueError:
+        return in_range(dt.date(y, m, d))
+    except (ValueError, OverflowError):
         return None
 
 

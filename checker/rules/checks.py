@@ -20,5 +20,6 @@ CHECKS: tuple[str, ...] = (
     "conflict.time",
     "conflict.title",
     "internal.weekday",
+    "knowledge.name",
     "knowledge.title",
 )

@@ -130,7 +130,7 @@ def _declare(fams: Families, family: str, cf: ClaimsFile, attr: str, decl: Attri
         raise RuleError(path, line, f"attribute {attr!r}: reading {decl.read!r} needs an <event>.<name> attribute")
     # a built-in reading reads every sentence once: two attributes read alike would say it twice
     twin = next((d for d in fams.attributes.values() if d.read == decl.read and decl.read != "rules"
-                 and (decl.read in ("titles", "vocabulary") or d.event == event)), None)
+                 and (decl.read in ("titles", "vocabulary", "mediators") or d.event == event)), None)
     if twin is not None:
         raise RuleError(path, line_of(lines, loc + ("read",)) or line,
                         f"attribute {attr!r}: {twin.name!r} (family {twin.family!r}) is already read by {decl.read!r}")

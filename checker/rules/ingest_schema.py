@@ -16,6 +16,8 @@ from pydantic import Field, field_validator, model_validator
 
 from checker.rules.schema import Strict
 
+from checker.rule_lint import regex_problem
+
 RULE_ID = r"^[a-z][a-z0-9-]*$"
 
 
@@ -25,6 +27,9 @@ def _check_regexes(patterns: list[str]) -> list[str]:
             re.compile(pattern)
         except re.error as exc:
             raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
+        problem = regex_problem(pattern, re.IGNORECASE)
+        if problem:
+            raise ValueError(f"regular expression {pattern!r}: {problem}")
     return patterns
 
 

@@ -29,6 +29,8 @@ READINGS = {
     "clock": "every clock time in a sentence about the event",
     "titles": "every person named with a title (rules/<lang>/titles.yaml)",
     "vocabulary": "words of the family's `topics` in a sentence with one of its `topic_verbs`",
+    "mediators": "who mediated or hosted the event: a country or person after a word of mediation "
+                 "(rules/<lang>/entities.yaml `parties.mediators`)",
 }
 
 
@@ -67,7 +69,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("person", "a person named ({P:who})", groups=(("who",),), targets=("event", "trigger", "sentence"),
          check="conflict.person"),
     Kind("label", "a categorical value: an agreement reached, a topic discussed", rule_keys=("label",),
-         required_rule_keys=("label",), readings=("rules", "vocabulary"), targets=("sentence", "event", "trigger"),
+         required_rule_keys=("label",), readings=("rules", "vocabulary", "mediators"), targets=("sentence", "event", "trigger"),
          vocabulary=("topics", "topic_verbs")),
 )}
 

@@ -7,12 +7,13 @@ the line of the deepest key it names.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+
+from checker import rule_lint, safeyaml
 
 M = TypeVar("M", bound=BaseModel)
 Loc = tuple[Any, ...]
@@ -50,39 +51,14 @@ def _construct(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path,
     return scalars.construct_object(node, deep=True)
 
 
-# libyaml composes about ten times faster than the pure-Python parser (rule files are read at
-# every start-up). It recurses in C on nested collections, so a file nested deeper than any
-# rule file needs goes to the pure-Python parser, as does every file with a syntax error (its
-# messages are the ones documented).
-_CLoader = getattr(yaml, "CSafeLoader", None)
-_C_MAX_DEPTH = 64
-_BRACKETS = re.compile(r"[\[\]{}]")
-
-
-def _shallow(text: str) -> bool:
-    depth = deepest = 0
-    for m in _BRACKETS.finditer(text):
-        depth += 1 if m.group() in "[{" else -1
-        deepest = max(deepest, depth)
-    indents = (len(line) - len(line.lstrip(" ")) for line in text.splitlines())
-    return deepest <= _C_MAX_DEPTH and max(indents, default=0) <= 4 * _C_MAX_DEPTH
-
-
-def _compose(text: str) -> yaml.Node | None:
-    if _CLoader is not None and _shallow(text):
-        try:
-            return yaml.compose(text, Loader=_CLoader)
-        except yaml.YAMLError:
-            pass  # composed again below for the pure-Python parser's message
-    return yaml.compose(text, Loader=yaml.SafeLoader)
-
-
 def parse_yaml(text: str, path: Path | str) -> tuple[Any, dict[Loc, int]]:
     """Parse YAML text safely; return the data and a map from location to line.
 
     The one place rule files are parsed: every rule file, of every kind, goes through here."""
     try:
-        node = _compose(text)
+        node = safeyaml.compose(text, str(path))
+    except safeyaml.YamlLimitError as exc:
+        raise RuleError(path, exc.line, exc.problem) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -135,11 +111,12 @@ def load_model(path: Path, model: type[M], raw: bytes | None = None) -> tuple[M,
     try:
         return model.model_validate(data), lines
     except ValidationError as exc:
-        err = exc.errors()[0]
+        # a misspelt key is reported twice (unknown, and the right one missing): name the typo
+        err = min(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
         loc = tuple(err["loc"])
         where = ".".join(str(p) for p in loc) or "(top level)"
         problem = err["msg"]
         if err["type"] == "extra_forbidden":
-            problem = f"unknown key {loc[-1]!r} (check the spelling; allowed keys are in the schema)"
+            problem = f"unknown key {loc[-1]!r}{rule_lint.key_suggestion(loc[-1], model) or ' (check the spelling; allowed keys are in the schema)'}"
         more = f" (and {len(exc.errors()) - 1} more problem(s))" if len(exc.errors()) > 1 else ""
         raise RuleError(path, line_of(lines, loc), f"{where}: {problem}{more}") from exc

@@ -258,10 +258,20 @@ class RelativeAge:
     end: int
 
 
+# Dates outside these years are typing errors or probes (9999-12-31), and a date near the ends
+# of Python's calendar overflows the day arithmetic of later stages.
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+
+
+def in_range(day: dt.date | None) -> dt.date | None:
+    """`day` if it is a plausible date for news to be published on or speak of, else None."""
+    return day if day is not None and FIRST_DAY <= day <= LAST_DAY else None
+
+
 def make_date(year: int, month: int, day: int) -> dt.date | None:
-    """The date, or None when there is no such day (31 February)."""
+    """The date, or None when there is no such day (31 February) or it is implausible (in_range)."""
     try:
-        return dt.date(year, month, day)
+        return in_range(dt.date(year, month, day))
     except ValueError:
         return None
 

@@ -29,9 +29,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from checker import rule_lint
 from checker.paths import default_rules_dir
 from checker.rules.boilerplate import BoilerplateRules, compile_boilerplate
 from checker.rules.checks import CHECKS
+from checker.rules.countries import country_entities
 from checker.rules.families import Declared, Families, check_families, check_groups, check_policy_events_used
 from checker.rules.ingest_schema import BoilerplateFile, PublishedFile
 from checker.rules.loader import RuleError, line_of, load_model
@@ -41,6 +43,8 @@ from checker.rules.schema import (
     CalendarFile,
     ClaimRule,
     ClaimsFile,
+    CountriesFile,
+    CountryExtrasFile,
     EntitiesFile,
     NumbersFile,
     OfficesFile,
@@ -160,7 +164,7 @@ class RuleSet:
         for role in self.titles.roles:
             for phrase in role.phrases:
                 words.update(phrase.split())
-        for phrases in self.titles.statuses.values():
+        for phrases in list(self.titles.statuses.values()) + [self.titles.fillers]:
             for phrase in phrases:
                 words.update(phrase.split())
         for names in list(self.calendar.months.values()) + list(self.calendar.weekdays.values()):
@@ -189,7 +193,8 @@ def _duration_macro(durations: ClaimsFile, numbers: NumbersFile) -> str:
     # the count before a unit: a number, a number word or a portion (نصف ساعة); never a year
     # ("في 24 يونيو 2025 ساعتين") nor any other word ("استمر الاتصال ساعة")
     words = alternation(list(numbers.values) + list(durations.portions))
-    num = rf"(?:(?<![\d,.])\d{{1,3}}(?:[.,]\d+)?|(?<![a-z]){words})"
+    # "لثلاث ساعات": the preposition ل written onto a number word (onto digits: below)
+    num = rf"(?:(?<![\d,.])\d{{1,3}}(?:[.,]\d+)?|(?<![a-z])ل?{words})"
     # "ساعة و40 دقيقة", "two hours and 17 minutes"; "a 90-minute call"; "two and a half hours"
     more = rf"|\s+{alternation(durations.connectors)}\s*\d+[\s-]+{units}" if durations.connectors else ""
     # the count may carry the preposition ل (دامت لـ45 دقيقة), and "عدة" stands for "several"
@@ -217,11 +222,15 @@ def expand(pattern: str, macros: dict[str, str]) -> str:
 
 def _compile(path: Path, where: tuple, pattern: str, macros: dict[str, str], lines: dict) -> re.Pattern[str]:
     try:
-        return re.compile(expand(pattern, macros))
+        rx = re.compile(expand(pattern, macros))
     except KeyError as exc:
         raise RuleError(path, lines.get(where), f"unknown macro {{{exc.args[0]}}} in pattern") from exc
     except re.error as exc:
         raise RuleError(path, lines.get(where), f"invalid regular expression: {exc}") from exc
+    problem = rule_lint.group_problem(pattern) or rule_lint.regex_problem(rx.pattern)
+    if problem:
+        raise RuleError(path, lines.get(where), problem)
+    return rx
 
 
 def rule_files(root: Path, lang: str) -> list[Path]:
@@ -235,6 +244,7 @@ def rule_files(root: Path, lang: str) -> list[Path]:
         | {root / "policy.yaml"}
         | set(root.glob("*/boilerplate.yaml"))
         | set(root.glob("*/published.yaml"))
+        | {p for p in (root / "countries.yaml", lang_dir / "countries.yaml") if p.exists()}
     )
 
 
@@ -345,6 +355,13 @@ def _load(root: Path, lang: str, digest: str, contents: dict[Path, bytes]) -> Ru
     files = sorted(contents)
     d = root / lang
     entities, _ = model(d / "entities.yaml", EntitiesFile)
+    if (root / "countries.yaml") in contents and (d / "countries.yaml") in contents:
+        # every state, from CLDR, with this language's additions (a language opts in with its
+        # countries.yaml; its entities.yaml then lists no countries)
+        countries, _ = model(root / "countries.yaml", CountriesFile)
+        extras, extra_lines = model(d / "countries.yaml", CountryExtrasFile)
+        entities = entities.model_copy(update={"entities": entities.entities + country_entities(
+            countries, extras, lang, d / "countries.yaml", extra_lines, {e.id for e in entities.entities})})
     titles, _ = model(d / "titles.yaml", TitlesFile)
     calendar, calendar_lines = model(d / "calendar.yaml", CalendarFile)
     calendar = _with_cldr(calendar, d / "calendar.yaml", calendar_lines)

@@ -32,9 +32,56 @@ class EntityRule(Strict):
     zone: str | None = None  # IANA zone for a country
 
 
+class OpenNames(Strict):
+    """How a name no rule lists is read after (or before) a title with a country."""
+
+    max_words: int = Field(3, ge=1, le=6)
+    connectors: list[str] = Field(default_factory=list)  # بن، عبد، أبو: the surname keeps them
+    stop: list[str] = Field(default_factory=list)  # words that end a name (إن، في، اتصالا...)
+
+
+class PartyWords(Strict):
+    """Words that say a person or country in an event's sentence is not a party to it."""
+
+    sources: list[str] = Field(default_factory=list)  # بحسب، وفقا ل: the source quoted
+    mediators: list[str] = Field(default_factory=list)  # بوساطة، برعاية: a mediator or host
+    mentioned: list[str] = Field(default_factory=list)  # بشأن، حول: someone talked about
+
+
 class EntitiesFile(Strict):
     fuzzy: Fuzzy = Field(default_factory=Fuzzy)
+    names: OpenNames | None = None  # absent: no one is read who is not listed
+    parties: PartyWords = Field(default_factory=PartyWords)
     entities: list[EntityRule]
+
+
+class CountryRecord(Strict):
+    """One state of rules/countries.yaml (generated from CLDR by scripts/countries.py)."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    iso2: str = Field(pattern=r"^[A-Z]{2}$")
+    iso3: str = Field(pattern=r"^[A-Z]{3}$")
+    un: Literal["member", "observer"]
+    zone: str
+    names: dict[str, list[str]]  # language -> names
+
+
+class CountriesFile(Strict):
+    countries: list[CountryRecord]
+
+
+class CountryExtras(Strict):
+    """What one language adds to a country by hand (rules/<lang>/countries.yaml)."""
+
+    adjectives: list[str] = Field(default_factory=list)  # masculine, without the article
+    forms: list[str] = Field(default_factory=list)  # adjective forms as written (broken plurals)
+    names: list[str] = Field(default_factory=list)  # other names and seats of government
+    capitals: dict[str, list[str]] = Field(default_factory=dict)  # place id -> names
+    drop: list[str] = Field(default_factory=list)  # CLDR names that are common words
+
+
+class CountryExtrasFile(Strict):
+    countries: dict[str, CountryExtras]
 
 
 # --------------------------------------------------------------------------- titles
@@ -43,6 +90,7 @@ class EntitiesFile(Strict):
 class RoleRule(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     office: bool = True
+    party: bool = True  # False: a holder briefs on or announces events (a spokesman), is not a party
     country: str | None = None
     same_as_other: bool = False
     phrases: list[str] = Field(min_length=1)
@@ -51,6 +99,7 @@ class RoleRule(Strict):
 class TitlesFile(Strict):
     roles: list[RoleRule]
     statuses: dict[Literal["former", "acting", "elect", "designate"], list[str]]
+    fillers: list[str] = Field(default_factory=list)  # words inside a title that change nothing (الخاص)
     compatible: list[tuple[str, str]] = Field(default_factory=list)
     # where country adjectives and statuses stand: after the role (Arabic: الرئيس الأمريكي
     # السابق) or before it (English: former U.S. President); statuses may follow it in both
@@ -126,7 +175,7 @@ class NumbersFile(Strict):
 # dispatch on the kind, never on the attribute's name.
 ValueKind = Literal["date", "time", "duration", "count", "title", "initiator", "place", "person", "label"]
 # how an attribute is read: by the family's pattern rules, or by a built-in reading of the sentence
-Reading = Literal["rules", "event_date", "clock", "titles", "vocabulary"]
+Reading = Literal["rules", "event_date", "clock", "titles", "vocabulary", "mediators"]
 # which event a claim goes to (kinds.py: TARGETS)
 Target = Literal["sentence", "event", "trigger", "current", "document", "person"]
 Qualifier = Literal["about", "at_least", "at_most"]
@@ -202,6 +251,10 @@ class ClaimsFile(Strict):
     qualifiers: DurationQualifiers | None = None  # duration
     topics: dict[str, list[str]] = Field(default_factory=dict)  # label read from a vocabulary
     topic_verbs: list[str] = Field(default_factory=list)  # label read from a vocabulary
+    # words beside a trigger that make it another event than the one reported: an earlier one
+    # (اتصالهما السابق) or a planned one (اتصال آخر، مجددا)
+    recalled: list[str] = Field(default_factory=list)
+    planned: list[str] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- knowledge base
@@ -213,6 +266,7 @@ class Term(Strict):
     country: str | None = None
     from_: dt.date = Field(alias="from")
     to: dt.date | None = None
+    source: str | None = None  # where the fact was checked (a government page, an encyclopedia article)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -262,6 +316,9 @@ class CorefPolicy(Strict):
     # accounts without a day whose pages were published further apart report different events
     published_apart_days: int = Field(default=30, ge=0)
     weights: CorefWeights = CorefWeights()
+    # event types that outlets use for one event ("talks" and "meeting" for a leader's visit):
+    # accounts of either may be one event, which takes its accounts' most common type
+    same_event: list[list[str]] = Field(default_factory=list)
 
 
 class TitlePolicy(Strict):

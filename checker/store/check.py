@@ -39,7 +39,7 @@ from checker.resolve.publication import estimate_publication
 from checker.rules.ruleset import RuleSet, load_ruleset
 from checker.store import tables as t
 from checker.store.db import DEFAULT_URL, Store, open_store
-from checker.store.index import IndexResult, index_documents
+from checker.store.index import IndexResult, index_documents, resolve_ids
 
 UNDATED_LOOKBACK_DAYS = 7  # "today, Wednesday" speaks of a day at most a week before publication
 UNANCHORED_LIMIT = 200  # stored mentions tried for an undated account on an undated page
@@ -299,4 +299,4 @@ def check_paths(paths: Sequence[str | Path], url: str = DEFAULT_URL, *, index: b
         kwargs["max_bytes"] = max_bytes
     docs = read_inputs(paths, **kwargs)
     with open_store(url, writable=index) as store:
-        return check_documents(store, docs, rs, index=index, engine=engine)
+        return check_documents(store, resolve_ids(store, docs), rs, index=index, engine=engine)  # ids the store knows

@@ -10,8 +10,10 @@ writes can fail with "database is locked" without waiting when another process w
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +28,14 @@ DEFAULT_URL = "sqlite:///claims.db"
 BUSY_TIMEOUT_MS = 60_000
 
 
+def safe_url(url: str) -> str:
+    """`url` with any password replaced by ***, for messages and reports."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL at all: say so without repeating it whole
+        return url.split("@")[-1] if "@" in url else url
+
+
 def sqlite_path(url: str) -> Path | None:
     """The database file of a SQLite URL; None for other databases and in-memory SQLite."""
     u = make_url(url)
@@ -35,12 +45,24 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
-def create_store_engine(url: str, *, wal: bool = True) -> Engine:
-    """An engine for `url`; SQLite connections are set up for several processes at once."""
+def create_store_engine(url: str, *, wal: bool = True, read_only: bool = False) -> Engine:
+    """An engine for `url`; SQLite connections are set up for several processes at once.
+
+    `read_only` SQLite connections open the file with mode=ro, and on a folder nobody can write
+    (a read-only mount, a CD, a container layer) also immutable=1: a WAL store otherwise needs
+    to create its -shm file beside the database even to be read.
+    """
     u = make_url(url)
     if u.get_backend_name() != "sqlite":
         return sa.create_engine(u)
-    engine = sa.create_engine(u, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    path = sqlite_path(url)
+    if read_only and path is not None:
+        immutable = "" if os.access(path.parent if str(path.parent) else ".", os.W_OK) else "&immutable=1"
+        uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro{immutable}"
+        engine = sa.create_engine("sqlite://", creator=lambda: sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False))
+    else:
+        engine = sa.create_engine(u, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
@@ -108,6 +130,21 @@ class Store:
             return {table.name: conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
                     for table in (t.documents, t.mentions, t.mention_participants, t.claims)}
 
+    def check_integrity(self) -> None:
+        """StoreError when SQLite finds the file damaged (PRAGMA quick_check: every page and
+        index, in about a second per few hundred MB); other databases check themselves."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        try:
+            with self.engine.connect() as conn:
+                rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check(5)")]
+        except sa.exc.DatabaseError as exc:  # too damaged to be checked at all
+            rows = [str(exc.orig).splitlines()[0] if exc.orig else str(exc)]
+        if rows != ["ok"]:
+            lines = [x for r in rows for x in r.splitlines() if x.strip() and not x.startswith("***")]
+            raise StoreError(f"the store {safe_url(self.url)} is damaged (SQLite integrity check: {'; '.join(lines[:2])}); "
+                             "restore it from a backup, or index the articles into a new store")
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -131,7 +168,7 @@ def open_store(url: str = DEFAULT_URL, *, writable: bool = True) -> Store:
             return Store(engine, url)
         if path is not None and not path.is_file():
             raise StoreError(f"no claim store at {path}; create it with `checker index PATH... --store {url}`")
-        engine = create_store_engine(url, wal=False)
+        engine = create_store_engine(url, wal=False, read_only=True)
         store = Store(engine, url)
         version = store.version()
         if version == 0:
@@ -146,4 +183,10 @@ def open_store(url: str = DEFAULT_URL, *, writable: bool = True) -> Store:
                              f"upgrade it with `checker index --store {url}` (or check with --index)")
         return store
     except sa.exc.SQLAlchemyError as exc:
-        raise StoreError(f"cannot open the store {url}: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}") from exc
+        raise StoreError(f"cannot open the store {safe_url(url)}: {exc.__class__.__name__}: "
+                         f"{exc.orig if hasattr(exc, 'orig') else exc}") from exc
+    except ImportError as exc:  # postgresql:// without psycopg2 installed, say
+        raise StoreError(f"cannot open the store {safe_url(url)}: its database driver is not installed "
+                         f"(no module {exc.name!r}); install it in this environment") from exc
+    except OSError as exc:  # the store's folder cannot be created
+        raise StoreError(f"cannot open the store {safe_url(url)}: {exc.strerror or exc}") from exc

@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection
 from checker.models import Claim, Document, EventMention
 from checker.store import tables as t
 from checker.store.db import Store
+from checker.store.migrations import document_key
 
 if TYPE_CHECKING:
     from checker.rules.ruleset import RuleSet
@@ -31,6 +32,10 @@ if TYPE_CHECKING:
 IndexStatus = Literal["added", "updated", "unchanged", "error"]
 EXTRACT_CHUNK = 200  # documents extracted before their writes: bounds memory on big archives
 _IN_CHUNK = 500  # ids per IN (...) list, well under every database's parameter limit
+
+
+class IdTaken(Exception):
+    """Another indexer stored a different file under this id between our look-up and our write."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,60 @@ def stored_digests(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[str,
     return out
 
 
+def _stored_by(conn: Connection, column: sa.Column, values: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+    """value of `column` -> (id, doc_key) of the stored documents among `values`."""
+    out: dict[str, tuple[str, str | None]] = {}
+    unique = sorted(set(values))
+    d = t.documents
+    for i in range(0, len(unique), _IN_CHUNK):
+        rows = conn.execute(sa.select(column.label("v"), d.c.id, d.c.doc_key).where(column.in_(unique[i:i + _IN_CHUNK])))
+        out.update({r.v: (r.id, r.doc_key) for r in rows})
+    return out
+
+
+def resolve_ids(store: Store, docs: Sequence[Document]) -> list[Document]:
+    """The documents under the ids the store knows them by, found by their key (their path as
+    given, or their own id; `document_key`).
+
+    A file already stored keeps its stored id, so checking a new version replaces the old one
+    and fingerprints stay the same. A file whose id (made from its name) is taken in the store
+    by another file, as 2025/story.txt finds 2024/story.txt stored as "story", gets the next
+    free id ("story~2") and a warning, instead of replacing the other file.
+    """
+    ok = [n for n, d in enumerate(docs) if d.status == "ok"]
+    keys = {n: document_key(docs[n].id, docs[n].path) for n in ok}
+    with store.reading() as conn:
+        by_key = _stored_by(conn, t.documents.c.doc_key, list(keys.values()))
+        by_id = _stored_by(conn, t.documents.c.id, [docs[n].id for n in ok])
+        final = {n: by_key[keys[n]][0] for n in ok if keys[n] in by_key}  # stored files keep their ids
+        used = set(final.values()) | {d.id for d in docs if d.status != "ok"}
+        warnings: dict[int, str] = {}
+        for n in ok:
+            if n in final:
+                continue
+            doc, new, k = docs[n], docs[n].id, 1
+
+            def taken(candidate: str) -> bool:
+                if candidate not in by_id:
+                    by_id.update(_stored_by(conn, t.documents.c.id, [candidate]))
+                return candidate in used or (candidate in by_id and by_id[candidate][1] != keys[n])
+
+            while taken(new):
+                k += 1
+                new = f"{doc.id}~{k}"
+            if new != doc.id:
+                holder = by_id[doc.id][1] if doc.id in by_id else "another input"
+                warnings[n] = f"document id {doc.id!r} is taken in the store by {holder}; stored as {new!r}"
+            final[n] = new
+            used.add(new)
+    out = list(docs)
+    for n in ok:
+        if final[n] != docs[n].id:
+            out[n] = docs[n].model_copy(update={"id": final[n], "warnings": docs[n].warnings + [warnings[n]]
+                                                if n in warnings else docs[n].warnings})
+    return out
+
+
 def index_documents(store: Store, docs: Sequence[Document], rs: RuleSet, *,
                     extracted: dict[str, tuple[list[EventMention], list[Claim]]] | None = None) -> list[IndexResult]:
     """Store documents with their mentions and claims; one result per document, in order.
@@ -77,6 +136,7 @@ def index_documents(store: Store, docs: Sequence[Document], rs: RuleSet, *,
     """
     from checker.engine.stages import extract_all
 
+    docs = resolve_ids(store, docs)
     results: dict[int, IndexResult] = {}
     todo: list[tuple[int, Document, str]] = []
     with store.reading() as conn:
@@ -114,7 +174,10 @@ def index_documents(store: Store, docs: Sequence[Document], rs: RuleSet, *,
                 results[i] = IndexResult(doc.id, doc.path, "error", doc.error)
                 continue
             ms, cs = extracted[doc.id] if extracted is not None and doc.id in extracted else per_doc[doc.id]
-            results[i] = IndexResult(doc.id, doc.path, write_document(store, doc, sha, rs.digest, ms, cs))
+            try:
+                results[i] = IndexResult(doc.id, doc.path, write_document(store, doc, sha, rs.digest, ms, cs))
+            except IdTaken as exc:
+                results[i] = IndexResult(doc.id, doc.path, "error", str(exc))
     return [results[i] for i in range(len(docs))]
 
 
@@ -142,6 +205,9 @@ def write_document(store: Store, doc: Document, sha: str, digest: str,
                            .where(t.documents.c.id == doc.id)).first()
         if row is not None and (row.sha256, row.rules_digest) == (sha, digest):
             return "unchanged"
+        key = conn.execute(sa.select(t.documents.c.doc_key).where(t.documents.c.id == doc.id)).scalar()
+        if row is not None and key not in (None, document_key(doc.id, doc.path)):
+            raise IdTaken(f"document id {doc.id!r} was given to {key} by another indexer meanwhile; index again")
         if row is not None:
             delete_document(conn, doc.id)
         _insert_document(conn, doc, sha, digest)
@@ -163,7 +229,7 @@ def _insert_document(conn: Connection, doc: Document, sha: str, digest: str) -> 
     conn.execute(sa.insert(t.documents).values(
         id=doc.id, path=doc.path, source=doc.source, url=doc.url, published_from=p.date_from,
         published_to=p.date_to, published_how=p.how, language=doc.language, text=doc.text, sha256=sha,
-        rules_digest=digest, document_json=doc.model_dump_json(by_alias=True)))
+        rules_digest=digest, document_json=doc.model_dump_json(by_alias=True), doc_key=document_key(doc.id, doc.path)))
 
 
 def _insert_mentions(conn: Connection, doc: Document, mentions: list[EventMention]) -> None:

@@ -15,8 +15,11 @@ A new migration is a function appended to MIGRATIONS; never edit a released one.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import PurePath
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -117,9 +120,42 @@ def _v2_participants(conn: Connection) -> None:
             "VALUES (:mention, :participant, :document, :type, :day)"), batch)
 
 
+_DERIVED_SUFFIX = re.compile(r"(#\d+)?(~\d+)?")
+
+
+def document_key(doc_id: str, path: str) -> str:
+    """What identifies a document across runs (version 3): an id made from the file name (story,
+    story~2, feed#3) stands for the file, so the key is its path as given, normalised
+    ("path:2024/story.txt", "path:feeds/a.jsonl#3"); an id of its own (front matter `id:`, a
+    JSONL "id") is the key itself ("id:AFP-123")."""
+    stem = PurePath(path).stem
+    rest = doc_id[len(stem):] if doc_id.startswith(stem) else None
+    m = _DERIVED_SUFFIX.fullmatch(rest) if rest is not None else None
+    if m is None or not path:
+        return f"id:{doc_id}"
+    return f"path:{posixpath.normpath(PurePath(path).as_posix())}{m.group(1) or ''}"
+
+
+def _v3_document_keys(conn: Connection) -> None:
+    """Documents are found by their key (their path, or their own id), not by the id made from
+    the file name: 2024/story.txt and 2025/story.txt were both "story", and each replaced the
+    other. Stored ids stay as they are, so fingerprints and baselines are unchanged."""
+    conn.execute(sa.text("ALTER TABLE documents ADD COLUMN doc_key TEXT"))
+    rows = conn.execute(sa.text("SELECT id, path FROM documents ORDER BY id")).all()
+    taken: set[str] = set()
+    for r in rows:
+        key = document_key(r.id, r.path)
+        if key in taken:  # cannot happen for rows written by version 2; kept unique all the same
+            key = f"id:{r.id}"
+        taken.add(key)
+        conn.execute(sa.text("UPDATE documents SET doc_key = :k WHERE id = :id"), {"k": key, "id": r.id})
+    conn.execute(sa.text("CREATE UNIQUE INDEX ix_documents_doc_key ON documents (doc_key)"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, mentions and claims", _v1_initial),
     Migration(2, "participants of mentions and publication days, for undated accounts", _v2_participants),
+    Migration(3, "documents found by their path (or their own id), not by their file name", _v3_document_keys),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -32,6 +32,7 @@ documents = sa.Table(
     sa.Column("sha256", sa.String(64), nullable=False),
     sa.Column("rules_digest", sa.String(64), nullable=False),
     sa.Column("document_json", sa.Text, nullable=False),
+    sa.Column("doc_key", sa.Text, unique=True),  # schema version 3: migrations.document_key
 )
 
 mentions = sa.Table(

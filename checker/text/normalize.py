@@ -86,6 +86,9 @@ def _build_table() -> dict[int, int | None]:
     for digit in range(10):
         table[0x0660 + digit] = ord("0") + digit  # ٠-٩
         table[0x06F0 + digit] = ord("0") + digit  # ۰-۹
+    # Arabic thousands and decimal separators (1٬750, ١٬٠٠٠, ١٫٥), so numbers read as 1,750 and 1.5
+    table[0x066C] = ord(",")
+    table[0x066B] = ord(".")
     for ch in _DELETE:
         table[ord(ch)] = None
     return table

@@ -1,0 +1,125 @@
+"""Parties of events: people no rule lists, who is a party and who is not, and which event a
+sentence's claims belong to. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from checker.extract.claims import extract
+from checker.pipeline import analyse
+from helpers import article
+
+
+def read(rs, text, published="2025-12-03", doc_id="doc"):
+    return extract(article(text, published, doc_id), rs)
+
+
+def test_open_world_person_from_title(rs):
+    mentions, claims = read(rs, "التقت رئيسة الوزراء الإيطالية جورجيا ميلوني رئيس وزراء جورجيا إيراكلي كوباخيدزه.")
+    titles = {c.subject: c.value for c in claims if c.attribute == "person.title"}
+    assert titles["meloni"].country == "italy"
+    assert titles["كوباخيدزه"].role == "prime_minister" and titles["كوباخيدزه"].country == "georgia"
+
+
+def test_open_world_apposition_and_later_bare_surname(rs):
+    text = ("أجرى الرئيس التركي رجب طيب أردوغان اتصالا هاتفيا مع كريستوس تاسوليديس، الرئيس القبرصي، اليوم. "
+            "وقال أردوغان لتاسوليديس إن الحوار ضروري.")
+    mentions, claims = read(rs, text)
+    assert mentions[0].participants == ["erdogan", "تاسوليديس"]
+    titles = [c for c in claims if c.attribute == "person.title" and c.subject == "تاسوليديس"]
+    assert titles and titles[0].value.country == "cyprus"
+
+
+def test_two_calls_sharing_one_leader_are_two_events_without_conflict(rs):
+    a = article("أجرى الرئيس التركي أردوغان اليوم اتصالا هاتفيا مع رئيس الوزراء الهولندي ديك سخوف استمر نحو ساعة.",
+                "2025-12-03", "agency-a")
+    b = article("أجرى الرئيس التركي أردوغان اليوم اتصالا هاتفيا مع الرئيس الفنلندي ألكسندر ستوب استمر نصف ساعة.",
+                "2025-12-03", "agency-b")
+    report = analyse([a, b], rs)
+    calls = [e for e in report.events if e.type == "call"]
+    assert len(calls) == 2
+    assert not [f for f in report.findings if f.attribute == "call.duration"]
+
+
+def test_aide_who_briefs_and_source_quoted_are_not_parties(rs):
+    mentions, _ = read(rs, "أجرى الرئيس الروسي بوتين اليوم اتصالا هاتفيا مع الرئيس الأمريكي ترامب، بحسب مساعد الرئيس الروسي يوري أوشاكوف.")
+    assert mentions[0].participants == ["putin", "trump"]
+    mentions, _ = read(rs, "وقال بيسكوف إن بوتين أجرى اتصالا هاتفيا مع ترامب اليوم.")
+    assert mentions[0].participants == ["putin", "trump"]
+
+
+def test_mediator_is_recorded_not_a_party(rs):
+    mentions, _ = read(rs, "انطلقت في مسقط اليوم جولة جديدة من المحادثات بين إيران والولايات المتحدة بوساطة عمانية.")
+    [talks] = [m for m in mentions if m.type == "talks"]
+    assert talks.participants == ["iran", "usa"] and talks.mediators == ["oman"]
+
+
+def test_aside_about_another_call_keeps_its_duration(rs):
+    text = ("أجرى الرئيس الروسي بوتين اليوم اتصالا هاتفيا مع الرئيس الأمريكي ترامب استمر ساعتين ونصف. "
+            "وتحدث زيلينسكي أيضا مع ترامب لمدة ساعة. وقال بوتين إن المكالمة كانت صريحة.")
+    mentions, claims = read(rs, text)
+    by_id = {m.id: m for m in mentions}
+    durations = {tuple(by_id[c.subject].participants): c.value.minutes for c in claims if c.attribute == "call.duration"}
+    assert durations == {("putin", "trump"): 150, ("trump", "zelensky"): 60}
+
+
+def test_recalled_and_planned_calls_are_other_events(rs):
+    text = ("أجرى الرئيس الروسي بوتين اليوم اتصالا هاتفيا مع الرئيس الأمريكي ترامب استمر ساعتين. "
+            "وكان بوتين وترامب قد بحثا في اتصالهما السابق الذي استمر 90 دقيقة ملف الأسرى. "
+            "واتفق الرئيسان على إجراء اتصال هاتفي آخر الأسبوع المقبل.")
+    mentions, claims = read(rs, text)
+    relations = sorted(m.relation for m in mentions)
+    assert relations == ["planned", "recalled", "reported"]
+    by_id = {m.id: m for m in mentions}
+    durations = {by_id[c.subject].relation: c.value.minutes for c in claims if c.attribute == "call.duration"}
+    assert durations == {"reported": 120, "recalled": 90}
+
+
+def test_given_name_against_the_knowledge_base(rs):
+    good = article("قال المبعوث الخاص الأمريكي ستيفن ويتكوف إن المحادثات كانت جيدة.", "2025-06-02", "a")
+    bad = article("قال المبعوث الخاص الأمريكي مايكل ويتكوف إن المحادثات كانت جيدة.", "2025-06-02", "b")
+    findings = [f for f in analyse([good, bad], rs).findings if f.rule == "knowledge.name"]
+    assert [f.documents for f in findings] == [["b"]]
+
+
+def test_stale_title_for_a_leader_the_rules_added(rs):
+    doc = article("وقال الرئيس الفرنسي السابق إيمانويل ماكرون إن الحوار ضروري.", "2025-06-02", "a")
+    findings = [f for f in analyse([doc], rs).findings if f.rule == "knowledge.title"]
+    assert findings and findings[0].subject == "macron"
+
+
+def test_one_id_for_one_unlisted_person_spelt_two_ways(rs):
+    a = article("أجرى الرئيس التركي أردوغان اليوم اتصالا هاتفيا مع الرئيس القبرصي نيكوس خريستودوليدس.", "2025-12-03", "a")
+    b = article("أجرى الرئيس التركي أردوغان اليوم اتصالا هاتفيا مع الرئيس القبرصي نيكوس خريستودوليديس.", "2025-12-03", "b")
+    report = analyse([a, b], rs)
+    assert {tuple(m.participants) for m in report.mentions} == {("erdogan", "خريستودوليدس")}
+    assert len([e for e in report.events if e.type == "call"]) == 1
+
+
+def test_country_named_after_the_role_and_a_comma_before_the_name(rs):
+    _, claims = read(rs, "وقال وزير خارجية إيران، عباس عراقجي، إن المحادثات مع الوفد الأمريكي كانت بناءة.")
+    [title] = [c for c in claims if c.attribute == "person.title"]
+    assert (title.subject, title.value.role, title.value.country) == ("araghchi", "foreign_minister", "iran")
+
+
+def test_the_aide_of_a_leader_is_the_one_after_the_comma(rs):
+    _, claims = read(rs, "وقال مساعد الرئيس الروسي فلاديمير بوتين، يوري أوشاكوف، إن المحادثات كانت مفيدة.")
+    titles = {c.subject: c.value.role for c in claims if c.attribute == "person.title"}
+    assert titles == {"ushakov": "kremlin_aide"}
+
+
+def test_a_statements_day_is_not_the_day_of_the_event_it_refers_to(rs):
+    text = ("أجرى الرئيس الروسي بوتين اتصالا هاتفيا مع الرئيس الأمريكي ترامب أمس الخميس. "
+            "وقالت الرئاسة، الجمعة، في بيان إن الاتصال تناول الأزمة.")
+    _, claims = read(rs, text, "2025-05-23")
+    days = [c.value.day.isoformat() for c in claims if c.attribute == "call.date"]
+    assert days == ["2025-05-22"]
+
+
+def test_a_leader_titled_elect_after_taking_office(rs):
+    doc = article("قال الرئيس الأمريكي المنتخب دونالد ترامب إن الحوار ضروري.", "2025-03-01", "a")
+    findings = [f for f in analyse([doc], rs).findings if f.rule == "knowledge.title"]
+    assert findings and findings[0].subject == "trump"
+
+
+def test_mediator_is_a_claim_of_the_event(rs):
+    _, claims = read(rs, "وجرى تبادل الأسرى بين روسيا وأوكرانيا بوساطة إماراتية وقطرية.")
+    assert sorted(c.value.label for c in claims if c.attribute.endswith(".mediator")) == ["qatar", "uae"]
