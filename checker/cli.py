@@ -19,7 +19,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + the signal, as shells report them
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 REPO = Path(__file__).resolve().parent.parent
-OUTPUTS = ("json", "html", "markdown", "sarif", "junit")
+OUTPUTS = ("json", "html", "markdown", "sarif", "junit", "text")
 
 def _say(message: str) -> None:
     """A message on stderr, one line whatever file names and errors it quotes: a control
@@ -34,6 +34,11 @@ def _no_articles(paths) -> None:
 
 def _no_such_paths(paths) -> None:
     _say("checker: none of the given paths exists: " + ", ".join(map(str, paths)))
+
+
+def _n(n: int, word: str) -> str:
+    """'1 event', '2 events': the CLI's own lines are English (reports follow --ui-lang)."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _date(text: str) -> dt.date:
@@ -70,7 +75,12 @@ def _common(p: argparse.ArgumentParser) -> None:
 def _report_options(p: argparse.ArgumentParser) -> None:
     """The outputs, threshold and suppressions shared by `report` and `check`."""
     for fmt in OUTPUTS:
-        p.add_argument(f"--{fmt}", metavar="FILE", help=f"write the {fmt} report ('-' = stdout)")
+        p.add_argument(f"--{fmt}", metavar="FILE", help=f"write the {fmt} report ('-' = stdout)"
+                       + ("; one 'path:line:col: severity [rule] message' line per mistake, printed on stdout "
+                          "by default by `check`, and by `report` on a terminal" if fmt == "text" else ""))
+    p.add_argument("--ui-lang", choices=["ar", "en"], default=None,
+                   help="language of the messages and the interface (default: the language most of the "
+                        "articles are in)")
     p.add_argument("--github", action="store_true", help="print GitHub workflow annotations on stdout")
     p.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default="error",
                    help="exit 1 when a finding at or above this severity is reported (default: error)")
@@ -114,7 +124,10 @@ def _store_url(args) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from checker import __version__
+
     parser = argparse.ArgumentParser(prog="checker", description="Cross-source fact-consistency checker for news.")
+    parser.add_argument("--version", action="version", version=f"checker {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     rep = sub.add_parser("report", help="check articles against each other and write reports")
@@ -227,11 +240,13 @@ def _failed_output(exc: OSError, outputs: list[tuple[str, str]]) -> str:
 
 
 class ProgressBars:
-    """Progress of a run on a terminal: one tqdm bar per stage (documents extracted, claim groups
-    compared), on `stream`. A bar appears only once its stage has run for a moment, so short
-    runs print nothing, and it is erased when the stage ends."""
+    """Progress of a run on a terminal: one tqdm bar per stage (files read, documents extracted,
+    mentions aligned, claim groups compared, reports written), on `stream`. A bar appears only
+    once its stage has run for DELAY seconds, so short runs print nothing, and it is erased
+    when the stage ends. A stage that reports nothing while it runs (alignment is one call)
+    still shows its bar: a timer draws it at DELAY."""
 
-    UNITS = {"extract": "doc", "compare": "group"}
+    UNITS = {"read": "file", "extract": "doc", "align": "mention", "compare": "group", "write": "report"}
     DELAY = 0.5  # seconds a stage runs before its bar is drawn
     INTERVAL = 0.1  # seconds between redraws, at least
 
@@ -239,21 +254,35 @@ class ProgressBars:
         self.stream = stream
         self.stage: str | None = None
         self.bar = None
+        self._timer = None
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if stage != self.stage:
+            import threading
+
             from tqdm import tqdm
 
             self.close()
             self.stage = stage
-            self.bar = tqdm(total=total, desc=stage, unit=self.UNITS.get(stage, "it"), file=self.stream,
+            self.bar = tqdm(total=total or None, desc=stage, unit=self.UNITS.get(stage, "it"), file=self.stream,
                             leave=False, delay=self.DELAY, mininterval=self.INTERVAL, dynamic_ncols=True)
+            self._timer = threading.Timer(self.DELAY, self._draw, args=(self.bar,))
+            self._timer.daemon = True
+            self._timer.start()
         self.bar.update(done - self.bar.n)
 
+    def _draw(self, bar) -> None:
+        with bar.get_lock():
+            if bar is self.bar and not bar.disable:
+                bar.refresh()
+
     def close(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
         if self.bar is not None:
-            self.bar.close()
-        self.bar, self.stage = None, None
+            with self.bar.get_lock():
+                self.bar.close()
+        self.bar, self.stage, self._timer = None, None, None
 
 
 def progress_bars(args, stream=None) -> ProgressBars | None:
@@ -298,6 +327,10 @@ def _outputs(args) -> list[tuple[str, str]]:
     return outputs
 
 
+def _stdout_is_terminal() -> bool:
+    return hasattr(sys.stdout, "isatty") and sys.stdout.isatty()
+
+
 def _with_baseline(args, outputs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Every file the run writes, for check_outputs: the reports and the baseline."""
     return outputs + ([("write-baseline", str(args.write_baseline))] if args.write_baseline else [])
@@ -310,7 +343,11 @@ def cmd_report(args) -> int:
         # relative where possible, so the report reads the same on every clone
         paths = [os.path.relpath(REPO / "examples")]
         if not outputs:
-            outputs = [("html", str(REPO / "reports" / "report.html")), ("json", str(REPO / "reports" / "report.json"))]
+            # in the working folder, never inside the installed package: run from the
+            # repository, this rewrites its reports/; run anywhere else, it leaves it alone
+            outputs = [("html", os.path.join("reports", "report.html")), ("json", os.path.join("reports", "report.json"))]
+    if args.text is None and not args.quiet and _stdout_is_terminal() and not any(p == "-" for _, p in outputs):
+        outputs.append(("text", "-"))
     if not paths or not all(Path(p).exists() for p in paths) and not any(Path(p).exists() for p in paths):
         _no_such_paths(paths)
         return EXIT_USAGE
@@ -339,19 +376,26 @@ def _finish(args, report, outputs: list[tuple[str, str]]) -> int:
     ignores = suppress.load_ignores(ignore_path) if ignore_path else []
     if baseline or ignores:
         report = suppress.apply_suppressions(report, baseline, ignores)
-    report.summary = summarize(report)
-    fail_on = args.fail_on
+    bars = progress_bars(args)
+    if bars is not None:
+        bars("write", 0, len(outputs))
     try:
+        report = _localize(args, report)
+        fail_on = args.fail_on
         write_outputs(report, outputs, {"junit": partial(to_junit, fail_on=fail_on if fail_on != "never" else "error")})
     except OSError as exc:
         _say(f"checker: cannot write {_failed_output(exc, outputs)}: {exc.strerror or exc}; no report written")
         return EXIT_USAGE
+    finally:
+        if bars is not None:
+            bars.close()
     if not args.quiet:
-        s = report.summary
+        from checker.locale.words import Words
+        from checker.report.text_report import summary_line
+
         to = sys.stderr if any(p == "-" for _, p in outputs) else sys.stdout
-        print(f"checker: {s.documents} document(s), {s.claims} claims, {s.events} events, "
-              f"{s.findings} finding(s) ({', '.join(f'{k} {v}' for k, v in s.by_kind.items())})"
-              + (f", {s.suppressed} hidden" if s.suppressed else ""), file=to)
+        if ("text", "-") not in outputs:  # the text report ends with this line already
+            print(f"checker: {summary_line(report, Words(report.ui_lang or 'en'))}", file=to)
         for _, path in outputs:
             if path != "-":
                 print(f"  wrote {path}", file=to)
@@ -365,6 +409,23 @@ def _finish(args, report, outputs: list[tuple[str, str]]) -> int:
     if fail_on != "never" and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in report.findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _localize(args, report):
+    """The report in the interface language (--ui-lang, else the articles' own), in cards."""
+    from checker.locale import choose_ui_lang
+    from checker.report.messages import localize
+    from checker.rules.loader import RuleError
+    from checker.rules.ruleset import load_ruleset
+
+    lang = choose_ui_lang([d.language for d in report.documents if d.status == "ok"], getattr(args, "ui_lang", None))
+    rs = load_ruleset(args.rules, args.lang)
+    if lang != args.lang:  # names in the interface's language: from its own rules, when it has a full set
+        try:
+            rs = load_ruleset(args.rules, lang)
+        except RuleError:
+            pass
+    return localize(report, lang, rs)
 
 
 def _language_warning(doc) -> str:
@@ -407,10 +468,10 @@ def cmd_index(args) -> int:
             _say(f"checker: {r.path}: {r.error}")
     if not args.quiet:
         by = Counter(r.status for r in results)
-        print(f"checker: indexed {len(results)} document(s): "
+        print(f"checker: indexed {_n(len(results), 'document')}: "
               + ", ".join(f"{k} {by[k]}" for k in ("added", "updated", "unchanged", "error"))
-              + f"; the store ({_safe_url(url)}, schema {version}) holds {counts['documents']} document(s), "
-              f"{counts['mentions']} event mention(s), {counts['claims']} claim(s)")
+              + f"; the store ({_safe_url(url)}, schema {version}) holds {_n(counts['documents'], 'document')}, "
+              f"{_n(counts['mentions'], 'event mention')}, {_n(counts['claims'], 'claim')}")
     return EXIT_INPUT if any(r.status == "error" for r in results) else EXIT_OK
 
 
@@ -439,14 +500,19 @@ def cmd_check(args) -> int:
         _no_articles(args.paths)
         return EXIT_USAGE
     outputs = _outputs(args)
+    if args.text is None and not args.quiet and not any(p == "-" for _, p in outputs):
+        outputs.append(("text", "-"))  # what a pre-commit hook shows: every mistake, one line each
+    new = set(result.new)
+    for d in result.report.documents:  # every format marks the article being checked
+        d.role = "new" if d.id in new else "published"
     if not args.quiet:
         to = sys.stderr if any(p == "-" for _, p in outputs) else sys.stdout
-        print(f"checker: compared {len(result.new)} new article(s) with {len(result.stored)} stored article(s) "
-              f"that could report the same events" + (f" ({len(result.stale)} re-read under the current rules)"
-                                                      if result.stale else ""), file=to)
+        print(f"checker: compared {_n(len(result.new), 'new article')} with "
+              f"{_n(len(result.stored), 'published article')} that could report the same events"
+              + (f" ({len(result.stale)} re-read under the current rules)" if result.stale else ""), file=to)
         if result.indexed:
             stored = sum(r.status in ("added", "updated") for r in result.indexed)
-            print(f"checker: indexed {stored} new or changed article(s)", file=to)
+            print(f"checker: indexed {_n(stored, 'new or changed article')}", file=to)
     return _finish(args, result.report, outputs)
 
 
@@ -461,6 +527,7 @@ def cmd_claims(args) -> int:
     if args.json:
         print(json.dumps([c.model_dump(mode="json", by_alias=True) for c in report.claims], ensure_ascii=False, indent=2))
     else:
+        print("document\tattribute\tsubject\tvalue\tqualifier\tevidence [quoted]\trule")
         for c in report.claims:
             who = f" [{c.quoted}]" if c.quoted else ""
             print(visible(f"{c.document}\t{c.attribute}\t{c.subject}\t{describe(c.value)}\t{c.qualifier}\t«{c.text}»{who}\t{c.rule}"))

@@ -8,11 +8,11 @@ evidence exactly as the page wrote it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class Model(BaseModel):
@@ -72,6 +72,9 @@ class Document(Model):
     metadata: dict[str, str] = Field(default_factory=dict)  # unknown front-matter keys, kept
     text: str = Field(default="", exclude=True)  # the decoded file text; not serialised
     segments: list[Segment] = Field(default_factory=list)
+    # `checker check`: "new" for an article being checked, "published" for a stored one it was
+    # compared with; None in `checker report`, where every article is on the same footing
+    role: Literal["new", "published"] | None = None
 
     def article_segments(self) -> list[Segment]:
         return [s for s in self.segments if s.kind in ("article", "title")]
@@ -276,6 +279,32 @@ class Finding(Model):
     evidence: list[Evidence]
     rule: str
     fingerprint: str
+    card: str | None = None  # the id of the card (one mistake) this pair belongs to
+    # what the message was made of, for saying it again in another language; not in the JSON
+    params: dict[str, Any] = Field(default_factory=dict, exclude=True)
+
+
+class Card(Model):
+    """One mistake: the outlying account and the accounts it disagrees with.
+
+    The pairs it stands for stay in `Report.findings` (CI reads them, fingerprints are theirs);
+    a card lists their ids. An internal or knowledge finding on the outlying account itself
+    joins its card: it is the same mistake, seen from another side.
+    """
+
+    id: str
+    kind: FindingKind  # of its first finding in report order
+    attribute: str
+    subject: str
+    event: str | None
+    severity: Severity  # the highest of its findings
+    rule: str  # of its first finding
+    message: str
+    notes: list[str] = Field(default_factory=list)  # messages of the other kinds of finding it holds
+    outlier: Evidence
+    counterparts: list[Evidence] = Field(default_factory=list)
+    findings: list[str]
+    fingerprints: list[str]
 
 
 class Suppressed(Model):
@@ -284,6 +313,9 @@ class Suppressed(Model):
 
 
 class Summary(Model):
+    """Counts for people: `findings`, `by_kind` and `by_severity` count mistakes (cards);
+    `pairs` counts the pairs of accounts in `Report.findings`."""
+
     documents: int
     documents_with_errors: int
     claims: int
@@ -292,6 +324,7 @@ class Summary(Model):
     by_kind: dict[str, int]
     by_severity: dict[str, int]
     suppressed: int = 0
+    pairs: int = 0
 
 
 class Report(Model):
@@ -302,5 +335,9 @@ class Report(Model):
     mentions: list[EventMention] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
+    cards: list[Card] = Field(default_factory=list)
     suppressed: list[Suppressed] = Field(default_factory=list)
     summary: Summary | None = None
+    ui_lang: str | None = None  # the language of messages and of the interface, once chosen
+    # entity id -> display name in ui_lang, for the formats that name events; not in the JSON
+    names: dict[str, str] = Field(default_factory=dict, exclude=True)

@@ -52,7 +52,11 @@ def analyse_extracted(docs: list[Document], mentions: list[EventMention], claims
     engine = engine or LocalEngine()
     mentions, claims = unify_open_people(mentions, claims, rs)  # one id per person across articles
     by_id = {d.id: d for d in docs}
+    if progress is not None:  # one step, but long on a large feed: the bar shows it is running
+        progress("align", 0, len(mentions))
     events, mention_event = build_events(mentions, by_id, rs, claims)
+    if progress is not None:
+        progress("align", len(mentions), len(mentions))
     claims = assign_events(claims, mention_event, events, rs.policy.coreference.same_event)
     per_group = engine.compare(group_claims(claims), {e.id: e for e in events}, by_id, rs,
                                progress=_stage(progress, "compare"))
@@ -67,5 +71,7 @@ def run(paths: Sequence[str | Path], *, rules_dir: Path | None = None, now: dt.d
     kwargs = {"now": now, "rules": rs}
     if max_bytes is not None:
         kwargs["max_bytes"] = max_bytes
+    if progress is not None:
+        progress("read", 0, 0)  # the count of files is not known before the walk
     docs = read_inputs(paths, **kwargs)
     return analyse(docs, rs, engine=engine, progress=progress)

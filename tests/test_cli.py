@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -147,3 +148,46 @@ def test_real_reports_validate_against_their_schemas(tmp_path):
     jsonschema.validate(json.loads(out.read_text(encoding="utf-8")), schema)
     sarif_schema = json.loads((REPO / "tests" / "data" / "report" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
     jsonschema.validate(json.loads(sarif.read_text(encoding="utf-8")), sarif_schema)
+
+
+def test_saved_page_folder_is_not_read(tmp_path):
+    """A browser's "save page, complete" leaves page_files/ beside page.html: not articles."""
+    (tmp_path / "page.html").write_text("<html><body><p>مقال</p></body></html>", encoding="utf-8")
+    (tmp_path / "page_files").mkdir()
+    (tmp_path / "page_files" / "frame.html").write_text("<html><body>إعلان</body></html>", encoding="utf-8")
+    (tmp_path / "notes_files").mkdir()  # no page beside it: an ordinary folder
+    (tmp_path / "notes_files" / "a.txt").write_text("نص", encoding="utf-8")
+    from checker.ingest.readers import walk
+
+    files, errors = walk(tmp_path)
+    assert [p.relative_to(tmp_path).as_posix() for p in files] == ["notes_files/a.txt", "page.html"] and not errors
+
+
+def test_version_and_plural_forms(tmp_path):
+    done = run("--version")
+    assert done.returncode == 0 and done.stdout.startswith("checker ")
+    one = tmp_path / "one.txt"
+    one.write_text((EXAMPLES / "march-call" / "agency-a.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    done = run("report", str(one), "--json", str(tmp_path / "r.json"), "--ui-lang", "en")
+    assert "in 1 document from 1 source;" in done.stdout and "1 event," in done.stdout, done.stdout
+
+
+def test_claims_table_has_a_header():
+    done = run("claims", str(EXAMPLES / "march-call" / "paper-b.txt"))
+    assert done.stdout.splitlines()[0].split("\t")[:4] == ["document", "attribute", "subject", "value"]
+
+
+def test_report_without_a_path_writes_in_the_working_folder(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "checker.cli", "report", "-q"], capture_output=True, text=True,
+                          cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert (tmp_path / "reports" / "report.html").is_file() and (tmp_path / "reports" / "report.json").is_file()
+
+
+def test_text_report_on_stdout(tmp_path):
+    done = run("report", str(EXAMPLES), "--text", "-", "--ui-lang", "en")
+    lines = done.stdout.splitlines()
+    assert re.match(r"^examples/\S+\.txt:\d+:\d+: error \[conflict\.\S+\] ", lines[0]), lines[0]
+    assert re.match(r"9 mistakes \(\d+ pairs of accounts\) in 15 documents from 14 sources", lines[-1]), lines[-1]
+    arabic = run("report", str(EXAMPLES), "--text", "-").stdout.splitlines()
+    assert "خطأ [conflict." in arabic[0] and arabic[-1].startswith("9 أخطاء")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import subprocess
 import sys
 
@@ -23,10 +24,11 @@ class FakeTerminal(io.StringIO):
 
 
 def test_no_progress_when_stderr_is_not_a_terminal(tmp_path, capsys):
-    assert main(["report", str(EXAMPLES), "--json", str(tmp_path / "r.json")]) == 1
+    assert main(["report", str(EXAMPLES), "--json", str(tmp_path / "r.json"), "--ui-lang", "en"]) == 1
     captured = capsys.readouterr()
     assert captured.err == ""  # exactly as before: nothing at all on stderr
-    assert captured.out.startswith(f"checker: {len(list(EXAMPLES.rglob('*.txt')))} document(s)")
+    assert re.match(r"checker: \d+ mistakes \(\d+ pairs of accounts\) in "
+                    + f"{len(list(EXAMPLES.rglob('*.txt')))} documents from", captured.out), captured.out
 
 
 @pytest.mark.slow
@@ -47,7 +49,8 @@ def test_stages_report_increasing_counts_to_the_callback():
     calls: list[tuple[str, int, int]] = []
     pipeline.run([EXAMPLES], progress=lambda stage, done, total: calls.append((stage, done, total)))
     stages = [s for s, _, _ in calls]
-    assert stages == sorted(stages, key=["extract", "compare"].index)  # extraction, then comparison
+    order = ["read", "extract", "align", "compare"]
+    assert stages == sorted(stages, key=order.index) and set(stages) == set(order)  # the stages in order
     for stage in ("extract", "compare"):
         mine = [(d, t) for s, d, t in calls if s == stage]
         done = [d for d, _ in mine]
@@ -66,7 +69,23 @@ def test_bars_draw_each_stage_on_the_terminal(monkeypatch):
     bars.close()
     out = term.getvalue()
     n = len(list(EXAMPLES.rglob("*.txt")))
-    assert "extract" in out and "compare" in out and f"{n}/{n}" in out
+    assert "extract" in out and "compare" in out and f"{n}/{n}" in out and "align" in out
+
+
+def test_a_silent_stage_still_shows_its_bar(monkeypatch):
+    """Alignment reports once at its start and once at its end: the timer draws its bar between."""
+    import threading
+
+    monkeypatch.setattr(ProgressBars, "DELAY", 0.05)
+    term = FakeTerminal()
+    bars = ProgressBars(term)
+    drawn = threading.Event()
+    original = bars._draw
+    monkeypatch.setattr(bars, "_draw", lambda bar: (original(bar), drawn.set()))
+    bars("align", 0, 100)
+    assert drawn.wait(5)
+    bars.close()
+    assert "align" in term.getvalue()
 
 
 def test_quiet_report_prints_nothing(tmp_path, capsys):

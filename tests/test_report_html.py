@@ -81,7 +81,7 @@ def test_cards_carry_filter_attributes() -> None:
     assert first["data-severity"] == "error"
     assert first["data-event"] == "e1"
     assert set((first["data-sources"] or "").split()) == {"s1", "s2"}
-    assert first["data-fingerprint"] == report.findings[0].fingerprint
+    assert first["data-fingerprints"] == report.findings[0].fingerprint  # a card of one pair
     selects = [attrs.get("name") for tag, attrs in page.tags if tag == "select"]
     assert selects == ["kind", "severity", "event", "source"]
 
@@ -118,5 +118,24 @@ def test_empty_report_renders() -> None:
     from checker.models import Document, Report
 
     html = to_html(Report(documents=[Document(id="a", path="a.txt")]))
-    assert "No findings" in html
+    assert "No mistakes" in html
     assert 'id="filters"' not in html
+
+
+def test_a_large_report_is_compact(monkeypatch) -> None:
+    """Past OPEN_CARDS cards: groups start closed, counterparts are quoted by their words only,
+    the documents table keeps only documents that could not be read (or carry warnings)."""
+    from checker.report import html_report
+
+    report = build_report()
+    monkeypatch.setattr(html_report, "OPEN_CARDS", 1)
+    html = to_html(report)
+    page = _parse(html)
+    groups = [attrs for tag, attrs in page.tags if tag == "details" and "group" in (attrs.get("class") or "")]
+    assert groups and all("open" not in attrs for attrs in groups)
+    cards = [attrs for tag, attrs in page.tags if tag == "article"]
+    assert len(cards) == 2 and ("main", {"class": "compact"}) in [(t, {"class": a.get("class")}) for t, a in page.tags]
+    assert re.search(r'<ul class="others"[^>]*><li><bdi>[^<]+</bdi> <mark>[^<]+</mark></li></ul>', html)
+    rows = [attrs["id"] for tag, attrs in page.tags if tag == "tr" and (attrs.get("id") or "").startswith("doc-")]
+    assert rows == [f"doc-{d.id}" for d in report.documents if d.status != "ok" or d.warnings]
+    assert "listed in the JSON report" in html

@@ -15,7 +15,7 @@ from checker.report import FORMATS, to_json, write_atomic, write_outputs
 
 
 def test_formats_table() -> None:
-    assert list(FORMATS) == ["json", "html", "markdown", "sarif", "junit", "github"]
+    assert list(FORMATS) == ["json", "html", "markdown", "sarif", "junit", "github", "text"]
     report = build_report()
     for name, render in FORMATS.items():
         text = render(report)

@@ -123,7 +123,7 @@ class FindingBuilder:
                         sentence=sentence, sentence_start=start + lead)
 
     def add(self, kind: str, check: str, attribute: str, subject: str, event: Event | None,
-            claims: list[Claim], fields: dict[str, str]) -> None:
+            claims: list[Claim], fields: dict[str, str], params: dict | None = None) -> None:
         policy = self.rs.policy.checks[check]
         documents = sorted({c.document for c in claims})
         # an event's slot is named by the event's key, not by its id: ids are numbers that shift
@@ -132,12 +132,13 @@ class FindingBuilder:
         fp = fingerprint(check, attribute, named, event_key(event), documents)
         if fp in self.found:
             return  # one finding per check, subject, event and set of documents
-        names = {"event": event.type if event else "event", "subject": subject}
+        names = {"event": f"the {event.type}" if event else "the event", "subject": subject}
         message = policy.message.format_map(defaultdict(str, {**names, **fields}))
         self.found[fp] = Finding(id="", kind=kind, attribute=attribute, subject=subject,
                                  event=event.id if event else None, documents=documents,
                                  severity=policy.severity, message=message,
-                                 evidence=[self.evidence(c) for c in claims], rule=check, fingerprint=fp)
+                                 evidence=[self.evidence(c) for c in claims], rule=check, fingerprint=fp,
+                                 params=params or {})
 
 
 # --------------------------------------------------------------------------- the group-by
@@ -452,6 +453,14 @@ def _day_of(c: Claim, events: Mapping[str, Event], docs: Mapping[str, Document])
     return docs[c.document].published.day
 
 
+def values_conflict(attribute: str, va, vb, event: Event | None, rs: RuleSet) -> bool:
+    """Whether two values of one slot (an event's attribute, or a person's titles) cannot both
+    hold, by the comparators the checks use: for telling which of a mistake's accounts is the
+    outlier (checker.report.cards)."""
+    ctx = cmp.Context(rs, event.date.date_from if event is not None else None)
+    return bool(cmp.compare_values(va, vb, ctx) or cmp.compare_values(vb, va, ctx))
+
+
 def _window_of(c: Claim, events: Mapping[str, Event], docs: Mapping[str, Document]) -> tuple[dt.date, dt.date] | None:
     """The days a claim may speak of: its event's, else the window the page was published in."""
     r = events[c.event].date if c.event and events[c.event].date.date_from else docs[c.document].published
@@ -489,14 +498,18 @@ def _knowledge(fb: FindingBuilder, c: Claim, window: tuple[dt.date, dt.date] | N
         return
     day = hi
     held = offices_of(rs, person, day)
-    facts = [f"{person} as {' '.join(x for x in (t.country, t.role.replace('_', ' ')) if x)} since {t.from_}" for t in held]
+    # what the knowledge base has: (person, role, country, since or None), for every language
+    terms = [(person, t.role, t.country, t.from_.isoformat()) for t in held]
     other = holder(rs, v.role, v.country, day)
     if other and other != person:
-        facts.append(f"{other} as {' '.join(x for x in (v.country, v.role.replace('_', ' ')) if x)}")
+        terms.append((other, v.role, v.country, None))
+    facts = [f"{who} as {' '.join(x for x in (country, role.replace('_', ' ')) if x)}"
+             + (f" since {since}" if since else "") for who, role, country, since in terms]
     fb.add("knowledge", "knowledge.title", c.attribute, person, fb.events.get(c.event or ""), [c],
            {"document": c.document, "value": cmp.describe(v),
             "date": lo.isoformat() if lo == hi else f"any day from {lo} to {hi}",
-            "held": "; ".join(facts) or "no such office for them"})
+            "held": "; ".join(facts) or "no such office for them"},
+           {"date": lo.isoformat(), "date_to": hi.isoformat(), "held": terms})
 
 
 def _given_name(fb: FindingBuilder, c: Claim, rs: RuleSet) -> None:
@@ -526,4 +539,4 @@ def _given_name(fb: FindingBuilder, c: Claim, rs: RuleSet) -> None:
     if not known or any(same(k) for k in known):
         return
     fb.add("knowledge", "knowledge.name", c.attribute, c.subject, fb.events.get(c.event or ""), [c],
-           {"document": c.document, "value": v.given, "known": " / ".join(known)})
+           {"document": c.document, "value": v.given, "known": " / ".join(known)}, {"known": known})

@@ -210,6 +210,13 @@ def found_no_articles(docs: Sequence[Document]) -> bool:
     return all(d.status == "error" and d.error == NO_FILES_ERROR for d in docs)
 
 
+def _saved_page_folder(name: str, siblings: set[str]) -> bool:
+    """`page_files/` beside `page.html`: the images, scripts and frames a browser saves with a
+    page ("Save page as... complete"), not articles."""
+    stem = name[: -len("_files")] if name.endswith("_files") else None
+    return bool(stem) and any(f"{stem}{suffix}" in siblings for suffix in (".html", ".htm"))
+
+
 OUTSIDE_ERROR = "symbolic link to a {} outside {}; not followed (links may only point inside the folder given)"
 
 
@@ -218,7 +225,8 @@ def _inside(real: str, root_real: str) -> bool:
 
 
 def walk(root: Path) -> tuple[list[Path], list[Document]]:
-    """Files under `root` with a readable extension, sorted; hidden entries skipped.
+    """Files under `root` with a readable extension, sorted; hidden entries and the folders a
+    browser saves beside a page (`page_files/` next to `page.html`) skipped.
 
     Iterative; follows symbolic links that stay inside `root` (to files and to folders) but
     visits each real folder once (a link loop ends), and lists each real file once. A link
@@ -243,6 +251,7 @@ def walk(root: Path) -> tuple[list[Path], list[Document]]:
             errors.append(_error(folder, f"cannot list folder: {exc.strerror or exc}", doc_id=folder.name))
             continue
         subfolders: list[Path] = []
+        names = {e.name for e in entries}
         for entry in entries:
             if entry.name.startswith("."):
                 continue
@@ -250,6 +259,8 @@ def walk(root: Path) -> tuple[list[Path], list[Document]]:
                 is_dir = entry.is_dir()  # follows links
             except OSError:
                 is_dir = False
+            if is_dir and _saved_page_folder(entry.name, names):
+                continue
             readable = Path(entry.name).suffix.lower() in FOLDER_SUFFIXES
             if (is_dir or readable) and entry.is_symlink():
                 target = os.path.realpath(entry.path)

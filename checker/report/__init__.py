@@ -20,6 +20,7 @@ from checker.report.json_report import iter_json, to_json
 from checker.report.junit_report import to_junit
 from checker.report.markdown_report import to_markdown
 from checker.report.sarif_report import to_sarif
+from checker.report.text_report import to_text
 from checker.report.summary import summarize
 
 Renderer = Callable[[Report], str]
@@ -31,6 +32,7 @@ FORMATS: dict[str, Renderer] = {
     "sarif": to_sarif,
     "junit": to_junit,
     "github": to_github,
+    "text": to_text,
 }
 
 STDOUT = "-"
@@ -47,6 +49,7 @@ __all__ = [
     "to_junit",
     "to_markdown",
     "to_sarif",
+    "to_text",
     "write_atomic",
     "write_outputs",
 ]

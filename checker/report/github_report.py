@@ -7,6 +7,7 @@ and `,` (they separate properties).
 
 from __future__ import annotations
 
+from checker.locale import translations
 from checker.controls import visible
 from checker.models import Evidence, Finding, Report
 from checker.report.common import DocumentIndex, relative_path
@@ -24,8 +25,8 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _message(index: DocumentIndex, finding: Finding, here: Evidence) -> str:
-    lines = [finding.message, "", f"Here: {here.value} «{here.text}»"]
+def _message(index: DocumentIndex, finding: Finding, here: Evidence, here_label: str = "Here") -> str:
+    lines = [finding.message, "", f"{here_label}: {here.value} «{here.text}»"]
     for ev in finding.evidence:
         if ev is here:
             continue
@@ -36,7 +37,8 @@ def _message(index: DocumentIndex, finding: Finding, here: Evidence) -> str:
     return "\n".join(lines)
 
 
-def annotation(index: DocumentIndex, finding: Finding, ev: Evidence, base: str | None = None) -> str:
+def annotation(index: DocumentIndex, finding: Finding, ev: Evidence, base: str | None = None,
+               here_label: str = "Here") -> str:
     """One workflow command for one side of a finding.
 
     GitHub takes columns only on a one-line span, and its endColumn is the last character
@@ -58,13 +60,14 @@ def annotation(index: DocumentIndex, finding: Finding, ev: Evidence, base: str |
     props.append(("title", f"checker: {finding.attribute} ({finding.kind}, {finding.rule})"))
     head = ",".join(f"{name}={escape_property(value)}" for name, value in props)
     command = COMMANDS.get(finding.severity, "warning")
-    return f"::{command} {head}::{escape_data(_message(index, finding, ev))}"
+    return f"::{command} {head}::{escape_data(_message(index, finding, ev, here_label))}"
 
 
 def to_github(report: Report) -> str:
     """Render the findings as GitHub workflow annotation lines (stdout in a workflow step)."""
     index = DocumentIndex(report)
-    lines = [annotation(index, f, ev) for f in report.findings for ev in f.evidence]
+    here = translations(report.ui_lang or "en").gettext("Here")  # the side this annotation sits on
+    lines = [annotation(index, f, ev, here_label=here) for f in report.findings for ev in f.evidence]
     for doc in report.documents:
         if doc.status == "error":
             file = escape_property(relative_path(doc.path))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from checker.models import Report
 
 # The lists that grow with the corpus: streamed item by item instead of held as one string.
-_STREAMED = ("documents", "claims", "mentions", "events", "findings", "suppressed")
+_STREAMED = ("documents", "claims", "mentions", "events", "findings", "cards", "suppressed")
 _ITEM_INDENT = b"\n    "  # items of a top-level list sit two levels deep
 
 

@@ -10,7 +10,9 @@ import re
 
 from checker.controls import visible
 from checker.ingest.names import MARKDOWN_MARKER
-from checker.models import Finding, Report
+from checker.locale.words import Words
+from checker.models import Card, Evidence, Report
+from checker.report.cards import with_cards
 from checker.report.common import KINDS, SEVERITIES, DocumentIndex, quote
 from checker.report.summary import with_summary
 
@@ -41,11 +43,18 @@ def md_cell(markdown: str) -> str:
     return re.sub(r"(?<!\\)\|", r"\\|", markdown)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _piece(text: str) -> str:
+    """Escape a piece of a sentence, keeping one space at either edge where it had space (the
+    bold evidence between two pieces must not be glued to its neighbours)."""
+    if not text:
+        return ""
+    body = md_text(text)
+    left = " " if text[:1].isspace() and body else ""
+    right = " " if text[-1:].isspace() and body else ""
+    return left + body + right
 
 
-def _summary(report: Report) -> list[str]:
+def _summary(report: Report, w: Words) -> list[str]:
     summary = report.summary
     assert summary is not None
     sources = {d.source for d in report.documents if d.source}
@@ -54,42 +63,50 @@ def _summary(report: Report) -> list[str]:
     ]
     kinds = [k for k in KINDS if k in summary.by_kind] + [k for k in summary.by_kind if k not in KINDS]
     counts: dict[tuple[str, str], int] = {}
-    for f in report.findings:
-        counts[(f.kind, f.severity)] = counts.get((f.kind, f.severity), 0) + 1
+    for c in report.cards:
+        counts[(c.kind, c.severity)] = counts.get((c.kind, c.severity), 0) + 1
+    # the words are looked up outside the f-strings, where the catalog extractor finds them
+    title, kind_h, total_h = w._("Fact-consistency report"), w._("Kind"), w._("Total")
     lines = [
-        "## Fact-consistency report",
+        f"## {title}",
         "",
-        f"**{_plural(summary.findings, 'finding')}** in {_plural(summary.documents, 'document')} "
-        f"from {_plural(len(sources), 'source')}; {_plural(summary.events, 'event')}, "
-        f"{_plural(summary.claims, 'claim')}"
-        + (f"; {summary.documents_with_errors} could not be read" if summary.documents_with_errors else "")
-        + (f"; {summary.suppressed} suppressed" if summary.suppressed else "")
+        "**" + w.n_("%(n)s mistake", "%(n)s mistakes", summary.findings) + "** "
+        + w._("(%(pairs)s) in %(documents)s from %(sources)s") % {
+            "pairs": w.n_("%(n)s pair of accounts", "%(n)s pairs of accounts", summary.pairs),
+            "documents": w.n_("%(n)s document", "%(n)s documents", summary.documents),
+            "sources": w.n_("%(n)s source", "%(n)s sources", len(sources))}
+        + w._("; ") + w.n_("%(n)s event", "%(n)s events", summary.events) + w._(", ")
+        + w.n_("%(n)s claim", "%(n)s claims", summary.claims)
+        + (w._("; ") + w.n_("%(n)s document could not be read", "%(n)s documents could not be read",
+                             summary.documents_with_errors) if summary.documents_with_errors else "")
+        + (w._("; ") + w.n_("%(n)s finding hidden", "%(n)s findings hidden", summary.suppressed)
+           if summary.suppressed else "")
         + ".",
         "",
-        "| Kind | " + " | ".join(severities) + " | Total |",
+        f"| {kind_h} | " + " | ".join(w.p_("severity", s) for s in severities) + f" | {total_h} |",
         "| --- | " + " | ".join("---:" for _ in severities) + " | ---: |",
     ]
     for kind in kinds:
         row = [str(counts.get((kind, s), 0)) for s in severities]
-        lines.append(f"| {kind} | " + " | ".join(row) + f" | {summary.by_kind.get(kind, 0)} |")
+        lines.append(f"| {w.p_('kind', kind)} | " + " | ".join(row) + f" | {summary.by_kind.get(kind, 0)} |")
     total = [str(summary.by_severity.get(s, 0)) for s in severities]
-    lines.append("| **Total** | " + " | ".join(f"**{n}**" for n in total) + f" | **{summary.findings}** |")
+    lines.append(f"| **{total_h}** | " + " | ".join(f"**{n}**" for n in total) + f" | **{summary.findings}** |")
     return lines
 
 
-def _index(report: Report) -> list[str]:
-    if not report.findings:
+def _index(report: Report, w: Words) -> list[str]:
+    if not report.cards:
         return []
     lines = [
         "",
-        "| # | Severity | Kind | Attribute | Documents | Message |",
+        "| # | " + " | ".join([w._("Severity"), w._("Kind"), w._("Attribute"), w._("Documents"), w._("Message")]) + " |",
         "| ---: | --- | --- | --- | --- | --- |",
     ]
-    for number, f in enumerate(report.findings, 1):
-        docs = ", ".join(md_text(d) for d in f.documents)
+    for number, c in enumerate(report.cards, 1):
+        docs = ", ".join(md_text(d) for d in dict.fromkeys([c.outlier.document, *(e.document for e in c.counterparts)]))
         lines.append(
-            f"| {number} | {f.severity} | {f.kind} | {md_cell(md_code(f.attribute))} | "
-            f"{md_cell(docs)} | {md_cell(md_text(f.message))} |"
+            f"| {number} | {w.p_('severity', c.severity)} | {w.p_('kind', c.kind)} | {md_cell(md_code(c.attribute))} | "
+            f"{md_cell(docs)} | {md_cell(md_text(c.message))} |"
         )
     return lines
 
@@ -105,56 +122,63 @@ def _strong(before: str, match: str, after: str) -> str:
     return f"{left}**{words}**{right}"
 
 
-def _finding(index: DocumentIndex, number: int, f: Finding) -> list[str]:
-    subject = f" · subject {md_code(f.subject)}" if f.subject else ""
-    event = f" · event {md_code(f.event)}" if f.event and f.event != f.subject else ""
+def _side(index: DocumentIndex, w: Words, label: str, ev: Evidence) -> list[str]:
+    doc = index.get(ev.document)
+    where = ""
+    region = index.region(ev)
+    if doc is not None:
+        where = f", {md_code(doc.path)}"
+        if region is not None:
+            where += " " + w._("line %(line)s, column %(column)s") % {"line": region.start_line, "column": region.start_column}
+    source = f" ({md_text(doc.source)})" if doc is not None and doc.source else ""
+    role = f" [{w.p_('role', doc.role)}]" if doc is not None and doc.role else ""
+    q = quote(ev, doc)
+    quoted = _piece(q.before) + _strong(q.before, q.match, q.after) + _piece(q.after)
+    if not q.whole_sentence:
+        quoted = ("… " if q.before else "") + quoted + (" …" if q.after else "")
+    return [f"- **{label}: {md_text(ev.document)}**{role}{source}{where}: {md_text(ev.value)}", f"  > {quoted.strip()}"]
+
+
+def _card(index: DocumentIndex, w: Words, number: int, c: Card) -> list[str]:
     lines = [
         "",
-        f"### {number}. {f.severity} · {f.kind} · {md_code(f.attribute)}",
+        f"### {number}. {w.p_('severity', c.severity)} · {w.p_('kind', c.kind)} · {md_code(c.attribute)}",
         "",
-        md_text(f.message),
+        md_text(c.message),
         "",
     ]
-    for side, ev in enumerate(f.evidence):
-        doc = index.get(ev.document)
-        letter = chr(ord("A") + side) if side < 26 else str(side + 1)
-        where = ""
-        region = index.region(ev)
-        if doc is not None:
-            where = f", {md_code(doc.path)}"
-            if region is not None:
-                where += f" line {region.start_line}, column {region.start_column}"
-        source = f" ({md_text(doc.source)})" if doc is not None and doc.source else ""
-        lines.append(f"- **{letter}: {md_text(ev.document)}**{source}{where}: {md_text(ev.value)}")
-        q = quote(ev, doc)
-        quoted = md_text(q.before) + _strong(q.before, q.match, q.after) + md_text(q.after)
-        if not q.whole_sentence:
-            quoted = ("… " if q.before else "") + quoted + (" …" if q.after else "")
-        lines.append(f"  > {quoted.strip()}")
-    lines += ["", f"<sub>rule {md_code(f.rule)}{subject}{event} · fingerprint {md_code(f.fingerprint)}</sub>"]
+    for note in c.notes:
+        lines += [md_text(note), ""]
+    lines += _side(index, w, w._("The account that stands out") if c.counterparts else w._("The account"), c.outlier)
+    for ev in c.counterparts:
+        lines += _side(index, w, w._("against"), ev)
+    fps = " ".join(md_code(fp) for fp in c.fingerprints)
+    rule, findings, fingerprints = w._("rule"), w._("findings"), w._("fingerprints")
+    lines += ["", f"<sub>{rule} {md_code(c.rule)} · {findings} {', '.join(c.findings)} · {fingerprints} {fps}</sub>"]
     return lines
 
 
 def to_markdown(report: Report) -> str:
     """Render the report as Markdown for a pull-request comment: a summary table, an index of
-    findings, then one section per finding with each side's evidence quoted."""
-    report = with_summary(report)
+    mistakes, then one section per mistake (card) with each account's evidence quoted."""
+    report = with_summary(with_cards(report))
+    w = Words(report.ui_lang or "en", names=report.names)
     index = DocumentIndex(report)
-    lines = _summary(report) + _index(report)
-    for number, finding in enumerate(report.findings, 1):
-        lines += _finding(index, number, finding)
+    lines = _summary(report, w) + _index(report, w)
+    for number, card in enumerate(report.cards, 1):
+        lines += _card(index, w, number, card)
     failed = [d for d in report.documents if d.status == "error"]
     if failed:
-        lines += ["", "### Documents that could not be read", ""]
+        lines += ["", "### " + w._("Documents that could not be read"), ""]
         for d in failed:
             lines.append(f"- {md_code(d.path)}: {md_text(d.error or 'unknown error')}")
     unread = [d for d in report.documents if d.status == "unsupported_language"]
     if unread:
-        lines += ["", "### Documents in a language without rules (no claims read)", ""]
+        lines += ["", "### " + w._("Documents in a language without rules (no claims read)"), ""]
         for d in unread:
-            why = next((w for w in d.warnings if "language" in w), f"language {d.language!r}")
+            why = next((x for x in d.warnings if "language" in x), f"language {d.language!r}")
             lines.append(f"- {md_code(d.path)}: {md_text(why)}")
-    if not report.findings:
-        lines += ["", "No findings: the sources agree on everything the rules compared."]
+    if not report.cards:
+        lines += ["", w._("No mistakes: the sources agree on everything the rules compared.")]
     lines += ["", MARKDOWN_MARKER]  # invisible when rendered; tells the next run this file is no article
     return "\n".join(lines) + "\n"

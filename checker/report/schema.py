@@ -28,8 +28,9 @@ def build_schema() -> dict[str, Any]:
         "title": "checker report",
         "description": (
             "The JSON report of checker, a cross-source fact-consistency checker: documents, "
-            "claims, events, findings and what was suppressed. Generated from checker.models; "
-            "do not edit by hand (python -m checker.report.schema)."
+            "claims, events, findings (every pair of accounts), cards (one per mistake, naming "
+            "its findings) and what was suppressed; messages in ui_lang. Generated from "
+            "checker.models; do not edit by hand (python -m checker.report.schema)."
         ),
     }
     return {**head, **{key: value for key, value in schema.items() if key not in head}}
