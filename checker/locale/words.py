@@ -159,7 +159,11 @@ class Words:
             adjective = ""
             if country:
                 ent = self.entities.get(country)
-                adjective = ent.adjectives[0] if ent is not None and ent.adjectives else self.entity(country)
+                if ent is not None and ent.adjectives:
+                    # after a definite role (الرئيس) the adjective takes the article too
+                    adjective = next((a for a in ent.adjectives if a.startswith("ال")), "ال" + ent.adjectives[0])
+                else:
+                    adjective = self.entity(country)
             return " ".join(x for x in (self.role(role), adjective, state) if x)
         words = " ".join(x for x in (state, self.role(role)) if x)
         if country:
