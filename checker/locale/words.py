@@ -159,11 +159,9 @@ class Words:
             adjective = ""
             if country:
                 ent = self.entities.get(country)
-                if ent is not None and ent.adjectives:
-                    # after a definite role (الرئيس) the adjective takes the article too
-                    adjective = next((a for a in ent.adjectives if a.startswith("ال")), "ال" + ent.adjectives[0])
-                else:
-                    adjective = self.entity(country)
+                # the definite form agrees with a definite role (الرئيس الأمريكي)
+                forms = [a for a in ent.adjectives if a.startswith("ال")] or ent.adjectives if ent is not None else []
+                adjective = forms[0] if forms else self.entity(country)
             return " ".join(x for x in (self.role(role), adjective, state) if x)
         words = " ".join(x for x in (state, self.role(role)) if x)
         if country:
