@@ -14,7 +14,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from checker.models import Claim, DateValue, EventMention
+from checker.models import Claim, DateValue, EventMention, value_key
 from checker.resolve.dates import WEEKDAYS_EN
 from checker.rules.schema import CorefPolicy
 
@@ -79,16 +79,8 @@ def details_of(claims: list[Claim]) -> frozenset[tuple]:
     for c in claims:
         if c.attribute.startswith(("person.", "document.")) or c.attribute.endswith(_NOT_DETAILS):
             continue
-        out.add((c.attribute, _hashable(c.value.__dict__)))
+        out.add((c.attribute, value_key(c.value)))
     return frozenset(out)
-
-
-def _hashable(x):
-    if isinstance(x, dict):
-        return tuple((k, _hashable(v)) for k, v in x.items())
-    if isinstance(x, list):
-        return tuple(_hashable(v) for v in x)
-    return x
 
 
 def account_of(m: EventMention, claims: list[Claim], published: tuple[dt.date | None, dt.date | None],
@@ -197,15 +189,9 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
     # the day, or what stands for it on an undated account
     if a.day is not None and p.day is not None:
         gap = abs((a.day - p.day).days)
-        if gap == 0:
-            v.add(w.same_day, f"same day {p.day.isoformat()}")
-        elif gap > policy.max_gap_days:
-            return v.block(f"dated {a.day.isoformat()}, {gap} days from {p.day.isoformat()}")
-        elif gap <= window:
-            v.add(w.near_day, f"dated {a.day.isoformat()}, {gap} day(s) from {p.day.isoformat()} "
-                              f"(within {window}: one event, its date compared)")
-        else:
-            v.add(w.day_beyond_window * (gap - window), f"dated {a.day.isoformat()}, {gap} days from {p.day.isoformat()}")
+        if not _weigh_gap(v, gap, a.day.isoformat(), p.day, policy, window,
+                          f"same day {p.day.isoformat()}", f" (within {window}: one event, its date compared)"):
+            return v
     elif a.day is None and p.day is not None:
         if a.partial is not None:  # "28 July", year unknown: as if in the event's year
             try:
@@ -215,14 +201,8 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
             gap = abs((stated - p.day).days) if stated else policy.max_gap_days + 1
             gap = min(gap, 365 - gap) if stated else gap  # 31 December against 1 January
             said = f"{a.partial[1]}/{a.partial[0]} (no year)"
-            if gap == 0:
-                v.add(w.same_day, f"same day of the year ({said})")
-            elif gap > policy.max_gap_days:
-                return v.block(f"dated {said}, {gap} days from {p.day.isoformat()}")
-            elif gap <= window:
-                v.add(w.near_day, f"dated {said}, {gap} day(s) from {p.day.isoformat()}")
-            else:
-                v.add(w.day_beyond_window * (gap - window), f"dated {said}, {gap} days from {p.day.isoformat()}")
+            if not _weigh_gap(v, gap, said, p.day, policy, window, f"same day of the year ({said})"):
+                return v
         if a.weekday is not None:
             name = WEEKDAYS_EN[a.weekday]
             if p.day.weekday() == a.weekday:
@@ -266,6 +246,22 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
         attrs = sorted({k[0].split(".")[-1] for k in shared})
         v.add(min(w.shared_detail * len(shared), w.shared_detail_max), f"same {', '.join(attrs)} stated")
     return v
+
+
+def _weigh_gap(v: Verdict, gap: int, said: str, day: dt.date, policy: CorefPolicy, window: int,
+               same: str, near_note: str = "") -> bool:
+    """Weigh the days between a stated day and the event's; False when too far (v is blocked)."""
+    w = policy.weights
+    if gap == 0:
+        v.add(w.same_day, same)
+    elif gap > policy.max_gap_days:
+        v.block(f"dated {said}, {gap} days from {day.isoformat()}")
+        return False
+    elif gap <= window:
+        v.add(w.near_day, f"dated {said}, {gap} day(s) from {day.isoformat()}{near_note}")
+    else:
+        v.add(w.day_beyond_window * (gap - window), f"dated {said}, {gap} days from {day.isoformat()}")
+    return True
 
 
 def choose(a: Account, candidates: list[Profile], policy: CorefPolicy, window: int,

@@ -17,9 +17,6 @@ from checker.rules.ruleset import RuleSet
 from checker.rules.schema import CorefPolicy
 
 
-# The claim store's candidate search (checker/store/check.py) asks these of stored accounts.
-
-
 def _participants_fit(a: EventMention, b: EventMention) -> bool:
     pa, pb = set(a.participants), set(b.participants)
     if not pa or not pb:

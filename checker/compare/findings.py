@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
-import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -23,7 +22,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from checker.compare import comparators as cmp
-from checker.models import Claim, DateValue, Document, Event, Evidence, Finding, TitleValue
+from checker.models import Claim, DateValue, Document, Event, Evidence, Finding, TitleValue, value_key
 from checker.resolve.dates import WEEKDAYS_EN, weekday_mismatch
 from checker.resolve.kb import holder, offices_of, terms_of
 from checker.rules.ruleset import RuleSet
@@ -267,22 +266,6 @@ def _transition(a: Claim, day_a: dt.date | None, b: Claim, day_b: dt.date | None
 
 
 # --------------------------------------------------------------------------- pairing
-
-
-def value_key(value) -> tuple:
-    """A hashable key equal for two values exactly when their JSON is equal (floats by repr, as
-    JSON writes them, NaN and infinities as null, as pydantic writes them), and far cheaper."""
-    return tuple(_atom(x) for x in value.__dict__.values())
-
-
-def _atom(x):
-    if type(x) is float:
-        return ("f", repr(x)) if math.isfinite(x) else None
-    if type(x) is list:
-        return tuple(_atom(y) for y in x)
-    if type(x) is bool or type(x) is int:
-        return (type(x).__name__, x)  # true and 1 differ in JSON, not in Python
-    return x
 
 
 def _distinct_keyed(claims: list[Claim]) -> tuple[list[Claim], list[tuple]]:

@@ -12,6 +12,9 @@ WEEKDAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday
 MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December"]
 
+LOOKBACK_DAYS = 90  # a day and month without a year, up to this long before publication, is in the past
+ESTIMATE_SPAN_MAX = 6  # days after the first: a week, so a weekday falls on one day of it
+
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
     """The date, if it is real and in the years news can speak of (31 December 9999 is neither
@@ -44,9 +47,6 @@ def _year_for(day: int, month: int, week: str | None, published: dt.date) -> int
     return min(candidates, key=lambda c: abs((c - published).days)).year
 
 
-LOOKBACK_DAYS = 90  # a day and month without a year, up to this long before publication, is in the past
-
-
 def _window(published: Published) -> tuple[dt.date, dt.date] | None:
     """The publication window when it is a few days, not one (an estimate): relative phrases
     resolve within it. A longer window says too little to resolve "yesterday"."""
@@ -54,9 +54,6 @@ def _window(published: Published) -> tuple[dt.date, dt.date] | None:
     if lo is None or hi is None or lo == hi or (hi - lo).days > ESTIMATE_SPAN_MAX:
         return None
     return lo, hi
-
-
-ESTIMATE_SPAN_MAX = 6  # days after the first: a week, so a weekday falls on one day of it
 
 
 def resolve_date(p: DatePhrase, published: Published, year_hint: int | None = None) -> DateValue:
