@@ -202,7 +202,7 @@ class ClaimRule(Strict):
     id: str
     attribute: str
     pattern: str | list[str]  # a list: alternatives that may reuse group names
-    strength: Literal["strong", "weak"] | None = None  # initiator: does the wording say who called?
+    strength: Literal["strong", "weak", "neutral"] | None = None  # initiator: does the wording say who called?
     count: Literal["per_side", "total"] | None = None  # count: per side or in total
     qualifier: Qualifier | None = None  # count: "at least 12" (a rule per wording)
     label: str | None = None  # label: a categorical claim (an agreement reached) with this value
