@@ -102,6 +102,7 @@ class Profile:
         self.seq = seq  # creation order: ties go to the older event
         self.members: list[Account] = []
         self.passages: set[tuple[str, int]] = set()
+        self.documents: set[str] = set()
         self.party_sets: Counter[frozenset[str]] = Counter()
         self.parties: Counter[str] = Counter()
         self.days: Counter[dt.date] = Counter()
@@ -120,6 +121,7 @@ class Profile:
         self.members.append(a)
         self.types[m.type] += 1
         self.passages.add((m.document, m.segment))
+        self.documents.add(m.document)
         if len(a.parties) >= 2:
             self.party_sets[a.parties] += 1
         self.parties.update(a.parties)
@@ -214,9 +216,15 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
         if hi is not None and p.day > hi + dt.timedelta(days=1):
             return v.block(f"the event ({p.day.isoformat()}) is after the page's publication{est}")
         if hi is not None and lo is not None:
-            if (lo - p.day).days <= policy.recent_days:
-                v.add(w.published_near, f"published{est} within {policy.recent_days} days of {p.day.isoformat()}")
-            else:
+            after = (lo - p.day).days
+            if after <= policy.fresh_days:
+                v.add(w.published_near, f"published{est} within {policy.fresh_days} day(s) of {p.day.isoformat()}")
+            elif m.document in p.documents:
+                v.add(w.same_page, "its page reports the event in another passage")
+            elif a.weekday is None and a.partial is None and after <= policy.recent_days:
+                # a page that gives no day mostly reports the news of its day, not one of days ago
+                v.add(w.published_stale, f"gives no day and was published{est} {after} days after {p.day.isoformat()}")
+            elif after > policy.recent_days:
                 v.add(w.published_far, f"published{est} {(lo - p.day).days} days after {p.day.isoformat()}")
     elif a.day is None and p.day is None and a.weekday is not None and p.weekdays:
         # two undated accounts: their weekdays are all that can tell two events apart
@@ -232,6 +240,12 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
         apart = _days_apart((lo, hi), p.published)
         if apart is not None and apart > policy.published_apart_days:
             return v.block(f"published {apart} days apart from its other accounts")
+        if a.day is None and p.day is None and apart is not None:
+            # neither gives a day: pages of the same day or two most likely report the same news
+            if apart <= policy.fresh_days:
+                v.add(w.published_together, "published the same day or the next as its other accounts")
+            elif apart > policy.recent_days:
+                v.add(w.published_far, f"published {apart} days apart from its other accounts")
 
     # the place
     if m.place and p.place:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from checker.extract.kinds import READERS, RuleMatch
 from checker.extract.mentions import Mention, assemble, find_items, lexicon, skeleton
-from checker.extract.values import DatePhrase, find_dates, find_times, grammar, year_hint
+from checker.extract.values import DatePhrase, find_dates, find_times, grammar, starts_a_state, year_hint
 from checker.models import Claim, DateValue, Document, EventMention, LabelValue, TitleValue
 from checker.resolve.dates import resolve_date
 from checker.resolve.kb import holder, offices_of, terms_of
@@ -341,7 +341,7 @@ class DocumentExtractor:
             # a statement's day is not the event's when the event was named before the statement,
             # the sentence has another day, or it refers to an event already reported (قالت
             # الرئاسة، الجمعة، إن الاتصال ...)
-            mine = [d for d in dates if owner(d[0]) == etype
+            mine = [d for d in dates if owner(d[0]) == etype and not starts_a_state(g, s.norm, d[0])
                     and not (d[0].start in said and (pos < said[d[0].start] or len(dates) > 1 or not starts))]
             nearest = min(mine, key=lambda d: abs(d[0].start - pos), default=None)
             value = nearest[1] if nearest else None

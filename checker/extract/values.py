@@ -47,6 +47,7 @@ class Grammar:
     time_words: FilteredRegex
     time_digits: re.Pattern[str]
     speech: FilteredRegex
+    state_start: re.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
     relative_days: dict[str, int]
@@ -135,6 +136,7 @@ def _build(rs: RuleSet) -> Grammar:
     f = FilteredRegex.of
     return Grammar(
         date, f(relative), f(weekday), f(year), f(time_words), time_digits, f(speech),
+        re.compile(rf"(?<!\w)(?:{sh.state_start})\s*$"),
         months, weekdays, {normalize_word(k): v for k, v in cal.relative_days.items()}, weeks,
         hours, parts, {normalize_word(k): v for k, v in cal.fractions.items()},
         {normalize_word(k): v for k, v in cal.zones.items()},
@@ -146,6 +148,11 @@ def _build(rs: RuleSet) -> Grammar:
 
 
 _DIGIT = re.compile(r"\d")  # what every numeric date and clock time holds
+
+
+def starts_a_state(g: Grammar, s: str, p: DatePhrase) -> bool:
+    """Whether the date phrase p of sentence s is the start of a state ("since 28 February")."""
+    return g.state_start.search(s, max(0, p.start - 40), p.start) is not None
 
 
 def _key(text: str) -> str:

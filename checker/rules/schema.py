@@ -146,6 +146,8 @@ class DateShapes(Strict):
     zone_after: str = ""  # after a zone name: "time" ("Moscow time")
     utc: str = r"gmt|utc"  # words for universal time
     hour_alone: bool = False  # "5 pm", "10 a.m. ET", "1230 GMT": digit hours without a colon
+    state_start: str = r"(?!x)x"  # words just before a date that make it the start of a state
+    # (منذ 28 فبراير, "since 28 February"), never the day of the event the sentence reports
 
 
 class CalendarFile(Strict):
@@ -299,7 +301,10 @@ class CorefWeights(Strict):
     weekday_fits: float = 1
     weekday_differs: float = -2
     published_near: float = 0.5
+    published_stale: float = -1
     published_far: float = -2
+    published_together: float = 1
+    same_page: float = 1
     same_place: float = 2
     other_place: float = -6
     shared_detail: float = 1
@@ -312,7 +317,8 @@ class CorefPolicy(Strict):
     threshold: float = 3
     margin: float = 1  # an account naming fewer than two parties must lead the runner-up by this
     max_gap_days: int = Field(default=7, ge=0, le=60)  # accounts dated further apart never meet
-    recent_days: int = Field(default=7, ge=0)  # an undated page mostly reports what happened this recently
+    fresh_days: int = Field(default=1, ge=0)  # an undated page mostly reports the news of its day
+    recent_days: int = Field(default=7, ge=0)  # and at most what happened this recently
     # accounts without a day whose pages were published further apart report different events
     published_apart_days: int = Field(default=30, ge=0)
     weights: CorefWeights = CorefWeights()
