@@ -218,3 +218,14 @@ def test_one_of_is_no_sunday(rs):
     text = "انطلقت اليوم محادثات بين وفدي روسيا وأوكرانيا في أحد المباني الحكومية."
     [date] = claims_of(rs, text, attribute="talks.date")
     assert date.value.weekday is None and date.value.day.isoformat() == "2025-05-19"
+
+
+@pytest.mark.parametrize("text", [
+    "يأتي هذا الاتصال الهاتفي في وقت تشهد فيه المنطقة تصعيدا عسكريا منذ 28 فبراير.",
+    "The phone call comes amid a military campaign under way since 28 February.",
+])
+def test_a_date_after_since_starts_a_state_and_does_not_date_the_call(rs, text):
+    doc = article(text, "2026-03-10")
+    doc.language = "en" if text.isascii() else "ar"
+    _, claims = extract(doc, rs)
+    assert [c for c in claims if c.attribute == "call.date"] == []
