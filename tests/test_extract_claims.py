@@ -229,3 +229,15 @@ def test_a_date_after_since_starts_a_state_and_does_not_date_the_call(rs, text):
     doc.language = "en" if text.isascii() else "ar"
     _, claims = extract(doc, rs)
     assert [c for c in claims if c.attribute == "call.date"] == []
+
+
+def test_two_days_of_one_month_are_one_span(rs):
+    [c] = claims_of(rs, "وعقدت المحادثات الثلاثية في أبوظبي يومي 23 و24 يناير 2026.", "2026-02-05", "talks.date")
+    assert (c.value.date_from.isoformat(), c.value.date_to.isoformat()) == ("2026-01-23", "2026-01-24")
+
+
+def test_people_who_meet_speak_for_their_countries_not_the_country_discussed(rs):
+    doc = article("اجتمع الرئيس الروسي فلاديمير بوتين مع المبعوث الأمريكي ستيف ويتكوف مساء الخميس في الكرملين "
+                  "لبحث ملف الحرب الروسية على أوكرانيا.", "2026-01-23")
+    mentions, _ = extract(doc, rs)
+    assert [sorted(m.participants) for m in mentions] == [["russia", "usa"]]

@@ -23,6 +23,7 @@ from checker.rules.schema import CorefPolicy
 # the date is scored on its own, and a title belongs to a person, not to an event; nor are
 # topics and agreements: "Ukraine" or "the nuclear file" is discussed in call after call.
 _NOT_DETAILS = (".date", ".announced", ".topic", ".agreement")
+SPAN_DAYS = 3  # an event stated over a few days (talks on 23 and 24 January) is placed by its first
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ def account_of(m: EventMention, claims: list[Claim], published: tuple[dt.date | 
                estimated: bool = False) -> Account:
     d: DateValue | None = m.date
     day = d.day if d is not None else None
+    if d is not None and day is None and d.date_from and d.date_to and (d.date_to - d.date_from).days <= SPAN_DAYS:
+        day = d.date_from  # talks "on 23 and 24 January" are placed by their first day
     weekday = d.weekday if d is not None else None
     partial = (d.month, d.day_of_month) if d is not None and day is None and d.month and d.day_of_month else None
     return Account(m, day, weekday, details_of(claims), published, estimated, partial)

@@ -358,7 +358,8 @@ class DocumentExtractor:
             if m.relation == "reported":
                 context[etype] = m
             stated = fams.event_date.get(etype)
-            if stated and nearest and value is not None and (value.day or value.weekday is not None):
+            if stated and nearest and value is not None and (value.day or value.weekday is not None
+                                                             or nearest[0].first_day and value.date_from):
                 self._claim(seg, stated.name, m.id, value,
                             self._span(norm, plain_start, s.start + nearest[0].start, s.start + nearest[0].end),
                             "date.stated", quoted=quoted, mention=m)
@@ -520,7 +521,7 @@ class DocumentExtractor:
         # ("... and discussed the settlement in Ukraine")
         verb = self.g.topic_verb.search(s.norm)
         topics = [m.span() for m in self.g.topic.finditer(s.norm) if m.start() >= verb.end()] if verb else []
-        countries = []
+        countries, represented = [], []
         for k, m in enumerate(s.ordered):
             if k in mediating or k in mentioned:
                 continue
@@ -529,6 +530,11 @@ class DocumentExtractor:
                     countries.append(m.entity)
             elif m.type in ("person", "role") and m.country and m.party:
                 countries.append(m.country)
+                represented.append(m.country)
+        # people who met speak for their countries: with two countries so represented, a country
+        # merely named beside them ("... to discuss the Russian war on Ukraine") is no party
+        if len(set(represented)) >= 2:
+            countries = represented
         return list(dict.fromkeys(countries)), mediators
 
     def _is_party(self, m: Mention, person: str, day: dt.date | None) -> bool:

@@ -26,6 +26,7 @@ class DatePhrase:
     weekday: int | None = None
     relative_days: int | None = None  # اليوم 0, أمس -1 ...
     week: str | None = None  # past / next / current (الماضي، المقبل، الجاري)
+    first_day: int | None = None  # "يومي 23 و24 يناير", "January 23-24": the first of the days
 
 
 @dataclass
@@ -92,12 +93,14 @@ def _build(rs: RuleSet) -> Grammar:
     b = rf"(?<!\w){sh.word_start}"  # a word start (with the clitics the language glues on)
     e = r"(?!\w)"
     wb = sh.before_weekday
+    days_and = rf"(?:-|–|{sh.days_and})"  # between the first and last of two days
     month_first = (
-        rf"|(?:(?P<wd3>{W})\s*[،,]?\s+)?(?P<mon3>{M})\.?\s+(?P<d3>\d{{1,2}}){sh.day_suffix}(?![\d:])"
+        rf"|(?:(?P<wd3>{W})\s*[،,]?\s+)?(?P<mon3>{M})\.?\s+(?P<d3>\d{{1,2}}){sh.day_suffix}"
+        rf"(?:\s*{days_and}\s*(?P<d3e>\d{{1,2}}){sh.day_suffix})?(?![\d:])"
         rf"(?:\s*[،,]?\s*(?P<y3>\d{{4}}))?" if sh.month_first else ""
     )
     date = re.compile(
-        rf"{b}(?:{wb}(?P<wd>{W})\s*[،,]?\s+)?(?P<d>\d{{1,2}}){sh.day_suffix}\s+{sh.day_month}(?P<mon>{M}){e}"
+        rf"{b}(?:{wb}(?P<wd>{W})\s*[،,]?\s+)?(?:(?P<d0>\d{{1,2}}){sh.day_suffix}\s*{days_and}\s*)?(?P<d>\d{{1,2}}){sh.day_suffix}\s+{sh.day_month}(?P<mon>{M}){e}"
         rf"(?:\s*[،,]?\s*{sh.before_year}(?P<y>\d{{4}}))?(?:\s+(?P<week>{R}))?"
         rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})" + month_first
     )
@@ -171,14 +174,17 @@ def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
         if m.group("d2"):
             p = DatePhrase(m.start(), m.end(), int(m.group("d2")), int(m.group("m2")), int(m.group("y2")))
         elif m.groupdict().get("d3"):  # month first: "May 19, 2025"
-            p = DatePhrase(m.start(), m.end(), int(m.group("d3")), g.months[_key(m.group("mon3"))],
+            first, last = int(m.group("d3")), m.group("d3e")
+            p = DatePhrase(m.start(), m.end(), int(last) if last else first, g.months[_key(m.group("mon3"))],
                            int(m.group("y3")) if m.group("y3") else None,
-                           g.weekdays[_key(m.group("wd3"))] if m.group("wd3") else None)
+                           g.weekdays[_key(m.group("wd3"))] if m.group("wd3") else None,
+                           first_day=first if last else None)
         else:
             p = DatePhrase(m.start(), m.end(), int(m.group("d")), g.months[_key(m.group("mon"))],
                            int(m.group("y")) if m.group("y") else None,
                            g.weekdays[_key(m.group("wd"))] if m.group("wd") else None,
-                           week=g.weeks[_key(m.group("week"))] if m.group("week") else None)
+                           week=g.weeks[_key(m.group("week"))] if m.group("week") else None,
+                           first_day=int(m.group("d0")) if m.group("d0") else None)
         if p.month and 1 <= p.month <= 12 and p.day and 1 <= p.day <= 31:
             found.append(p)
             taken.append((p.start, p.end))

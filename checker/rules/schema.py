@@ -137,6 +137,7 @@ class DateShapes(Strict):
     before_weekday: str = ""  # يوم / "on"
     day_suffix: str = ""  # after the day's digits: "19th"
     day_month: str = ""  # between the day and the month: "من شهر", "of"
+    days_and: str = "(?!x)x"  # between two days of one month ("23 و24 يناير", "23 and 24 January")
     before_year: str = ""  # between the month and the year: "عام"
     month_first: bool = False  # "May 19, 2025" as well as "19 May 2025"
     week_before: bool = False  # "last Tuesday" as well as "الثلاثاء الماضي"
