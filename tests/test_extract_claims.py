@@ -241,3 +241,10 @@ def test_people_who_meet_speak_for_their_countries_not_the_country_discussed(rs)
                   "لبحث ملف الحرب الروسية على أوكرانيا.", "2026-01-23")
     mentions, _ = extract(doc, rs)
     assert [sorted(m.participants) for m in mentions] == [["russia", "usa"]]
+
+
+def test_a_call_recalled_as_the_last_time_is_another_call(rs):
+    text = ("استمرت المكالمة الهاتفية بين بايدن وشي جين بينغ ساعتين و17 دقيقة. "
+            "وأشير إلى الحفاظ على الاتصال بين البلدين، كما تم التذكير بأن الزعيمين أجريا محادثة هاتفية في 18 مارس آخر مرة.")
+    mentions, _ = extract(article(text, None), rs)
+    assert [(m.relation, m.date.day_of_month if m.date else None) for m in mentions] == [("reported", None), ("recalled", 18)]

@@ -333,7 +333,13 @@ class DocumentExtractor:
 
         said = self._statement_days(s)
         here: dict[str, _Mention] = {}
-        for pos, etype, starts, _rid in triggers:
+        # per type, the first trigger that names an event ("محادثة هاتفية") speaks for the
+        # sentence before a mere reference to one ("الحفاظ على الاتصال")
+        leading = {}
+        for t in triggers:
+            if t[1] not in leading or (t[2] and not leading[t[1]][2]):
+                leading[t[1]] = t
+        for pos, etype, starts, _rid in sorted(leading.values()):
             if etype in here:
                 continue
             if etype in fams.nested and (here or last):
@@ -567,7 +573,7 @@ class DocumentExtractor:
         rx = pw.other.get(etype)
         if rx is None:
             return "reported"
-        lo, hi = max(0, pos - 20), min(len(s.norm), pos + 30)
+        lo, hi = max(0, pos - 20), min(len(s.norm), pos + 40)
         hits = [m for m in rx.finditer(s.norm, lo, hi)]
         if not hits:
             return "reported"
