@@ -248,3 +248,8 @@ def test_a_call_recalled_as_the_last_time_is_another_call(rs):
             "وأشير إلى الحفاظ على الاتصال بين البلدين، كما تم التذكير بأن الزعيمين أجريا محادثة هاتفية في 18 مارس آخر مرة.")
     mentions, _ = extract(article(text, None), rs)
     assert [(m.relation, m.date.day_of_month if m.date else None) for m in mentions] == [("reported", None), ("recalled", 18)]
+
+
+def test_the_dateline_of_the_lead_is_not_the_day_of_the_call(rs):
+    text = "كييف – 19 مارس 2022 – أجرى بايدن مكالمة هاتفية مع الرئيس الصيني شي جين بينغ استمرت قرابة ساعتين."
+    assert claims_of(rs, text, "2022-03-19", "call.date") == []

@@ -19,6 +19,7 @@ from checker.models import Claim, DateValue, Document, EventMention, LabelValue,
 from checker.resolve.dates import resolve_date
 from checker.resolve.kb import holder, offices_of, terms_of
 from checker.rules.kinds import TEMPLATE
+from checker.rules.published import is_dateline
 from checker.rules.ruleset import CompiledRule, RuleSet, alternation
 from checker.text.language import sentence_language
 from checker.text.normalize import Normalized, normalize
@@ -348,6 +349,7 @@ class DocumentExtractor:
             # the sentence has another day, or it refers to an event already reported (قالت
             # الرئاسة، الجمعة، إن الاتصال ...)
             mine = [d for d in dates if owner(d[0]) == etype and not starts_a_state(g, s.norm, d[0])
+                    and not self._dateline(s, d[0])
                     and not (d[0].start in said and (pos < said[d[0].start] or len(dates) > 1 or not starts))]
             nearest = min(mine, key=lambda d: abs(d[0].start - pos), default=None)
             value = nearest[1] if nearest else None
@@ -554,6 +556,12 @@ class DocumentExtractor:
         held = [t.role for t in (offices_of(self.rs, person, when) if when else
                                  terms_of(self.rs, person))]
         return not held or any(roles[r].party for r in held if r in roles)
+
+    def _dateline(self, s: _Sentence, p: DatePhrase) -> bool:
+        """A date that opens the lead ("كييف – 19 مارس 2022 – أجرى ...") is the page's dateline,
+        the day it was filed, not the day of the event the lead reports."""
+        rules = self.rs.published
+        return rules is not None and is_dateline(s.norm, (p.start, p.end), rules.dateline_words)
 
     def _statement_days(self, s: _Sentence) -> dict[int, int]:
         """Where a day right after a verb of saying begins (أعلن عراقجي الخميس أن...), mapped
