@@ -166,6 +166,29 @@ def type_family(etype: str, policy: CorefPolicy) -> str:
     return next((group[0] for group in policy.same_event if etype in group), etype)
 
 
+def family_types(etype: str, policy: CorefPolicy) -> list[str]:
+    """Every event type of the family `etype` belongs to (itself alone, for most)."""
+    return next((sorted(group) for group in policy.same_event if etype in group), [etype])
+
+
+def could_be_one(a: EventMention, b: EventMention, policy: CorefPolicy, published: dt.date | None = None) -> bool:
+    """Whether two accounts could ever be scored as one event: none of the evidence that rules a
+    match out, whatever else they share (`published`: the day a's page was published, when a
+    gives no day). checker.store.check asks the store only for accounts that pass this."""
+    if type_family(a.type, policy) != type_family(b.type, policy):
+        return False
+    if a.document == b.document and a.segment == b.segment:
+        return False
+    pa, pb = set(a.participants), set(b.participants)
+    if pa and pb and (pa != pb if len(pa) >= 2 and len(pb) >= 2 else not (pa <= pb or pb <= pa)):
+        return False
+    da = a.date.day if a.date is not None else None
+    db = b.date.day if b.date is not None else None
+    if da is not None and db is not None:
+        return abs((da - db).days) <= policy.max_gap_days
+    return not (da is None and db is not None and published is not None and db > published + dt.timedelta(days=1))
+
+
 def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
     """How strongly account `a` is an account of event `p` (`window`: the event type's date window)."""
     w = policy.weights
