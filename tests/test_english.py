@@ -142,3 +142,9 @@ def test_english_appositions():
     titles = {(c.subject, c.value.role) for c in claims if c.attribute == "person.title"}
     assert ("peskov", "kremlin_spokesman") in titles and ("trump", "president") in titles
     assert ("witkoff", "president") not in titles  # the title in his apposition is Trump's
+
+
+def test_a_persons_own_country_adjective_is_part_of_the_name():
+    mentions, claims = _english("Biden calls Saudi King Salman ahead of the release of the report.")
+    assert [sorted(m.participants) for m in mentions] == [["biden", "king_salman"]]
+    assert _by_attribute(claims)["call.initiator"][0]["caller"] == "biden"
