@@ -72,6 +72,15 @@ def test_a_page_address_with_a_day_gives_the_estimated_publication_date(rs):
     assert claim.value.day.isoformat() == "2025-03-18"
 
 
+def test_a_today_weekday_narrows_the_window_of_the_latest_full_date(rs):
+    from checker.resolve.publication import estimate_publication
+
+    doc = article("قال الكرملين اليوم الخميس إن بوتين اتصل بترامب. وكانت المحادثات قد جرت في 16 مايو 2025.", None, "wd")
+    dated = estimate_publication(doc, rs)
+    # 16 May 2025 was a Friday: the Thursday after it is 22 May
+    assert dated.published.day.isoformat() == "2025-05-22" and dated.published.how.startswith("estimated")
+
+
 def test_an_article_number_in_the_address_is_no_date(rs):
     from checker.resolve.publication import from_url
 
