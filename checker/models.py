@@ -206,7 +206,7 @@ def _atom(x):
     return x
 
 
-Qualifier = Literal["exact", "about", "at_least", "at_most", "planned", "reported"]
+Qualifier = Literal["exact", "about", "at_least", "at_most", "just_under", "planned", "reported"]
 
 
 class Claim(Model):

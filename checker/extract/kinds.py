@@ -66,7 +66,8 @@ def _initiator(m: RuleMatch) -> bool:
 
 def _duration(m: RuleMatch) -> bool:
     d = m.rs.policy.durations
-    parsed = parse_duration(m.grammar, m.mt.group("d"), d.about, d.exact)
+    # the rule may give the qualifier its wording carries (تخطت المكالمة الساعة: more than an hour)
+    parsed = parse_duration(m.grammar, m.mt.group("d"), d.about, d.exact, m.cr.rule.qualifier or "exact")
     target = m.s.target(m.cr, m.mt)
     if parsed and target:
         value, qualifier = parsed

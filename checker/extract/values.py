@@ -62,6 +62,8 @@ class Grammar:
     unit_portions: dict[str, float]
     qualifiers: list[tuple[str, str]]
     connectors: list[str]
+    slightly: list[str]
+    article: str | None
     topics: dict[str, str]
     topic: FilteredRegex
     topic_verb: FilteredRegex
@@ -121,7 +123,7 @@ def _build(rs: RuleSet) -> Grammar:
     unit_portions = {normalize_word(k): v for k, v in (durations.portions.items() if durations else [])}
     qualifiers: list[tuple[str, str]] = []
     if durations and durations.qualifiers:
-        for kind in ("about", "at_least", "at_most"):
+        for kind in ("about", "at_least", "at_most", "just_under"):
             qualifiers += [(normalize_word(w), kind) for w in getattr(durations.qualifiers, kind)]
     qualifiers.sort(key=lambda q: -len(q[0]))
     vocabularies = [rs.claim_files[f] for f in fams.vocabulary_families]
@@ -141,7 +143,10 @@ def _build(rs: RuleSet) -> Grammar:
         {normalize_word(k): v for k, v in rs.numbers.values.items()},
         {normalize_word(k): v for k, v in rs.numbers.multipliers.items()},
         units, unit_fractions, unit_portions, qualifiers,
-        [normalize_word(w) for w in (durations.connectors if durations else [])], topics, f(topic), f(topic_verb),
+        [normalize_word(w) for w in (durations.connectors if durations else [])],
+        [normalize_word(w) for w in (durations.slightly if durations else [])],
+        normalize_word(durations.article) if durations and durations.article else None,
+        topics, f(topic), f(topic_verb),
     )
 
 
@@ -244,8 +249,10 @@ def parse_number(g: Grammar, text: str) -> int | None:
     return n
 
 
-def parse_duration(g: Grammar, text: str, about: float, exact: float) -> tuple[DurationValue, str] | None:
-    """A duration phrase -> [min, max] minutes and its qualifier, by the policy's tolerances."""
+def parse_duration(g: Grammar, text: str, about: float, exact: float,
+                   default: str = "exact") -> tuple[DurationValue, str] | None:
+    """A duration phrase -> [min, max] minutes and its qualifier, by the policy's tolerances.
+    `default` is the qualifier when the phrase has none (a rule's verb may say it: تخطت الساعة)."""
     t = _key(text)
     qualifier = "exact"
     for word, kind in g.qualifiers:
@@ -255,6 +262,15 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float) -> tuple[D
                 break
         if qualifier != "exact":
             break
+    slight = next((w for w in g.slightly if t.endswith(" " + w)), None)
+    if slight:  # أقل من ساعة بقليل: a little less than an hour
+        t = t[:-len(slight) - 1]
+        if qualifier == "at_most":
+            qualifier = "just_under"
+    if qualifier == "exact":
+        qualifier = default
+    if g.article and t.startswith(g.article) and t[len(g.article):].split(" ")[0] in g.units:
+        t = t[len(g.article):]  # نحو الساعة
     t = re.sub(r"^ل(?=\d)", "", t)  # دامت لـ45 دقيقة
     words = re.sub(r"(?<=\d)-(?=\D)|(?<=\w)-(?=\w)", " ", t).split(" ")  # "90-minute", "two-hour"
     count: float = 1
@@ -263,6 +279,9 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float) -> tuple[D
             and parse_number(g, words[0]) is None else words[0]  # لثلاث ساعات
         count = g.unit_portions.get(first) or parse_number(g, first) or 0
         words = words[1:]
+        if count and len(words) > 1 and words[0] in g.unit_portions and words[1] in g.units:
+            count *= g.unit_portions[words[0]]  # "half an hour"
+            words = words[1:]
         # no number: only a "several" word (عدة) can stand before a plural unit here
         several = not count and words and words[0] in g.units and g.units[words[0]][2]
         if not several and (not count or not words):
@@ -286,15 +305,21 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float) -> tuple[D
     if rest in g.unit_fractions:
         minutes += g.unit_fractions[rest] * unit_minutes
     elif rest and g.connectors:
-        m = re.fullmatch(rf"(?:{'|'.join(map(re.escape, g.connectors))})\s*(\d+)\s+(\S+)", rest)
+        # a second unit: "ساعة و40 دقيقة", "ساعة ودقيقتين" (a dual counts itself), "and two minutes"
+        m = re.fullmatch(rf"(?:{'|'.join(map(re.escape, g.connectors))})\s*(?:(\S+)\s+)?(\S+)", rest)
         if m and m.group(2) in g.units:
-            minutes += int(m.group(1)) * g.units[m.group(2)][0]
+            n = parse_number(g, m.group(1)) if m.group(1) else 1
+            if n:
+                second_minutes, second_count, _ = g.units[m.group(2)]
+                minutes += n * second_count * second_minutes
     if qualifier == "about":
         lo, hi = minutes * (1 - about), minutes * (1 + about)
     elif qualifier == "at_least":
         lo, hi = minutes, None
     elif qualifier == "at_most":
         lo, hi = 0.0, minutes
+    elif qualifier == "just_under":
+        lo, hi = minutes * (1 - about), minutes
     else:
         lo, hi = minutes * (1 - exact), minutes * (1 + exact)
     rnd = lambda x: None if x is None else round(x, 1)  # noqa: E731 - keeps output stable

@@ -204,7 +204,8 @@ class ClaimRule(Strict):
     pattern: str | list[str]  # a list: alternatives that may reuse group names
     strength: Literal["strong", "weak"] | None = None  # initiator: does the wording say who called?
     count: Literal["per_side", "total"] | None = None  # count: per side or in total
-    qualifier: Qualifier | None = None  # count: "at least 12" (a rule per wording)
+    # count: "at least 12" (a rule per wording); duration: what the verb says (تخطت = more than)
+    qualifier: Qualifier | None = None
     label: str | None = None  # label: a categorical claim (an agreement reached) with this value
     examples: list[Example] = Field(min_length=1)
 
@@ -230,6 +231,9 @@ class DurationQualifiers(Strict):
     about: list[str]
     at_least: list[str]
     at_most: list[str]
+    # "just under two hours", "a little less than an hour": below the value but close to it,
+    # [value x (1 - about), value] by the policy's tolerance, never down to zero
+    just_under: list[str] = Field(default_factory=list)
 
 
 class ClaimsFile(Strict):
@@ -249,6 +253,10 @@ class ClaimsFile(Strict):
     connectors: list[str] = Field(default_factory=list)  # duration: "ساعة و40 دقيقة", "two hours and 17 minutes"
     several: list[str] = Field(default_factory=list)  # duration: "عدة ساعات", "several hours" (a plural unit follows)
     qualifiers: DurationQualifiers | None = None  # duration
+    # duration: a word after the phrase that makes "less than" a little less (أقل من ساعة بقليل)
+    slightly: list[str] = Field(default_factory=list)
+    # duration: the article a unit may take after a qualifier ("نحو الساعة" is about an hour)
+    article: str | None = None
     topics: dict[str, list[str]] = Field(default_factory=dict)  # label read from a vocabulary
     topic_verbs: list[str] = Field(default_factory=list)  # label read from a vocabulary
     # words beside a trigger that make it another event than the one reported: an earlier one
