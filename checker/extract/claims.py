@@ -408,12 +408,16 @@ class DocumentExtractor:
 
     def _clock_times(self, seg, plain_start, norm, s: _Sentence, attribute: str, event: _Mention, quoted) -> None:
         """Every clock time of the sentence, as the event's; unzoned, with its parties' zones."""
+        made: list[Claim] = []
         for t in find_times(self.g, s.norm):
             tv = t.value
             if tv.zone is None:
                 tv.candidates = sorted({z for z in (self._zone_of(p) for p in event.participants) if z})
-            self._claim(seg, attribute, event.id, tv, self._span(norm, plain_start, s.start + t.start, s.start + t.end),
-                        "time.stated", quoted=quoted, mention=event)
+            if t.restates is not None:
+                tv.restates = made[t.restates].id
+            made.append(self._claim(seg, attribute, event.id, tv,
+                                    self._span(norm, plain_start, s.start + t.start, s.start + t.end),
+                                    "time.stated", quoted=quoted, mention=event))
 
     def _titles(self, seg, plain_start, norm, s: _Sentence, attribute: str, current: _Mention | None, quoted) -> None:
         """Every person named with a title: a claim about the person, read with the current event."""

@@ -33,6 +33,7 @@ class TimePhrase:
     start: int
     end: int
     value: TimeValue
+    restates: int | None = None  # index of the time before it that it restates ("9:30 (13:30 GMT)")
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Grammar:
     year: FilteredRegex
     time_words: FilteredRegex
     time_digits: re.Pattern[str]
+    phases: re.Pattern[str]
     speech: FilteredRegex
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -106,15 +108,22 @@ def _build(rs: RuleSet) -> Grammar:
     week_before = rf"(?:(?P<week0>{R})\s+)?" if sh.week_before else ""
     weekday = re.compile(rf"{b}{wb}{week_before}(?P<wd>{W}){e}(?:\s+(?P<week>{R}){e})?")
     year = re.compile(sh.year)
-    zone = rf"(?:\s*{sh.zone_before}(?P<zone>{Z}){sh.zone_after}{e}|\s+\(?(?P<gmt>{sh.utc}){e})?"
+    zone = rf"(?:{sh.zone_gap}(?:\s*{sh.zone_before}(?P<zone>{Z}){sh.zone_after}{e}|\s+\(?(?P<gmt>{sh.utc}){e}))?"
     time_words = re.compile(
         rf"{b}(?P<sa>{sh.hour_word})?(?P<hw>{H}){e}(?:\s+(?P<frac>{F}))?(?:\s+(?:من\s+)?(?P<part>{P}))?{zone}"
     )
-    minutes = r"(?:[:.](?P<m>\d{2}))?" if sh.hour_alone else r"[:.](?P<m>\d{2})"
-    four = r"(?<![\d:,.])(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?=\s+(?:" + sh.utc + r")(?!\w))|" if sh.hour_alone else ""
+    sep = sh.minute_sep
+    minutes = rf"(?:{sep}(?P<m>\d{{2}}))?" if sh.hour_alone else rf"{sep}(?P<m>\d{{2}})"
+    # "1230 GMT", "1233 بتوقيت غرينتش": four digits are a time only before universal time or a zone
+    four = (r"(?<![\d:,.])(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?=\s+(?:" + sh.utc + r")(?!\w)|\s*"
+            + sh.zone_before + rf"{Z}{e})|")
     time_digits = re.compile(
-        rf"(?P<sa>{sh.hour_word})?(?:{four}(?<![\d:])(?P<h>\d{{1,2}}){minutes}(?![\d:]))(?:\s*(?P<part>{P})(?!\w))?{zone}"
+        rf"(?P<sa>{sh.hour_word})?(?:{four}(?<![\d:])(?P<h>\d{{1,2}}){minutes}(?![\d:]))"
+        rf"{sh.after_minutes}(?:\s*(?P<part>{P})(?!\w))?{zone}"
     )
+    ph = cal.phases
+    phases = re.compile(rf"{b}(?:(?P<start>{alternation(ph.start)})|(?P<end>{alternation(ph.end)})){e}") \
+        if ph.start and ph.end else re.compile(r"(?!x)x")
     # each kind's vocabulary is in the family that declares it, whatever that family is called
     fams = rs.families
     durations = rs.claim_files[fams.duration_family] if fams.duration_family else None
@@ -136,7 +145,7 @@ def _build(rs: RuleSet) -> Grammar:
     speech = re.compile(rf"(?<!\w)(?:و|ف)?{alternation(verbs)}(?!\w)") if verbs else re.compile(never)
     f = FilteredRegex.of
     return Grammar(
-        date, f(relative), f(weekday), f(year), f(time_words), time_digits, f(speech),
+        date, f(relative), f(weekday), f(year), f(time_words), time_digits, phases, f(speech),
         months, weekdays, {normalize_word(k): v for k, v in cal.relative_days.items()}, weeks,
         hours, parts, {normalize_word(k): v for k, v in cal.fractions.items()},
         {normalize_word(k): v for k, v in cal.zones.items()},
@@ -222,7 +231,8 @@ def find_times(g: Grammar, s: str) -> list[TimePhrase]:
             if hour > 23 or minute > 59 or (m.group("m") is None and hour > 12 and m.group("part")):
                 continue
         part = g.parts.get(_key(m.group("part"))) if m.group("part") else None
-        clock12 = hour <= 12 and part is None and "hw" in m.groupdict() and m.group("hw") is not None
+        # "at five", "الساعة 7:04" with no part of day: 05:00 or 17:00 (four digits are 24-hour)
+        clock12 = 1 <= hour <= 12 and part is None and not m.groupdict().get("h4")
         if part == "pm" and hour < 12:
             hour += 12
         if part == "am" and hour == 12:
@@ -230,7 +240,26 @@ def find_times(g: Grammar, s: str) -> list[TimePhrase]:
         zone = g.zones.get(_key(m.group("zone"))) if m.group("zone") else ("UTC" if m.group("gmt") else None)
         out.append(TimePhrase(m.start(), m.end(), TimeValue(hour=hour, minute=minute, zone=zone, clock12=clock12)))
     out.sort(key=lambda t: t.start)
-    return out
+    return _phased(g, s, out)
+
+
+PHASE_WITHIN = 80  # characters between a phase word ("began", "انتهى") and the time it governs
+RESTATED = re.compile(r"\s*[(\[]\s*$")  # "9:30 a.m. (1330 GMT)": the same moment in another zone
+
+
+def _phased(g: Grammar, s: str, times: list[TimePhrase]) -> list[TimePhrase]:
+    """Each time's phase (start or end: the nearest phase word before it) and the time it
+    restates, when it stands in brackets right after another."""
+    words = [(m.end(), "start" if m.group("start") else "end") for m in g.phases.finditer(s)]
+    for i, t in enumerate(times):
+        if i and times[i - 1].end <= t.start and RESTATED.match(s[times[i - 1].end:t.start]):
+            t.restates = i - 1
+            t.value.phase = times[i - 1].value.phase
+            continue
+        before = [(end, ph) for end, ph in words if end <= t.start and t.start - end <= PHASE_WITHIN]
+        if before:
+            t.value.phase = max(before)[1]
+    return times
 
 
 def parse_number(g: Grammar, text: str) -> int | None:

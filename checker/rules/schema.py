@@ -146,6 +146,18 @@ class DateShapes(Strict):
     zone_after: str = ""  # after a zone name: "time" ("Moscow time")
     utc: str = r"gmt|utc"  # words for universal time
     hour_alone: bool = False  # "5 pm", "10 a.m. ET", "1230 GMT": digit hours without a colon
+    minute_sep: str = r"[:.]"  # between hour and minute digits ("9,30" in Arabic wire copy)
+    after_minutes: str = ""  # after the minute digits, before a part of day or zone: "دقيقة"
+    # between a clock time and its zone: "الساعة 16:04 من اليوم السبت بتوقيت غرينتش"
+    zone_gap: str = ""
+
+
+class ClockPhases(Strict):
+    """Words before a clock time that say it is when the event began or ended ("began at
+    11:04, ended at 12:06"): a start and an end time are not two accounts of one instant."""
+
+    start: list[str] = Field(default_factory=list)
+    end: list[str] = Field(default_factory=list)
 
 
 class CalendarFile(Strict):
@@ -161,6 +173,7 @@ class CalendarFile(Strict):
     day_parts: DayParts
     fractions: dict[str, int]
     zones: dict[str, str]
+    phases: ClockPhases = Field(default_factory=ClockPhases)
 
 
 class NumbersFile(Strict):
