@@ -6,7 +6,7 @@ import datetime as dt
 
 from checker.extract.values import DatePhrase
 from checker.rules.published import in_range
-from checker.models import DateValue, Published
+from checker.models import Claim, DateValue, Event, Published
 
 WEEKDAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -106,6 +106,25 @@ def _within(lo: dt.date, hi: dt.date, weekday: int | None, how: str) -> DateValu
             return DateValue(date_from=days[0], date_to=days[0], weekday=weekday, how=how)
         return DateValue(weekday=weekday, how=how)
     return DateValue(date_from=lo, date_to=hi, how=how)
+
+
+def anchor_yearless(claims: list[Claim], events: list[Event]) -> list[Claim]:
+    """A day and month stated without a year on a page of unknown date ("الأربعاء 10 كانون
+    الثاني") takes the year that puts it nearest its event's day, once the accounts are
+    aligned: then its weekday can be checked, and its day compared. Other claims are kept."""
+    day_of = {e.id: e.date.date_from for e in events if e.date.date_from and e.date.date_from == e.date.date_to}
+    out = []
+    for c in claims:
+        v = c.value
+        anchor = day_of.get(c.event or "")
+        if isinstance(v, DateValue) and v.day is None and v.month and v.day_of_month and anchor:
+            days = [d for d in (_safe_date(anchor.year + k, v.month, v.day_of_month) for k in (-1, 0, 1)) if d]
+            if days:
+                d = min(days, key=lambda x: (abs((x - anchor).days), x))
+                c = c.model_copy(update={"value": DateValue(date_from=d, date_to=d, weekday=v.weekday,
+                                                            how="year from the event's date")})
+        out.append(c)
+    return out
 
 
 def weekday_mismatch(v: DateValue) -> bool:
