@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from checker.extract.kinds import READERS, RuleMatch
 from checker.extract.mentions import Mention, assemble, find_items, lexicon, skeleton
-from checker.extract.values import DatePhrase, find_dates, find_times, grammar, year_hint
+from checker.extract.values import DatePhrase, find_dates, find_times, grammar, since_date, year_hint
 from checker.models import Claim, DateValue, Document, EventMention, LabelValue, TitleValue
 from checker.resolve.dates import resolve_date
 from checker.resolve.kb import holder, offices_of, terms_of
@@ -309,7 +309,8 @@ class DocumentExtractor:
     def _sentence(self, seg, plain_start, norm, s: _Sentence, context, last, seg_mentions) -> None:
         g, fams = self.g, self.rs.families
         hint = year_hint(g, s.norm)
-        dates = [(p, resolve_date(p, self.published, hint)) for p in find_dates(g, s.norm)]
+        dates = [(p, resolve_date(p, self.published, hint)) for p in find_dates(g, s.norm)
+                 if not since_date(g, s.norm, p)]
         triggers = []
         for t in self.rs.triggers:
             for m in t.regex.finditer(s.skel):

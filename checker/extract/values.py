@@ -48,6 +48,7 @@ class Grammar:
     time_words: FilteredRegex
     time_digits: re.Pattern[str]
     phases: re.Pattern[str]
+    since: re.Pattern[str]
     speech: FilteredRegex
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -104,7 +105,8 @@ def _build(rs: RuleSet) -> Grammar:
         rf"(?:\s*[،,]?\s*{sh.before_year}(?P<y>\d{{4}}))?(?:\s+(?P<week>{R}))?"
         rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})" + month_first
     )
-    relative = re.compile(rf"{b}(?P<rel>{rel}){e}(?:\s*[،,]?\s*(?P<wd>{W}){e})?")
+    # "اليوم الخميس", "اليوم، الخميس", "اليوم (الخميس)": the weekday of the relative day
+    relative = re.compile(rf"{b}(?P<rel>{rel}){e}(?:\s*[،,(]?\s*(?P<wd>{W}){e}\)?)?")
     week_before = rf"(?:(?P<week0>{R})\s+)?" if sh.week_before else ""
     weekday = re.compile(rf"{b}{wb}{week_before}(?P<wd>{W}){e}(?:\s+(?P<week>{R}){e})?")
     year = re.compile(sh.year)
@@ -145,7 +147,8 @@ def _build(rs: RuleSet) -> Grammar:
     speech = re.compile(rf"(?<!\w)(?:و|ف)?{alternation(verbs)}(?!\w)") if verbs else re.compile(never)
     f = FilteredRegex.of
     return Grammar(
-        date, f(relative), f(weekday), f(year), f(time_words), time_digits, phases, f(speech),
+        date, f(relative), f(weekday), f(year), f(time_words), time_digits, phases,
+        re.compile(rf"(?:{sh.since})\s*$"), f(speech),
         months, weekdays, {normalize_word(k): v for k, v in cal.relative_days.items()}, weeks,
         hours, parts, {normalize_word(k): v for k, v in cal.fractions.items()},
         {normalize_word(k): v for k, v in cal.zones.items()},
@@ -202,6 +205,12 @@ def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
             taken.append((m.start(), m.end()))
     found.sort(key=lambda p: p.start)
     return found
+
+
+def since_date(g: Grammar, s: str, p: DatePhrase) -> bool:
+    """Is the date phrase the start of a period ("منذ 28 فبراير", "since Monday"), not a day
+    an event was held on?"""
+    return g.since.search(s, max(0, p.start - 20), p.start) is not None
 
 
 def year_hint(g: Grammar, s: str) -> int | None:

@@ -150,6 +150,8 @@ class DateShapes(Strict):
     after_minutes: str = ""  # after the minute digits, before a part of day or zone: "دقيقة"
     # between a clock time and its zone: "الساعة 16:04 من اليوم السبت بتوقيت غرينتش"
     zone_gap: str = ""
+    # the words just before a date that make it no event's day: "منذ 28 فبراير", "since 28 February"
+    since: str = r"(?!x)x"
 
 
 class ClockPhases(Strict):
