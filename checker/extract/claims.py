@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from checker.extract.kinds import READERS, RuleMatch
 from checker.extract.mentions import Mention, assemble, find_items, lexicon, skeleton
-from checker.extract.values import DatePhrase, find_dates, find_times, grammar, since_date, year_hint
+from checker.extract.values import DatePhrase, find_dates, find_times, grammar, not_event_day, year_hint
 from checker.models import Claim, DateValue, Document, EventMention, LabelValue, TitleValue
 from checker.resolve.dates import resolve_date
 from checker.resolve.kb import holder, offices_of, terms_of
@@ -310,7 +310,7 @@ class DocumentExtractor:
         g, fams = self.g, self.rs.families
         hint = year_hint(g, s.norm)
         dates = [(p, resolve_date(p, self.published, hint)) for p in find_dates(g, s.norm)
-                 if not since_date(g, s.norm, p)]
+                 if not not_event_day(g, s.norm, p)]
         triggers = []
         for t in self.rs.triggers:
             for m in t.regex.finditer(s.skel):

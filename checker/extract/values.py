@@ -49,6 +49,7 @@ class Grammar:
     time_digits: re.Pattern[str]
     phases: re.Pattern[str]
     since: re.Pattern[str]
+    dateline: tuple[re.Pattern[str], re.Pattern[str]]
     speech: FilteredRegex
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -148,7 +149,7 @@ def _build(rs: RuleSet) -> Grammar:
     f = FilteredRegex.of
     return Grammar(
         date, f(relative), f(weekday), f(year), f(time_words), time_digits, phases,
-        re.compile(rf"(?:{sh.since})\s*$"), f(speech),
+        re.compile(rf"(?:{sh.since})\s*$"), (re.compile(sh.dateline_before), re.compile(sh.dateline_after)), f(speech),
         months, weekdays, {normalize_word(k): v for k, v in cal.relative_days.items()}, weeks,
         hours, parts, {normalize_word(k): v for k, v in cal.fractions.items()},
         {normalize_word(k): v for k, v in cal.zones.items()},
@@ -207,10 +208,14 @@ def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
     return found
 
 
-def since_date(g: Grammar, s: str, p: DatePhrase) -> bool:
-    """Is the date phrase the start of a period ("منذ 28 فبراير", "since Monday"), not a day
-    an event was held on?"""
-    return g.since.search(s, max(0, p.start - 20), p.start) is not None
+def not_event_day(g: Grammar, s: str, p: DatePhrase) -> bool:
+    """Is the date phrase the start of a period ("منذ 28 فبراير", "since Monday") or a
+    dateline's ("(Sputnik - 31st December, 2021)"), not a day an event was held on?"""
+    if g.since.search(s, max(0, p.start - 20), p.start) is not None:
+        return True
+    before, after = g.dateline
+    return p.day is not None and before.search(s[max(0, p.start - 4):p.start]) is not None \
+        and after.match(s[p.end:p.end + 4]) is not None
 
 
 def year_hint(g: Grammar, s: str) -> int | None:

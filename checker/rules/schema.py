@@ -152,6 +152,10 @@ class DateShapes(Strict):
     zone_gap: str = ""
     # the words just before a date that make it no event's day: "منذ 28 فبراير", "since 28 February"
     since: str = r"(?!x)x"
+    # a dateline's date, between dashes or a dash and a bracket: "(Sputnik - 31st December, 2021)",
+    # "كييف – 19 مارس 2022-": the day the story was filed, not the event's
+    dateline_before: str = r"[-–—]\s*$"
+    dateline_after: str = r"^\s*[)\-–—]"
 
 
 class ClockPhases(Strict):
