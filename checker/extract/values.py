@@ -26,6 +26,7 @@ class DatePhrase:
     weekday: int | None = None
     relative_days: int | None = None  # اليوم 0, أمس -1 ...
     week: str | None = None  # past / next / current (الماضي، المقبل، الجاري)
+    day_to: int | None = None  # the last day of a range: "يومي 23 و24 يناير", "January 9-10"
 
 
 @dataclass
@@ -97,12 +98,15 @@ def _build(rs: RuleSet) -> Grammar:
     b = rf"(?<!\w){sh.word_start}"  # a word start (with the clitics the language glues on)
     e = r"(?!\w)"
     wb = sh.before_weekday
+    rng = sh.day_range
     month_first = (
-        rf"|(?:(?P<wd3>{W})\s*[،,]?\s+)?(?P<mon3>{M})\.?\s+(?P<d3>\d{{1,2}}){sh.day_suffix}(?![\d:])"
+        rf"|(?:(?P<wd3>{W})\s*[،,]?\s+)?(?P<mon3>{M})\.?\s+(?P<d3>\d{{1,2}})(?:(?:{rng})(?P<dt3>\d{{1,2}}))?"
+        rf"{sh.day_suffix}(?![\d:])"
         rf"(?:\s*[،,]?\s*(?P<y3>\d{{4}}))?" if sh.month_first else ""
     )
     date = re.compile(
-        rf"{b}(?:{wb}(?P<wd>{W})\s*[،,]?\s+)?(?P<d>\d{{1,2}}){sh.day_suffix}\s+{sh.day_month}(?P<mon>{M}){e}"
+        rf"{b}(?:{wb}(?P<wd>{W})\s*[،,]?\s+)?(?P<d>\d{{1,2}})(?:(?:{rng})(?P<dt>\d{{1,2}}))?{sh.day_suffix}"
+        rf"\s+{sh.day_month}(?P<mon>{M}){e}"
         rf"(?:\s*[،,]?\s*{sh.before_year}(?P<y>\d{{4}}))?(?:\s+(?P<week>{R}))?"
         rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})" + month_first
     )
@@ -164,6 +168,7 @@ def _build(rs: RuleSet) -> Grammar:
 
 
 _DIGIT = re.compile(r"\d")  # what every numeric date and clock time holds
+MAX_RANGE_DAYS = 6  # "23-24 January": the days of one event, never more than a week
 
 
 def _key(text: str) -> str:
@@ -190,6 +195,11 @@ def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
                            int(m.group("y")) if m.group("y") else None,
                            g.weekdays[_key(m.group("wd"))] if m.group("wd") else None,
                            week=g.weeks[_key(m.group("week"))] if m.group("week") else None)
+        last = m.groupdict().get("dt") or m.groupdict().get("dt3")
+        if last and p.day and p.day < int(last) <= p.day + MAX_RANGE_DAYS:
+            p.day_to = int(last)
+        elif last:
+            continue  # "9 and 20 May" is no range of days an event was held on
         if p.month and 1 <= p.month <= 12 and p.day and 1 <= p.day <= 31:
             found.append(p)
             taken.append((p.start, p.end))

@@ -70,7 +70,8 @@ def resolve_date(p: DatePhrase, published: Published, year_hint: int | None = No
         if d is None:
             return DateValue(weekday=p.weekday, how="impossible date")
         how = "absolute" if p.year else ("year from the sentence" if year_hint else "year from the publication date" + est)
-        return DateValue(date_from=d, date_to=d, weekday=p.weekday, how=how)
+        last = _safe_date(year, p.month, p.day_to) if p.day_to else None
+        return DateValue(date_from=d, date_to=last or d, weekday=p.weekday, how=how)
     if p.relative_days is not None:
         if pub is None and window is None:
             return DateValue(weekday=p.weekday, how="relative day, publication date unknown")
