@@ -156,3 +156,22 @@ def test_a_day_and_month_without_a_year_take_the_event_year_and_its_weekday_is_c
     r = analyse([dated, wrong], rs)
     assert sorted((f.kind, f.rule, tuple(f.documents)) for f in r.findings) == [
         ("conflict", "conflict.date", ("dated", "wrong")), ("internal", "internal.weekday", ("wrong",))]
+
+
+def test_a_page_address_narrows_an_updated_window_to_its_day(rs):
+    import datetime as dt
+
+    from checker.models import Published
+    from checker.resolve.publication import estimate_publication
+
+    doc = _en("President Biden and President Xi had a two-hour call on Thursday.", None, "ax")
+    window = Published(date_from=dt.date(2022, 7, 22), date_to=dt.date(2022, 7, 28),
+                       how="estimated: within 6 days up to the updated time")
+    doc = doc.model_copy(update={"url": "https://news.example/2022/07/28/biden-xi-call", "published": window})
+    dated = estimate_publication(doc, rs)
+    assert dated.published.day.isoformat() == "2022-07-28" and dated.published.how.startswith("estimated")
+    [claim] = [c for c in analyse([doc], rs).claims if c.attribute == "call.date"]
+    assert claim.value.day.isoformat() == "2022-07-28"
+    # an address outside the window says nothing about it
+    other = doc.model_copy(update={"url": "https://news.example/2022/08/15/biden-xi-call"})
+    assert estimate_publication(other, rs).published == window
