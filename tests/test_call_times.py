@@ -175,3 +175,12 @@ def test_a_page_address_narrows_an_updated_window_to_its_day(rs):
     # an address outside the window says nothing about it
     other = doc.model_copy(update={"url": "https://news.example/2022/08/15/biden-xi-call"})
     assert estimate_publication(other, rs).published == window
+
+
+def test_a_page_of_unknown_date_that_names_today_gives_its_relative_days_weekdays(rs):
+    doc = _en("After Netanyahu said today, Sunday, that he had not spoken to Biden, media reported a call. "
+              "The official said the deal was the focus of the 45-minute phone call between Biden and "
+              "Netanyahu earlier today.", None, "today")
+    _, claims = extract(doc, rs)
+    [c] = [c for c in claims if c.attribute == "call.date"]
+    assert c.value.weekday == 6 and c.value.day is None and "Sunday" in c.value.how

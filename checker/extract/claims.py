@@ -191,7 +191,22 @@ class DocumentExtractor:
 
     # ------------------------------------------------------------------ run
 
+    def _today(self) -> int | None:
+        """The weekday a page of unknown date calls today ("اليوم الأحد", "today, Sunday"), if
+        it names one and only one (its relative days then keep their weekdays)."""
+        if self.published.date_from is not None:
+            return None
+        days = set()
+        for _, ps, pe in self.segments:
+            text = normalize(self.view_text[ps:pe]).text
+            for lang in sorted({self.language, *self.base.languages}):
+                rs = self.base.for_language(lang) or self.base
+                days.update((p.weekday - p.relative_days) % 7 for p in find_dates(grammar(rs), text)
+                            if p.relative_days is not None and p.weekday is not None)
+        return days.pop() if len(days) == 1 else None
+
     def run(self) -> tuple[list[EventMention], list[Claim]]:
+        self.today = self._today()
         for seg_index, ps, pe in self.segments:
             self._segment(seg_index, ps, self.view_text[ps:pe])
         out = []
@@ -309,7 +324,7 @@ class DocumentExtractor:
     def _sentence(self, seg, plain_start, norm, s: _Sentence, context, last, seg_mentions) -> None:
         g, fams = self.g, self.rs.families
         hint = year_hint(g, s.norm)
-        dates = [(p, resolve_date(p, self.published, hint)) for p in find_dates(g, s.norm)
+        dates = [(p, resolve_date(p, self.published, hint, self.today)) for p in find_dates(g, s.norm)
                  if not not_event_day(g, s.norm, p)]
         triggers = []
         for t in self.rs.triggers:
@@ -653,6 +668,7 @@ class _Reading:
         self.here, self.context, self.triggers, self.current = here, context, triggers, current
         self.quoted, self.hint, self.seg_mentions = quoted, hint, seg_mentions
         self.norm, self.start = s.norm, s.start
+        self.today = ex.today
 
     def person(self, mt: re.Match, group: str) -> str | None:
         return self.ex._person(self.s, mt, group)

@@ -56,7 +56,10 @@ def _window(published: Published) -> tuple[dt.date, dt.date] | None:
     return lo, hi
 
 
-def resolve_date(p: DatePhrase, published: Published, year_hint: int | None = None) -> DateValue:
+def resolve_date(p: DatePhrase, published: Published, year_hint: int | None = None,
+                 today: int | None = None) -> DateValue:
+    """`today`: the weekday a page of unknown date gives its own day ("اليوم الأحد" somewhere
+    in it), which a relative day keeps (its "أمس" was a Saturday)."""
     pub = published.day
     window = _window(published) if pub is None else None
     est = " (estimated publication date)" if window else ""
@@ -74,6 +77,9 @@ def resolve_date(p: DatePhrase, published: Published, year_hint: int | None = No
         return DateValue(date_from=d, date_to=last or d, weekday=p.weekday, how=how)
     if p.relative_days is not None:
         if pub is None and window is None:
+            if p.weekday is None and today is not None:
+                return DateValue(weekday=(today + p.relative_days) % 7,
+                                 how=f"relative day of a page that calls today a {WEEKDAYS_EN[today]}")
             return DateValue(weekday=p.weekday, how="relative day, publication date unknown")
         if pub is None:
             lo, hi = (x + dt.timedelta(days=p.relative_days) for x in window)
