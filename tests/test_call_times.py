@@ -184,3 +184,13 @@ def test_a_page_of_unknown_date_that_names_today_gives_its_relative_days_weekday
     _, claims = extract(doc, rs)
     [c] = [c for c in claims if c.attribute == "call.date"]
     assert c.value.weekday == 6 and c.value.day is None and "Sunday" in c.value.how
+
+
+def test_this_came_during_a_call_takes_the_day_of_the_sentence_before(rs):
+    text = ("أكد الرئيس التركي رجب طيب أردوغان، اليوم الاثنين، استعداد بلاده لأداء دور الوسيط. "
+            "جاء ذلك في اتصال هاتفي أجراه مع نظيره الروسي فلاديمير بوتين.")
+    [c] = claims_of(rs, text, "2023-01-16", attribute="call.date")
+    assert c.value.day.isoformat() == "2023-01-16" and c.text == "اليوم الاثنين"
+    # without the words that tie the two sentences, the call has no day
+    text = text.replace("جاء ذلك في اتصال", "وكان قد أجرى اتصالا")
+    assert claims_of(rs, text, "2023-01-16", attribute="call.date") == []

@@ -238,6 +238,7 @@ class DocumentExtractor:
         context: dict[str, _Mention] = {}  # the event of each type the text is currently about
         last: list[_Mention] = []  # the most recent mention of any type
         seg_mentions: list[_Mention] = []
+        self._carried: list[tuple[DatePhrase, object, int]] = []  # the last sentence's days, if it had no event
         for i, (a, b) in enumerate(spans):
             self._use(langs[i])
             s = self._read_sentence(norm.text[a:b], a, sdocs[i])
@@ -332,6 +333,17 @@ class DocumentExtractor:
                 triggers.append((s.back[m.start()], t.event, t.trigger.starts_event, t.trigger.id))
                 break
         triggers.sort()
+        # "أكد أردوغان، اليوم الاثنين، ... . جاء ذلك في اتصال هاتفي مع بوتين": a sentence that says
+        # the last one's words were said on this occasion takes that sentence's day
+        carried, self._carried = self._carried, []
+        origin: dict[int, tuple[int, int]] = {}  # id of a carried phrase -> where it stands in the segment
+        if not dates and triggers and carried and g.same_occasion.match(s.norm):
+            for p, v, start in carried:
+                here_p = DatePhrase(0, 0, p.day, p.month, p.year, p.weekday, p.relative_days, p.week, p.day_to)
+                origin[id(here_p)] = (start + p.start, start + p.end)
+                dates.append((here_p, v))
+        if not triggers and dates:
+            self._carried = [(p, v, s.start) for p, v in dates]
         quoted = None
         first_day = next((v.day for _, v in dates if v.day), None)
         self._resolve_people(s, first_day)
@@ -375,8 +387,9 @@ class DocumentExtractor:
                 context[etype] = m
             stated = fams.event_date.get(etype)
             if stated and nearest and value is not None and (value.day or value.weekday is not None):
-                self._claim(seg, stated.name, m.id, value,
-                            self._span(norm, plain_start, s.start + nearest[0].start, s.start + nearest[0].end),
+                p = nearest[0]
+                a, b = origin.get(id(p), (s.start + p.start, s.start + p.end))
+                self._claim(seg, stated.name, m.id, value, self._span(norm, plain_start, a, b),
                             "date.stated", quoted=quoted, mention=m)
         aside = None
         if not here and last and last[0].type not in fams.nested:

@@ -50,6 +50,7 @@ class Grammar:
     time_digits: re.Pattern[str]
     phases: re.Pattern[str]
     since: re.Pattern[str]
+    same_occasion: re.Pattern[str]
     dateline: tuple[re.Pattern[str], re.Pattern[str]]
     speech: FilteredRegex
     months: dict[str, int]
@@ -153,7 +154,7 @@ def _build(rs: RuleSet) -> Grammar:
     f = FilteredRegex.of
     return Grammar(
         date, f(relative), f(weekday), f(year), f(time_words), time_digits, phases,
-        re.compile(rf"(?:{sh.since})\s*$"), (re.compile(sh.dateline_before), re.compile(sh.dateline_after)), f(speech),
+        re.compile(rf"(?:{sh.since})\s*$"), re.compile(sh.same_occasion), (re.compile(sh.dateline_before), re.compile(sh.dateline_after)), f(speech),
         months, weekdays, {normalize_word(k): v for k, v in cal.relative_days.items()}, weeks,
         hours, parts, {normalize_word(k): v for k, v in cal.fractions.items()},
         {normalize_word(k): v for k, v in cal.zones.items()},

@@ -154,6 +154,9 @@ class DateShapes(Strict):
     since: str = r"(?!x)x"
     # a dateline's date, between dashes or a dash and a bracket: "(Sputnik - 31st December, 2021)",
     # "كييف – 19 مارس 2022-": the day the story was filed, not the event's
+    # a sentence opening that says the last sentence's words were said on the occasion it names
+    # ("جاء ذلك خلال اتصال هاتفي", "the remarks came in a phone call"): it takes that sentence's day
+    same_occasion: str = r"(?!x)x"
     day_range: str = r"\s*[-–—]\s*"  # between the days of a range: "9-10 January", "23 و24 يناير"
     dateline_before: str = r"[-–—]\s*$"
     dateline_after: str = r"^\s*[)\-–—]"
