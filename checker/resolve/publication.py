@@ -31,7 +31,15 @@ EARLIEST_YEAR = 1990
 
 def estimate_publication(doc: Document, rs: RuleSet) -> Document:
     """The document, with an estimated publication window when it states none (else unchanged)."""
-    if doc.status != "ok" or doc.published.date_from is not None:
+    if doc.status != "ok":
+        return doc
+    pub = doc.published
+    if pub.date_from is not None:
+        # a window (up to an "updated" time) that the page's address narrows to its day
+        url = from_url(doc.url) if pub.date_to is not None and pub.date_from != pub.date_to else None
+        if url is not None and pub.date_from <= url.date_from <= pub.date_to:
+            return doc.model_copy(update={"published": url.model_copy(
+                update={"how": f"{url.how}, within the window {pub.how}"})})
         return doc
     estimate = from_url(doc.url) or from_text(doc, rs)
     if estimate is None:
