@@ -23,7 +23,7 @@ from checker.rules.schema import CorefPolicy
 # the date is scored on its own, and a title belongs to a person, not to an event; nor are
 # topics and agreements: "Ukraine" or "the nuclear file" is discussed in call after call; nor
 # who placed the call: the same leader calls the same counterpart again.
-_NOT_DETAILS = (".date", ".announced", ".topic", ".agreement")
+_NOT_DETAILS = (".date", ".announced", ".topic", ".agreement", ".initiator")
 SPAN_DAYS = 3  # an event stated over a few days (talks on 23 and 24 January) is placed by its first
 
 
