@@ -334,6 +334,7 @@ class CorefWeights(Strict):
     published_far: float = -2
     published_together: float = 1
     same_page: float = 1
+    titles_misfit: float = -1.5
     same_place: float = 2
     other_place: float = -6
     shared_detail: float = 1
