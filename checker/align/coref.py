@@ -198,9 +198,8 @@ def could_be_one(a: EventMention, b: EventMention, policy: CorefPolicy, publishe
     return not (da is None and db is not None and published is not None and db > published + dt.timedelta(days=1))
 
 
-def score(a: Account, p: Profile, policy: CorefPolicy, window: int, titles: TitleCheck | None = None) -> Verdict:
-    """How strongly account `a` is an account of event `p` (`window`: the event type's date
-    window; `titles`: the knowledge base's verdict on a title on a day, to date an undated account)."""
+def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
+    """How strongly account `a` is an account of event `p` (`window`: the event type's date window)."""
     w = policy.weights
     v = Verdict()
     m = a.mention
@@ -251,11 +250,6 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int, titles: Titl
         est = " (estimated)" if a.published_estimated else ""
         if hi is not None and p.day > hi + dt.timedelta(days=1):
             return v.block(f"the event ({p.day.isoformat()}) is after the page's publication{est}")
-        if titles is not None and a.titles:
-            # "president-elect Trump" dates a page to the weeks before his inauguration
-            wrong = sorted({f"{person} {t.status}" for person, t in a.titles if titles(t, person, p.day)})
-            if wrong:
-                v.add(w.titles_misfit, f"its titles ({', '.join(wrong)}) do not fit {p.day.isoformat()}")
         same_page = m.document in p.documents
         if same_page:
             v.add(w.same_page, "its page reports the event in another passage")
@@ -322,6 +316,24 @@ def _weigh_gap(v: Verdict, gap: int, said: str, day: dt.date, policy: CorefPolic
     return True
 
 
+def _wrong_titles(a: Account, day: dt.date, titles: TitleCheck) -> list[str]:
+    return sorted({f"{person} {t.status}" for person, t in a.titles if titles(t, person, day)})
+
+
+def _weigh_titles(a: Account, scored: list, policy: CorefPolicy, titles: TitleCheck) -> None:
+    """An undated account's titles date it ("president-elect Trump" is the Trump of the weeks
+    before an inauguration): against each dated event its titles were wrong for, when they fit
+    another candidate. Titles wrong for every candidate date nothing: they are the page's error,
+    which the knowledge check reports."""
+    wrong = {id(p): _wrong_titles(a, p.day, titles) if p.day is not None else [] for _, p, _ in scored}
+    if len({tuple(x) for x in wrong.values()}) < 2:
+        return
+    for k, (s, p, v) in enumerate(scored):
+        if wrong[id(p)]:
+            v.add(policy.weights.titles_misfit, f"its titles ({', '.join(wrong[id(p)])}) do not fit {p.day.isoformat()}")
+            scored[k] = (v.score, p, v)
+
+
 def choose(a: Account, candidates: list[Profile], policy: CorefPolicy, window: int,
            strict: bool, titles: TitleCheck | None = None) -> tuple[Profile | None, Verdict | None, bool]:
     """The event an account joins: the best score at or above the threshold. With `strict` (an
@@ -330,9 +342,12 @@ def choose(a: Account, candidates: list[Profile], policy: CorefPolicy, window: i
     ambiguous)."""
     scored = []
     for p in candidates:
-        v = score(a, p, policy, window, titles)
-        if v.blocked is None and v.score >= policy.threshold:
+        v = score(a, p, policy, window)
+        if v.blocked is None:
             scored.append((v.score, p, v))
+    if titles is not None and a.day is None and a.titles:
+        _weigh_titles(a, scored, policy, titles)
+    scored = [s for s in scored if s[0] >= policy.threshold]
     if not scored:
         return None, None, False
     scored.sort(key=lambda t: (-t[0], t[1].seq))
