@@ -313,7 +313,8 @@ class DocumentExtractor:
         triggers = []
         for t in self.rs.triggers:
             for m in t.regex.finditer(s.skel):
-                triggers.append((s.back[m.start()], t.event, t.trigger.starts_event, t.trigger.id))
+                triggers.append((s.back[m.start()], t.event, t.trigger.starts_event, t.trigger.id,
+                                 t.trigger.stands_alone))
                 break
         triggers.sort()
         quoted = None
@@ -326,17 +327,23 @@ class DocumentExtractor:
 
         # which event does this sentence speak of, per type? Each date goes to the nearest trigger
         # of an event that is not nested in another (an exchange's date is the call's).
-        event_triggers = [t for t in triggers if t[1] not in fams.nested]
+        # A nested event (an exchange) is an event of its own when nothing hosts it: no call or
+        # talks triggered here, and none under discussion; then its dates are its own.
+        # A wording that stands alone (an exchange carried out) makes it one beside them too.
+        hosts = [t for t in triggers if t[1] not in fams.nested]
+        hosted = bool(hosts) or bool(last and last[0].type not in fams.nested)
+        alone = {t[1] for t in triggers if t[4]}
+        event_triggers = hosts if hosted and not alone else triggers
 
         def owner(p: DatePhrase) -> str | None:
             return min(event_triggers, key=lambda t: abs(t[0] - p.start))[1] if event_triggers else None
 
         said = self._statement_days(s)
         here: dict[str, _Mention] = {}
-        for pos, etype, starts, _rid in triggers:
+        for pos, etype, starts, _rid, _alone in triggers:
             if etype in here:
                 continue
-            if etype in fams.nested and (here or last):
+            if etype in fams.nested and hosted and etype not in alone:
                 continue  # an exchange agreed in a call or talks: its counts belong to that event
             # a statement's day is not the event's when the event was named before the statement,
             # the sentence has another day, or it refers to an event already reported (قالت
@@ -390,7 +397,7 @@ class DocumentExtractor:
 
         # pattern rules: each read by the reader of its attribute's value kind
         reading = _Reading(self, seg, plain_start, norm, s, here, context, triggers, current, quoted, hint,
-                           seg_mentions)
+                           seg_mentions, last)
         for cr in self.rs.rules:
             read = READERS[cr.declared.kind.name]
             for mt in (m for rx in cr.regexes for m in rx.finditer(s.skel)):
@@ -643,10 +650,10 @@ class _Reading:
     places, the events it speaks of, and where a claim of each target goes."""
 
     def __init__(self, ex: DocumentExtractor, seg, plain_start, norm, s: _Sentence, here, context, triggers,
-                 current, quoted, hint, seg_mentions):
+                 current, quoted, hint, seg_mentions, last):
         self.ex, self.seg, self.plain_start, self.nrm, self.s = ex, seg, plain_start, norm, s
         self.here, self.context, self.triggers, self.current = here, context, triggers, current
-        self.quoted, self.hint, self.seg_mentions = quoted, hint, seg_mentions
+        self.quoted, self.hint, self.seg_mentions, self.last = quoted, hint, seg_mentions, last
         self.norm, self.start = s.norm, s.start
 
     def person(self, mt: re.Match, group: str) -> str | None:
@@ -676,8 +683,16 @@ class _Reading:
             return here.get(etype)
         if decl.target == "current":
             under_way = self.current if etype in self.ex.rs.families.nested else self.context.get(etype)
-            return here.get(etype) or under_way or self.ex._new_standalone(
-                self.seg, etype, self._span_of(mt)[0], self.seg_mentions)
+            found = here.get(etype) or under_way
+            if found is None:
+                # a figure before any word of its event ("مقتل 9 أشخاص", "أطلق سراح 13"): the
+                # event it opens is the one the text is about from here on
+                found = self.ex._new_standalone(self.seg, etype, self._span_of(mt)[0], self.seg_mentions)
+                self.context[etype] = found
+                self.current = found
+                if not self.last:
+                    self.last.append(found)
+            return found
         return None
 
     def claim(self, cr: CompiledRule, target: _Mention, value, mt: re.Match, qualifier: str = "exact") -> None:

@@ -78,6 +78,11 @@ def check_families(files: dict[str, ClaimsFile], where: dict[str, tuple[Path, Li
         path, lines = where[name]
         if cf.nested and not cf.event:
             raise RuleError(path, line_of(lines, ("nested",)), "`nested` needs the file's `event`")
+        for i, t in enumerate(cf.triggers):
+            if t.stands_alone and not cf.nested:
+                raise RuleError(path, line_of(lines, ("triggers", i, "stands_alone")),
+                                f"trigger {t.id!r}: `stands_alone` is for a nested family's triggers"
+                                " (this family is not `nested`)")
     for name, cf in files.items():
         path, lines = where[name]
         for attr, decl in cf.attributes.items():

@@ -195,6 +195,9 @@ class Example(Strict):
 class Trigger(Strict):
     id: str
     starts_event: bool = True
+    # in a nested family: the wording makes the event one of its own even in a sentence about a
+    # call or talks (an exchange carried out, not one agreed)
+    stands_alone: bool = False
     pattern: str
 
 
@@ -203,7 +206,9 @@ class ClaimRule(Strict):
     attribute: str
     pattern: str | list[str]  # a list: alternatives that may reuse group names
     strength: Literal["strong", "weak"] | None = None  # initiator: does the wording say who called?
-    count: Literal["per_side", "total"] | None = None  # count: per side or in total
+    # count: per side, in total, "X for Y" (a pair: per side when X = Y, else X + Y in total), or
+    # what one side freed (one_side: never compared with the whole exchange)
+    count: Literal["per_side", "total", "pair", "one_side"] | None = None
     qualifier: Qualifier | None = None  # count: "at least 12" (a rule per wording)
     label: str | None = None  # label: a categorical claim (an agreement reached) with this value
     examples: list[Example] = Field(min_length=1)
