@@ -330,10 +330,13 @@ class DocumentExtractor:
         # A nested event (an exchange) is an event of its own when nothing hosts it: no call or
         # talks triggered here, and none under discussion; then its dates are its own.
         # A wording that stands alone (an exchange carried out) makes it one beside them too.
-        hosts = [t for t in triggers if t[1] not in fams.nested]
-        hosted = bool(hosts) or bool(last and last[0].type not in fams.nested)
         alone = {t[1] for t in triggers if t[4]}
-        event_triggers = hosts if hosted and not alone else triggers
+
+        def hosted(nested: str) -> bool:
+            return nested not in alone and (any(fams.hosts_of(nested, t[1]) for t in triggers)
+                                            or bool(last and fams.hosts_of(nested, last[0].type)))
+
+        event_triggers = [t for t in triggers if t[1] not in fams.nested or not hosted(t[1])]
 
         def owner(p: DatePhrase) -> str | None:
             return min(event_triggers, key=lambda t: abs(t[0] - p.start))[1] if event_triggers else None
@@ -343,7 +346,7 @@ class DocumentExtractor:
         for pos, etype, starts, _rid, _alone in triggers:
             if etype in here:
                 continue
-            if etype in fams.nested and hosted and etype not in alone:
+            if etype in fams.nested and hosted(etype):
                 continue  # an exchange agreed in a call or talks: its counts belong to that event
             # a statement's day is not the event's when the event was named before the statement,
             # the sentence has another day, or it refers to an event already reported (قالت
@@ -682,7 +685,10 @@ class _Reading:
         if decl.target == "trigger":
             return here.get(etype)
         if decl.target == "current":
-            under_way = self.current if etype in self.ex.rs.families.nested else self.context.get(etype)
+            fams = self.ex.rs.families
+            cur = self.current
+            hosting = etype in fams.nested and cur is not None and (cur.type == etype or fams.hosts_of(etype, cur.type))
+            under_way = cur if hosting else self.context.get(etype)
             found = here.get(etype) or under_way
             if found is None:
                 # a figure before any word of its event ("مقتل 9 أشخاص", "أطلق سراح 13"): the

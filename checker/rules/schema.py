@@ -243,6 +243,9 @@ class ClaimsFile(Strict):
     # an event usually agreed within another (an exchange agreed in a call): when a call or
     # talks are under discussion, its triggers start nothing and its claims go to that event
     nested: bool = False
+    # the event types a nested event is agreed in (empty: any type not nested); under discussion
+    # another type (a strike) hosts nothing
+    hosts: list[str] = Field(default_factory=list)
     attributes: dict[str, Attribute] = Field(default_factory=dict)
     triggers: list[Trigger] = Field(default_factory=list)
     rules: list[ClaimRule] = Field(default_factory=list)
