@@ -93,6 +93,8 @@ def markdown_table() -> str:
             "|---|---|---|---|---|---|---|---|---|"]
     for k in KINDS.values():
         groups = " ".join("/".join(f"`{g}`" for g in alt) for alt in k.groups) or "–"
+        if k.optional_groups:
+            groups += f" (may add {', '.join(f'`{g}`' for g in k.optional_groups)})"
         rows.append(f"| `{k.name}` | {k.what} | {groups} | {codes(k.rule_keys)} | {codes(k.attribute_keys)} "
                     f"| {codes(k.readings)} | {codes(k.targets)} | {codes(k.vocabulary)} "
                     f"| {f'`{k.check}`' if k.check else 'never compared'} |")
