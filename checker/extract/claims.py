@@ -608,7 +608,10 @@ class DocumentExtractor:
                                and (not named or _fits(m.participants, participants))), None)
         else:
             target = context.get(etype)
-            if target is not None and named and not _fits(target.participants, participants):
+            # an exchange's sentences name in turn the sides and the nationalities freed: one
+            # without a day goes on about the exchange under discussion
+            if target is not None and named and not _fits(target.participants, participants) \
+                    and etype not in self.rs.families.nested:
                 # a call between other people: one already read, or a new one
                 target = next((m for m in reversed(same) if _fits(m.participants, participants)), None)
                 if target is None:
