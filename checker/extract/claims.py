@@ -464,6 +464,10 @@ class DocumentExtractor:
             if k >= len(s.ordered):
                 continue
             who = s.persons.get(k) or (s.ordered[k].entity if s.ordered[k].type == "country" else None)
+            if who in target.participants and target.type in self.rs.families.nested:
+                # named as its mediator: not one of the exchange's sides, whatever a sentence
+                # before made of it (أعلنت الإمارات ... بوساطة إماراتية)
+                target.participants.remove(who)
             if not who or who in seen or who in target.participants:
                 continue
             seen.add(who)
