@@ -135,3 +135,14 @@ def test_english_hostages_by_nationality_conflict(rs):
              " were also freed.", "site-g", language="en")
     _, found = _findings(rs, a, b)
     assert ("exchange.hostages", ("site-g", "wire-f")) in found
+
+
+def test_the_sides_named_after_between_are_the_exchanges_parties(rs):
+    # the announcer (the UAE) is the mediator, not a side
+    text = "أعلنت الإمارات اليوم الجمعة نجاح وساطة جديدة بين روسيا وأوكرانيا تكللت بإنجاز عملية تبادل شملت 90 أسيرا من كل جانب."
+    mentions, _ = extract(_doc(text, "site-h"), rs)
+    assert [(m.type, m.participants) for m in mentions] == [("exchange", ["russia", "ukraine"])]
+    en = _doc("The UAE said on Friday it had mediated a new exchange between Russia and Ukraine, 90 prisoners each.",
+              "site-i", language="en")
+    mentions, _ = extract(en, rs)
+    assert [(m.type, m.participants) for m in mentions] == [("exchange", ["russia", "ukraine"])]

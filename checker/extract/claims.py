@@ -89,6 +89,7 @@ class PartyWords:
     sources: re.Pattern[str]
     mediators: re.Pattern[str]
     mentioned: re.Pattern[str]
+    between: re.Pattern[str]
     other: dict[str, re.Pattern[str]]  # event type -> words of a recalled or planned event
     recalled: dict[str, re.Pattern[str]]
 
@@ -111,7 +112,7 @@ def party_words(rs: RuleSet) -> PartyWords:
                 other[cf.event] = words(cf.recalled + cf.planned)
                 recalled[cf.event] = words(cf.recalled)
         hit = _PARTY_WORDS[rs.digest] = PartyWords(words(pw.sources), words(pw.mediators), words(pw.mentioned),
-                                                   other, recalled)
+                                                   words(pw.between), other, recalled)
     return hit
 
 
@@ -121,6 +122,27 @@ _AFTER_SPEECH = (re.compile(r"\s*(?:يوم\s+)?"),
                  re.compile(r"\s*(?:\u27e6[pc]\d+\u27e7|[^\s،,\u27e6]+(?:\s+[^\s،,\u27e6]+)?)\s*،?\s*(?:يوم\s+)?"))
 _PLACEHOLDER_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:جانب\s+|طرف\s+)?\u27e6[pc](\d+)\u27e7")
 _AND_PLACEHOLDER = re.compile(r"\s*(?:،|و|,)\s*(?:و\s*)?\u27e6[pc](\d+)\u27e7")
+
+
+# the sides after "between": ⟦c1⟧ و⟦c2⟧, "the ⟦c1⟧ and ⟦c2⟧", "روسيا الاتحادية وجمهورية ⟦c2⟧"
+_STYLE = r"(?:(?:جمهوريه|دوله|the)\s+)?"
+_FIRST_SIDE = re.compile(rf"\s*{_STYLE}\u27e6c(\d+)\u27e7")
+_NEXT_SIDE = re.compile(rf"\s*(?:،|,)?\s*(?:و|and\s+)\s*{_STYLE}\u27e6c(\d+)\u27e7")
+
+
+def _sides(rx: re.Pattern[str], skel: str) -> list[int]:
+    """The countries named together after a word such as بين / between, in order."""
+    for m in rx.finditer(skel):
+        first = _FIRST_SIDE.match(skel, m.end())
+        if not first:
+            continue
+        out, nxt = [int(first.group(1))], _NEXT_SIDE.match(skel, first.end())
+        while nxt:
+            out.append(int(nxt.group(1)))
+            nxt = _NEXT_SIDE.match(skel, nxt.end())
+        if len(out) >= 2:
+            return out
+    return []
 
 
 def _marked(rx: re.Pattern[str], skel: str, chain: bool = False) -> set[int]:
@@ -534,6 +556,12 @@ class DocumentExtractor:
         # ("... and discussed the settlement in Ukraine")
         verb = self.g.topic_verb.search(s.norm)
         topics = [m.span() for m in self.g.topic.finditer(s.norm) if m.start() >= verb.end()] if verb else []
+        if etype in self.rs.families.nested:
+            # an exchange "between Russia and Ukraine": those two are its sides
+            sides = [k for k in _sides(pw.between, s.skel)
+                     if k < len(s.ordered) and s.ordered[k].type == "country" and s.ordered[k].entity]
+            if len(sides) >= 2:
+                return list(dict.fromkeys(s.ordered[k].entity for k in sides)), mediators
         countries = []
         for k, m in enumerate(s.ordered):
             if k in mediating or k in mentioned:

@@ -46,6 +46,9 @@ class PartyWords(Strict):
     sources: list[str] = Field(default_factory=list)  # بحسب، وفقا ل: the source quoted
     mediators: list[str] = Field(default_factory=list)  # بوساطة، برعاية: a mediator or host
     mentioned: list[str] = Field(default_factory=list)  # بشأن، حول: someone talked about
+    # بين، between: the word before the sides of an exchange named together ("بين روسيا وأوكرانيا"):
+    # those are its parties, not the announcer, mediator or nationalities named beside them
+    between: list[str] = Field(default_factory=list)
 
 
 class EntitiesFile(Strict):
