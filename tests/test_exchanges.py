@@ -146,3 +146,12 @@ def test_the_sides_named_after_between_are_the_exchanges_parties(rs):
               "site-i", language="en")
     mentions, _ = extract(en, rs)
     assert [(m.type, m.participants) for m in mentions] == [("exchange", ["russia", "ukraine"])]
+
+
+def test_a_potential_exchange_beside_the_reported_one_is_another(rs):
+    text = ("أجرت روسيا وأوكرانيا اليوم الجمعة عملية تبادل شملت 90 أسيرا من كل جانب.\n"
+            "وناقش الجانبان تبادلا محتملا يشمل 500 أسير من كل جانب.")
+    mentions, claims = extract(_doc(text, "site-j"), rs)
+    relation = {m.id: m.relation for m in mentions}
+    by_count = {c.value.per_side: relation[c.mention] for c in claims if c.attribute == "exchange.prisoners"}
+    assert by_count == {90: "reported", 500: "planned"}
