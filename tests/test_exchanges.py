@@ -155,3 +155,20 @@ def test_a_potential_exchange_beside_the_reported_one_is_another(rs):
     relation = {m.id: m.relation for m in mentions}
     by_count = {c.value.per_side: relation[c.mention] for c in claims if c.attribute == "exchange.prisoners"}
     assert by_count == {90: "reported", 500: "planned"}
+
+
+def test_a_mediator_named_before_its_word_of_mediation(rs):
+    text = "وقالت قطر، الدولة التي توسطت في الصفقة، إنه تم الإفراج عن 20 رهينة اليوم الجمعة ضمن عملية تبادل."
+    _, claims = extract(_doc(text, "site-k"), rs)
+    assert [c.value.label for c in claims if c.attribute == "exchange.mediator"] == ["qatar"]
+    en = _doc("Qatar, which acted as mediator, said 20 hostages had been released on Friday in the exchange.",
+              "site-l", language="en")
+    _, claims = extract(en, rs)
+    assert [c.value.label for c in claims if c.attribute == "exchange.mediator"] == ["qatar"]
+
+
+def test_a_party_who_brokered_something_still_placed_the_call(rs):
+    # words of mediation after a name are read for exchanges only
+    text = "Trump, who brokered the deal, spoke by phone with Netanyahu on Friday."
+    mentions, _ = extract(_doc(text, "site-m", language="en"), rs)
+    assert [(m.type, m.participants) for m in mentions] == [("call", ["netanyahu", "trump"])]

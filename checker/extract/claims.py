@@ -91,6 +91,7 @@ class PartyWords:
     mediators: re.Pattern[str]
     mentioned: re.Pattern[str]
     between: re.Pattern[str]
+    mediators_after: re.Pattern[str]
     other: dict[str, re.Pattern[str]]  # event type -> words of a recalled or planned event
     recalled: dict[str, re.Pattern[str]]
 
@@ -113,7 +114,8 @@ def party_words(rs: RuleSet) -> PartyWords:
                 other[cf.event] = words(cf.recalled + cf.planned)
                 recalled[cf.event] = words(cf.recalled)
         hit = _PARTY_WORDS[rs.digest] = PartyWords(words(pw.sources), words(pw.mediators), words(pw.mentioned),
-                                                   words(pw.between), other, recalled)
+                                                   words(pw.between), _after_words(pw.mediators_after),
+                                                   other, recalled)
     return hit
 
 
@@ -131,6 +133,26 @@ _AND_PLACEHOLDER = re.compile(r"\s*(?:،|و|,)\s*(?:و\s*)?\u27e6[pc](\d+)\u27e7
 _STYLE = r"(?:(?:جمهوريه|دوله|the)\s+)?"
 _FIRST_SIDE = re.compile(rf"\s*{_STYLE}\u27e6c(\d+)\u27e7")
 _NEXT_SIDE = re.compile(rf"\s*(?:،|,)?\s*(?:و|and\s+)\s*{_STYLE}\u27e6c(\d+)\u27e7")
+
+
+def _after_words(ws: list[str]) -> re.Pattern[str]:
+    """Placeholders (one, or several joined: ⟦c1⟧ و⟦c2⟧) right before a word of `ws`, maybe
+    through a relative word or one word more ("Qatar, which acted as mediator", "قطر التي
+    توسطت", "⟦c⟧-brokered")."""
+    if not ws:
+        return _NEVER
+    one = r"\u27e6[pc]\d+\u27e7"
+    return re.compile(rf"(?P<who>{one}(?:\s*(?:،|,)?\s*(?:و|and\s+)\s*{one})*)\s*(?:،|,)?\s*-?\s*"
+                      rf"(?:(?:الدوله\s+)?(?:التي|الذي|which|who|that)\s+)?(?:[^\s\u27e6]+\s+)?{alternation(ws)}(?!\w)")
+
+
+def _mediated_after(rx: re.Pattern[str], skel: str) -> list[tuple[int, int, int]]:
+    """(placeholder, start, end) of each placeholder before a word of mediation (_after_words)."""
+    out = []
+    for m in rx.finditer(skel):
+        for p in re.finditer(r"\u27e6[pc](\d+)\u27e7", m.group("who")):
+            out.append((int(p.group(1)), m.start(), m.end()))
+    return out
 
 
 def _sides(rx: re.Pattern[str], skel: str) -> list[int]:
@@ -488,7 +510,10 @@ class DocumentExtractor:
         """Who mediated or hosted the event (بوساطة عمانية، برعاية مصرية قطرية): a claim each."""
         if target is None:
             return
-        marked = _marked_spans(party_words(self.rs).mediators, s.skel, chain=True)
+        pw = party_words(self.rs)
+        marked = _marked_spans(pw.mediators, s.skel, chain=True)
+        if target.type in self.rs.families.nested:
+            marked += _mediated_after(pw.mediators_after, s.skel)
         if not marked:
             return
         attribute = attribute.replace(TEMPLATE, target.type)
@@ -551,6 +576,8 @@ class DocumentExtractor:
         the knowledge base, a mediator (بوساطة قطرية), someone talked about (بشأن زيلينسكي)."""
         pw = party_words(self.rs)
         mediating = _marked(pw.mediators, s.skel, chain=True)
+        if etype in self.rs.families.nested:
+            mediating |= {k for k, _, _ in _mediated_after(pw.mediators_after, s.skel)}
         mentioned = _marked(pw.mentioned, s.skel)
         mediators = [x for k in sorted(mediating) if k < len(s.ordered)
                      for x in [s.persons.get(k) or (s.ordered[k].entity if s.ordered[k].type == "country" else None)] if x]

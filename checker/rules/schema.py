@@ -49,6 +49,10 @@ class PartyWords(Strict):
     # بين، between: the word before the sides of an exchange named together ("بين روسيا وأوكرانيا"):
     # those are its parties, not the announcer, mediator or nationalities named beside them
     between: list[str] = Field(default_factory=list)
+    # words after a country that mediated an exchange (قطر التي توسطت، تركيا نسقت، "Qatar, which
+    # acted as mediator", "UAE-brokered"): read for exchanges only (in a call, "Trump, who brokered
+    # the deal, spoke with..." is a party)
+    mediators_after: list[str] = Field(default_factory=list)
 
 
 class EntitiesFile(Strict):
