@@ -172,3 +172,29 @@ def test_a_party_who_brokered_something_still_placed_the_call(rs):
     text = "Trump, who brokered the deal, spoke by phone with Netanyahu on Friday."
     mentions, _ = extract(_doc(text, "site-m", language="en"), rs)
     assert [(m.type, m.participants) for m in mentions] == [("call", ["netanyahu", "trump"])]
+
+
+# --------------------------------------------------------------------------- the rule files
+
+
+@pytest.mark.parametrize("name, old, new, problem", [
+    ("exchanges.yaml", "hosts: [call, talks, meeting]", "hosts: [call, talk, meeting]", "hosts: 'talk'"),
+    ("meetings.yaml", "    starts_event: true\n", "    starts_event: true\n    stands_alone: true\n", "stands_alone"),
+    ("exchanges.yaml", "    count: pair    #", "    count: pairs    #", "count"),
+])
+def test_rule_errors_name_file_and_line(tmp_path, name, old, new, problem):
+    import shutil
+
+    from checker.rules.loader import RuleError
+    from checker.rules.ruleset import default_rules_dir
+
+    rules = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), rules)
+    f = rules / "ar" / "claims" / name
+    text = f.read_text(encoding="utf-8")
+    assert old in text
+    f.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        load_ruleset(rules)
+    assert str(f) in str(err.value) and problem in str(err.value)
+    assert f":{next(i for i, line in enumerate(f.read_text(encoding='utf-8').splitlines(), 1) if new.strip().splitlines()[-1] in line)}:" in str(err.value)
