@@ -198,3 +198,10 @@ def test_rule_errors_name_file_and_line(tmp_path, name, old, new, problem):
         load_ruleset(rules)
     assert str(f) in str(err.value) and problem in str(err.value)
     assert f":{next(i for i, line in enumerate(f.read_text(encoding='utf-8').splitlines(), 1) if new.strip().splitlines()[-1] in line)}:" in str(err.value)
+
+
+def test_released_them_on_a_day_dates_the_exchange(rs):
+    # the raid that took them is another event; "تم إطلاق سراحهم يوم الجمعة" is the exchange's day
+    text = "وقال إن 12 رهينة تايلانديا اختطفهم مسلحون خلال الغارات في 7 أكتوبر، تم إطلاق سراحهم يوم الجمعة (6 ديسمبر)."
+    dates = _claims(rs, text, "exchange.date", published="2024-12-06")
+    assert [c.value.day.isoformat() for c in dates] == ["2024-12-06"]
