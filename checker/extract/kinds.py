@@ -77,7 +77,7 @@ def _duration(m: RuleMatch) -> bool:
 def _count(m: RuleMatch) -> bool:
     r, decl = m.cr.rule, m.cr.declared
     target = m.s.target(m.cr, m.mt)  # may open a new event: before the number, as always
-    n = parse_number(m.grammar, m.mt.group("n"))
+    n = r.number if r.number is not None else parse_number(m.grammar, m.mt.group("n"))
     if n and target:
         value = _count_value(m, r.count, n)
         if value is None:

@@ -229,6 +229,8 @@ def policy_with(policy: PolicyFile, override: dict) -> PolicyFile:
 def check_groups(rule: ClaimRule, kind: Kind, groups: set[str], path: Path, line: int | None) -> None:
     """A pattern must capture what its kind reads ({num:n} for a count, {P:caller} for an initiator)."""
     for alternatives in kind.groups:
+        if alternatives == ("n",) and getattr(rule, "number", None) is not None:
+            continue  # the number is the rule's own ("and a Filipino": 1)
         if not groups & set(alternatives):
             names = " or ".join(f"(?P<{g}>...)" for g in alternatives)
             raise RuleError(path, line, f"rule {rule.id!r}: a {kind.name} pattern must capture {names},"

@@ -58,7 +58,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
          groups=(("d",),), targets=("sentence", "event", "trigger"), check="conflict.duration",
          vocabulary=("units", "fractions", "portions", "qualifiers", "connectors", "several")),
     Kind("count", "a count per side or in total, of a unit; of a group ({C:group}: a nationality) or freed by one side "
-         "({C:by})", groups=(("n",),), optional_groups=("m", "group", "by"), rule_keys=("count", "qualifier"),
+         "({C:by})", groups=(("n",),), optional_groups=("m", "group", "by"), rule_keys=("count", "qualifier", "number"),
          attribute_keys=("unit",), targets=("current", "event", "trigger", "sentence"), check="conflict.count",
          vocabulary=("stages",)),
     Kind("title", "a person's role, country and status", readings=("titles",), targets=("person",),

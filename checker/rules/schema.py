@@ -219,6 +219,7 @@ class ClaimRule(Strict):
     # count: per side, in total, "X for Y" (a pair: per side when X = Y, else X + Y in total), or
     # what one side freed (one_side: never compared with the whole exchange)
     count: Literal["per_side", "total", "pair", "one_side"] | None = None
+    number: int | None = Field(default=None, ge=1)  # count: the number the wording implies ("and a Filipino": 1)
     qualifier: Qualifier | None = None  # count: "at least 12" (a rule per wording)
     label: str | None = None  # label: a categorical claim (an agreement reached) with this value
     examples: list[Example] = Field(min_length=1)
