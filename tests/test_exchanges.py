@@ -205,3 +205,10 @@ def test_released_them_on_a_day_dates_the_exchange(rs):
     text = "وقال إن 12 رهينة تايلانديا اختطفهم مسلحون خلال الغارات في 7 أكتوبر، تم إطلاق سراحهم يوم الجمعة (6 ديسمبر)."
     dates = _claims(rs, text, "exchange.date", published="2024-12-06")
     assert [c.value.day.isoformat() for c in dates] == ["2024-12-06"]
+
+
+def test_an_exchanges_sides_are_those_of_the_sentence_that_set_it_up(rs):
+    text = ("تبادلت روسيا وأوكرانيا اليوم الجمعة 90 أسيرا من كل جانب.\n"
+            "وشكرت أوكرانيا الإمارات وتركيا على جهودهما في عملية التبادل.")
+    mentions, _ = extract(_doc(text, "site-n"), rs)
+    assert [(m.type, m.participants) for m in mentions] == [("exchange", ["russia", "ukraine"])]

@@ -716,9 +716,10 @@ class DocumentExtractor:
         elif value is not None and value.weekday is not None and target.date is not None and target.date.weekday is None \
                 and target.date.day is None:
             target.date = value
-        if etype != "call" or len(set(target.participants)) < 2:
+        if (etype != "call" and etype not in self.rs.families.nested) or len(set(target.participants)) < 2:
             # a call's participants are those of the sentence that set it up; later sentences
-            # name other people (whom the leaders will brief, who announced it)
+            # name other people (whom the leaders will brief, who announced it); so are an
+            # exchange's sides (later sentences name the nationalities freed, the mediator)
             for p in participants:
                 if p not in target.participants:
                     target.participants.append(p)
