@@ -139,7 +139,7 @@ def test_english_hostages_by_nationality_conflict(rs):
 
 def test_the_sides_named_after_between_are_the_exchanges_parties(rs):
     # the announcer (the UAE) is the mediator, not a side
-    text = "أعلنت الإمارات اليوم الجمعة نجاح وساطة جديدة بين روسيا وأوكرانيا تكللت بإنجاز عملية تبادل شملت 90 أسيرا من كل جانب."
+    text = "أعلنت الإمارات نجاح وساطة جديدة بين روسيا وأوكرانيا تكللت اليوم الجمعة بإنجاز عملية تبادل شملت 90 أسيرا من كل جانب."
     mentions, claims = extract(_doc(text, "site-h"), rs)
     assert [(m.type, m.participants) for m in mentions] == [("exchange", ["russia", "ukraine"])]
     assert [c.value.label for c in claims if c.attribute == "exchange.mediator"] == ["uae"]
