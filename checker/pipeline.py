@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from checker.align.events import assign_events, build_events
+from checker.resolve.dates import anchor_yearless
 from checker.compare.findings import group_claims, merge_findings
 from checker.engine import Engine, LocalEngine
 from checker.engine.stages import Progress
@@ -58,6 +59,7 @@ def analyse_extracted(docs: list[Document], mentions: list[EventMention], claims
     if progress is not None:
         progress("align", len(mentions), len(mentions))
     claims = assign_events(claims, mention_event, events, rs.policy.coreference.same_event)
+    claims = anchor_yearless(claims, events)  # a day and month with no year: the event's year
     per_group = engine.compare(group_claims(claims), {e.id: e for e in events}, by_id, rs,
                                progress=_stage(progress, "compare"))
     findings = merge_findings(per_group)

@@ -72,6 +72,15 @@ def test_a_page_address_with_a_day_gives_the_estimated_publication_date(rs):
     assert claim.value.day.isoformat() == "2025-03-18"
 
 
+def test_a_today_weekday_narrows_the_window_of_the_latest_full_date(rs):
+    from checker.resolve.publication import estimate_publication
+
+    doc = article("قال الكرملين اليوم الخميس إن بوتين اتصل بترامب. وكانت المحادثات قد جرت في 16 مايو 2025.", None, "wd")
+    dated = estimate_publication(doc, rs)
+    # 16 May 2025 was a Friday: the Thursday after it is 22 May
+    assert dated.published.day.isoformat() == "2025-05-22" and dated.published.how.startswith("estimated")
+
+
 def test_an_article_number_in_the_address_is_no_date(rs):
     from checker.resolve.publication import from_url
 
@@ -82,12 +91,12 @@ def test_an_article_number_in_the_address_is_no_date(rs):
 
 def test_today_with_a_weekday_on_an_undated_page_resolves_within_the_estimated_week(rs):
     """No publication date, but the page states 12 February 2025 in full: it was published in
-    the week after, and "today, Friday" is the one Friday of that week."""
+    the week after, and "today, Friday" is the one Friday of that week: the day it was published."""
     doc = article("قال الكرملين إن بوتين وترامب تحدثا هاتفياً في 12 فبراير 2025. "
                   "وأجرى ترامب اليوم الجمعة اتصالاً هاتفياً مع زيلينسكي.", None, "week")
     r = analyse([doc], rs)
     [published] = [d.published for d in r.documents]
-    assert published.date_from.isoformat() == "2025-02-12" and published.how.startswith("estimated")
+    assert published.day.isoformat() == "2025-02-14" and published.how.startswith("estimated")
     days = sorted(c.value.day.isoformat() for c in r.claims if c.attribute == "call.date")
     assert days == ["2025-02-12", "2025-02-14"]
 
@@ -172,3 +181,16 @@ def test_a_page_published_the_next_day_without_a_day_joins_the_call_of_the_day_b
     next_day = article("بحث بوتين وبزشكيان في اتصال هاتفي التصعيد العسكري في المنطقة.", "2026-03-07", "next_day")
     events, _ = events_and_findings(rs, dated, next_day)
     assert events == [["dated", "next_day"]]
+
+
+def test_titles_date_an_undated_page_between_two_calls_of_one_weekday(rs):
+    # two Thursday calls between Trump and Sisi, eight years apart; the undated page calls Trump
+    # president-elect, which he was only in the first
+    elect = article("تلقى الرئيس عبد الفتاح السيسي اليوم الخميس اتصالا هاتفيا من الرئيس الأمريكي المنتخب دونالد ترامب.",
+                    "2016-12-22", "elect")
+    later = article("تلقى الرئيس عبد الفتاح السيسي اليوم الخميس اتصالا هاتفيا من الرئيس الأمريكي دونالد ترامب.",
+                    "2025-10-09", "later")
+    undated = article("بحث الرئيس الأمريكي المنتخب دونالد ترامب مع الرئيس عبد الفتاح السيسي يوم الخميس في اتصال هاتفي "
+                      "الأوضاع في المنطقة.", None, "undated")
+    events, _ = events_and_findings(rs, elect, later, undated)
+    assert ["elect", "undated"] in events

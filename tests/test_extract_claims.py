@@ -259,3 +259,9 @@ def test_the_day_a_call_was_announced_is_not_its_day(rs):
     text = ("بدأت منذ قليل المحادثة الهاتفية بين الرئيس الأمريكي جو بايدن ونظيره الروسي فلاديمير بوتين، "
             "والتي أعلن عنها البيت الأبيض والكرملين أمس الأربعاء.")
     assert claims_of(rs, text, "2021-12-30", "call.date") == []
+
+
+def test_a_new_call_reported_today_is_the_reported_call_not_a_planned_one(rs):
+    mentions, _ = extract(article("أجرى الرئيس الروسي فلاديمير بوتين اليوم اتصالا هاتفيا جديدا مع نظيره الإيراني مسعود بزشكيان.",
+                                  "2026-03-10"), rs)
+    assert [m.relation for m in mentions] == ["reported"]

@@ -14,7 +14,9 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from checker.models import Claim, DateValue, EventMention, value_key
+from collections.abc import Callable
+
+from checker.models import Claim, DateValue, EventMention, TitleValue, value_key
 from checker.resolve.dates import WEEKDAYS_EN
 from checker.rules.schema import CorefPolicy
 
@@ -23,7 +25,7 @@ from checker.rules.schema import CorefPolicy
 # the date is scored on its own, and a title belongs to a person, not to an event; nor are
 # topics and agreements: "Ukraine" or "the nuclear file" is discussed in call after call; nor
 # who placed the call: the same leader calls the same counterpart again.
-_NOT_DETAILS = (".date", ".announced", ".topic", ".agreement")
+_NOT_DETAILS = (".date", ".announced", ".topic", ".agreement", ".initiator")
 SPAN_DAYS = 3  # an event stated over a few days (talks on 23 and 24 January) is placed by its first
 
 
@@ -69,6 +71,7 @@ class Account:
     published: tuple[dt.date | None, dt.date | None]  # the publication window, ends may be open
     published_estimated: bool = False
     partial: tuple[int, int] | None = None  # (month, day) stated without a year, on an undated page
+    titles: tuple[tuple[str, TitleValue], ...] = ()  # (person, title) the account gives
 
     @property
     def parties(self) -> frozenset[str]:
@@ -93,7 +96,12 @@ def account_of(m: EventMention, claims: list[Claim], published: tuple[dt.date | 
         day = d.date_from  # talks "on 23 and 24 January" are placed by their first day
     weekday = d.weekday if d is not None else None
     partial = (d.month, d.day_of_month) if d is not None and day is None and d.month and d.day_of_month else None
-    return Account(m, day, weekday, details_of(claims), published, estimated, partial)
+    titles = tuple((c.subject, c.value) for c in claims if isinstance(c.value, TitleValue) and c.subject)
+    return Account(m, day, weekday, details_of(claims), published, estimated, partial, titles)
+
+
+# What the knowledge base says is wrong with a title on a day (checker.resolve.kb.title_verdict)
+TitleCheck = Callable[[TitleValue, str, dt.date], "str | None"]
 
 
 class Profile:
@@ -190,8 +198,9 @@ def could_be_one(a: EventMention, b: EventMention, policy: CorefPolicy, publishe
     return not (da is None and db is not None and published is not None and db > published + dt.timedelta(days=1))
 
 
-def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
-    """How strongly account `a` is an account of event `p` (`window`: the event type's date window)."""
+def score(a: Account, p: Profile, policy: CorefPolicy, window: int, titles: TitleCheck | None = None) -> Verdict:
+    """How strongly account `a` is an account of event `p` (`window`: the event type's date
+    window; `titles`: the knowledge base's verdict on a title on a day, to date an undated account)."""
     w = policy.weights
     v = Verdict()
     m = a.mention
@@ -242,6 +251,11 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
         est = " (estimated)" if a.published_estimated else ""
         if hi is not None and p.day > hi + dt.timedelta(days=1):
             return v.block(f"the event ({p.day.isoformat()}) is after the page's publication{est}")
+        if titles is not None and a.titles:
+            # "president-elect Trump" dates a page to the weeks before his inauguration
+            wrong = sorted({f"{person} {t.status}" for person, t in a.titles if titles(t, person, p.day)})
+            if wrong:
+                v.add(w.titles_misfit, f"its titles ({', '.join(wrong)}) do not fit {p.day.isoformat()}")
         same_page = m.document in p.documents
         if same_page:
             v.add(w.same_page, "its page reports the event in another passage")
@@ -309,14 +323,14 @@ def _weigh_gap(v: Verdict, gap: int, said: str, day: dt.date, policy: CorefPolic
 
 
 def choose(a: Account, candidates: list[Profile], policy: CorefPolicy, window: int,
-           strict: bool) -> tuple[Profile | None, Verdict | None, bool]:
+           strict: bool, titles: TitleCheck | None = None) -> tuple[Profile | None, Verdict | None, bool]:
     """The event an account joins: the best score at or above the threshold. With `strict` (an
     account that names fewer than two parties, or no day), the best must also lead the next by
     the policy's margin, else it fits several and joins none. Returns (event, its verdict,
     ambiguous)."""
     scored = []
     for p in candidates:
-        v = score(a, p, policy, window)
+        v = score(a, p, policy, window, titles)
         if v.blocked is None and v.score >= policy.threshold:
             scored.append((v.score, p, v))
     if not scored:

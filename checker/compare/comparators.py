@@ -58,19 +58,59 @@ def _instants(t: TimeValue, day: dt.date) -> list[dt.datetime]:
     return out
 
 
+def same_phase(a: TimeValue, b: TimeValue) -> bool:
+    """Can the two be accounts of one moment? A start and an end time cannot, nor can an end
+    time and a time that does not say which it is (a bare time of a call is when it began)."""
+    return a.phase == b.phase or {a.phase, b.phase} == {None, "start"}
+
+
+_DAY = dt.timedelta(days=1)
+
+
+def _close(x: dt.datetime, y: dt.datetime, tol: dt.timedelta) -> bool:
+    """One moment, give or take `tol`, whatever local date each side put it on: 15:35 in
+    Washington on Thursday is 04:35 in Singapore on Friday."""
+    d = abs(x - y) % _DAY
+    return min(d, _DAY - d) <= tol
+
+
 def times(a: TimeValue, b: TimeValue, day: dt.date | None, tolerance_minutes: int) -> str | None:
     """Compared as instants on the event's day; an unzoned time conflicts with nothing it could equal."""
-    if day is None:
+    if day is None or not same_phase(a, b):
         return None
     ia, ib = _instants(a, day), _instants(b, day)
     if not ia or not ib:
         return None  # no zone and no candidate zone: cannot be compared
     tol = dt.timedelta(minutes=tolerance_minutes)
-    if any(abs(x - y) <= tol for x in ia for y in ib):
+    if any(_close(x, y, tol) for x in ia for y in ib):
         return None
     if (a.zone is None and not a.candidates) or (b.zone is None and not b.candidates):
         return None
     return "conflict.time" if a.zone and b.zone else None  # only two zoned times can truly clash
+
+
+# when the day of a restated time is unknown: days across one year, so that either side of a
+# daylight-saving change is tried (a fixed year keeps the output the same from run to run)
+SAMPLE_DAYS = tuple(dt.date(2024, month, 15) for month in range(1, 13))
+
+
+def restated(a: TimeValue, b: TimeValue, days: list[dt.date], tolerance_minutes: int) -> str | None:
+    """"9:30 a.m. (13:03 GMT)": `b` gives `a` in another zone; they must be one instant on
+    some day that may be the event's (every zone of an unzoned `a` is tried). The bracket is
+    where the page names its other zone: without one (or with a zone the rules lack), the
+    parties' zones are only guesses, and nothing is found."""
+    if b.zone is None:
+        return None
+    tol = dt.timedelta(minutes=tolerance_minutes)
+    tried = False
+    for day in days or SAMPLE_DAYS:
+        ia, ib = _instants(a, day), _instants(b, day)
+        if not ia or not ib:
+            return None
+        tried = True
+        if any(_close(x, y, tol) for x in ia for y in ib):
+            return None
+    return "internal.time" if tried else None
 
 
 def counts(a: CountValue, b: CountValue, about: float = 0.0) -> str | None:
@@ -194,9 +234,10 @@ def describe(value, rs: RuleSet | None = None) -> str:
         return f"{fmt(value.minutes)} min ({fmt(value.min)}-{fmt(value.max)})"
     if isinstance(value, TimeValue):
         hm = f"{value.hour:02d}:{value.minute:02d}"
-        if value.zone:
-            return f"{hm} {value.zone}"
-        return f"{hm}{' (or ' + f'{value.hour + 12:02d}:{value.minute:02d})' if value.clock12 else ''}, no zone stated"
+        if value.clock12 and value.hour < 12:
+            hm += f" (or {value.hour + 12:02d}:{value.minute:02d})"
+        phase = {"start": " (start)", "end": " (end)"}.get(value.phase or "", "")
+        return f"{hm} {value.zone}{phase}" if value.zone else f"{hm}, no zone stated{phase}"
     if isinstance(value, CountValue):
         unit = value.unit.replace("_", " ")
         parts = []

@@ -22,7 +22,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from checker.compare import comparators as cmp
-from checker.models import Claim, DateValue, Document, Event, Evidence, Finding, TitleValue, value_key
+from checker.models import Claim, DateValue, Document, Event, Evidence, Finding, TimeValue, TitleValue, value_key
 from checker.resolve.dates import WEEKDAYS_EN, weekday_mismatch
 from checker.resolve.kb import holder, offices_of, terms_of
 from checker.rules.ruleset import RuleSet
@@ -39,7 +39,8 @@ STAGE_NAMES = ("weekday", "slot", "titles")
 class GroupKey(NamedTuple):
     """What a group of claims is compared on. Keys sort in the order the checks run.
 
-    - (WEEKDAY, document, ""): the dates one document states with a weekday;
+    - (WEEKDAY, document, ""): the dates one document states with a weekday, and the times it
+      gives again in another zone ("9:30 a.m. (13:30 GMT)") with the times they restate;
     - (SLOT, event id, attribute): every account's value for one attribute of one event;
     - (TITLES, person id, attribute): the titles one person is given, in every account.
     """
@@ -145,11 +146,15 @@ class FindingBuilder:
 
 def group_claims(claims: Iterable[Claim]) -> list[Group]:
     """The claims split by group key, keys sorted; claims keep their order inside a group.
-    A date claim stated with a weekday is in its document's weekday group as well."""
+    A date claim stated with a weekday, and a time given again in another zone, is in its
+    document's weekday group as well."""
     groups: dict[GroupKey, list[Claim]] = defaultdict(list)
+    claims = list(claims)
+    restated = {c.value.restates for c in claims if isinstance(c.value, TimeValue) and c.value.restates}
     for c in claims:
-        if isinstance(c.value, DateValue) and c.value.weekday is not None:
-            groups[GroupKey(WEEKDAY, c.document)].append(c)
+        if isinstance(c.value, DateValue) and c.value.weekday is not None or c.id in restated \
+                or isinstance(c.value, TimeValue) and c.value.restates:
+            groups[GroupKey(WEEKDAY, c.document)].append(c)  # checked against the document itself
         if c.value.type == "title":  # a person's titles are compared across events
             groups[GroupKey(TITLES, c.subject, c.attribute)].append(c)
         elif c.event:
@@ -166,6 +171,7 @@ def compare_group(key: GroupKey, claims: list[Claim], events: Mapping[str, Event
     fb = FindingBuilder(rs, docs, events, evidence_cache)
     if key.stage == WEEKDAY:
         _check_weekdays(fb, claims)
+        _check_restated_times(fb, claims)
     elif key.stage == SLOT:
         _check_slot(fb, key.subject, key.attribute, claims)
     else:
@@ -205,6 +211,24 @@ def _check_weekdays(fb: FindingBuilder, claims: list[Claim]) -> None:
             fb.add("internal", "internal.weekday", c.attribute, c.subject, fb.events.get(c.event or ""), [c],
                    {"document": c.document, "value": f"{WEEKDAYS_EN[c.value.weekday]} {day.isoformat()}",
                     "date": day.isoformat(), "actual": WEEKDAYS_EN[day.weekday()]})
+
+
+def _check_restated_times(fb: FindingBuilder, claims: list[Claim]) -> None:
+    """Internal: a time given again in another zone ("9:30 a.m. (13:03 GMT)") that is not the
+    same instant on the event's day (or, with no day known, on any day of a year)."""
+    times = {c.id: c for c in claims if isinstance(c.value, TimeValue)}
+    for c in times.values():
+        first = times.get(c.value.restates or "")
+        if first is None:
+            continue
+        event = fb.events.get(c.event or "")
+        doc = fb.docs.get(c.document)
+        day = (event.date.date_from if event and event.date.date_from == event.date.date_to else None) \
+            or (doc.published.day if doc else None)
+        check = cmp.restated(first.value, c.value, [day] if day else [], fb.rs.policy.times.tolerance_minutes)
+        if check:
+            fb.add("internal", check, c.attribute, c.subject, event, [first, c],
+                   {"a": c.document, "b": c.document, "va": fb.describe(first), "vb": fb.describe(c)})
 
 
 def _check_slot(fb: FindingBuilder, eid: str, attribute: str, claims: list[Claim]) -> None:

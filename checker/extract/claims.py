@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 
 from checker.extract.kinds import READERS, RuleMatch
 from checker.extract.mentions import Mention, assemble, find_items, lexicon, skeleton
-from checker.extract.values import DatePhrase, find_dates, find_times, grammar, starts_a_state, year_hint
+from checker.extract.values import DatePhrase, find_dates, find_times, grammar, not_event_day, year_hint
 from checker.models import Claim, DateValue, Document, EventMention, LabelValue, TitleValue
 from checker.resolve.dates import resolve_date
 from checker.resolve.kb import holder, offices_of, terms_of
 from checker.rules.kinds import TEMPLATE
-from checker.rules.published import is_dateline
 from checker.rules.ruleset import CompiledRule, RuleSet, alternation
 from checker.text.language import sentence_language
 from checker.text.normalize import Normalized, normalize
@@ -238,7 +237,22 @@ class DocumentExtractor:
 
     # ------------------------------------------------------------------ run
 
+    def _today(self) -> int | None:
+        """The weekday a page of unknown date calls today ("اليوم الأحد", "today, Sunday"), if
+        it names one and only one (its relative days then keep their weekdays)."""
+        if self.published.date_from is not None:
+            return None
+        days = set()
+        for _, ps, pe in self.segments:
+            text = normalize(self.view_text[ps:pe]).text
+            for lang in sorted({self.language, *self.base.languages}):
+                rs = self.base.for_language(lang) or self.base
+                days.update((p.weekday - p.relative_days) % 7 for p in find_dates(grammar(rs), text)
+                            if p.relative_days is not None and p.weekday is not None)
+        return days.pop() if len(days) == 1 else None
+
     def run(self) -> tuple[list[EventMention], list[Claim]]:
+        self.today = self._today()
         for seg_index, ps, pe in self.segments:
             self._segment(seg_index, ps, self.view_text[ps:pe])
         out = []
@@ -270,6 +284,7 @@ class DocumentExtractor:
         context: dict[str, _Mention] = {}  # the event of each type the text is currently about
         last: list[_Mention] = []  # the most recent mention of any type
         seg_mentions: list[_Mention] = []
+        self._carried: list[tuple[DatePhrase, object, int]] = []  # the last sentence's days, if it had no event
         for i, (a, b) in enumerate(spans):
             self._use(langs[i])
             s = self._read_sentence(norm.text[a:b], a, sdocs[i])
@@ -356,7 +371,8 @@ class DocumentExtractor:
     def _sentence(self, seg, plain_start, norm, s: _Sentence, context, last, seg_mentions) -> None:
         g, fams = self.g, self.rs.families
         hint = year_hint(g, s.norm)
-        dates = [(p, resolve_date(p, self.published, hint)) for p in find_dates(g, s.norm)]
+        dates = [(p, resolve_date(p, self.published, hint, self.today)) for p in find_dates(g, s.norm)
+                 if not not_event_day(g, s.norm, p)]
         triggers = []
         for t in self.rs.triggers:
             for m in t.regex.finditer(s.skel):
@@ -364,6 +380,17 @@ class DocumentExtractor:
                                  t.trigger.stands_alone))
                 break
         triggers.sort()
+        # "أكد أردوغان، اليوم الاثنين، ... . جاء ذلك في اتصال هاتفي مع بوتين": a sentence that says
+        # the last one's words were said on this occasion takes that sentence's day
+        carried, self._carried = self._carried, []
+        origin: dict[int, tuple[int, int]] = {}  # id of a carried phrase -> where it stands in the segment
+        if not dates and triggers and carried and g.same_occasion.match(s.norm):
+            for p, v, start in carried:
+                here_p = DatePhrase(0, 0, p.day, p.month, p.year, p.weekday, p.relative_days, p.week, p.day_to)
+                origin[id(here_p)] = (start + p.start, start + p.end)
+                dates.append((here_p, v))
+        if not triggers and dates:
+            self._carried = [(p, v, s.start) for p, v in dates]
         quoted = None
         first_day = next((v.day for _, v in dates if v.day), None)
         self._resolve_people(s, first_day)
@@ -404,8 +431,7 @@ class DocumentExtractor:
             # a statement's day is not the event's when the event was named before the statement,
             # the sentence has another day, or it refers to an event already reported (قالت
             # الرئاسة، الجمعة، إن الاتصال ...)
-            mine = [d for d in dates if owner(d[0]) == etype and not starts_a_state(g, s.norm, d[0])
-                    and not self._dateline(s, d[0])
+            mine = [d for d in dates if owner(d[0]) == etype
                     and not (d[0].start in said and (pos < said[d[0].start] or len(dates) > 1 or not starts))]
             nearest = min(mine, key=lambda d: abs(d[0].start - pos), default=None)
             value = nearest[1] if nearest else None
@@ -422,10 +448,13 @@ class DocumentExtractor:
             if m.relation == "reported":
                 context[etype] = m
             stated = fams.event_date.get(etype)
+            # a span of days ("يومي 23 و24 يناير") is claimed too: it places the event, and agrees
+            # with either of its days
             if stated and nearest and value is not None and (value.day or value.weekday is not None
-                                                             or nearest[0].first_day and value.date_from):
-                self._claim(seg, stated.name, m.id, value,
-                            self._span(norm, plain_start, s.start + nearest[0].start, s.start + nearest[0].end),
+                                                             or value.date_from is not None):
+                p = nearest[0]
+                a, b = origin.get(id(p), (s.start + p.start, s.start + p.end))
+                self._claim(seg, stated.name, m.id, value, self._span(norm, plain_start, a, b),
                             "date.stated", quoted=quoted, mention=m)
         aside = None
         if not here and last and last[0].type not in fams.nested:
@@ -473,12 +502,16 @@ class DocumentExtractor:
 
     def _clock_times(self, seg, plain_start, norm, s: _Sentence, attribute: str, event: _Mention, quoted) -> None:
         """Every clock time of the sentence, as the event's; unzoned, with its parties' zones."""
+        made: list[Claim] = []
         for t in find_times(self.g, s.norm):
             tv = t.value
             if tv.zone is None:
                 tv.candidates = sorted({z for z in (self._zone_of(p) for p in event.participants) if z})
-            self._claim(seg, attribute, event.id, tv, self._span(norm, plain_start, s.start + t.start, s.start + t.end),
-                        "time.stated", quoted=quoted, mention=event)
+            if t.restates is not None:
+                tv.restates = made[t.restates].id
+            made.append(self._claim(seg, attribute, event.id, tv,
+                                    self._span(norm, plain_start, s.start + t.start, s.start + t.end),
+                                    "time.stated", quoted=quoted, mention=event))
 
     def _titles(self, seg, plain_start, norm, s: _Sentence, attribute: str, current: _Mention | None, quoted) -> None:
         """Every person named with a title: a claim about the person, read with the current event."""
@@ -628,12 +661,6 @@ class DocumentExtractor:
                                  terms_of(self.rs, person))]
         return not held or any(roles[r].party for r in held if r in roles)
 
-    def _dateline(self, s: _Sentence, p: DatePhrase) -> bool:
-        """A date that opens the lead ("كييف – 19 مارس 2022 – أجرى ...") is the page's dateline,
-        the day it was filed, not the day of the event the lead reports."""
-        rules = self.rs.published
-        return rules is not None and is_dateline(s.norm, (p.start, p.end), rules.dateline_words)
-
     def _statement_days(self, s: _Sentence) -> dict[int, int]:
         """Where a day right after a verb of saying begins (أعلن عراقجي الخميس أن...), mapped
         to where the verb is: possibly the day of the statement, not of the event."""
@@ -743,6 +770,7 @@ class _Reading:
         self.here, self.context, self.triggers, self.current = here, context, triggers, current
         self.quoted, self.hint, self.seg_mentions, self.last = quoted, hint, seg_mentions, last
         self.norm, self.start = s.norm, s.start
+        self.today = ex.today
 
     def person(self, mt: re.Match, group: str) -> str | None:
         return self.ex._person(self.s, mt, group)

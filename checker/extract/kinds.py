@@ -31,6 +31,7 @@ class Sentence(Protocol):
     norm: str
     start: int
     hint: int | None
+    today: int | None  # the weekday a page of unknown date calls today
 
     def person(self, mt: re.Match[str], group: str) -> str | None: ...
     def entity(self, mt: re.Match[str], group: str) -> str | None: ...
@@ -66,7 +67,8 @@ def _initiator(m: RuleMatch) -> bool:
 
 def _duration(m: RuleMatch) -> bool:
     d = m.rs.policy.durations
-    parsed = parse_duration(m.grammar, m.mt.group("d"), d.about, d.exact)
+    # the rule may give the qualifier its wording carries (تخطت المكالمة الساعة: more than an hour)
+    parsed = parse_duration(m.grammar, m.mt.group("d"), d.about, d.exact, m.cr.rule.qualifier or "exact")
     target = m.s.target(m.cr, m.mt)
     if parsed and target:
         value, qualifier = parsed
@@ -120,7 +122,7 @@ def _date(m: RuleMatch) -> bool:
     target = m.s.target(m.cr, m.mt)
     phrases = find_dates(m.grammar, m.mt.group("when"))
     if target and phrases:
-        m.s.claim(m.cr, target, resolve_date(phrases[0], m.published, m.s.hint), m.mt)
+        m.s.claim(m.cr, target, resolve_date(phrases[0], m.published, m.s.hint, m.s.today), m.mt)
     return False
 
 

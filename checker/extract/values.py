@@ -26,7 +26,7 @@ class DatePhrase:
     weekday: int | None = None
     relative_days: int | None = None  # اليوم 0, أمس -1 ...
     week: str | None = None  # past / next / current (الماضي، المقبل، الجاري)
-    first_day: int | None = None  # "يومي 23 و24 يناير", "January 23-24": the first of the days
+    day_to: int | None = None  # the last day of a range: "يومي 23 و24 يناير", "January 9-10"
 
 
 @dataclass
@@ -34,6 +34,7 @@ class TimePhrase:
     start: int
     end: int
     value: TimeValue
+    restates: int | None = None  # index of the time before it that it restates ("9:30 (13:30 GMT)")
 
 
 @dataclass
@@ -47,8 +48,11 @@ class Grammar:
     year: FilteredRegex
     time_words: FilteredRegex
     time_digits: re.Pattern[str]
+    phases: re.Pattern[str]
+    since: re.Pattern[str]
+    same_occasion: re.Pattern[str]
+    dateline: tuple[re.Pattern[str], re.Pattern[str]]
     speech: FilteredRegex
-    state_start: re.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
     relative_days: dict[str, int]
@@ -64,6 +68,8 @@ class Grammar:
     unit_portions: dict[str, float]
     qualifiers: list[tuple[str, str]]
     connectors: list[str]
+    slightly: list[str]
+    article: str | None
     topics: dict[str, str]
     topic: FilteredRegex
     topic_verb: FilteredRegex
@@ -93,30 +99,39 @@ def _build(rs: RuleSet) -> Grammar:
     b = rf"(?<!\w){sh.word_start}"  # a word start (with the clitics the language glues on)
     e = r"(?!\w)"
     wb = sh.before_weekday
-    days_and = rf"(?:-|–|{sh.days_and})"  # between the first and last of two days
+    rng = sh.day_range
     month_first = (
-        rf"|(?:(?P<wd3>{W})\s*[،,]?\s+)?(?P<mon3>{M})\.?\s+(?P<d3>\d{{1,2}}){sh.day_suffix}"
-        rf"(?:\s*{days_and}\s*(?P<d3e>\d{{1,2}}){sh.day_suffix})?(?![\d:])"
+        rf"|(?:(?P<wd3>{W})\s*[،,]?\s+)?(?P<mon3>{M})\.?\s+(?P<d3>\d{{1,2}})(?:(?:{rng})(?P<dt3>\d{{1,2}}))?"
+        rf"{sh.day_suffix}(?![\d:])"
         rf"(?:\s*[،,]?\s*(?P<y3>\d{{4}}))?" if sh.month_first else ""
     )
     date = re.compile(
-        rf"{b}(?:{wb}(?P<wd>{W})\s*[،,]?\s+)?(?:(?P<d0>\d{{1,2}}){sh.day_suffix}\s*{days_and}\s*)?(?P<d>\d{{1,2}}){sh.day_suffix}\s+{sh.day_month}(?P<mon>{M}){e}"
+        rf"{b}(?:{wb}(?P<wd>{W})\s*[،,]?\s+)?(?P<d>\d{{1,2}})(?:(?:{rng})(?P<dt>\d{{1,2}}))?{sh.day_suffix}"
+        rf"\s+{sh.day_month}(?P<mon>{M}){e}"
         rf"(?:\s*[،,]?\s*{sh.before_year}(?P<y>\d{{4}}))?(?:\s+(?P<week>{R}))?"
         rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})" + month_first
     )
-    relative = re.compile(rf"{b}(?P<rel>{rel}){e}(?:\s*[،,]?\s*(?P<wd>{W}){e})?")
+    # "اليوم الخميس", "اليوم، الخميس", "اليوم (الخميس)": the weekday of the relative day
+    relative = re.compile(rf"{b}(?P<rel>{rel}){e}(?:\s*[،,(]?\s*(?P<wd>{W}){e}\)?)?")
     week_before = rf"(?:(?P<week0>{R})\s+)?" if sh.week_before else ""
     weekday = re.compile(rf"{b}{wb}{week_before}(?P<wd>{W}){e}(?:\s+(?P<week>{R}){e})?")
     year = re.compile(sh.year)
-    zone = rf"(?:\s*{sh.zone_before}(?P<zone>{Z}){sh.zone_after}{e}|\s+\(?(?P<gmt>{sh.utc}){e})?"
+    zone = rf"(?:{sh.zone_gap}(?:\s*{sh.zone_before}(?P<zone>{Z}){sh.zone_after}{e}|\s+\(?(?P<gmt>{sh.utc}){e}))?"
     time_words = re.compile(
         rf"{b}(?P<sa>{sh.hour_word})?(?P<hw>{H}){e}(?:\s+(?P<frac>{F}))?(?:\s+(?:من\s+)?(?P<part>{P}))?{zone}"
     )
-    minutes = r"(?:[:.](?P<m>\d{2}))?" if sh.hour_alone else r"[:.](?P<m>\d{2})"
-    four = r"(?<![\d:,.])(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?=\s+(?:" + sh.utc + r")(?!\w))|" if sh.hour_alone else ""
+    sep = sh.minute_sep
+    minutes = rf"(?:{sep}(?P<m>\d{{2}}))?" if sh.hour_alone else rf"{sep}(?P<m>\d{{2}})"
+    # "1230 GMT", "1233 بتوقيت غرينتش": four digits are a time only before universal time or a zone
+    four = (r"(?<![\d:,.])(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?=\s+(?:" + sh.utc + r")(?!\w)|\s*"
+            + sh.zone_before + rf"{Z}{e})|")
     time_digits = re.compile(
-        rf"(?P<sa>{sh.hour_word})?(?:{four}(?<![\d:])(?P<h>\d{{1,2}}){minutes}(?![\d:]))(?:\s*(?P<part>{P})(?!\w))?{zone}"
+        rf"(?P<sa>{sh.hour_word})?(?:{four}(?<![\d:])(?P<h>\d{{1,2}}){minutes}(?![\d:]))"
+        rf"{sh.after_minutes}(?:\s*(?P<part>{P})(?!\w))?{zone}"
     )
+    ph = cal.phases
+    phases = re.compile(rf"{b}(?:(?P<start>{alternation(ph.start)})|(?P<end>{alternation(ph.end)})){e}") \
+        if ph.start and ph.end else re.compile(r"(?!x)x")
     # each kind's vocabulary is in the family that declares it, whatever that family is called
     fams = rs.families
     durations = rs.claim_files[fams.duration_family] if fams.duration_family else None
@@ -125,7 +140,7 @@ def _build(rs: RuleSet) -> Grammar:
     unit_portions = {normalize_word(k): v for k, v in (durations.portions.items() if durations else [])}
     qualifiers: list[tuple[str, str]] = []
     if durations and durations.qualifiers:
-        for kind in ("about", "at_least", "at_most"):
+        for kind in ("about", "at_least", "at_most", "just_under"):
             qualifiers += [(normalize_word(w), kind) for w in getattr(durations.qualifiers, kind)]
     qualifiers.sort(key=lambda q: -len(q[0]))
     vocabularies = [rs.claim_files[f] for f in fams.vocabulary_families]
@@ -138,24 +153,23 @@ def _build(rs: RuleSet) -> Grammar:
     speech = re.compile(rf"(?<!\w)(?:و|ف)?{alternation(verbs)}(?!\w)") if verbs else re.compile(never)
     f = FilteredRegex.of
     return Grammar(
-        date, f(relative), f(weekday), f(year), f(time_words), time_digits, f(speech),
-        re.compile(rf"(?<!\w)(?:{sh.state_start})\s*$"),
+        date, f(relative), f(weekday), f(year), f(time_words), time_digits, phases,
+        re.compile(rf"(?:{sh.since})\s*$"), re.compile(sh.same_occasion), (re.compile(sh.dateline_before), re.compile(sh.dateline_after)), f(speech),
         months, weekdays, {normalize_word(k): v for k, v in cal.relative_days.items()}, weeks,
         hours, parts, {normalize_word(k): v for k, v in cal.fractions.items()},
         {normalize_word(k): v for k, v in cal.zones.items()},
         {normalize_word(k): v for k, v in rs.numbers.values.items()},
         {normalize_word(k): v for k, v in rs.numbers.multipliers.items()},
         units, unit_fractions, unit_portions, qualifiers,
-        [normalize_word(w) for w in (durations.connectors if durations else [])], topics, f(topic), f(topic_verb),
+        [normalize_word(w) for w in (durations.connectors if durations else [])],
+        [normalize_word(w) for w in (durations.slightly if durations else [])],
+        normalize_word(durations.article) if durations and durations.article else None,
+        topics, f(topic), f(topic_verb),
     )
 
 
 _DIGIT = re.compile(r"\d")  # what every numeric date and clock time holds
-
-
-def starts_a_state(g: Grammar, s: str, p: DatePhrase) -> bool:
-    """Whether the date phrase p of sentence s is the start of a state ("since 28 February")."""
-    return g.state_start.search(s, max(0, p.start - 40), p.start) is not None
+MAX_RANGE_DAYS = 6  # "23-24 January": the days of one event, never more than a week
 
 
 def _key(text: str) -> str:
@@ -174,17 +188,19 @@ def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
         if m.group("d2"):
             p = DatePhrase(m.start(), m.end(), int(m.group("d2")), int(m.group("m2")), int(m.group("y2")))
         elif m.groupdict().get("d3"):  # month first: "May 19, 2025"
-            first, last = int(m.group("d3")), m.group("d3e")
-            p = DatePhrase(m.start(), m.end(), int(last) if last else first, g.months[_key(m.group("mon3"))],
+            p = DatePhrase(m.start(), m.end(), int(m.group("d3")), g.months[_key(m.group("mon3"))],
                            int(m.group("y3")) if m.group("y3") else None,
-                           g.weekdays[_key(m.group("wd3"))] if m.group("wd3") else None,
-                           first_day=first if last else None)
+                           g.weekdays[_key(m.group("wd3"))] if m.group("wd3") else None)
         else:
             p = DatePhrase(m.start(), m.end(), int(m.group("d")), g.months[_key(m.group("mon"))],
                            int(m.group("y")) if m.group("y") else None,
                            g.weekdays[_key(m.group("wd"))] if m.group("wd") else None,
-                           week=g.weeks[_key(m.group("week"))] if m.group("week") else None,
-                           first_day=int(m.group("d0")) if m.group("d0") else None)
+                           week=g.weeks[_key(m.group("week"))] if m.group("week") else None)
+        last = m.groupdict().get("dt") or m.groupdict().get("dt3")
+        if last and p.day and p.day < int(last) <= p.day + MAX_RANGE_DAYS:
+            p.day_to = int(last)
+        elif last:
+            continue  # "9 and 20 May" is no range of days an event was held on
         if p.month and 1 <= p.month <= 12 and p.day and 1 <= p.day <= 31:
             found.append(p)
             taken.append((p.start, p.end))
@@ -201,6 +217,16 @@ def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
             taken.append((m.start(), m.end()))
     found.sort(key=lambda p: p.start)
     return found
+
+
+def not_event_day(g: Grammar, s: str, p: DatePhrase) -> bool:
+    """Is the date phrase the start of a period ("منذ 28 فبراير", "since Monday") or a
+    dateline's ("(Sputnik - 31st December, 2021)"), not a day an event was held on?"""
+    if g.since.search(s, max(0, p.start - 20), p.start) is not None:
+        return True
+    before, after = g.dateline
+    return p.day is not None and before.search(s[max(0, p.start - 4):p.start]) is not None \
+        and after.match(s[p.end:p.end + 4]) is not None
 
 
 def year_hint(g: Grammar, s: str) -> int | None:
@@ -230,7 +256,8 @@ def find_times(g: Grammar, s: str) -> list[TimePhrase]:
             if hour > 23 or minute > 59 or (m.group("m") is None and hour > 12 and m.group("part")):
                 continue
         part = g.parts.get(_key(m.group("part"))) if m.group("part") else None
-        clock12 = hour <= 12 and part is None and "hw" in m.groupdict() and m.group("hw") is not None
+        # "at five", "الساعة 7:04" with no part of day: 05:00 or 17:00 (four digits are 24-hour)
+        clock12 = 1 <= hour <= 12 and part is None and not m.groupdict().get("h4")
         if part == "pm" and hour < 12:
             hour += 12
         if part == "am" and hour == 12:
@@ -238,7 +265,26 @@ def find_times(g: Grammar, s: str) -> list[TimePhrase]:
         zone = g.zones.get(_key(m.group("zone"))) if m.group("zone") else ("UTC" if m.group("gmt") else None)
         out.append(TimePhrase(m.start(), m.end(), TimeValue(hour=hour, minute=minute, zone=zone, clock12=clock12)))
     out.sort(key=lambda t: t.start)
-    return out
+    return _phased(g, s, out)
+
+
+PHASE_WITHIN = 80  # characters between a phase word ("began", "انتهى") and the time it governs
+RESTATED = re.compile(r"\s*[(\[]\s*$")  # "9:30 a.m. (1330 GMT)": the same moment in another zone
+
+
+def _phased(g: Grammar, s: str, times: list[TimePhrase]) -> list[TimePhrase]:
+    """Each time's phase (start or end: the nearest phase word before it) and the time it
+    restates, when it stands in brackets right after another."""
+    words = [(m.end(), "start" if m.group("start") else "end") for m in g.phases.finditer(s)]
+    for i, t in enumerate(times):
+        if i and times[i - 1].end <= t.start and RESTATED.match(s[times[i - 1].end:t.start]):
+            t.restates = i - 1
+            t.value.phase = times[i - 1].value.phase
+            continue
+        before = [(end, ph) for end, ph in words if end <= t.start and t.start - end <= PHASE_WITHIN]
+        if before:
+            t.value.phase = max(before)[1]
+    return times
 
 
 def parse_number(g: Grammar, text: str) -> int | None:
@@ -257,8 +303,10 @@ def parse_number(g: Grammar, text: str) -> int | None:
     return n
 
 
-def parse_duration(g: Grammar, text: str, about: float, exact: float) -> tuple[DurationValue, str] | None:
-    """A duration phrase -> [min, max] minutes and its qualifier, by the policy's tolerances."""
+def parse_duration(g: Grammar, text: str, about: float, exact: float,
+                   default: str = "exact") -> tuple[DurationValue, str] | None:
+    """A duration phrase -> [min, max] minutes and its qualifier, by the policy's tolerances.
+    `default` is the qualifier when the phrase has none (a rule's verb may say it: تخطت الساعة)."""
     t = _key(text)
     qualifier = "exact"
     for word, kind in g.qualifiers:
@@ -268,6 +316,15 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float) -> tuple[D
                 break
         if qualifier != "exact":
             break
+    slight = next((w for w in g.slightly if t.endswith(" " + w)), None)
+    if slight:  # أقل من ساعة بقليل: a little less than an hour
+        t = t[:-len(slight) - 1]
+        if qualifier == "at_most":
+            qualifier = "just_under"
+    if qualifier == "exact":
+        qualifier = default
+    if g.article and t.startswith(g.article) and t[len(g.article):].split(" ")[0] in g.units:
+        t = t[len(g.article):]  # نحو الساعة
     t = re.sub(r"^ل(?=\d)", "", t)  # دامت لـ45 دقيقة
     words = re.sub(r"(?<=\d)-(?=\D)|(?<=\w)-(?=\w)", " ", t).split(" ")  # "90-minute", "two-hour"
     count: float = 1
@@ -276,6 +333,9 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float) -> tuple[D
             and parse_number(g, words[0]) is None else words[0]  # لثلاث ساعات
         count = g.unit_portions.get(first) or parse_number(g, first) or 0
         words = words[1:]
+        if count and len(words) > 1 and words[0] in g.unit_portions and words[1] in g.units:
+            count *= g.unit_portions[words[0]]  # "half an hour"
+            words = words[1:]
         # no number: only a "several" word (عدة) can stand before a plural unit here
         several = not count and words and words[0] in g.units and g.units[words[0]][2]
         if not several and (not count or not words):
@@ -299,15 +359,21 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float) -> tuple[D
     if rest in g.unit_fractions:
         minutes += g.unit_fractions[rest] * unit_minutes
     elif rest and g.connectors:
-        m = re.fullmatch(rf"(?:{'|'.join(map(re.escape, g.connectors))})\s*(\d+)\s+(\S+)", rest)
+        # a second unit: "ساعة و40 دقيقة", "ساعة ودقيقتين" (a dual counts itself), "and two minutes"
+        m = re.fullmatch(rf"(?:{'|'.join(map(re.escape, g.connectors))})\s*(?:(\S+)\s+)?(\S+)", rest)
         if m and m.group(2) in g.units:
-            minutes += int(m.group(1)) * g.units[m.group(2)][0]
+            n = parse_number(g, m.group(1)) if m.group(1) else 1
+            if n:
+                second_minutes, second_count, _ = g.units[m.group(2)]
+                minutes += n * second_count * second_minutes
     if qualifier == "about":
         lo, hi = minutes * (1 - about), minutes * (1 + about)
     elif qualifier == "at_least":
         lo, hi = minutes, None
     elif qualifier == "at_most":
         lo, hi = 0.0, minutes
+    elif qualifier == "just_under":
+        lo, hi = minutes * (1 - about), minutes
     else:
         lo, hi = minutes * (1 - exact), minutes * (1 + exact)
     rnd = lambda x: None if x is None else round(x, 1)  # noqa: E731 - keeps output stable

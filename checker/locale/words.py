@@ -240,6 +240,8 @@ class Words:
                 text = self._("at least %(span)s") % {"span": text}
             elif qualifier == "at_most":
                 text = self._("at most %(span)s") % {"span": text}
+            elif qualifier == "just_under":
+                text = self._("just under %(span)s") % {"span": text}
             if interval:
                 text += " " + self._("(%(low)s–%(high)s minutes)") % {
                     "low": f"{v.min:.0f}", "high": f"{v.max:.0f}"}

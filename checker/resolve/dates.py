@@ -6,7 +6,7 @@ import datetime as dt
 
 from checker.extract.values import DatePhrase
 from checker.rules.published import in_range
-from checker.models import DateValue, Published
+from checker.models import Claim, DateValue, Event, Published
 
 WEEKDAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -56,7 +56,10 @@ def _window(published: Published) -> tuple[dt.date, dt.date] | None:
     return lo, hi
 
 
-def resolve_date(p: DatePhrase, published: Published, year_hint: int | None = None) -> DateValue:
+def resolve_date(p: DatePhrase, published: Published, year_hint: int | None = None,
+                 today: int | None = None) -> DateValue:
+    """`today`: the weekday a page of unknown date gives its own day ("اليوم الأحد" somewhere
+    in it), which a relative day keeps (its "أمس" was a Saturday)."""
     pub = published.day
     window = _window(published) if pub is None else None
     est = " (estimated publication date)" if window else ""
@@ -70,12 +73,13 @@ def resolve_date(p: DatePhrase, published: Published, year_hint: int | None = No
         if d is None:
             return DateValue(weekday=p.weekday, how="impossible date")
         how = "absolute" if p.year else ("year from the sentence" if year_hint else "year from the publication date" + est)
-        first = _safe_date(year, p.month, p.first_day) if p.first_day else None
-        if first is not None and first < d:  # "on 23 and 24 January": the event spans both days
-            return DateValue(date_from=first, date_to=d, how=how)
-        return DateValue(date_from=d, date_to=d, weekday=p.weekday, how=how)
+        last = _safe_date(year, p.month, p.day_to) if p.day_to else None
+        return DateValue(date_from=d, date_to=last or d, weekday=p.weekday, how=how)
     if p.relative_days is not None:
         if pub is None and window is None:
+            if p.weekday is None and today is not None:
+                return DateValue(weekday=(today + p.relative_days) % 7,
+                                 how=f"relative day of a page that calls today a {WEEKDAYS_EN[today]}")
             return DateValue(weekday=p.weekday, how="relative day, publication date unknown")
         if pub is None:
             lo, hi = (x + dt.timedelta(days=p.relative_days) for x in window)
@@ -109,6 +113,25 @@ def _within(lo: dt.date, hi: dt.date, weekday: int | None, how: str) -> DateValu
             return DateValue(date_from=days[0], date_to=days[0], weekday=weekday, how=how)
         return DateValue(weekday=weekday, how=how)
     return DateValue(date_from=lo, date_to=hi, how=how)
+
+
+def anchor_yearless(claims: list[Claim], events: list[Event]) -> list[Claim]:
+    """A day and month stated without a year on a page of unknown date ("الأربعاء 10 كانون
+    الثاني") takes the year that puts it nearest its event's day, once the accounts are
+    aligned: then its weekday can be checked, and its day compared. Other claims are kept."""
+    day_of = {e.id: e.date.date_from for e in events if e.date.date_from and e.date.date_from == e.date.date_to}
+    out = []
+    for c in claims:
+        v = c.value
+        anchor = day_of.get(c.event or "")
+        if isinstance(v, DateValue) and v.day is None and v.month and v.day_of_month and anchor:
+            days = [d for d in (_safe_date(anchor.year + k, v.month, v.day_of_month) for k in (-1, 0, 1)) if d]
+            if days:
+                d = min(days, key=lambda x: (abs((x - anchor).days), x))
+                c = c.model_copy(update={"value": DateValue(date_from=d, date_to=d, weekday=v.weekday,
+                                                            how="year from the event's date")})
+        out.append(c)
+    return out
 
 
 def weekday_mismatch(v: DateValue) -> bool:

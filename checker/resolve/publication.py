@@ -31,7 +31,15 @@ EARLIEST_YEAR = 1990
 
 def estimate_publication(doc: Document, rs: RuleSet) -> Document:
     """The document, with an estimated publication window when it states none (else unchanged)."""
-    if doc.status != "ok" or doc.published.date_from is not None:
+    if doc.status != "ok":
+        return doc
+    pub = doc.published
+    if pub.date_from is not None:
+        # a window (up to an "updated" time) that the page's address narrows to its day
+        url = from_url(doc.url) if pub.date_to is not None and pub.date_from != pub.date_to else None
+        if url is not None and pub.date_from <= url.date_from <= pub.date_to:
+            return doc.model_copy(update={"published": url.model_copy(
+                update={"how": f"{url.how}, within the window {pub.how}"})})
         return doc
     estimate = from_url(doc.url) or from_text(doc, rs)
     if estimate is None:
@@ -59,11 +67,15 @@ def from_url(url: str | None) -> Published | None:
 def from_text(doc: Document, rs: RuleSet) -> Published | None:
     g = grammar(rs)
     latest: dt.date | None = None
+    own_days: set[int] = set()  # weekdays of publication the article's "today, Thursday" names
     for seg in doc.article_segments():
         if seg.kind != "article":
             continue
         text = normalize(doc.text[seg.start:seg.end]).text
         for p in find_dates(g, text):
+            if p.relative_days is not None and p.weekday is not None:
+                own_days.add((p.weekday - p.relative_days) % 7)  # "أمس الأربعاء": published on a Thursday
+                continue
             if p.year is None or p.month is None or p.day is None or p.week == "next":
                 continue
             try:
@@ -74,6 +86,12 @@ def from_text(doc: Document, rs: RuleSet) -> Published | None:
                 latest = d
     if latest is None:
         return None
-    return Published(date_from=latest, date_to=latest + dt.timedelta(days=ESTIMATE_SPAN_MAX),
-                     how=f"estimated: within {ESTIMATE_SPAN_MAX} days after {latest.isoformat()}, "
-                         f"the latest date the page states in full")
+    how = f"estimated: within {ESTIMATE_SPAN_MAX} days after {latest.isoformat()}, the latest date the page states in full"
+    window = [latest + dt.timedelta(days=k) for k in range(ESTIMATE_SPAN_MAX + 1)]
+    if len(own_days) == 1:
+        fitting = [d for d in window if d.weekday() in own_days]
+        if len(fitting) == 1:  # its "today" is a weekday that falls once in the window
+            day = fitting[0]
+            return Published(date_from=day, date_to=day,
+                             how=f"{how}, on the {day.strftime('%A')} its own 'today' names")
+    return Published(date_from=latest, date_to=window[-1], how=how)

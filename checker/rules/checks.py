@@ -19,6 +19,7 @@ CHECKS: tuple[str, ...] = (
     "conflict.place",
     "conflict.time",
     "conflict.title",
+    "internal.time",
     "internal.weekday",
     "knowledge.name",
     "knowledge.title",

@@ -187,7 +187,7 @@ def _number_macro(numbers: NumbersFile) -> str:
 def _duration_macro(durations: ClaimsFile, numbers: NumbersFile) -> str:
     assert durations.qualifiers is not None
     q = durations.qualifiers
-    qual = alternation(q.about + q.at_least + q.at_most)
+    qual = alternation(q.about + q.at_least + q.at_most + q.just_under)
     units = alternation(list(durations.units))
     fractions = alternation(list(durations.fractions)).replace(r"\s+", r"[\s-]+")  # "two-and-a-half-hour"
     # the count before a unit: a number, a number word or a portion (نصف ساعة); never a year
@@ -195,13 +195,18 @@ def _duration_macro(durations: ClaimsFile, numbers: NumbersFile) -> str:
     words = alternation(list(numbers.values) + list(durations.portions))
     # "لثلاث ساعات": the preposition ل written onto a number word (onto digits: below)
     num = rf"(?:(?<![\d,.])\d{{1,3}}(?:[.,]\d+)?|(?<![a-z])ل?{words})"
-    # "ساعة و40 دقيقة", "two hours and 17 minutes"; "a 90-minute call"; "two and a half hours"
-    more = rf"|\s+{alternation(durations.connectors)}\s*\d+[\s-]+{units}" if durations.connectors else ""
-    # the count may carry the preposition ل (دامت لـ45 دقيقة), and "عدة" stands for "several"
+    # "ساعة و40 دقيقة", "ساعة ودقيقتين", "two hours and 17 minutes", "an hour and two minutes"
+    second = rf"(?:(?:\d+|(?<![a-z]){alternation(list(numbers.values))})[\s-]+)?{units}"
+    more = rf"|\s+{alternation(durations.connectors)}\s*{second}" if durations.connectors else ""
+    # the count may carry the preposition ل (دامت لـ45 دقيقة), and "عدة" stands for "several";
+    # a portion may stand before an article that counts one ("half an hour")
     several = alternation(durations.several) if durations.several else None
-    count = rf"(?:ل(?=\d))?{num}" + (rf"|{several}" if several else "")
+    count = rf"(?:ل(?=\d))?{num}(?:\s+{alternation(list(durations.portions))}(?=\s))?" \
+        + (rf"|{several}" if several else "")
     unit_phrase = rf"(?:(?:{count})(?:[\s-]+{fractions})?[\s-]+)?{units}(?:\s+{fractions}{more})?"
-    return rf"(?:ل?{qual}\s+)?{unit_phrase}(?!\w)"  # لنحو: the qualifier with a clitic
+    article = rf"(?:{re.escape(normalize_word(durations.article))}(?={units}))?" if durations.article else ""
+    slightly = rf"(?:\s+{alternation(durations.slightly)})?" if durations.slightly else ""
+    return rf"(?:ل?{qual}\s+{article})?{unit_phrase}(?!\w){slightly}"  # لنحو: the qualifier with a clitic
 
 
 def expand(pattern: str, macros: dict[str, str]) -> str:

@@ -144,7 +144,6 @@ class DateShapes(Strict):
     before_weekday: str = ""  # يوم / "on"
     day_suffix: str = ""  # after the day's digits: "19th"
     day_month: str = ""  # between the day and the month: "من شهر", "of"
-    days_and: str = "(?!x)x"  # between two days of one month ("23 و24 يناير", "23 and 24 January")
     before_year: str = ""  # between the month and the year: "عام"
     month_first: bool = False  # "May 19, 2025" as well as "19 May 2025"
     week_before: bool = False  # "last Tuesday" as well as "الثلاثاء الماضي"
@@ -154,8 +153,28 @@ class DateShapes(Strict):
     zone_after: str = ""  # after a zone name: "time" ("Moscow time")
     utc: str = r"gmt|utc"  # words for universal time
     hour_alone: bool = False  # "5 pm", "10 a.m. ET", "1230 GMT": digit hours without a colon
-    state_start: str = r"(?!x)x"  # words just before a date that make it the start of a state
-    # (منذ 28 فبراير, "since 28 February"), never the day of the event the sentence reports
+    minute_sep: str = r"[:.]"  # between hour and minute digits ("9,30" in Arabic wire copy)
+    after_minutes: str = ""  # after the minute digits, before a part of day or zone: "دقيقة"
+    # between a clock time and its zone: "الساعة 16:04 من اليوم السبت بتوقيت غرينتش"
+    zone_gap: str = ""
+    # the words just before a date that make it no event's day: "منذ 28 فبراير", "since 28 February"
+    since: str = r"(?!x)x"
+    # a sentence opening that says the last sentence's words were said on the occasion it names
+    # ("جاء ذلك خلال اتصال هاتفي", "the remarks came in a phone call"): it takes that sentence's day
+    same_occasion: str = r"(?!x)x"
+    day_range: str = r"\s*[-–—]\s*"  # between the days of a range: "9-10 January", "23 و24 يناير"
+    # a dateline's date, between dashes or a dash and a bracket: "(Sputnik - 31st December, 2021)",
+    # "كييف – 19 مارس 2022-": the day the story was filed, not the event's
+    dateline_before: str = r"[-–—]\s*$"
+    dateline_after: str = r"^\s*[)\-–—]"
+
+
+class ClockPhases(Strict):
+    """Words before a clock time that say it is when the event began or ended ("began at
+    11:04, ended at 12:06"): a start and an end time are not two accounts of one instant."""
+
+    start: list[str] = Field(default_factory=list)
+    end: list[str] = Field(default_factory=list)
 
 
 class CalendarFile(Strict):
@@ -171,6 +190,7 @@ class CalendarFile(Strict):
     day_parts: DayParts
     fractions: dict[str, int]
     zones: dict[str, str]
+    phases: ClockPhases = Field(default_factory=ClockPhases)
 
 
 class NumbersFile(Strict):
@@ -220,7 +240,8 @@ class ClaimRule(Strict):
     # what one side freed (one_side: never compared with the whole exchange)
     count: Literal["per_side", "total", "pair", "one_side"] | None = None
     number: int | None = Field(default=None, ge=1)  # count: the number the wording implies ("and a Filipino": 1)
-    qualifier: Qualifier | None = None  # count: "at least 12" (a rule per wording)
+    # count: "at least 12" (a rule per wording); duration: what the verb says (تخطت = more than)
+    qualifier: Qualifier | None = None
     label: str | None = None  # label: a categorical claim (an agreement reached) with this value
     examples: list[Example] = Field(min_length=1)
 
@@ -246,6 +267,9 @@ class DurationQualifiers(Strict):
     about: list[str]
     at_least: list[str]
     at_most: list[str]
+    # "just under two hours", "a little less than an hour": below the value but close to it,
+    # [value x (1 - about), value] by the policy's tolerance, never down to zero
+    just_under: list[str] = Field(default_factory=list)
 
 
 class ClaimsFile(Strict):
@@ -268,6 +292,10 @@ class ClaimsFile(Strict):
     connectors: list[str] = Field(default_factory=list)  # duration: "ساعة و40 دقيقة", "two hours and 17 minutes"
     several: list[str] = Field(default_factory=list)  # duration: "عدة ساعات", "several hours" (a plural unit follows)
     qualifiers: DurationQualifiers | None = None  # duration
+    # duration: a word after the phrase that makes "less than" a little less (أقل من ساعة بقليل)
+    slightly: list[str] = Field(default_factory=list)
+    # duration: the article a unit may take after a qualifier ("نحو الساعة" is about an hour)
+    article: str | None = None
     topics: dict[str, list[str]] = Field(default_factory=dict)  # label read from a vocabulary
     topic_verbs: list[str] = Field(default_factory=list)  # label read from a vocabulary
     # words beside a trigger that make it another event than the one reported: an earlier one
@@ -322,6 +350,7 @@ class CorefWeights(Strict):
     published_far: float = -2
     published_together: float = 1
     same_page: float = 1
+    titles_misfit: float = -1.5
     same_place: float = 2
     other_place: float = -6
     shared_detail: float = 1

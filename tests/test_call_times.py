@@ -1,0 +1,200 @@
+"""Days, clock times and durations of events as careful editors read them: start and end times,
+a time restated in another zone, day ranges, datelines, "since", a day and month without a year,
+"just under two hours". Each test is a sentence written for it and the claim or finding it must yield."""
+
+from __future__ import annotations
+
+from checker.extract.claims import extract
+from checker.pipeline import analyse
+from helpers import article
+
+
+def claims_of(rs, text, published="2025-05-19", attribute=None, language=None):
+    doc = article(text, published)
+    if language:
+        doc.language = language
+    _, claims = extract(doc, rs)
+    return [c for c in claims if attribute is None or c.attribute == attribute]
+
+
+def _en(text: str, published: str | None = "2025-05-19", doc_id: str = "doc"):
+    doc = article(text, published, doc_id)
+    doc.language = "en"
+    return doc
+
+
+# --------------------------------------------------------------------------- clock times
+
+
+def test_start_and_end_times_of_one_call_are_two_phases(rs):
+    text = ("قال مسؤول إن الاتصال بين بايدن وبوتين بدأ في الساعة 11:04 صباحا بتوقيت واشنطن "
+            "(16:04 بتوقيت غرينتش) وانتهى في الساعة 12:06 مساء.")
+    times = [c.value for c in claims_of(rs, text, attribute="call.time")]
+    assert [(t.hour, t.minute, t.zone, t.phase) for t in times] == [
+        (11, 4, "America/New_York", "start"), (16, 4, "UTC", "start"), (12, 6, None, "end")]
+    assert times[1].restates is not None and times[2].restates is None
+
+
+def test_an_end_time_never_conflicts_with_a_start_time(rs):
+    a = article("بدأ الاتصال الهاتفي بين بايدن وبوتين اليوم السبت في الساعة 11:04 صباحا بتوقيت واشنطن.", "2022-02-12", "a")
+    b = article("انتهى الاتصال الهاتفي بين بايدن وبوتين اليوم السبت في الساعة 12:06 مساء بتوقيت واشنطن.", "2022-02-12", "b")
+    c = article("بدأ الاتصال الهاتفي بين بايدن وبوتين اليوم السبت في الساعة 10:30 صباحا بتوقيت واشنطن.", "2022-02-12", "c")
+    r = analyse([a, b, c], rs)
+    times = [f for f in r.findings if f.attribute == "call.time"]
+    assert [sorted(f.documents) for f in times] == [["a", "c"]]
+
+
+def test_wire_copy_clock_forms(rs):
+    text = "وقال البيت الأبيض إن الاتصال الهاتفي بين بايدن وشي بدأ الساعة 8,33 بتوقيت واشنطن (12,33 ت غ)."
+    times = [(c.value.hour, c.value.minute, c.value.zone) for c in claims_of(rs, text, attribute="call.time")]
+    assert times == [(8, 33, "America/New_York"), (12, 33, "UTC")]
+    text = "وقال البيت الأبيض إن المكالمة بين بايدن وشي بدأت الساعة 8:33 صباحا (1233 بتوقيت جرينتش)."
+    assert [(c.value.hour, c.value.zone) for c in claims_of(rs, text, attribute="call.time")] == [(8, None), (12, "UTC")]
+    text = "وذكرت الشبكة أن الاتصال بين بوتين وبايدن بدأ في الساعة الـ16:04 من اليوم السبت بتوقيت غرينيتش."
+    assert [(c.value.hour, c.value.zone) for c in claims_of(rs, text, attribute="call.time")] == [(16, "UTC")]
+
+
+def test_a_digit_hour_without_part_of_day_may_be_either_half(rs):
+    text = "بدأ الاتصال بين بوتين وبايدن بحدود الساعة 7:04 دقيقة بتوقيت بغداد."
+    [c] = claims_of(rs, text, attribute="call.time")
+    assert (c.value.hour, c.value.zone, c.value.clock12) == (7, "Asia/Baghdad", True)
+
+
+def test_a_restated_time_that_is_another_instant_is_an_internal_finding(rs):
+    doc = article("بدأت المكالمة الهاتفية بين بايدن وشي اليوم الجمعة عند الساعة 9,30 صباحا بتوقيت واشنطن (13,03 ت غ).",
+                  "2022-03-18", "f")
+    r = analyse([doc], rs)
+    assert [(f.kind, f.rule, f.documents) for f in r.findings] == [("internal", "internal.time", ["f"])]
+    right = article("بدأت المكالمة الهاتفية بين بايدن وشي اليوم الجمعة عند الساعة 9,30 صباحا بتوقيت واشنطن (13,30 ت غ).",
+                    "2022-03-18", "g")
+    assert analyse([right], rs).findings == []
+
+
+def test_a_restated_time_on_the_next_local_day_is_the_same_moment(rs):
+    doc = _en("The 50-minute call between Biden and Putin began at 3.35pm Washington time "
+              "(4.35am on Friday, Singapore time), the White House said on Thursday.", "2021-12-30", "st")
+    r = analyse([doc], rs)
+    times = [c for c in r.claims if c.attribute == "call.time"]
+    assert [(c.value.hour, c.value.zone) for c in times] == [(15, "America/New_York"), (4, "Asia/Singapore")]
+    assert [f for f in r.findings if f.attribute == "call.time"] == []
+
+
+# --------------------------------------------------------------------------- durations
+
+
+def test_just_under_is_a_range_below_the_value(rs):
+    [c] = claims_of(rs, _en("The call between Biden and Xi lasted just under two hours.").text,
+                    attribute="call.duration", language="en")
+    assert (c.value.min, c.value.max, c.qualifier) == (102, 120, "just_under")
+    [c] = claims_of(rs, "واستمرت المكالمة بين بايدن وبوتين لمدة أقل من ساعة بقليل.", attribute="call.duration")
+    assert (c.value.min, c.value.max, c.qualifier) == (51, 60, "just_under")
+
+
+def test_half_an_hour_and_an_hour_and_two_minutes(rs):
+    [c] = claims_of(rs, "The phone call between Macron and Putin lasted half an hour.", attribute="call.duration",
+                    language="en")
+    assert c.value.minutes == 30
+    [c] = claims_of(rs, "The phone call between Biden and Putin lasted an hour and two minutes.",
+                    attribute="call.duration", language="en")
+    assert c.value.minutes == 62
+    [c] = claims_of(rs, "دامت المكالمة بين بايدن وبوتين ساعة ودقيقتين.", attribute="call.duration")
+    assert c.value.minutes == 62
+
+
+def test_arabic_for_a_length_of_time_and_exceeded(rs):
+    [c] = claims_of(rs, "وأضاف مسؤول أن بايدن وبوتين تحدثا في اتصال هاتفي لنحو ساعة بشأن أوكرانيا.", attribute="call.duration")
+    assert (c.value.minutes, c.qualifier) == (60, "about")
+    [c] = claims_of(rs, "أعلن ترامب أنه تحدث مع زيلينسكي هاتفيا، الأربعاء (19 مارس/آذار 2025)، لنحو الساعة.",
+                    attribute="call.duration")
+    assert (c.value.minutes, c.qualifier) == (60, "about")
+    [c] = claims_of(rs, "مكالمة بايدن وبوتين بشأن أوكرانيا تخطت الساعة.", attribute="call.duration")
+    assert (c.value.min, c.value.max, c.qualifier) == (60, None, "at_least")
+    # one phrase read once, though two rules could read it
+    assert len(claims_of(rs, "أجرى بوتين مكالمة هاتفية مع ترامب استمرت لنحو 90 دقيقة.", attribute="call.duration")) == 1
+
+
+# --------------------------------------------------------------------------- days
+
+
+def test_a_day_range_is_no_single_day(rs):
+    # a span of two days: claimed as the span (it places the talks), never as one of its days
+    span = ("2022-01-09", "2022-01-10")
+    text = "ستعقد المحادثات بين روسيا والولايات المتحدة في جنيف يومي 9 و10 يناير 2022."
+    [c] = claims_of(rs, text, attribute="talks.date")
+    assert (c.value.date_from.isoformat(), c.value.date_to.isoformat()) == span and c.value.day is None
+    doc = _en("The talks between Russia and the United States would take place in Geneva on January 9-10, 2022.")
+    _, claims = extract(doc, rs)
+    [c] = [c for c in claims if c.attribute == "talks.date"]
+    assert (c.value.date_from.isoformat(), c.value.date_to.isoformat()) == span and c.value.day is None
+
+
+def test_a_dateline_date_is_not_the_event_day(rs):
+    doc = _en("WASHINGTON (Agency - 31st December, 2021) The telephone call between US President Joe Biden and "
+              "Russian President Vladimir Putin on Thursday ended at 4:25 pm EST.", "2021-12-31")
+    _, claims = extract(doc, rs)
+    [c] = [c for c in claims if c.attribute == "call.date"]
+    assert c.value.day.isoformat() == "2021-12-30" and c.value.weekday == 3
+
+
+def test_a_date_after_since_is_not_the_event_day(rs):
+    text = "ويأتي هذا الاتصال الهاتفي بين بوتين وبزشكيان في وقت تشن فيه الولايات المتحدة منذ 28 شباط/ فبراير الماضي حملة."
+    assert claims_of(rs, text, "2026-03-10", attribute="call.date") == []
+
+
+def test_relative_day_with_its_weekday_in_brackets(rs):
+    text = "يبحث الرئيس الأميركي جو بايدن غداً (الجمعة) مع نظيره الصيني شي جينبينغ خلال مكالمة هاتفية الحرب."
+    [c] = claims_of(rs, text, None, attribute="call.date")
+    assert c.value.weekday == 4
+
+
+def test_a_day_and_month_without_a_year_take_the_event_year_and_its_weekday_is_checked(rs):
+    dated = article("تحدث الرئيس الأمريكي جو بايدن هاتفيا مع الرئيس الصيني شي جين بينغ يوم الأربعاء 10 فبراير 2021.",
+                    "2021-02-11", "dated")
+    same = article("تحدث الرئيس الأمريكي جو بايدن هاتفيا مع الرئيس الصيني شي جين بينغ يوم الأربعاء 10 فبراير.", None, "same")
+    r = analyse([dated, same], rs)
+    [c] = [c for c in r.claims if c.document == "same" and c.attribute == "call.date"]
+    assert c.value.day.isoformat() == "2021-02-10" and c.value.how == "year from the event's date"
+    assert r.findings == []
+    # two days early, and 8 February 2021 was a Monday
+    wrong = article("تحدث الرئيس الأمريكي جو بايدن هاتفيا مع الرئيس الصيني شي جين بينغ يوم الأربعاء 8 فبراير.", None, "wrong")
+    r = analyse([dated, wrong], rs)
+    assert sorted((f.kind, f.rule, tuple(f.documents)) for f in r.findings) == [
+        ("conflict", "conflict.date", ("dated", "wrong")), ("internal", "internal.weekday", ("wrong",))]
+
+
+def test_a_page_address_narrows_an_updated_window_to_its_day(rs):
+    import datetime as dt
+
+    from checker.models import Published
+    from checker.resolve.publication import estimate_publication
+
+    doc = _en("President Biden and President Xi had a two-hour call on Thursday.", None, "ax")
+    window = Published(date_from=dt.date(2022, 7, 22), date_to=dt.date(2022, 7, 28),
+                       how="estimated: within 6 days up to the updated time")
+    doc = doc.model_copy(update={"url": "https://news.example/2022/07/28/biden-xi-call", "published": window})
+    dated = estimate_publication(doc, rs)
+    assert dated.published.day.isoformat() == "2022-07-28" and dated.published.how.startswith("estimated")
+    [claim] = [c for c in analyse([doc], rs).claims if c.attribute == "call.date"]
+    assert claim.value.day.isoformat() == "2022-07-28"
+    # an address outside the window says nothing about it
+    other = doc.model_copy(update={"url": "https://news.example/2022/08/15/biden-xi-call"})
+    assert estimate_publication(other, rs).published == window
+
+
+def test_a_page_of_unknown_date_that_names_today_gives_its_relative_days_weekdays(rs):
+    doc = _en("After Netanyahu said today, Sunday, that he had not spoken to Biden, media reported a call. "
+              "The official said the deal was the focus of the 45-minute phone call between Biden and "
+              "Netanyahu earlier today.", None, "today")
+    _, claims = extract(doc, rs)
+    [c] = [c for c in claims if c.attribute == "call.date"]
+    assert c.value.weekday == 6 and c.value.day is None and "Sunday" in c.value.how
+
+
+def test_this_came_during_a_call_takes_the_day_of_the_sentence_before(rs):
+    text = ("أكد الرئيس التركي رجب طيب أردوغان، اليوم الاثنين، استعداد بلاده لأداء دور الوسيط. "
+            "جاء ذلك في اتصال هاتفي أجراه مع نظيره الروسي فلاديمير بوتين.")
+    [c] = claims_of(rs, text, "2023-01-16", attribute="call.date")
+    assert c.value.day.isoformat() == "2023-01-16" and c.text == "اليوم الاثنين"
+    # without the words that tie the two sentences, the call has no day
+    text = text.replace("جاء ذلك في اتصال", "وكان قد أجرى اتصالا")
+    assert claims_of(rs, text, "2023-01-16", attribute="call.date") == []
