@@ -34,6 +34,7 @@ class Sentence(Protocol):
 
     def person(self, mt: re.Match[str], group: str) -> str | None: ...
     def entity(self, mt: re.Match[str], group: str) -> str | None: ...
+    def entity_text(self, mt: re.Match[str], group: str) -> str | None: ...
     def participant_of(self, event: Any, country: str | None) -> str | None: ...
     def target(self, cr: CompiledRule, mt: re.Match[str]) -> Any: ...
     def claim(self, cr: CompiledRule, target: Any, value: Any, mt: re.Match[str], qualifier: str = "exact") -> None: ...
@@ -101,8 +102,22 @@ def _date(m: RuleMatch) -> bool:
     return False
 
 
+def _seats(rs: Any) -> dict[tuple[str, str], str]:
+    """(state, name) -> the city of that state the name also names: the rules list موسكو and
+    the Kremlin as names of Russia (who speaks, who takes part) and as Moscow's (where)."""
+    out: dict[tuple[str, str], str] = {}
+    for e in rs.entities.entities:
+        if e.type == "place" and e.country:
+            for n in e.names:
+                out.setdefault((e.country, normalize_word(n).lower()), e.id)
+    return out
+
+
 def _place(m: RuleMatch) -> bool:
-    place = m.s.entity(m.mt, "place")
+    matched = place = m.s.entity(m.mt, "place")
+    surface = m.s.entity_text(m.mt, "place")
+    if place and surface:
+        place = m.rs.derived("kinds.seats", _seats).get((place, normalize_word(surface).lower()), place)
     if m.cr.declared.target == "document":
         if place and m.s.start < DATELINE_WITHIN:
             m.s.document_claim(m.cr, PlaceValue(place=place), m.mt)
@@ -110,7 +125,9 @@ def _place(m: RuleMatch) -> bool:
     target = m.s.target(m.cr, m.mt)
     if target and place:
         if target.place is None:
-            target.place = place  # where the event was held keeps accounts of other places apart
+            # where the event was held keeps accounts of other places apart (as matched: "in
+            # Moscow" and "in Russia" are one place to the aligner, as they are to the comparer)
+            target.place = matched
         m.s.claim(m.cr, target, PlaceValue(place=place), m.mt)
         return True
     return False
