@@ -73,7 +73,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
          check="conflict.round"),
     Kind("number", "how many took part, as an interval of whole numbers, of what is counted",
          groups=(("n",),), rule_keys=("label", "qualifier"), required_rule_keys=("label",),
-         targets=("event", "sentence", "trigger"), check="conflict.count"),
+         targets=("event", "current", "sentence", "trigger"), check="conflict.count"),
     Kind("label", "a categorical value: an agreement reached, a topic discussed", rule_keys=("label",),
          required_rule_keys=("label",), readings=("rules", "vocabulary", "mediators"), targets=("sentence", "event", "trigger"),
          vocabulary=("topics", "topic_verbs")),
