@@ -134,7 +134,7 @@ class CountValue(Model):
     total: int | None = None
     unit: str = "prisoners"
     stage: str | None = None  # "first stage", "first day": a partial count
-    bound: Literal["exact", "about", "at_least", "at_most"] = "exact"  # "at least 12 killed"
+    bound: Literal["exact", "about", "at_least", "at_most", "more_than"] = "exact"  # "at least 12 killed"
     group: str | None = None  # who are counted, by nationality (thailand: "12 Thai hostages")
     by: str | None = None  # one side's count: the side that freed them ("" when the text names none)
 
@@ -176,6 +176,27 @@ class LabelValue(Model):
     label: str
 
 
+class OrdinalValue(Model):
+    """Which one of a series an event is: the fifth round of talks, an envoy's sixth visit. `of`
+    says what is counted (round, visit, meeting): only ordinals of one thing are compared."""
+
+    type: Literal["ordinal"] = "ordinal"
+    round: int
+    of: str
+
+
+class NumberValue(Model):
+    """How many took part, as an interval of whole numbers: "31" = 31-31, "more than 31" = 32
+    and up (min 32, bound more_than), "at least 20" = 20 and up. `of` says what is counted
+    (countries, countries and organisations, leaders): only numbers of one thing are compared."""
+
+    type: Literal["number"] = "number"
+    min: int | None = None
+    max: int | None = None
+    of: str
+    bound: Literal["exact", "about", "at_least", "at_most", "more_than"] = "exact"
+
+
 class ParticipantsValue(Model):
     type: Literal["participants"] = "participants"
     participants: list[str]
@@ -192,6 +213,8 @@ Value = Annotated[
         PlaceValue,
         PersonValue,
         LabelValue,
+        OrdinalValue,
+        NumberValue,
         ParticipantsValue,
     ],
     Field(discriminator="type"),

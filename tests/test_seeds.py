@@ -110,7 +110,7 @@ def test_001_topics(report):
 
 def test_001_dateline_washington(report):
     [c] = claims(report, S001, "document.dateline")
-    assert c.value.place == "usa" and c.text == "واشنطن"
+    assert c.value.place == "washington" and c.text == "واشنطن"  # the city; it lies in the usa
 
 
 def test_000_trump_announced_the_call_the_day_before_yesterday(report):

@@ -371,6 +371,10 @@ def _fields_match(want, v: dict) -> bool:
     if not fields:
         return False
     for key, x in fields:
+        if x is None:  # an open bound ("more than 31": max null): the claim's must be open too
+            if key in v and v[key] is None:
+                continue
+            return False
         got = v.get(key, v.get("label"))
         if got is None:
             return False

@@ -292,12 +292,25 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
         else:
             v.add(w.other_place, f"in {m.place}, not {p.place}")
 
+    # a series both number differently (the fifth round, the sixth): two events, most likely
+    if _other_round(a.details, p.details):
+        v.add(w.other_round, "another number in the series (round, visit)")
+
     # figures and other details both state alike
     shared = [k for k in a.details if k in p.details]
     if shared:
         attrs = sorted({k[0].split(".")[-1] for k in shared})
         v.add(min(w.shared_detail * len(shared), w.shared_detail_max), f"same {', '.join(attrs)} stated")
     return v
+
+
+def _other_round(mine: frozenset[tuple], theirs) -> bool:
+    """Do both state an ordinal of one series (value keys of OrdinalValue: type, round, of) and
+    none of mine is one of theirs?"""
+    ords = [k for k in mine if k[1] and k[1][0] == "ordinal"]
+    if not ords or any(k in theirs for k in ords):
+        return False
+    return any(t[0] == k[0] and t[1] and t[1][0] == "ordinal" and t[1][2] == k[1][2] for k in ords for t in theirs)
 
 
 def _weigh_gap(v: Verdict, gap: int, said: str, day: dt.date, policy: CorefPolicy, window: int,

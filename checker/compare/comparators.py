@@ -19,6 +19,8 @@ from checker.models import (
     DurationValue,
     InitiatorValue,
     LabelValue,
+    NumberValue,
+    OrdinalValue,
     PersonValue,
     PlaceValue,
     TimeValue,
@@ -139,13 +141,37 @@ def _count_range(v: CountValue, about: float) -> tuple[float, float] | None:
     total = v.total if v.total is not None else (v.per_side * 2 if v.per_side else None)
     if total is None:
         return None
-    if v.bound == "at_least":
+    if v.bound in ("at_least", "more_than"):
         return total, float("inf")
     if v.bound == "at_most":
         return 0, total
     if v.bound == "about":
         return total * (1 - about), total * (1 + about)
     return total, total
+
+
+def ordinals(a: OrdinalValue, b: OrdinalValue) -> str | None:
+    """The fifth round and the sixth of one series cannot both be this event; a visit and a
+    round are counted apart ("his fifth visit", "the third round of talks") and never compared."""
+    if a.of != b.of:
+        return None
+    return "conflict.round" if a.round != b.round else None
+
+
+def numbers(a: NumberValue, b: NumberValue) -> str | None:
+    """How many took part, as intervals: 30 and 31 conflict, 31 and "more than 20" do not. An
+    open "more than N" meets N itself (outlets write "more than 31" of the 31 the organisers
+    count, with the host or a late arrival): its interval starts at N for comparing. Numbers of
+    different things (countries; countries and organisations) are never compared."""
+    if a.of != b.of:
+        return None
+
+    def span(v: NumberValue) -> tuple[float, float]:
+        lo = (v.min - 1 if v.bound == "more_than" and v.min is not None else v.min)
+        return (lo if lo is not None else 0, v.max if v.max is not None else float("inf"))
+
+    (alo, ahi), (blo, bhi) = span(a), span(b)
+    return "conflict.count" if max(alo, blo) > min(ahi, bhi) else None
 
 
 def initiators(a: InitiatorValue, b: InitiatorValue) -> str | None:
@@ -208,6 +234,8 @@ COMPARATORS: dict[str, Comparator] = {
     "place": lambda a, b, c: places(a, b, c.rs),
     "person": lambda a, b, c: persons(a, b),
     "title": lambda a, b, c: titles(a, b, c.rs),
+    "ordinal": lambda a, b, c: ordinals(a, b),
+    "number": lambda a, b, c: numbers(a, b),
 }
 
 
@@ -217,6 +245,15 @@ def compare_values(a, b, ctx: Context) -> str | None:
         return None
     fn = COMPARATORS.get(a.type)
     return fn(a, b, ctx) if fn else None
+
+
+def _describe_number(v: NumberValue) -> str:
+    what = v.of.replace("_", " ")
+    if v.max is None:
+        return f"more than {v.min - 1} {what}" if v.bound == "more_than" else f"at least {v.min} {what}"
+    if v.min is None:
+        return f"at most {v.max} {what}"
+    return f"{v.min} {what}" if v.min == v.max else f"{v.min}-{v.max} {what}"
 
 
 def describe(value, rs: RuleSet | None = None) -> str:
@@ -255,6 +292,10 @@ def describe(value, rs: RuleSet | None = None) -> str:
         return value.place
     if isinstance(value, LabelValue):
         return value.label.replace("_", " ")
+    if isinstance(value, OrdinalValue):
+        return f"{value.of.replace('_', ' ')} no. {value.round}"
+    if isinstance(value, NumberValue):
+        return _describe_number(value)
     if isinstance(value, TitleValue):
         words = []
         if value.status != "current":

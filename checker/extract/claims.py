@@ -436,6 +436,11 @@ class DocumentExtractor:
             nearest = min(mine, key=lambda d: abs(d[0].start - pos), default=None)
             value = nearest[1] if nearest else None
             participants, mediators = self._participants(s, etype, first_day)
+            kin = self._kin_under_discussion(s, etype, participants, context, here)
+            if kin is not None:
+                etype, starts = kin.type, False
+                if etype in here:
+                    continue
             # an earlier or a planned event beside the one the segment reports
             relation = self._relation(s, etype, pos) if etype in context else "reported"
             m = self._place(seg, etype, starts, value, participants,
@@ -685,6 +690,29 @@ class DocumentExtractor:
             return "reported"
         return "recalled" if any(pw.recalled[etype].match(s.norm, m.start(), hi) for m in hits) else "planned"
 
+    def _kin_under_discussion(self, s: _Sentence, etype: str, participants: list[str],
+                              context: dict[str, _Mention], here: dict[str, _Mention]) -> _Mention | None:
+        """The event of a kindred type (policy coreference.same_event: talks and a meeting) this
+        passage already reports, when a trigger of `etype` speaks of it: "the talks" after "Putin
+        received Witkoff" are that meeting's talks, not a second event. Only when no event of
+        `etype` itself is under discussion, the sentence names no party the event lacks ("the
+        trilateral talks of Russia, Ukraine and the US" are other talks) and no place outside
+        the event's countries (talks "in Abu Dhabi" after a meeting in Moscow)."""
+        if etype in context or etype in here:
+            return None
+        kin_types = next((g for g in self.rs.policy.coreference.same_event if etype in g), ())
+        for other in kin_types:
+            m = here.get(other) or context.get(other)
+            if other == etype or m is None or m.relation != "reported":
+                continue
+            if m.participants and not set(participants) <= set(m.participants):
+                continue
+            where = {self._country_of(x.entity) for x in s.ordered if x.type == "place" and x.entity}
+            if m.participants and any(c and c not in m.participants for c in where):
+                continue
+            return m
+        return None
+
     def _new_standalone(self, seg, etype, span, seg_mentions) -> _Mention:
         m = _Mention(f"{self.doc.id}:m{seg}.{len(self.mentions) + 1}", etype, [], None, None, span, seg)
         self.mentions.append(m)
@@ -777,6 +805,14 @@ class _Reading:
 
     def entity(self, mt: re.Match, group: str) -> str | None:
         return self.ex._entity_at(self.s, mt, group)
+
+    def entity_text(self, mt: re.Match, group: str) -> str | None:
+        """The words (normalised) of the person, country or place a group captured."""
+        if mt.group(group) is None:
+            return None
+        k = int(re.search(r"\d+", mt.group(group)).group())
+        men = self.s.ordered[k] if k < len(self.s.ordered) else None
+        return self.s.norm[men.start:men.end] if men else None
 
     def participant_of(self, event: _Mention, country: str | None) -> str | None:
         return self.ex._participant_of(event, country)

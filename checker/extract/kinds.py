@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from checker.extract.values import find_dates, parse_duration, parse_number
-from checker.models import CountValue, InitiatorValue, LabelValue, PersonValue, PlaceValue
+from checker.models import CountValue, InitiatorValue, LabelValue, NumberValue, OrdinalValue, PersonValue, PlaceValue
 from checker.resolve.dates import resolve_date
 from checker.rules.ruleset import CompiledRule
 from checker.text.normalize import normalize_word
@@ -35,6 +35,7 @@ class Sentence(Protocol):
 
     def person(self, mt: re.Match[str], group: str) -> str | None: ...
     def entity(self, mt: re.Match[str], group: str) -> str | None: ...
+    def entity_text(self, mt: re.Match[str], group: str) -> str | None: ...
     def participant_of(self, event: Any, country: str | None) -> str | None: ...
     def target(self, cr: CompiledRule, mt: re.Match[str]) -> Any: ...
     def claim(self, cr: CompiledRule, target: Any, value: Any, mt: re.Match[str], qualifier: str = "exact") -> None: ...
@@ -113,6 +114,46 @@ def _count_value(m: RuleMatch, count: str | None, n: int) -> CountValue | None:
     return value
 
 
+def _ordinals(rs: Any) -> dict[str, int]:
+    return {normalize_word(w).lower(): n for w, n in rs.numbers.ordinals.items()}
+
+
+def parse_ordinal(rs: Any, text: str) -> int | None:
+    """"الخامسة", "fifth", "5th", "ال5" -> 5."""
+    t = " ".join(normalize_word(text).lower().split())
+    digits = re.match(r"\d{1,3}", t.removeprefix(normalize_word("ال")))
+    if digits:
+        return int(digits.group())
+    return rs.derived("kinds.ordinals", _ordinals).get(t)
+
+
+def _ordinal(m: RuleMatch) -> bool:
+    n = parse_ordinal(m.rs, m.mt.group("n"))
+    target = m.s.target(m.cr, m.mt)
+    if n and target:
+        m.s.claim(m.cr, target, OrdinalValue(round=n, of=m.cr.rule.label or "round"), m.mt)
+    return False
+
+
+def _number(m: RuleMatch) -> bool:
+    """How many took part: "31 countries" = 31-31, "more than 31" = 32 and up (its bound says
+    "more than", which the comparer reads as meeting 31), "about 30" = 30 +- the counts tolerance."""
+    r = m.cr.rule
+    n = parse_number(m.grammar, m.mt.group("n"))
+    target = m.s.target(m.cr, m.mt)
+    if not n or target is None:
+        return False
+    bound = r.qualifier or "exact"
+    lo, hi = {"exact": (n, n), "at_least": (n, None), "more_than": (n + 1, None), "at_most": (None, n)}.get(
+        bound, (None, None))
+    if bound == "about":
+        a = m.rs.policy.counts.about
+        lo, hi = int(n * (1 - a)), int(round(n * (1 + a)))
+    m.s.claim(m.cr, target, NumberValue(min=lo, max=hi, of=r.label or "participants", bound=bound), m.mt,
+              qualifier="at_least" if bound == "more_than" else bound)
+    return True
+
+
 def _stage(stages: list[str], sentence: str) -> str | None:
     """A partial count: the family's stage words in the sentence ("in the first stage")."""
     return next((st for st in stages if normalize_word(st) in sentence), None)
@@ -126,8 +167,22 @@ def _date(m: RuleMatch) -> bool:
     return False
 
 
+def _seats(rs: Any) -> dict[tuple[str, str], str]:
+    """(state, name) -> the city of that state the name also names: the rules list موسكو and
+    the Kremlin as names of Russia (who speaks, who takes part) and as Moscow's (where)."""
+    out: dict[tuple[str, str], str] = {}
+    for e in rs.entities.entities:
+        if e.type == "place" and e.country:
+            for n in e.names:
+                out.setdefault((e.country, normalize_word(n).lower()), e.id)
+    return out
+
+
 def _place(m: RuleMatch) -> bool:
-    place = m.s.entity(m.mt, "place")
+    matched = place = m.s.entity(m.mt, "place")
+    surface = m.s.entity_text(m.mt, "place")
+    if place and surface:
+        place = m.rs.derived("kinds.seats", _seats).get((place, normalize_word(surface).lower()), place)
     if m.cr.declared.target == "document":
         if place and m.s.start < DATELINE_WITHIN:
             m.s.document_claim(m.cr, PlaceValue(place=place), m.mt)
@@ -135,7 +190,9 @@ def _place(m: RuleMatch) -> bool:
     target = m.s.target(m.cr, m.mt)
     if target and place:
         if target.place is None:
-            target.place = place  # where the event was held keeps accounts of other places apart
+            # where the event was held keeps accounts of other places apart (as matched: "in
+            # Moscow" and "in Russia" are one place to the aligner, as they are to the comparer)
+            target.place = matched
         m.s.claim(m.cr, target, PlaceValue(place=place), m.mt)
         return True
     return False
@@ -165,4 +222,6 @@ READERS: dict[str, Reader] = {
     "place": _place,
     "person": _person,
     "label": _label,
+    "ordinal": _ordinal,
+    "number": _number,
 }

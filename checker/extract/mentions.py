@@ -158,6 +158,9 @@ def find_items(lex: Lexicon, doc, seen: dict[str, str] | None = None) -> list[It
         span = doc[start:end]
         span.label_ = vocab.strings[match_id]
         spans.append(span)
+    # a name of a state that is also a city of it (موسكو, the Kremlin: rules/*/countries.yaml
+    # lists it under both) is matched as the state; the place reader reads it as the city
+    spans.sort(key=lambda sp: (sp.start, -sp.end, lex.entity_types.get(sp.label_.split("|", 1)[1]) != "country"))
     kept = filter_spans(spans)
     covered = {i for s in kept for i in range(s.start, s.end)}
     items = []

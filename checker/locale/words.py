@@ -294,6 +294,19 @@ class Words:
             text += f" ({self.entity(v.by)} →)"
         return f"{text} ({v.stage})" if v.stage else text
 
+    def tally(self, v) -> str:
+        """'31 countries and organisations', 'more than 20 countries': how many took part."""
+        what = _words(v.of)
+        if v.max is None:
+            if v.bound == "more_than":
+                return self._("more than %(n)s %(what)s") % {"n": self.number(v.min - 1), "what": what}
+            return self._("at least %(n)s %(what)s") % {"n": self.number(v.min), "what": what}
+        if v.min is None:
+            return self._("at most %(n)s %(what)s") % {"n": self.number(v.max), "what": what}
+        if v.min == v.max:
+            return f"{self.number(v.min)} {what}"
+        return f"{self.number(v.min)}–{self.number(v.max)} {what}"
+
     def value(self, value, qualifier: str = "exact", interval: bool = False) -> str:
         """Any claim value in the reader's words."""
         kind = getattr(value, "type", None)
@@ -316,6 +329,10 @@ class Words:
             return self.entity(value.person)
         if kind == "label":
             return _words(value.label)
+        if kind == "ordinal":
+            return self._("%(what)s no. %(n)s") % {"what": _words(value.of), "n": self.number(value.round)}
+        if kind == "number":
+            return self.tally(value)
         if kind == "participants":
             return self.join([self.entity(p) for p in value.participants])
         return str(value)

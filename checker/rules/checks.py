@@ -17,6 +17,7 @@ CHECKS: tuple[str, ...] = (
     "conflict.initiator.weak",
     "conflict.person",
     "conflict.place",
+    "conflict.round",
     "conflict.time",
     "conflict.title",
     "internal.time",

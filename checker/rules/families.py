@@ -21,7 +21,8 @@ from checker.rules.schema import Attribute, ClaimRule, ClaimsFile, PolicyFile
 EXAMPLE_KEYS = ("attribute", "subject", "qualifier", "quoted", "participants")
 VALUE_MODELS = {m.model_fields["type"].default: m for m in (
     models.DateValue, models.TimeValue, models.DurationValue, models.CountValue, models.TitleValue,
-    models.InitiatorValue, models.PlaceValue, models.PersonValue, models.LabelValue)}
+    models.InitiatorValue, models.PlaceValue, models.PersonValue, models.LabelValue, models.OrdinalValue,
+    models.NumberValue)}
 
 Lines = dict[tuple, int]
 

@@ -184,6 +184,15 @@ def _number_macro(numbers: NumbersFile) -> str:
     return rf"(?<![\d,.])(?:(?:{digits})(?:\s+{mult})?|(?<![a-z]){words}(?:\s+{mult})?)(?!\w)"
 
 
+def _ordinal_macro(numbers: NumbersFile) -> str:
+    """{ord}: an ordinal word (الخامسة، fifth) or digits with the language's ordinal suffix (5th)."""
+    digits = r"(?<![\d,.])\d{1,3}" + (rf"(?:{alternation(numbers.ordinal_suffixes)})" if numbers.ordinal_suffixes else "")
+    if not numbers.ordinals:
+        return digits + r"(?![\d\w])"
+    words = alternation(list(numbers.ordinals))  # longest first: "الحادية عشرة" whole
+    return rf"(?:{digits}(?![\d\w])|(?<![a-z]){words}(?!\w))"
+
+
 def _duration_macro(durations: ClaimsFile, numbers: NumbersFile) -> str:
     assert durations.qualifiers is not None
     q = durations.qualifiers
@@ -401,6 +410,7 @@ def _load(root: Path, lang: str, digest: str, contents: dict[Path, bytes]) -> Ru
         "c": r"\u27e6c\d+\u27e7",
         "l": r"\u27e6[cl]\d+\u27e7",
         "num": _number_macro(numbers),
+        "ord": _ordinal_macro(numbers),
         "gap": r"(?:[\s،,]+[^\s،,]+){0,6}?[\s،,]*?",
     }
     c = calendar

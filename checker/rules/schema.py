@@ -196,6 +196,9 @@ class CalendarFile(Strict):
 class NumbersFile(Strict):
     values: dict[str, int]
     multipliers: dict[str, int]
+    # ordinal words (الخامسة، fifth) and what may stand after digits for one ("5th"), for {ord}
+    ordinals: dict[str, int] = Field(default_factory=dict)
+    ordinal_suffixes: list[str] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- claim rules
@@ -203,12 +206,13 @@ class NumbersFile(Strict):
 # The closed set of value kinds (checker/rules/kinds.py says what each one reads and which keys
 # belong to it). A family declares each attribute's kind; the extractor and the comparer
 # dispatch on the kind, never on the attribute's name.
-ValueKind = Literal["date", "time", "duration", "count", "title", "initiator", "place", "person", "label"]
+ValueKind = Literal["date", "time", "duration", "count", "title", "initiator", "place", "person", "label", "ordinal",
+                    "number"]
 # how an attribute is read: by the family's pattern rules, or by a built-in reading of the sentence
 Reading = Literal["rules", "event_date", "clock", "titles", "vocabulary", "mediators"]
 # which event a claim goes to (kinds.py: TARGETS)
 Target = Literal["sentence", "event", "trigger", "current", "document", "person"]
-Qualifier = Literal["about", "at_least", "at_most"]
+Qualifier = Literal["about", "at_least", "at_most", "more_than"]  # more_than: a number, "more than 31"
 NAME = r"^[a-z][a-z0-9_]*$"
 EVENT_NAME = r"^[a-z][a-z_]*$"
 
@@ -355,6 +359,7 @@ class CorefWeights(Strict):
     other_place: float = -6
     shared_detail: float = 1
     shared_detail_max: float = 3
+    other_round: float = -4
 
 
 class CorefPolicy(Strict):
