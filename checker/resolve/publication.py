@@ -67,11 +67,15 @@ def from_url(url: str | None) -> Published | None:
 def from_text(doc: Document, rs: RuleSet) -> Published | None:
     g = grammar(rs)
     latest: dt.date | None = None
+    own_days: set[int] = set()  # weekdays of publication the article's "today, Thursday" names
     for seg in doc.article_segments():
         if seg.kind != "article":
             continue
         text = normalize(doc.text[seg.start:seg.end]).text
         for p in find_dates(g, text):
+            if p.relative_days is not None and p.weekday is not None:
+                own_days.add((p.weekday - p.relative_days) % 7)  # "أمس الأربعاء": published on a Thursday
+                continue
             if p.year is None or p.month is None or p.day is None or p.week == "next":
                 continue
             try:
@@ -82,6 +86,12 @@ def from_text(doc: Document, rs: RuleSet) -> Published | None:
                 latest = d
     if latest is None:
         return None
-    return Published(date_from=latest, date_to=latest + dt.timedelta(days=ESTIMATE_SPAN_MAX),
-                     how=f"estimated: within {ESTIMATE_SPAN_MAX} days after {latest.isoformat()}, "
-                         f"the latest date the page states in full")
+    how = f"estimated: within {ESTIMATE_SPAN_MAX} days after {latest.isoformat()}, the latest date the page states in full"
+    window = [latest + dt.timedelta(days=k) for k in range(ESTIMATE_SPAN_MAX + 1)]
+    if len(own_days) == 1:
+        fitting = [d for d in window if d.weekday() in own_days]
+        if len(fitting) == 1:  # its "today" is a weekday that falls once in the window
+            day = fitting[0]
+            return Published(date_from=day, date_to=day,
+                             how=f"{how}, on the {day.strftime('%A')} its own 'today' names")
+    return Published(date_from=latest, date_to=window[-1], how=how)

@@ -137,6 +137,7 @@ class DateShapes(Strict):
     before_weekday: str = ""  # يوم / "on"
     day_suffix: str = ""  # after the day's digits: "19th"
     day_month: str = ""  # between the day and the month: "من شهر", "of"
+    days_and: str = "(?!x)x"  # between two days of one month ("23 و24 يناير", "23 and 24 January")
     before_year: str = ""  # between the month and the year: "عام"
     month_first: bool = False  # "May 19, 2025" as well as "19 May 2025"
     week_before: bool = False  # "last Tuesday" as well as "الثلاثاء الماضي"
@@ -150,14 +151,13 @@ class DateShapes(Strict):
     after_minutes: str = ""  # after the minute digits, before a part of day or zone: "دقيقة"
     # between a clock time and its zone: "الساعة 16:04 من اليوم السبت بتوقيت غرينتش"
     zone_gap: str = ""
-    # the words just before a date that make it no event's day: "منذ 28 فبراير", "since 28 February"
-    since: str = r"(?!x)x"
-    # a dateline's date, between dashes or a dash and a bracket: "(Sputnik - 31st December, 2021)",
-    # "كييف – 19 مارس 2022-": the day the story was filed, not the event's
+    state_start: str = r"(?!x)x"  # words just before a date that make it the start of a state
+    # (منذ 28 فبراير, "since 28 February"), never the day of the event the sentence reports
     # a sentence opening that says the last sentence's words were said on the occasion it names
     # ("جاء ذلك خلال اتصال هاتفي", "the remarks came in a phone call"): it takes that sentence's day
     same_occasion: str = r"(?!x)x"
-    day_range: str = r"\s*[-–—]\s*"  # between the days of a range: "9-10 January", "23 و24 يناير"
+    # a dateline's date, between a dash and a bracket or another dash: "(Sputnik - 31st
+    # December, 2021)": the day the story was filed, not the event's
     dateline_before: str = r"[-–—]\s*$"
     dateline_after: str = r"^\s*[)\-–—]"
 
@@ -225,7 +225,7 @@ class ClaimRule(Strict):
     id: str
     attribute: str
     pattern: str | list[str]  # a list: alternatives that may reuse group names
-    strength: Literal["strong", "weak"] | None = None  # initiator: does the wording say who called?
+    strength: Literal["strong", "weak", "neutral"] | None = None  # initiator: does the wording say who called?
     count: Literal["per_side", "total"] | None = None  # count: per side or in total
     # count: "at least 12" (a rule per wording); duration: what the verb says (تخطت = more than)
     qualifier: Qualifier | None = None
@@ -330,7 +330,10 @@ class CorefWeights(Strict):
     weekday_fits: float = 1
     weekday_differs: float = -2
     published_near: float = 0.5
+    published_stale: float = -1
     published_far: float = -2
+    published_together: float = 1
+    same_page: float = 1
     same_place: float = 2
     other_place: float = -6
     shared_detail: float = 1
@@ -343,7 +346,8 @@ class CorefPolicy(Strict):
     threshold: float = 3
     margin: float = 1  # an account naming fewer than two parties must lead the runner-up by this
     max_gap_days: int = Field(default=7, ge=0, le=60)  # accounts dated further apart never meet
-    recent_days: int = Field(default=7, ge=0)  # an undated page mostly reports what happened this recently
+    fresh_days: int = Field(default=1, ge=0)  # an undated page mostly reports the news of its day
+    recent_days: int = Field(default=7, ge=0)  # and at most what happened this recently
     # accounts without a day whose pages were published further apart report different events
     published_apart_days: int = Field(default=30, ge=0)
     weights: CorefWeights = CorefWeights()
