@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 
 from checker.extract.kinds import READERS, RuleMatch
 from checker.extract.mentions import Mention, assemble, find_items, lexicon, skeleton
-from checker.extract.values import DatePhrase, find_dates, find_times, grammar, in_dateline, starts_a_state, year_hint
+from checker.extract.values import DatePhrase, find_dates, find_times, grammar, not_event_day, year_hint
 from checker.models import Claim, DateValue, Document, EventMention, LabelValue, TitleValue
 from checker.resolve.dates import resolve_date
 from checker.resolve.kb import holder, offices_of, terms_of
 from checker.rules.kinds import TEMPLATE
-from checker.rules.published import is_dateline
 from checker.rules.ruleset import CompiledRule, RuleSet, alternation
 from checker.text.language import sentence_language
 from checker.text.normalize import Normalized, normalize
@@ -329,7 +328,7 @@ class DocumentExtractor:
         g, fams = self.g, self.rs.families
         hint = year_hint(g, s.norm)
         dates = [(p, resolve_date(p, self.published, hint, self.today)) for p in find_dates(g, s.norm)
-                 if not in_dateline(g, s.norm, p)]
+                 if not not_event_day(g, s.norm, p)]
         triggers = []
         for t in self.rs.triggers:
             for m in t.regex.finditer(s.skel):
@@ -342,7 +341,7 @@ class DocumentExtractor:
         origin: dict[int, tuple[int, int]] = {}  # id of a carried phrase -> where it stands in the segment
         if not dates and triggers and carried and g.same_occasion.match(s.norm):
             for p, v, start in carried:
-                here_p = DatePhrase(0, 0, p.day, p.month, p.year, p.weekday, p.relative_days, p.week, p.first_day)
+                here_p = DatePhrase(0, 0, p.day, p.month, p.year, p.weekday, p.relative_days, p.week, p.day_to)
                 origin[id(here_p)] = (start + p.start, start + p.end)
                 dates.append((here_p, v))
         if not triggers and dates:
@@ -378,8 +377,7 @@ class DocumentExtractor:
             # a statement's day is not the event's when the event was named before the statement,
             # the sentence has another day, or it refers to an event already reported (قالت
             # الرئاسة، الجمعة، إن الاتصال ...)
-            mine = [d for d in dates if owner(d[0]) == etype and not starts_a_state(g, s.norm, d[0])
-                    and not self._dateline(s, d[0])
+            mine = [d for d in dates if owner(d[0]) == etype
                     and not (d[0].start in said and (pos < said[d[0].start] or len(dates) > 1 or not starts))]
             nearest = min(mine, key=lambda d: abs(d[0].start - pos), default=None)
             value = nearest[1] if nearest else None
@@ -396,8 +394,10 @@ class DocumentExtractor:
             if m.relation == "reported":
                 context[etype] = m
             stated = fams.event_date.get(etype)
+            # a span of days ("يومي 23 و24 يناير") is claimed too: it places the event, and agrees
+            # with either of its days
             if stated and nearest and value is not None and (value.day or value.weekday is not None
-                                                             or nearest[0].first_day and value.date_from):
+                                                             or value.date_from is not None):
                 p = nearest[0]
                 a, b = origin.get(id(p), (s.start + p.start, s.start + p.end))
                 self._claim(seg, stated.name, m.id, value, self._span(norm, plain_start, a, b),
@@ -591,12 +591,6 @@ class DocumentExtractor:
         held = [t.role for t in (offices_of(self.rs, person, when) if when else
                                  terms_of(self.rs, person))]
         return not held or any(roles[r].party for r in held if r in roles)
-
-    def _dateline(self, s: _Sentence, p: DatePhrase) -> bool:
-        """A date that opens the lead ("كييف – 19 مارس 2022 – أجرى ...") is the page's dateline,
-        the day it was filed, not the day of the event the lead reports."""
-        rules = self.rs.published
-        return rules is not None and is_dateline(s.norm, (p.start, p.end), rules.dateline_words)
 
     def _statement_days(self, s: _Sentence) -> dict[int, int]:
         """Where a day right after a verb of saying begins (أعلن عراقجي الخميس أن...), mapped

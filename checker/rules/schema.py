@@ -137,7 +137,6 @@ class DateShapes(Strict):
     before_weekday: str = ""  # يوم / "on"
     day_suffix: str = ""  # after the day's digits: "19th"
     day_month: str = ""  # between the day and the month: "من شهر", "of"
-    days_and: str = "(?!x)x"  # between two days of one month ("23 و24 يناير", "23 and 24 January")
     before_year: str = ""  # between the month and the year: "عام"
     month_first: bool = False  # "May 19, 2025" as well as "19 May 2025"
     week_before: bool = False  # "last Tuesday" as well as "الثلاثاء الماضي"
@@ -151,13 +150,14 @@ class DateShapes(Strict):
     after_minutes: str = ""  # after the minute digits, before a part of day or zone: "دقيقة"
     # between a clock time and its zone: "الساعة 16:04 من اليوم السبت بتوقيت غرينتش"
     zone_gap: str = ""
-    state_start: str = r"(?!x)x"  # words just before a date that make it the start of a state
-    # (منذ 28 فبراير, "since 28 February"), never the day of the event the sentence reports
+    # the words just before a date that make it no event's day: "منذ 28 فبراير", "since 28 February"
+    since: str = r"(?!x)x"
     # a sentence opening that says the last sentence's words were said on the occasion it names
     # ("جاء ذلك خلال اتصال هاتفي", "the remarks came in a phone call"): it takes that sentence's day
     same_occasion: str = r"(?!x)x"
-    # a dateline's date, between a dash and a bracket or another dash: "(Sputnik - 31st
-    # December, 2021)": the day the story was filed, not the event's
+    day_range: str = r"\s*[-–—]\s*"  # between the days of a range: "9-10 January", "23 و24 يناير"
+    # a dateline's date, between dashes or a dash and a bracket: "(Sputnik - 31st December, 2021)",
+    # "كييف – 19 مارس 2022-": the day the story was filed, not the event's
     dateline_before: str = r"[-–—]\s*$"
     dateline_after: str = r"^\s*[)\-–—]"
 
