@@ -135,6 +135,8 @@ class CountValue(Model):
     unit: str = "prisoners"
     stage: str | None = None  # "first stage", "first day": a partial count
     bound: Literal["exact", "about", "at_least", "at_most"] = "exact"  # "at least 12 killed"
+    group: str | None = None  # who are counted, by nationality (thailand: "12 Thai hostages")
+    by: str | None = None  # one side's count: the side that freed them ("" when the text names none)
 
 
 class TitleValue(Model):

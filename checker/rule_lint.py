@@ -204,15 +204,16 @@ def suggestion(word: str, allowed: Iterable[str]) -> str:
 
 
 # Group names read beside the ones the value kinds declare (checker/rules/kinds.py): the callee
-# of an initiator, the second count of "n for m", a topic word.
-EXTRA_GROUPS = frozenset({"callee", "m", "t"})
+# of an initiator, a topic word.
+EXTRA_GROUPS = frozenset({"callee", "t"})
 
 
 def claim_groups() -> frozenset[str]:
     """The group names claim patterns may use: those of every value kind, and EXTRA_GROUPS."""
     from checker.rules.kinds import KINDS
 
-    return frozenset(g for kind in KINDS.values() for alt in kind.groups for g in alt) | EXTRA_GROUPS
+    return frozenset(g for kind in KINDS.values() for alt in kind.groups for g in alt) \
+        | frozenset(g for kind in KINDS.values() for g in kind.optional_groups) | EXTRA_GROUPS
 
 
 def group_problem(pattern: str, known: Iterable[str] | None = None) -> str | None:

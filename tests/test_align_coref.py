@@ -181,3 +181,16 @@ def test_a_page_published_the_next_day_without_a_day_joins_the_call_of_the_day_b
     next_day = article("بحث بوتين وبزشكيان في اتصال هاتفي التصعيد العسكري في المنطقة.", "2026-03-07", "next_day")
     events, _ = events_and_findings(rs, dated, next_day)
     assert events == [["dated", "next_day"]]
+
+
+def test_titles_date_an_undated_page_between_two_calls_of_one_weekday(rs):
+    # two Thursday calls between Trump and Sisi, eight years apart; the undated page calls Trump
+    # president-elect, which he was only in the first
+    elect = article("تلقى الرئيس عبد الفتاح السيسي اليوم الخميس اتصالا هاتفيا من الرئيس الأمريكي المنتخب دونالد ترامب.",
+                    "2016-12-22", "elect")
+    later = article("تلقى الرئيس عبد الفتاح السيسي اليوم الخميس اتصالا هاتفيا من الرئيس الأمريكي دونالد ترامب.",
+                    "2025-10-09", "later")
+    undated = article("بحث الرئيس الأمريكي المنتخب دونالد ترامب مع الرئيس عبد الفتاح السيسي يوم الخميس في اتصال هاتفي "
+                      "الأوضاع في المنطقة.", None, "undated")
+    events, _ = events_and_findings(rs, elect, later, undated)
+    assert ["elect", "undated"] in events

@@ -14,7 +14,9 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from checker.models import Claim, DateValue, EventMention, value_key
+from collections.abc import Callable
+
+from checker.models import Claim, DateValue, EventMention, TitleValue, value_key
 from checker.resolve.dates import WEEKDAYS_EN
 from checker.rules.schema import CorefPolicy
 
@@ -23,7 +25,7 @@ from checker.rules.schema import CorefPolicy
 # the date is scored on its own, and a title belongs to a person, not to an event; nor are
 # topics and agreements: "Ukraine" or "the nuclear file" is discussed in call after call; nor
 # who placed the call: the same leader calls the same counterpart again.
-_NOT_DETAILS = (".date", ".announced", ".topic", ".agreement")
+_NOT_DETAILS = (".date", ".announced", ".topic", ".agreement", ".initiator")
 SPAN_DAYS = 3  # an event stated over a few days (talks on 23 and 24 January) is placed by its first
 
 
@@ -69,6 +71,7 @@ class Account:
     published: tuple[dt.date | None, dt.date | None]  # the publication window, ends may be open
     published_estimated: bool = False
     partial: tuple[int, int] | None = None  # (month, day) stated without a year, on an undated page
+    titles: tuple[tuple[str, TitleValue], ...] = ()  # (person, title) the account gives
 
     @property
     def parties(self) -> frozenset[str]:
@@ -93,7 +96,12 @@ def account_of(m: EventMention, claims: list[Claim], published: tuple[dt.date | 
         day = d.date_from  # talks "on 23 and 24 January" are placed by their first day
     weekday = d.weekday if d is not None else None
     partial = (d.month, d.day_of_month) if d is not None and day is None and d.month and d.day_of_month else None
-    return Account(m, day, weekday, details_of(claims), published, estimated, partial)
+    titles = tuple((c.subject, c.value) for c in claims if isinstance(c.value, TitleValue) and c.subject)
+    return Account(m, day, weekday, details_of(claims), published, estimated, partial, titles)
+
+
+# What the knowledge base says is wrong with a title on a day (checker.resolve.kb.title_verdict)
+TitleCheck = Callable[[TitleValue, str, dt.date], "str | None"]
 
 
 class Profile:
@@ -308,8 +316,26 @@ def _weigh_gap(v: Verdict, gap: int, said: str, day: dt.date, policy: CorefPolic
     return True
 
 
+def _wrong_titles(a: Account, day: dt.date, titles: TitleCheck) -> list[str]:
+    return sorted({f"{person} {t.status}" for person, t in a.titles if titles(t, person, day)})
+
+
+def _weigh_titles(a: Account, scored: list, policy: CorefPolicy, titles: TitleCheck) -> None:
+    """An undated account's titles date it ("president-elect Trump" is the Trump of the weeks
+    before an inauguration): against each dated event its titles were wrong for, when they fit
+    another candidate. Titles wrong for every candidate date nothing: they are the page's error,
+    which the knowledge check reports."""
+    wrong = {id(p): _wrong_titles(a, p.day, titles) if p.day is not None else [] for _, p, _ in scored}
+    if len({tuple(x) for x in wrong.values()}) < 2:
+        return
+    for k, (s, p, v) in enumerate(scored):
+        if wrong[id(p)]:
+            v.add(policy.weights.titles_misfit, f"its titles ({', '.join(wrong[id(p)])}) do not fit {p.day.isoformat()}")
+            scored[k] = (v.score, p, v)
+
+
 def choose(a: Account, candidates: list[Profile], policy: CorefPolicy, window: int,
-           strict: bool) -> tuple[Profile | None, Verdict | None, bool]:
+           strict: bool, titles: TitleCheck | None = None) -> tuple[Profile | None, Verdict | None, bool]:
     """The event an account joins: the best score at or above the threshold. With `strict` (an
     account that names fewer than two parties, or no day), the best must also lead the next by
     the policy's margin, else it fits several and joins none. Returns (event, its verdict,
@@ -317,8 +343,11 @@ def choose(a: Account, candidates: list[Profile], policy: CorefPolicy, window: i
     scored = []
     for p in candidates:
         v = score(a, p, policy, window)
-        if v.blocked is None and v.score >= policy.threshold:
+        if v.blocked is None:
             scored.append((v.score, p, v))
+    if titles is not None and a.day is None and a.titles:
+        _weigh_titles(a, scored, policy, titles)
+    scored = [s for s in scored if s[0] >= policy.threshold]
     if not scored:
         return None, None, False
     scored.sort(key=lambda t: (-t[0], t[1].seq))

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from checker.align.coref import Account, Profile, account_of, choose, type_family
 from checker.models import Claim, DateRange, Document, Event, EventMention
+from checker.resolve.kb import title_verdict
 from checker.rules.ruleset import RuleSet
 from checker.rules.schema import CorefPolicy
 
@@ -89,6 +90,7 @@ class _Events:
 
     def __init__(self, policy: CorefPolicy, rs: RuleSet) -> None:
         self.policy, self.rs = policy, rs
+        self.titles = lambda v, person, day: title_verdict(rs, v, person, day)
         self.profiles: list[Profile] = []
         self.joined: dict[int, list[tuple[str, str]]] = defaultdict(list)  # seq -> (document, why)
         self.notes: dict[int, list[str]] = defaultdict(list)
@@ -119,7 +121,7 @@ class _Events:
     def place(self, a: Account, strict: bool) -> None:
         m = a.mention
         window = self.window(m.type)
-        best, verdict, ambiguous = choose(a, self.candidates(a), self.policy, window, strict)
+        best, verdict, ambiguous = choose(a, self.candidates(a), self.policy, window, strict, self.titles)
         if best is None:
             p = self._new(a)
             if ambiguous:

@@ -120,10 +120,20 @@ def counts(a: CountValue, b: CountValue, about: float = 0.0) -> str | None:
     the policy's tolerance): two counts conflict when their intervals do not meet."""
     if a.stage or b.stage:
         return None
+    if (a.group, a.by) != (b.group, b.by) or a.by == "":
+        return None  # other people ("12 Thais" and "13 Israelis"), or one side's count against another's
     ra, rb = _count_range(a, about), _count_range(b, about)
     if ra is None or rb is None:
         return None
     return "conflict.count" if max(ra[0], rb[0]) > min(ra[1], rb[1]) else None
+
+
+def counts_agree(a: CountValue, b: CountValue, about: float = 0.0) -> bool:
+    """Two counts that say the same of the same people (not merely two that cannot be compared)."""
+    if a.stage or b.stage or (a.group, a.by) != (b.group, b.by) or a.by == "":
+        return False
+    ra, rb = _count_range(a, about), _count_range(b, about)
+    return ra is not None and rb is not None and max(ra[0], rb[0]) <= min(ra[1], rb[1])
 
 
 def _count_range(v: CountValue, about: float) -> tuple[float, float] | None:

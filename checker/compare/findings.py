@@ -238,10 +238,31 @@ def _check_slot(fb: FindingBuilder, eid: str, attribute: str, claims: list[Claim
     ctx = cmp.Context(fb.rs, event.date.date_from)
     own = _own_check(fb.rs, attribute)
     check = lambda va, vb: own(cmp.compare_values(va, vb, ctx))  # noqa: E731
-    for i, j, rule in _first_conflicts(distinct, keys, check, fb.rs.policy.pairing.counterparts):
+    decl = fb.rs.families.of(attribute)
+    about = fb.rs.policy.counts.about
+    compatible = _also_states(distinct, lambda va, vb: cmp.counts_agree(va, vb, about)) \
+        if decl is not None and decl.kind.name == "count" else None
+    for i, j, rule in _first_conflicts(distinct, keys, check, fb.rs.policy.pairing.counterparts,
+                                       compatible=compatible):
         a, b = _ordered(distinct[i], distinct[j])
         fb.add("conflict", rule, attribute, eid, event, [a, b],
                {"a": a.document, "b": b.document, "va": fb.describe(a), "vb": fb.describe(b)})
+
+
+def _also_states(claims: list[Claim], agree: Callable[[object, object], bool]) -> Callable[[int, int], bool]:
+    """For counts: an account that gives one group two figures ("24 Israeli hostages" loosely,
+    then "13 of Israeli nationality") is not set against an account of one of them, which it
+    states itself; two accounts conflict only when no figure of one fits a figure of the other."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for k, c in enumerate(claims):
+        by_doc[c.document].append(k)
+
+    def compatible(i: int, j: int) -> bool:
+        a, b = claims[i], claims[j]
+        return any(agree(claims[k].value, b.value) for k in by_doc[a.document] if k != i) \
+            or any(agree(claims[k].value, a.value) for k in by_doc[b.document] if k != j)
+
+    return compatible
 
 
 def _own_check(rs: RuleSet, attribute: str) -> Callable[[str | None], str | None]:

@@ -89,6 +89,8 @@ class PartyWords:
     sources: re.Pattern[str]
     mediators: re.Pattern[str]
     mentioned: re.Pattern[str]
+    between: re.Pattern[str]
+    mediators_after: re.Pattern[str]
     other: dict[str, re.Pattern[str]]  # event type -> words of a recalled or planned event
     recalled: dict[str, re.Pattern[str]]
 
@@ -111,6 +113,7 @@ def party_words(rs: RuleSet) -> PartyWords:
                 other[cf.event] = words(cf.recalled + cf.planned)
                 recalled[cf.event] = words(cf.recalled)
         hit = _PARTY_WORDS[rs.digest] = PartyWords(words(pw.sources), words(pw.mediators), words(pw.mentioned),
+                                                   words(pw.between), _after_words(pw.mediators_after),
                                                    other, recalled)
     return hit
 
@@ -123,6 +126,47 @@ _AFTER_SPEECH = (re.compile(r"\s*(?:يوم\s+)?"),
                  re.compile(r"\s*عن(?:ها|ه)\s+\u27e6[pc]\d+\u27e7(?:\s*و\s*\u27e6[pc]\d+\u27e7)*\s*،?\s*(?:يوم\s+)?"))
 _PLACEHOLDER_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:جانب\s+|طرف\s+)?\u27e6[pc](\d+)\u27e7")
 _AND_PLACEHOLDER = re.compile(r"\s*(?:،|و|,)\s*(?:و\s*)?\u27e6[pc](\d+)\u27e7")
+
+
+# the sides after "between": ⟦c1⟧ و⟦c2⟧, "the ⟦c1⟧ and ⟦c2⟧", "روسيا الاتحادية وجمهورية ⟦c2⟧"
+_STYLE = r"(?:(?:جمهوريه|دوله|the)\s+)?"
+_FIRST_SIDE = re.compile(rf"\s*{_STYLE}\u27e6c(\d+)\u27e7")
+_NEXT_SIDE = re.compile(rf"\s*(?:،|,)?\s*(?:و|and\s+)\s*{_STYLE}\u27e6c(\d+)\u27e7")
+
+
+def _after_words(ws: list[str]) -> re.Pattern[str]:
+    """Placeholders (one, or several joined: ⟦c1⟧ و⟦c2⟧) right before a word of `ws`, maybe
+    through a relative word or one word more ("Qatar, which acted as mediator", "قطر التي
+    توسطت", "⟦c⟧-brokered")."""
+    if not ws:
+        return _NEVER
+    one = r"\u27e6[pc]\d+\u27e7"
+    return re.compile(rf"(?P<who>{one}(?:\s*(?:،|,)?\s*(?:و|and\s+)\s*{one})*)\s*(?:،|,)?\s*-?\s*"
+                      rf"(?:(?:الدوله\s+)?(?:التي|الذي|which|who|that)\s+)?(?:[^\s\u27e6]+\s+)?{alternation(ws)}(?!\w)")
+
+
+def _mediated_after(rx: re.Pattern[str], skel: str) -> list[tuple[int, int, int]]:
+    """(placeholder, start, end) of each placeholder before a word of mediation (_after_words)."""
+    out = []
+    for m in rx.finditer(skel):
+        for p in re.finditer(r"\u27e6[pc](\d+)\u27e7", m.group("who")):
+            out.append((int(p.group(1)), m.start(), m.end()))
+    return out
+
+
+def _sides(rx: re.Pattern[str], skel: str) -> list[int]:
+    """The countries named together after a word such as بين / between, in order."""
+    for m in rx.finditer(skel):
+        first = _FIRST_SIDE.match(skel, m.end())
+        if not first:
+            continue
+        out, nxt = [int(first.group(1))], _NEXT_SIDE.match(skel, first.end())
+        while nxt:
+            out.append(int(nxt.group(1)))
+            nxt = _NEXT_SIDE.match(skel, nxt.end())
+        if len(out) >= 2:
+            return out
+    return []
 
 
 def _marked(rx: re.Pattern[str], skel: str, chain: bool = False) -> set[int]:
@@ -332,7 +376,8 @@ class DocumentExtractor:
         triggers = []
         for t in self.rs.triggers:
             for m in t.regex.finditer(s.skel):
-                triggers.append((s.back[m.start()], t.event, t.trigger.starts_event, t.trigger.id))
+                triggers.append((s.back[m.start()], t.event, t.trigger.starts_event, t.trigger.id,
+                                 t.trigger.stands_alone))
                 break
         triggers.sort()
         # "أكد أردوغان، اليوم الاثنين، ... . جاء ذلك في اتصال هاتفي مع بوتين": a sentence that says
@@ -356,7 +401,16 @@ class DocumentExtractor:
 
         # which event does this sentence speak of, per type? Each date goes to the nearest trigger
         # of an event that is not nested in another (an exchange's date is the call's).
-        event_triggers = [t for t in triggers if t[1] not in fams.nested]
+        # A nested event (an exchange) is an event of its own when nothing hosts it: no call or
+        # talks triggered here, and none under discussion; then its dates are its own.
+        # A wording that stands alone (an exchange carried out) makes it one beside them too.
+        alone = {t[1] for t in triggers if t[4]}
+
+        def hosted(nested: str) -> bool:
+            return nested not in alone and (any(fams.hosts_of(nested, t[1]) for t in triggers)
+                                            or bool(last and fams.hosts_of(nested, last[0].type)))
+
+        event_triggers = [t for t in triggers if t[1] not in fams.nested or not hosted(t[1])]
 
         def owner(p: DatePhrase) -> str | None:
             return min(event_triggers, key=lambda t: abs(t[0] - p.start))[1] if event_triggers else None
@@ -369,10 +423,10 @@ class DocumentExtractor:
         for t in triggers:
             if t[1] not in leading or (t[2] and not leading[t[1]][2]):
                 leading[t[1]] = t
-        for pos, etype, starts, _rid in sorted(leading.values()):
+        for pos, etype, starts, _rid, _alone in sorted(leading.values()):
             if etype in here:
                 continue
-            if etype in fams.nested and (here or last):
+            if etype in fams.nested and hosted(etype):
                 continue  # an exchange agreed in a call or talks: its counts belong to that event
             # a statement's day is not the event's when the event was named before the statement,
             # the sentence has another day, or it refers to an event already reported (قالت
@@ -430,7 +484,7 @@ class DocumentExtractor:
 
         # pattern rules: each read by the reader of its attribute's value kind
         reading = _Reading(self, seg, plain_start, norm, s, here, context, triggers, current, quoted, hint,
-                           seg_mentions)
+                           seg_mentions, last)
         for cr in self.rs.rules:
             read = READERS[cr.declared.kind.name]
             for mt in (m for rx in cr.regexes for m in rx.finditer(s.skel)):
@@ -489,7 +543,10 @@ class DocumentExtractor:
         """Who mediated or hosted the event (بوساطة عمانية، برعاية مصرية قطرية): a claim each."""
         if target is None:
             return
-        marked = _marked_spans(party_words(self.rs).mediators, s.skel, chain=True)
+        pw = party_words(self.rs)
+        marked = _marked_spans(pw.mediators, s.skel, chain=True)
+        if target.type in self.rs.families.nested:
+            marked += _mediated_after(pw.mediators_after, s.skel)
         if not marked:
             return
         attribute = attribute.replace(TEMPLATE, target.type)
@@ -498,6 +555,10 @@ class DocumentExtractor:
             if k >= len(s.ordered):
                 continue
             who = s.persons.get(k) or (s.ordered[k].entity if s.ordered[k].type == "country" else None)
+            if who in target.participants and target.type in self.rs.families.nested:
+                # named as its mediator: not one of the exchange's sides, whatever a sentence
+                # before made of it (أعلنت الإمارات ... بوساطة إماراتية)
+                target.participants.remove(who)
             if not who or who in seen or who in target.participants:
                 continue
             seen.add(who)
@@ -548,6 +609,8 @@ class DocumentExtractor:
         the knowledge base, a mediator (بوساطة قطرية), someone talked about (بشأن زيلينسكي)."""
         pw = party_words(self.rs)
         mediating = _marked(pw.mediators, s.skel, chain=True)
+        if etype in self.rs.families.nested:
+            mediating |= {k for k, _, _ in _mediated_after(pw.mediators_after, s.skel)}
         mentioned = _marked(pw.mentioned, s.skel)
         mediators = [x for k in sorted(mediating) if k < len(s.ordered)
                      for x in [s.persons.get(k) or (s.ordered[k].entity if s.ordered[k].type == "country" else None)] if x]
@@ -564,6 +627,12 @@ class DocumentExtractor:
         # ("... and discussed the settlement in Ukraine")
         verb = self.g.topic_verb.search(s.norm)
         topics = [m.span() for m in self.g.topic.finditer(s.norm) if m.start() >= verb.end()] if verb else []
+        if etype in self.rs.families.nested:
+            # an exchange "between Russia and Ukraine": those two are its sides
+            sides = [k for k in _sides(pw.between, s.skel)
+                     if k < len(s.ordered) and s.ordered[k].type == "country" and s.ordered[k].entity]
+            if len(sides) >= 2:
+                return list(dict.fromkeys(s.ordered[k].entity for k in sides)), mediators
         countries, represented = [], []
         for k, m in enumerate(s.ordered):
             if k in mediating or k in mentioned:
@@ -647,7 +716,10 @@ class DocumentExtractor:
                                and (not named or _fits(m.participants, participants))), None)
         else:
             target = context.get(etype)
-            if target is not None and named and not _fits(target.participants, participants):
+            # an exchange's sentences name in turn the sides and the nationalities freed: one
+            # without a day goes on about the exchange under discussion
+            if target is not None and named and not _fits(target.participants, participants) \
+                    and etype not in self.rs.families.nested:
                 # a call between other people: one already read, or a new one
                 target = next((m for m in reversed(same) if _fits(m.participants, participants)), None)
                 if target is None:
@@ -671,9 +743,10 @@ class DocumentExtractor:
         elif value is not None and value.weekday is not None and target.date is not None and target.date.weekday is None \
                 and target.date.day is None:
             target.date = value
-        if etype != "call" or len(set(target.participants)) < 2:
+        if (etype != "call" and etype not in self.rs.families.nested) or len(set(target.participants)) < 2:
             # a call's participants are those of the sentence that set it up; later sentences
-            # name other people (whom the leaders will brief, who announced it)
+            # name other people (whom the leaders will brief, who announced it); so are an
+            # exchange's sides (later sentences name the nationalities freed, the mediator)
             for p in participants:
                 if p not in target.participants:
                     target.participants.append(p)
@@ -692,10 +765,10 @@ class _Reading:
     places, the events it speaks of, and where a claim of each target goes."""
 
     def __init__(self, ex: DocumentExtractor, seg, plain_start, norm, s: _Sentence, here, context, triggers,
-                 current, quoted, hint, seg_mentions):
+                 current, quoted, hint, seg_mentions, last):
         self.ex, self.seg, self.plain_start, self.nrm, self.s = ex, seg, plain_start, norm, s
         self.here, self.context, self.triggers, self.current = here, context, triggers, current
-        self.quoted, self.hint, self.seg_mentions = quoted, hint, seg_mentions
+        self.quoted, self.hint, self.seg_mentions, self.last = quoted, hint, seg_mentions, last
         self.norm, self.start = s.norm, s.start
         self.today = ex.today
 
@@ -725,9 +798,20 @@ class _Reading:
         if decl.target == "trigger":
             return here.get(etype)
         if decl.target == "current":
-            under_way = self.current if etype in self.ex.rs.families.nested else self.context.get(etype)
-            return here.get(etype) or under_way or self.ex._new_standalone(
-                self.seg, etype, self._span_of(mt)[0], self.seg_mentions)
+            fams = self.ex.rs.families
+            cur = self.current
+            hosting = etype in fams.nested and cur is not None and (cur.type == etype or fams.hosts_of(etype, cur.type))
+            under_way = cur if hosting else self.context.get(etype)
+            found = here.get(etype) or under_way
+            if found is None:
+                # a figure before any word of its event ("مقتل 9 أشخاص", "أطلق سراح 13"): the
+                # event it opens is the one the text is about from here on
+                found = self.ex._new_standalone(self.seg, etype, self._span_of(mt)[0], self.seg_mentions)
+                self.context[etype] = found
+                self.current = found
+                if not self.last:
+                    self.last.append(found)
+            return found
         return None
 
     def claim(self, cr: CompiledRule, target: _Mention, value, mt: re.Match, qualifier: str = "exact") -> None:

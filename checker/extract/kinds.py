@@ -79,15 +79,38 @@ def _duration(m: RuleMatch) -> bool:
 def _count(m: RuleMatch) -> bool:
     r, decl = m.cr.rule, m.cr.declared
     target = m.s.target(m.cr, m.mt)  # may open a new event: before the number, as always
-    n = parse_number(m.grammar, m.mt.group("n"))
+    n = r.number if r.number is not None else parse_number(m.grammar, m.mt.group("n"))
     if n and target:
-        value = CountValue(per_side=n, total=2 * n) if r.count == "per_side" else CountValue(total=n)
+        value = _count_value(m, r.count, n)
+        if value is None:
+            return False
         if decl.unit:
             value.unit = decl.unit
         value.bound = r.qualifier or "exact"
         value.stage = _stage(m.rs.claim_files[m.cr.family].stages, m.s.norm)
         m.s.claim(m.cr, target, value, m.mt, qualifier=r.qualifier or "exact")
     return False
+
+
+def _count_value(m: RuleMatch, count: str | None, n: int) -> CountValue | None:
+    """The value of a count rule's match: per side, in total, a pair "X for Y" (per side when
+    X = Y, else X + Y in all), or one side's; with who are counted ({C:group}) and, for one
+    side's count, the side that freed them ({C:by})."""
+    groups = m.mt.groupdict()
+    group = m.s.entity(m.mt, "group") if groups.get("group") else None
+    if count == "per_side":
+        value = CountValue(per_side=n, total=2 * n)
+    elif count == "pair":
+        other = parse_number(m.grammar, groups["m"]) if groups.get("m") else None
+        if not other:
+            return None
+        value = CountValue(per_side=n, total=2 * n) if other == n else CountValue(total=n + other)
+    elif count == "one_side":
+        value = CountValue(total=n, by=(m.s.entity(m.mt, "by") if groups.get("by") else None) or "")
+    else:
+        value = CountValue(total=n)
+    value.group = group
+    return value
 
 
 def _stage(stages: list[str], sentence: str) -> str | None:

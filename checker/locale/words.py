@@ -287,6 +287,11 @@ class Words:
         if bound in ("about", "at_least", "at_most"):
             text = {"about": self._("about %(span)s"), "at_least": self._("at least %(span)s"),
                     "at_most": self._("at most %(span)s")}[bound] % {"span": text}
+        # who are counted and who freed them, by name (no words of their own to translate)
+        if getattr(v, "group", None):
+            text += f" ({self.entity(v.group)})"
+        if getattr(v, "by", None):
+            text += f" ({self.entity(v.by)} →)"
         return f"{text} ({v.stage})" if v.stage else text
 
     def value(self, value, qualifier: str = "exact", interval: bool = False) -> str:

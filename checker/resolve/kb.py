@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from checker.models import TitleValue
 from checker.rules.ruleset import RuleSet
 from checker.rules.schema import Term
 
@@ -41,6 +42,22 @@ def holder(rs: RuleSet, role: str, country: str | None, day: dt.date | None) -> 
 
 def offices_of(rs: RuleSet, person: str, day: dt.date) -> list[Term]:
     return [t for t in _index(rs)[0].get(person, ()) if _on(t, day)]
+
+
+def title_verdict(rs: RuleSet, v: TitleValue, person: str, day: dt.date) -> str | None:
+    """What is wrong with a title on one day, by the knowledge base: "former" (for one in
+    office), "elect" or "designate" (for one sworn in already), "current" (for one not in it),
+    or None when it fits or the knowledge base cannot tell."""
+    held = offices_of(rs, person, day)
+    holds_it = any(t.role == v.role and (v.country is None or t.country == v.country) for t in held)
+    if v.status == "former" and holds_it:
+        return "former"
+    if v.status in ("elect", "designate") and holds_it and any(t.role == v.role and day > t.from_ for t in held):
+        return v.status
+    if v.status == "current" and not holds_it and v.role != "counterpart":
+        if holder(rs, v.role, v.country, day) or held:
+            return "current"
+    return None
 
 
 def terms_of(rs: RuleSet, person: str) -> list[Term]:

@@ -16,13 +16,15 @@ from checker.rules.schema import CountriesFile, CountryExtras, CountryExtrasFile
 
 def arabic_adjective_forms(masculine: str) -> list[str]:
     """The forms of a nisba adjective an article writes: masculine and feminine, the sound
-    plurals (accusative/genitive and nominative), each with and without the article. Each word
-    of a several-word adjective takes the same form (الكوري الشمالي، الكورية الشمالية)."""
+    plurals (accusative/genitive and nominative), each with and without the article, and the
+    indefinite accusative a count takes (13 إسرائيليا). Each word of a several-word adjective
+    takes the same form (الكوري الشمالي، الكورية الشمالية)."""
     words = masculine.split()
     out: list[str] = []
     for ending in ("", "ة", "ين", "ون"):
         for article in ("", "ال"):
             out.append(" ".join(article + w + ending for w in words))
+    out.append(" ".join(w + "ا" for w in words))
     return out
 
 
@@ -36,6 +38,8 @@ def country_entities(countries: CountriesFile, extras: CountryExtrasFile, lang: 
             raise RuleError(extras_path, extras_lines.get(("countries", cid)),
                             f"unknown country id {cid!r} (the ids are those of rules/countries.yaml)")
     out: list[EntityRule] = []
+    # a derived form that is a city's name is the city (برازيليا)
+    cities = {n for more in extras.countries.values() for ns in more.capitals.values() for n in ns}
     for c in countries.countries:
         more = extras.countries.get(c.id, CountryExtras())
         if c.id in written:
@@ -47,7 +51,8 @@ def country_entities(countries: CountriesFile, extras: CountryExtrasFile, lang: 
         if not names:
             raise RuleError(extras_path, extras_lines.get(("countries", c.id)),
                             f"country {c.id!r} has no name left to match in {lang!r}: add one under `names`")
-        adjectives = [f for a in more.adjectives for f in (arabic_adjective_forms(a) if lang == "ar" else [a])]
+        adjectives = [f for a in more.adjectives for f in (arabic_adjective_forms(a) if lang == "ar" else [a])
+                      if f not in cities]
         adjectives = list(dict.fromkeys(adjectives + more.forms))
         out.append(EntityRule(id=c.id, type="country", names=names, adjectives=adjectives, zone=c.zone))
         for place, place_names in sorted(more.capitals.items()):

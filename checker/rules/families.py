@@ -47,6 +47,12 @@ class Families:
     attributes: dict[str, Declared] = field(default_factory=dict)
     event_types: list[str] = field(default_factory=list)  # in file order
     nested: set[str] = field(default_factory=set)
+    hosts: dict[str, set[str]] = field(default_factory=dict)  # nested event type -> types it is agreed in
+
+    def hosts_of(self, nested: str, etype: str) -> bool:
+        """Can an event of `etype` host the nested event type `nested` (a call an exchange)?"""
+        allowed = self.hosts.get(nested)
+        return etype not in self.nested and (not allowed or etype in allowed)
     duration_family: str | None = None  # the family holding the duration vocabulary
     vocabulary_families: list[str] = field(default_factory=list)  # families read by vocabulary
     event_date: dict[str, Declared] = field(default_factory=dict)  # event type -> its date attribute
@@ -78,6 +84,15 @@ def check_families(files: dict[str, ClaimsFile], where: dict[str, tuple[Path, Li
         path, lines = where[name]
         if cf.nested and not cf.event:
             raise RuleError(path, line_of(lines, ("nested",)), "`nested` needs the file's `event`")
+        if cf.hosts and not cf.nested:
+            raise RuleError(path, line_of(lines, ("hosts",)), "`hosts` is for a `nested` family")
+        if cf.nested and cf.event:
+            fams.hosts[cf.event] = set(cf.hosts)
+        for i, t in enumerate(cf.triggers):
+            if t.stands_alone and not cf.nested:
+                raise RuleError(path, line_of(lines, ("triggers", i, "stands_alone")),
+                                f"trigger {t.id!r}: `stands_alone` is for a nested family's triggers"
+                                " (this family is not `nested`)")
     for name, cf in files.items():
         path, lines = where[name]
         for attr, decl in cf.attributes.items():
@@ -85,6 +100,13 @@ def check_families(files: dict[str, ClaimsFile], where: dict[str, tuple[Path, Li
         _check_rules(fams, name, cf, path, lines, policy)
         _check_vocabulary(fams, name, cf, path, lines)
     _check_policy_events(fams, files, where, policy, policy_where)
+    for name, cf in files.items():
+        for k, h in enumerate(cf.hosts):
+            if h not in fams.event_types or h in fams.nested:
+                path, lines = where[name]
+                raise RuleError(path, line_of(lines, ("hosts", k)),
+                                f"hosts: {h!r} is not the event type of a family that is not nested"
+                                f" (the types: {', '.join(sorted(set(fams.event_types) - fams.nested))})")
     for name, decl in sorted(fams.attributes.items()):
         fams.readings.setdefault(decl.read, []).append(decl)
     return fams
@@ -207,6 +229,8 @@ def policy_with(policy: PolicyFile, override: dict) -> PolicyFile:
 def check_groups(rule: ClaimRule, kind: Kind, groups: set[str], path: Path, line: int | None) -> None:
     """A pattern must capture what its kind reads ({num:n} for a count, {P:caller} for an initiator)."""
     for alternatives in kind.groups:
+        if alternatives == ("n",) and getattr(rule, "number", None) is not None:
+            continue  # the number is the rule's own ("and a Filipino": 1)
         if not groups & set(alternatives):
             names = " or ".join(f"(?P<{g}>...)" for g in alternatives)
             raise RuleError(path, line, f"rule {rule.id!r}: a {kind.name} pattern must capture {names},"

@@ -39,6 +39,7 @@ class Kind:
     name: str
     what: str
     groups: tuple[tuple[str, ...], ...] = ()  # a pattern needs one group of each tuple
+    optional_groups: tuple[str, ...] = ()  # groups a pattern may capture besides
     rule_keys: tuple[str, ...] = ()  # optional keys of a rule of this kind
     required_rule_keys: tuple[str, ...] = ()
     attribute_keys: tuple[str, ...] = ()  # keys of an attribute declaration beyond kind/read/target/check
@@ -56,7 +57,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("duration", "a duration as an interval of minutes, open where the text says 'more than'",
          groups=(("d",),), rule_keys=("qualifier",), targets=("sentence", "event", "trigger"), check="conflict.duration",
          vocabulary=("units", "fractions", "portions", "qualifiers", "connectors", "several", "slightly", "article")),
-    Kind("count", "a count per side or in total, of a unit", groups=(("n",),), rule_keys=("count", "qualifier"),
+    Kind("count", "a count per side or in total, of a unit; of a group ({C:group}: a nationality) or freed by one side "
+         "({C:by})", groups=(("n",),), optional_groups=("m", "group", "by"), rule_keys=("count", "qualifier", "number"),
          attribute_keys=("unit",), targets=("current", "event", "trigger", "sentence"), check="conflict.count",
          vocabulary=("stages",)),
     Kind("title", "a person's role, country and status", readings=("titles",), targets=("person",),
@@ -91,6 +93,8 @@ def markdown_table() -> str:
             "|---|---|---|---|---|---|---|---|---|"]
     for k in KINDS.values():
         groups = " ".join("/".join(f"`{g}`" for g in alt) for alt in k.groups) or "–"
+        if k.optional_groups:
+            groups += f" (may add {', '.join(f'`{g}`' for g in k.optional_groups)})"
         rows.append(f"| `{k.name}` | {k.what} | {groups} | {codes(k.rule_keys)} | {codes(k.attribute_keys)} "
                     f"| {codes(k.readings)} | {codes(k.targets)} | {codes(k.vocabulary)} "
                     f"| {f'`{k.check}`' if k.check else 'never compared'} |")

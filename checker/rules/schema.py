@@ -46,6 +46,13 @@ class PartyWords(Strict):
     sources: list[str] = Field(default_factory=list)  # بحسب، وفقا ل: the source quoted
     mediators: list[str] = Field(default_factory=list)  # بوساطة، برعاية: a mediator or host
     mentioned: list[str] = Field(default_factory=list)  # بشأن، حول: someone talked about
+    # بين، between: the word before the sides of an exchange named together ("بين روسيا وأوكرانيا"):
+    # those are its parties, not the announcer, mediator or nationalities named beside them
+    between: list[str] = Field(default_factory=list)
+    # words after a country that mediated an exchange (قطر التي توسطت، تركيا نسقت، "Qatar, which
+    # acted as mediator", "UAE-brokered"): read for exchanges only (in a call, "Trump, who brokered
+    # the deal, spoke with..." is a party)
+    mediators_after: list[str] = Field(default_factory=list)
 
 
 class EntitiesFile(Strict):
@@ -221,6 +228,9 @@ class Example(Strict):
 class Trigger(Strict):
     id: str
     starts_event: bool = True
+    # in a nested family: the wording makes the event one of its own even in a sentence about a
+    # call or talks (an exchange carried out, not one agreed)
+    stands_alone: bool = False
     pattern: str
 
 
@@ -229,7 +239,10 @@ class ClaimRule(Strict):
     attribute: str
     pattern: str | list[str]  # a list: alternatives that may reuse group names
     strength: Literal["strong", "weak", "neutral"] | None = None  # initiator: does the wording say who called?
-    count: Literal["per_side", "total"] | None = None  # count: per side or in total
+    # count: per side, in total, "X for Y" (a pair: per side when X = Y, else X + Y in total), or
+    # what one side freed (one_side: never compared with the whole exchange)
+    count: Literal["per_side", "total", "pair", "one_side"] | None = None
+    number: int | None = Field(default=None, ge=1)  # count: the number the wording implies ("and a Filipino": 1)
     # count: "at least 12" (a rule per wording); duration: what the verb says (تخطت = more than)
     qualifier: Qualifier | None = None
     label: str | None = None  # label: a categorical claim (an agreement reached) with this value
@@ -268,6 +281,9 @@ class ClaimsFile(Strict):
     # an event usually agreed within another (an exchange agreed in a call): when a call or
     # talks are under discussion, its triggers start nothing and its claims go to that event
     nested: bool = False
+    # the event types a nested event is agreed in (empty: any type not nested); under discussion
+    # another type (a strike) hosts nothing
+    hosts: list[str] = Field(default_factory=list)
     attributes: dict[str, Attribute] = Field(default_factory=dict)
     triggers: list[Trigger] = Field(default_factory=list)
     rules: list[ClaimRule] = Field(default_factory=list)
@@ -337,6 +353,7 @@ class CorefWeights(Strict):
     published_far: float = -2
     published_together: float = 1
     same_page: float = 1
+    titles_misfit: float = -1.5
     same_place: float = 2
     other_place: float = -6
     shared_detail: float = 1
