@@ -112,7 +112,7 @@ class TimeValue(Model):
     zone: str | None = None  # IANA name
     candidates: list[str] = Field(default_factory=list)
     clock12: bool = False  # "at five" with no part of day: 05:00 or 17:00
-    phase: Literal["start", "end"] | None = None  # "began at 11:04", "ended at 12:06"
+    phase: Literal["start", "end", "planned"] | None = None  # "began at 11:04", "ended at 12:06", "due at 5 pm"
     # the claim id of the time this one restates in another zone: "9:30 (13:30 GMT)"
     restates: str | None = None
 

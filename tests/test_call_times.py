@@ -198,3 +198,14 @@ def test_this_came_during_a_call_takes_the_day_of_the_sentence_before(rs):
     # without the words that tie the two sentences, the call has no day
     text = text.replace("جاء ذلك في اتصال", "وكان قد أجرى اتصالا")
     assert claims_of(rs, text, "2023-01-16", attribute="call.date") == []
+
+
+def test_a_planned_time_is_never_compared_with_the_time_it_began(rs):
+    planned = _en("The meeting between Putin and Witkoff in the Kremlin was due to start shortly after "
+                  "5 pm Moscow time on Thursday.", "2026-01-22", "planned")
+    began = _en("The meeting between Putin and Witkoff in the Kremlin began around 8 pm Moscow time on Thursday.",
+                "2026-01-22", "began")
+    r = analyse([planned, began], rs)
+    times = sorted((c.document, c.value.hour, c.value.phase) for c in r.claims if c.attribute.endswith(".time"))
+    assert times == [("began", 20, "start"), ("planned", 17, "planned")]
+    assert [f for f in r.findings if f.attribute.endswith(".time")] == []

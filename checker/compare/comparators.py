@@ -62,7 +62,8 @@ def _instants(t: TimeValue, day: dt.date) -> list[dt.datetime]:
 
 def same_phase(a: TimeValue, b: TimeValue) -> bool:
     """Can the two be accounts of one moment? A start and an end time cannot, nor can an end
-    time and a time that does not say which it is (a bare time of a call is when it began)."""
+    time and a time that does not say which it is (a bare time of a call is when it began), nor
+    a planned time and any other."""
     return a.phase == b.phase or {a.phase, b.phase} == {None, "start"}
 
 
@@ -273,7 +274,7 @@ def describe(value, rs: RuleSet | None = None) -> str:
         hm = f"{value.hour:02d}:{value.minute:02d}"
         if value.clock12 and value.hour < 12:
             hm += f" (or {value.hour + 12:02d}:{value.minute:02d})"
-        phase = {"start": " (start)", "end": " (end)"}.get(value.phase or "", "")
+        phase = {"start": " (start)", "end": " (end)", "planned": " (planned)"}.get(value.phase or "", "")
         return f"{hm} {value.zone}{phase}" if value.zone else f"{hm}, no zone stated{phase}"
     if isinstance(value, CountValue):
         unit = value.unit.replace("_", " ")

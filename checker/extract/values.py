@@ -130,8 +130,9 @@ def _build(rs: RuleSet) -> Grammar:
         rf"{sh.after_minutes}(?:\s*(?P<part>{P})(?!\w))?{zone}"
     )
     ph = cal.phases
-    phases = re.compile(rf"{b}(?:(?P<start>{alternation(ph.start)})|(?P<end>{alternation(ph.end)})){e}") \
-        if ph.start and ph.end else re.compile(r"(?!x)x")
+    kinds = [(k, getattr(ph, k)) for k in ("start", "end", "planned") if getattr(ph, k)]
+    phases = re.compile(rf"{b}(?:" + "|".join(rf"(?P<{k}>{alternation(words)})" for k, words in kinds) + rf"){e}") \
+        if kinds else re.compile(r"(?!x)x")
     # each kind's vocabulary is in the family that declares it, whatever that family is called
     fams = rs.families
     durations = rs.claim_files[fams.duration_family] if fams.duration_family else None
@@ -273,16 +274,20 @@ RESTATED = re.compile(r"\s*[(\[]\s*$")  # "9:30 a.m. (1330 GMT)": the same momen
 
 
 def _phased(g: Grammar, s: str, times: list[TimePhrase]) -> list[TimePhrase]:
-    """Each time's phase (start or end: the nearest phase word before it) and the time it
-    restates, when it stands in brackets right after another."""
-    words = [(m.end(), "start" if m.group("start") else "end") for m in g.phases.finditer(s)]
+    """Each time's phase (start or end: the nearest phase word before it; planned when a word
+    of plans stands before it too: "due to start at 5 pm") and the time it restates, when it
+    stands in brackets right after another."""
+    words = [(m.end(), m.lastgroup) for m in g.phases.finditer(s)]
     for i, t in enumerate(times):
         if i and times[i - 1].end <= t.start and RESTATED.match(s[times[i - 1].end:t.start]):
             t.restates = i - 1
             t.value.phase = times[i - 1].value.phase
             continue
-        before = [(end, ph) for end, ph in words if end <= t.start and t.start - end <= PHASE_WITHIN]
-        if before:
+        since = times[i - 1].end if i else 0
+        before = [(end, ph) for end, ph in words if since <= end <= t.start and t.start - end <= PHASE_WITHIN]
+        if any(ph == "planned" for _, ph in before):
+            t.value.phase = "planned"
+        elif before:
             t.value.phase = max(before)[1]
     return times
 

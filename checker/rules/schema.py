@@ -175,6 +175,9 @@ class ClockPhases(Strict):
 
     start: list[str] = Field(default_factory=list)
     end: list[str] = Field(default_factory=list)
+    # words of a plan before a time ("due to start at", "من المقرر أن تبدأ"): when it was to
+    # happen, compared only with other planned times
+    planned: list[str] = Field(default_factory=list)
 
 
 class CalendarFile(Strict):
