@@ -18,7 +18,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from itertools import islice
+from itertools import combinations, islice
 from typing import NamedTuple
 
 from checker.compare import comparators as cmp
@@ -244,9 +244,15 @@ def _check_titles(fb: FindingBuilder, person: str, claims: list[Claim]) -> None:
         a, b = _ordered(distinct[i], distinct[j])
         fb.add("conflict", rule, a.attribute, person, None, [a, b],
                {"a": a.document, "b": b.document, "va": fb.describe(a), "vb": fb.describe(b)})
+    undated: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        _knowledge(fb, c, _window_of(c, fb.events, fb.docs), rs)
+        window = _window_of(c, fb.events, fb.docs)
+        _knowledge(fb, c, window, rs)
         _given_name(fb, c, rs)
+        if window is None:
+            undated[c.document].append(c)
+    for document in sorted(undated):
+        _no_day_fits(fb, person, undated[document], rs)
 
 
 # a post's life: elected (or designated), then held (or held acting), then left
@@ -493,6 +499,55 @@ def _knowledge(fb: FindingBuilder, c: Claim, window: tuple[dt.date, dt.date] | N
             "date": lo.isoformat() if lo == hi else f"any day from {lo} to {hi}",
             "held": "; ".join(facts) or "no such office for them"},
            {"date": lo.isoformat(), "date_to": hi.isoformat(), "held": terms})
+
+
+def _fits(terms: list, status: str, day: dt.date) -> bool:
+    """Whether a title of the post whose terms (of one person) are `terms` can be right on
+    `day`: "current" (or acting) while they hold it, "former" once a term has ended and no
+    other runs, "elect" (or designate) while they do not hold it yet and a term is to come. A
+    post is held from its first day on: unlike a dated page, whose "elect" on the day of the
+    swearing-in is let be, an undated one has no day of its own to make that exception for."""
+    holds = any(t.from_ <= day and (t.to is None or day < t.to) for t in terms)
+    if status in ("current", "acting"):
+        return holds
+    if status == "former":
+        return not holds and any(t.to is not None and t.to <= day for t in terms)
+    if status in ("elect", "designate"):
+        return not holds and any(day < t.from_ for t in terms)
+    return True
+
+
+def _no_day_fits(fb: FindingBuilder, person: str, claims: list[Claim], rs: RuleSet) -> None:
+    """Two titles one page gives one person, of one post the knowledge base has them in, that
+    no single day allows ("the American president" and "the former American president" in one
+    story; "president" and "president-elect"). The page needs no date for this: whenever it
+    was written, one of the two is wrong. For claims with no day of their own (no dated event,
+    no publication window): those with one are checked title by title."""
+    seen: dict[tuple, Claim] = {}
+    for c in claims:
+        v: TitleValue = c.value
+        if v.office and v.role != "counterpart":
+            seen.setdefault((v.role, v.country, v.status), c)
+    titles = list(seen.values())
+    for a, b in combinations(titles, 2):
+        va, vb = a.value, b.value
+        if va.role != vb.role or va.status == vb.status or (va.country and vb.country and va.country != vb.country):
+            continue
+        country = va.country or vb.country
+        terms = [t for t in terms_of(rs, person) if t.role == va.role and (country is None or t.country == country)]
+        if not terms:
+            continue  # a post the knowledge base does not have them in: nothing to say when
+        # the answer changes only where a term begins or ends
+        days = sorted({d for t in terms for d in (t.from_, t.to) if d is not None}
+                      | {terms[0].from_ - dt.timedelta(days=1)})
+        if any(_fits(terms, va.status, d) and _fits(terms, vb.status, d) for d in days):
+            continue
+        a, b = _ordered(a, b)
+        fb.add("knowledge", "knowledge.titles", a.attribute, person, None, [a, b],
+               {"a": a.document, "b": b.document, "va": fb.describe(a), "vb": fb.describe(b)},
+               {"held": [(person, t.role, t.country, t.from_.isoformat(), t.to.isoformat() if t.to else None)
+                         for t in sorted(terms, key=lambda t: t.from_)]})
+        return
 
 
 def _given_name(fb: FindingBuilder, c: Claim, rs: RuleSet) -> None:

@@ -22,4 +22,5 @@ CHECKS: tuple[str, ...] = (
     "internal.weekday",
     "knowledge.name",
     "knowledge.title",
+    "knowledge.titles",
 )

@@ -1,0 +1,85 @@
+"""Titles against the knowledge base: on undated pages, for titles after a name, given names.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from checker.extract.claims import extract
+from checker.pipeline import analyse
+from helpers import article
+
+
+def _rules(report, prefix="knowledge."):
+    return sorted((f.rule, tuple(f.documents)) for f in report.findings if f.rule.startswith(prefix))
+
+
+def test_undated_page_calling_a_leader_current_and_former(rs):
+    doc = article("غادر زيلينسكي البيت الأبيض بعد لقاء مع الرئيس الأمريكي دونالد ترامب. "
+                  "وقال الرئيس الأمريكي السابق دونالد ترامب إن الحوار ضروري.", None, "a")
+    report = analyse([doc], rs)
+    assert _rules(report) == [("knowledge.titles", ("a",))]
+    [f] = [f for f in report.findings if f.rule == "knowledge.titles"]
+    assert f.subject == "trump" and len(f.evidence) == 2
+
+
+def test_undated_page_calling_a_leader_current_and_elect(rs):
+    doc = article("بحث الرئيس الأمريكي دونالد ترامب أمس مع الرئيس المصري السيسي قضايا المنطقة. "
+                  "وأبدى الرئيس الأمريكي المنتخب دونالد ترامب تطلعه إلى زيارة قريبة.", None, "a")
+    assert _rules(analyse([doc], rs)) == [("knowledge.titles", ("a",))]
+
+
+def test_former_and_elect_together_fit_the_weeks_before_a_second_term(rs):
+    # November 2024: Trump was a former president and the president-elect at once
+    doc = article("قال الرئيس الأمريكي السابق دونالد ترامب إن الحوار ضروري. "
+                  "وأضاف الرئيس الأمريكي المنتخب دونالد ترامب أنه سيعمل على إنهاء الحرب.", None, "a")
+    assert _rules(analyse([doc], rs)) == []
+
+
+def test_a_single_former_title_on_an_undated_page_says_nothing(rs):
+    # without a day, "former" alone may be right (2021-2024) or wrong: no finding
+    doc = article("وقال الرئيس الأمريكي السابق دونالد ترامب إن الحوار ضروري.", None, "a")
+    assert _rules(analyse([doc], rs)) == []
+
+
+def test_a_dated_page_is_checked_title_by_title_not_by_the_pair(rs):
+    doc = article("قال الرئيس الأمريكي دونالد ترامب إن الحوار ضروري. "
+                  "وأضاف الرئيس الأمريكي السابق دونالد ترامب أنه سيعمل على إنهاء الحرب.", "2025-03-01", "a")
+    assert _rules(analyse([doc], rs)) == [("knowledge.title", ("a",))]
+
+
+def test_title_after_a_full_name_without_a_comma(rs):
+    _, claims = extract(article("وحضر اللقاء يوري أوشاكوف نائب الرئيس الروسي.", "2025-08-06"), rs)
+    titles = {c.subject: (c.value.role, c.value.country) for c in claims if c.attribute == "person.title"}
+    assert titles == {"ushakov": ("vice_president", "russia")}
+
+
+def test_a_post_russia_does_not_have_is_a_knowledge_finding(rs):
+    doc = article("استقبل الرئيس الروسي فلاديمير بوتين اليوم المبعوث الأمريكي ستيف ويتكوف. "
+                  "وحضر اللقاء يوري أوشاكوف نائب الرئيس الروسي.", "2025-08-06", "a")
+    findings = [f for f in analyse([doc], rs).findings if f.rule == "knowledge.title"]
+    assert [f.subject for f in findings] == ["ushakov"]
+
+
+def test_a_title_after_a_name_without_a_comma_that_is_a_verbs_object(rs):
+    # "Putin told the American president that...": the title is someone else, not Putin's
+    _, claims = extract(article("وأبلغ فلاديمير بوتين الرئيس الأمريكي أن موسكو مستعدة للحوار.", "2025-08-06"), rs)
+    assert not [c for c in claims if c.attribute == "person.title" and c.subject == "putin"]
+
+
+def test_a_title_after_a_bare_surname_without_a_comma_is_not_read(rs):
+    _, claims = extract(article("وحضر اللقاء أوشاكوف نائب الرئيس الروسي.", "2025-08-06"), rs)
+    assert not [c for c in claims if c.attribute == "person.title" and c.subject == "ushakov"]
+
+
+def test_wrong_first_name_of_a_known_envoy(rs):
+    good = article("وصل المبعوث الأمريكي ستيف ويتكوف إلى موسكو اليوم.", "2025-08-06", "a")
+    bad = article("وصل المبعوث الأمريكي جون ويتكوف إلى موسكو اليوم.", "2025-08-06", "b")
+    report = analyse([good, bad], rs)
+    assert [f.documents for f in report.findings if f.rule == "knowledge.name"] == [["b"]]
+
+
+def test_wrong_first_name_of_a_known_minister(rs):
+    # "ديمتري" is a given name the rules know (Peskov's), just not Lavrov's
+    good = article("قال وزير الخارجية الروسي سيرغي لافروف إن المحادثات كانت مفيدة.", "2025-08-06", "a")
+    bad = article("قال وزير الخارجية الروسي ديمتري لافروف إن المحادثات كانت مفيدة.", "2025-08-06", "b")
+    report = analyse([good, bad], rs)
+    assert [f.documents for f in report.findings if f.rule == "knowledge.name"] == [["b"]]
