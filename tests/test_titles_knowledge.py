@@ -83,3 +83,25 @@ def test_wrong_first_name_of_a_known_minister(rs):
     bad = article("قال وزير الخارجية الروسي ديمتري لافروف إن المحادثات كانت مفيدة.", "2025-08-06", "b")
     report = analyse([good, bad], rs)
     assert [f.documents for f in report.findings if f.rule == "knowledge.name"] == [["b"]]
+
+
+def test_a_post_held_alongside_another_is_no_stale_title(rs):
+    # Rubio took on the national security adviser's post beside the State Department (May 2025)
+    doc = article("Trump met Zelensky with Secretary of State Marco Rubio on Friday. "
+                  "National Security Adviser Marco Rubio said the talks went well.", "2025-06-06", "a")
+    doc.language = "en"
+    report = analyse([doc], rs)
+    assert not [f for f in report.findings if f.subject == "rubio"]
+
+
+def test_a_post_left_is_a_stale_title(rs):
+    doc = article("U.S. National Security Adviser Mike Waltz said the talks went well.", "2025-06-06", "a")
+    doc.language = "en"
+    findings = [f for f in analyse([doc], rs).findings if f.rule == "knowledge.title"]
+    assert [f.subject for f in findings] == ["waltz"]
+
+
+def test_algerias_president_is_known(rs):
+    _, claims = extract(article("تلقى الرئيس الجزائري عبد المجيد تبون اتصالا هاتفيا من ولي العهد السعودي.", "2022-10-29"), rs)
+    titles = {c.subject: c.value.role for c in claims if c.attribute == "person.title"}
+    assert titles.get("tebboune") == "president"
