@@ -105,3 +105,35 @@ def test_algerias_president_is_known(rs):
     _, claims = extract(article("تلقى الرئيس الجزائري عبد المجيد تبون اتصالا هاتفيا من ولي العهد السعودي.", "2022-10-29"), rs)
     titles = {c.subject: c.value.role for c in claims if c.attribute == "person.title"}
     assert titles.get("tebboune") == "president"
+
+
+def _call_pages(undated_text):
+    dated = article("أجرى الرئيس الأمريكي المنتخب دونالد ترامب اليوم الخميس اتصالا هاتفيا مع الرئيس المصري "
+                    "عبد الفتاح السيسي.", "2016-12-22", "dated")
+    undated = article(undated_text, None, "undated")
+    return [dated, undated]
+
+
+def test_the_other_accounts_day_with_the_weekday_the_page_gives(rs):
+    docs = _call_pages("تلقى الرئيس المصري عبد الفتاح السيسي الخميس اتصالا هاتفيا من الرئيس الأمريكي دونالد ترامب.")
+    report = analyse(docs, rs)
+    [f] = [f for f in report.findings if f.rule == "knowledge.title"]
+    assert f.documents == ["undated"] and f.params["basis"] == "others"
+    assert "other accounts" in f.message
+
+
+def test_no_stale_title_on_the_other_accounts_day_alone(rs):
+    # the page states no day at all: it may have been joined to the event wrongly
+    docs = _call_pages("تلقى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا من الرئيس الأمريكي دونالد ترامب.")
+    report = analyse(docs, rs)
+    assert not [f for f in report.findings if f.rule == "knowledge.title"]
+
+
+def test_a_stale_title_on_an_estimated_date_says_so(rs):
+    from checker.models import Document, Published, Segment
+
+    text = "وحضر اللقاء يوري أوشاكوف نائب الرئيس الروسي."
+    doc = Document(id="a", path="a.txt", text=text, url="https://example.com/news/2025/08/06/item",
+                   published=Published(), segments=[Segment(kind="article", start=0, end=len(text), label="main")])
+    [f] = [f for f in analyse([doc], rs).findings if f.rule == "knowledge.title"]
+    assert f.params["basis"] == "estimated" and "estimated" in f.message
