@@ -137,3 +137,11 @@ def test_a_stale_title_on_an_estimated_date_says_so(rs):
                    published=Published(), segments=[Segment(kind="article", start=0, end=len(text), label="main")])
     [f] = [f for f in analyse([doc], rs).findings if f.rule == "knowledge.title"]
     assert f.params["basis"] == "estimated" and "estimated" in f.message
+
+
+def test_a_minister_moved_in_a_reshuffle_is_a_stale_title(rs):
+    # Lammy left the Foreign Office on 5 September 2025 (knowledge base)
+    before = article("وقال وزير الخارجية البريطاني ديفيد لامي إن الحوار ضروري.", "2025-08-01", "before")
+    after = article("وقال وزير الخارجية البريطاني ديفيد لامي إن الحوار ضروري.", "2025-10-01", "after")
+    findings = [f for f in analyse([before, after], rs).findings if f.rule == "knowledge.title"]
+    assert [f.documents for f in findings] == [["after"]]
