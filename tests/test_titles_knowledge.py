@@ -145,3 +145,9 @@ def test_a_minister_moved_in_a_reshuffle_is_a_stale_title(rs):
     after = article("وقال وزير الخارجية البريطاني ديفيد لامي إن الحوار ضروري.", "2025-10-01", "after")
     findings = [f for f in analyse([before, after], rs).findings if f.rule == "knowledge.title"]
     assert [f.documents for f in findings] == [["after"]]
+
+
+def test_a_late_emir_called_emir(rs):
+    doc = article("وتلقى أمير الكويت الشيخ نواف الأحمد الجابر الصباح اتصالا هاتفيا من الرئيس المصري.", "2024-03-01", "a")
+    findings = [f for f in analyse([doc], rs).findings if f.rule == "knowledge.title"]
+    assert [f.subject for f in findings] == ["nawaf"]
