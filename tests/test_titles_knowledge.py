@@ -151,3 +151,15 @@ def test_a_late_emir_called_emir(rs):
     doc = article("وتلقى أمير الكويت الشيخ نواف الأحمد الجابر الصباح اتصالا هاتفيا من الرئيس المصري.", "2024-03-01", "a")
     findings = [f for f in analyse([doc], rs).findings if f.rule == "knowledge.title"]
     assert [f.subject for f in findings] == ["nawaf"]
+
+
+def test_a_spokeswoman_known_to_the_knowledge_base_is_no_party(rs):
+    _, claims = extract(article("وقالت المتحدثة باسم البيت الأبيض كارولين ليفيت إن ترامب تحدث مع بوتين.", "2025-08-06"), rs)
+    titles = {c.subject: c.value.role for c in claims if c.attribute == "person.title"}
+    assert titles.get("leavitt") == "spokesman"
+    doc = article("U.S. President Donald Trump spoke with Russian President Vladimir Putin on Wednesday, "
+                  "White House press secretary Karoline Leavitt said.", "2025-08-06", "a")
+    doc.language = "en"
+    mentions, claims = extract(doc, rs)
+    assert {c.subject: c.value.role for c in claims if c.attribute == "person.title"}.get("leavitt") == "spokesman"
+    assert all("leavitt" not in m.participants for m in mentions if m.type == "call")
