@@ -163,3 +163,20 @@ def test_a_spokeswoman_known_to_the_knowledge_base_is_no_party(rs):
     mentions, claims = extract(doc, rs)
     assert {c.subject: c.value.role for c in claims if c.attribute == "person.title"}.get("leavitt") == "spokesman"
     assert all("leavitt" not in m.participants for m in mentions if m.type == "call")
+
+
+def test_the_post_held_at_the_time_is_no_stale_title(rs):
+    # 2023: Trump is a former president; "the American president at the time" is about 2018
+    doc = article("قال الرئيس الأمريكي السابق دونالد ترامب إن الاتفاق سيئ. "
+                  "وكان الرئيس الأمريكي آنذاك دونالد ترامب قد انسحب من الاتفاق عام 2018.", "2023-05-01", "a")
+    report = analyse([doc], rs)
+    assert not [f for f in report.findings if f.kind == "knowledge"]
+    assert {c.value.status for c in report.claims if c.attribute == "person.title"} == {"former", "then"}
+
+
+def test_then_president_in_english(rs):
+    doc = article("Former President Donald Trump criticised the deal on Monday. "
+                  "In 2018, then-President Donald Trump withdrew from the agreement.", None, "a")
+    doc.language = "en"
+    report = analyse([doc], rs)
+    assert not [f for f in report.findings if f.kind == "knowledge"]

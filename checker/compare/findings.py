@@ -517,6 +517,8 @@ def _fits_day(v: DateValue, day: dt.date) -> bool:
 def _verdict(rs: RuleSet, v: TitleValue, person: str, day: dt.date) -> str | None:
     """What is wrong with a title on one day, by the knowledge base: "former", "elect",
     "designate", "current", or nothing."""
+    if v.status == "then":
+        return None  # the post at the time the sentence speaks of, not on this day
     held = offices_of(rs, person, day)
     holds_it = any(t.role == v.role and (v.country is None or t.country == v.country) for t in held)
     if v.status == "former" and holds_it:
@@ -576,7 +578,7 @@ def _fits(terms: list, status: str, day: dt.date) -> bool:
         return not holds and any(t.to is not None and t.to <= day for t in terms)
     if status in ("elect", "designate"):
         return not holds and any(day < t.from_ for t in terms)
-    return True
+    return True  # "then": the post at another time than the page's
 
 
 def _no_day_fits(fb: FindingBuilder, person: str, claims: list[Claim], rs: RuleSet) -> None:

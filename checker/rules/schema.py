@@ -98,7 +98,7 @@ class RoleRule(Strict):
 
 class TitlesFile(Strict):
     roles: list[RoleRule]
-    statuses: dict[Literal["former", "acting", "elect", "designate"], list[str]]
+    statuses: dict[Literal["former", "acting", "elect", "designate", "then"], list[str]]
     fillers: list[str] = Field(default_factory=list)  # words inside a title that change nothing (الخاص)
     compatible: list[tuple[str, str]] = Field(default_factory=list)
     # where country adjectives and statuses stand: after the role (Arabic: الرئيس الأمريكي
