@@ -180,3 +180,10 @@ def test_then_president_in_english(rs):
     doc.language = "en"
     report = analyse([doc], rs)
     assert not [f for f in report.findings if f.kind == "knowledge"]
+
+
+def test_a_courtesy_title_without_a_country_is_let_be(rs):
+    doc = article("Former President Donald Trump spoke at a rally on Saturday. President Trump said the election "
+                  "was coming.", None, "a")
+    doc.language = "en"
+    assert not [f for f in analyse([doc], rs).findings if f.kind == "knowledge"]

@@ -597,6 +597,8 @@ def _no_day_fits(fb: FindingBuilder, person: str, claims: list[Claim], rs: RuleS
         va, vb = a.value, b.value
         if va.role != vb.role or va.status == vb.status or (va.country and vb.country and va.country != vb.country):
             continue
+        if any(v.status in ("current", "acting") and not v.country for v in (va, vb)):
+            continue  # "President Trump" for a former president is a courtesy, as the dated check allows
         country = va.country or vb.country
         terms = [t for t in terms_of(rs, person) if t.role == va.role and (country is None or t.country == country)]
         if not terms:
