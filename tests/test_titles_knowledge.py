@@ -187,3 +187,9 @@ def test_a_courtesy_title_without_a_country_is_let_be(rs):
                   "was coming.", None, "a")
     doc.language = "en"
     assert not [f for f in analyse([doc], rs).findings if f.kind == "knowledge"]
+
+
+def test_a_leaders_special_representative_is_an_envoy_not_the_leader(rs):
+    _, claims = extract(article("وشارك من الجانب الروسي الممثل الخاص للرئيس الروسي كيريل دميترييف.", "2026-01-23"), rs)
+    [title] = [c for c in claims if c.attribute == "person.title"]
+    assert (title.value.role, title.value.country) == ("envoy", "russia")
