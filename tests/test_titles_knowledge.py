@@ -193,3 +193,11 @@ def test_a_leaders_special_representative_is_an_envoy_not_the_leader(rs):
     _, claims = extract(article("وشارك من الجانب الروسي الممثل الخاص للرئيس الروسي كيريل دميترييف.", "2026-01-23"), rs)
     [title] = [c for c in claims if c.attribute == "person.title"]
     assert (title.value.role, title.value.country) == ("envoy", "russia")
+
+
+def test_an_envoy_loosely_called_an_aide_is_no_stale_title(rs):
+    # Dmitriev is the president's special representative (a function, not a standing office)
+    doc = article("Witkoff met Putin in the Kremlin on Wednesday, joined by presidential aide Kirill Dmitriev.",
+                  "2025-08-06", "a")
+    doc.language = "en"
+    assert not [f for f in analyse([doc], rs).findings if f.rule == "knowledge.title"]

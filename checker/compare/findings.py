@@ -526,7 +526,9 @@ def _verdict(rs: RuleSet, v: TitleValue, person: str, day: dt.date) -> str | Non
     if v.status in ("elect", "designate") and holds_it and any(t.role == v.role and day > t.from_ for t in held):
         return v.status  # "president-elect" for one sworn in already
     if v.status == "current" and not holds_it and v.role != "counterpart":
-        if holder(rs, v.role, v.country, day) or held:
+        # another standing office of theirs excludes this one; a function (an envoy's) does not
+        offices = {r.id for r in rs.titles.roles if r.office}
+        if holder(rs, v.role, v.country, day) or any(t.role in offices for t in held):
             return "current"
     return None
 
