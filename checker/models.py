@@ -149,7 +149,9 @@ class InitiatorValue(Model):
     type: Literal["initiator"] = "initiator"
     caller: str
     callee: str | None = None
-    strength: Literal["strong", "weak"] = "strong"
+    # strong: the wording says who called; weak: only the press's custom says so (Arabic
+    # "أجرى X اتصالا مع Y"); neutral: it names both and says nothing of who called ("spoke with")
+    strength: Literal["strong", "weak", "neutral"] = "strong"
 
 
 class PlaceValue(Model):

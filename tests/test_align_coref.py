@@ -153,3 +153,22 @@ def test_talks_and_a_meeting_on_one_day_between_the_same_sides_are_one_event(rs)
     durations = {c.attribute for c in r.claims if c.attribute.endswith(".duration")}
     assert durations == {f"{event.type}.duration"}
     assert [f.attribute for f in r.findings if f.attribute.endswith(".duration")] == [f"{event.type}.duration"]
+
+
+def test_pages_that_give_no_day_report_the_news_of_their_own_day(rs):
+    # a call dated 6 March; two pages of 10 March speak of "a new call" without a day: they are
+    # one call together, not the call of four days before
+    first = article("أجرى الرئيس الروسي فلاديمير بوتين اليوم الجمعة اتصالا هاتفيا مع نظيره الإيراني مسعود بزشكيان.",
+                    "2026-03-06", "first")
+    new_a = article("أجرى بوتين اتصالا هاتفيا جديدا مع بزشكيان بحثا خلاله تطورات المنطقة.", "2026-03-10", "new_a")
+    new_b = article("بحث الرئيس الإيراني مسعود بزشكيان في اتصال هاتفي مع بوتين التصعيد العسكري.", "2026-03-10", "new_b")
+    events, _ = events_and_findings(rs, first, new_a, new_b)
+    assert events == [["first"], ["new_a", "new_b"]]
+
+
+def test_a_page_published_the_next_day_without_a_day_joins_the_call_of_the_day_before(rs):
+    dated = article("أجرى الرئيس الروسي فلاديمير بوتين اليوم الجمعة اتصالا هاتفيا مع نظيره الإيراني مسعود بزشكيان.",
+                    "2026-03-06", "dated")
+    next_day = article("بحث بوتين وبزشكيان في اتصال هاتفي التصعيد العسكري في المنطقة.", "2026-03-07", "next_day")
+    events, _ = events_and_findings(rs, dated, next_day)
+    assert events == [["dated", "next_day"]]

@@ -41,7 +41,7 @@ def test_an_english_article_alone_gives_its_claims():
     assert [m.participants for m in mentions if m.type == "call"] == [["putin", "trump"]]
     assert got["call.date"][0]["from"] == "2025-05-19"
     assert got["call.duration"] == [{"type": "duration", "minutes": 120.0, "min": 120.0}]
-    assert got["call.initiator"][0] == {"type": "initiator", "caller": "trump", "callee": "putin", "strength": "weak"}
+    assert got["call.initiator"][0] == {"type": "initiator", "caller": "trump", "callee": "putin", "strength": "neutral"}
     times = {(t["hour"], t["zone"]) for t in got["call.time"]}
     assert times == {(10, "America/New_York"), (17, "Europe/Moscow")}
     titles = {(c.subject, c.value.role, c.value.country) for c in claims if c.attribute == "person.title"}
@@ -142,3 +142,9 @@ def test_english_appositions():
     titles = {(c.subject, c.value.role) for c in claims if c.attribute == "person.title"}
     assert ("peskov", "kremlin_spokesman") in titles and ("trump", "president") in titles
     assert ("witkoff", "president") not in titles  # the title in his apposition is Trump's
+
+
+def test_a_persons_own_country_adjective_is_part_of_the_name():
+    mentions, claims = _english("Biden calls Saudi King Salman ahead of the release of the report.")
+    assert [sorted(m.participants) for m in mentions] == [["biden", "king_salman"]]
+    assert _by_attribute(claims)["call.initiator"][0]["caller"] == "biden"

@@ -113,3 +113,19 @@ def test_a_vague_account_joins_the_event_in_the_place_it_names(rs):
     vague = article("قال رئيس الوفد الروسي إن المحادثات التي جرت في الرياض اليوم كانت بناءة.", "2025-03-22", "vague")
     events = report_of(rs, riyadh, istanbul, vague).events
     assert sorted(e.documents for e in events) == [["istanbul"], ["riyadh", "vague"]]
+
+
+def test_customary_wordings_naming_opposite_callers_disagree(rs):
+    a = article("أجرى الرئيس التركي رجب طيب أردوغان اليوم الاثنين اتصالا هاتفيا مع نظيره الروسي فلاديمير بوتين.", "2023-01-16", "a")
+    b = article("أجرى الرئيس الروسي فلاديمير بوتين اليوم الاثنين اتصالا هاتفيا مع نظيره التركي رجب طيب أردوغان.", "2023-01-16", "b")
+    r = report_of(rs, a, b)
+    assert [(f.rule, f.documents) for f in r.findings] == [("conflict.initiator.weak", ["a", "b"])]
+
+
+def test_a_page_that_says_who_asked_for_the_call_is_judged_by_that(rs):
+    # b's first sentence is neutral English; its second says the Russian side asked: it agrees with a
+    a = article("Putin received a phone call from Biden on Thursday.", "2021-12-30", "a")
+    b = article("On Thursday, Biden held a telephone conversation with Putin. "
+                "The call took place at the request of the American side, the Kremlin said.", "2021-12-30", "b")
+    r = report_of(rs, a, b)
+    assert [f for f in r.findings if f.attribute == "call.initiator"] == []

@@ -218,3 +218,38 @@ def test_one_of_is_no_sunday(rs):
     text = "انطلقت اليوم محادثات بين وفدي روسيا وأوكرانيا في أحد المباني الحكومية."
     [date] = claims_of(rs, text, attribute="talks.date")
     assert date.value.weekday is None and date.value.day.isoformat() == "2025-05-19"
+
+
+@pytest.mark.parametrize("text", [
+    "يأتي هذا الاتصال الهاتفي في وقت تشهد فيه المنطقة تصعيدا عسكريا منذ 28 فبراير.",
+    "The phone call comes amid a military campaign under way since 28 February.",
+])
+def test_a_date_after_since_starts_a_state_and_does_not_date_the_call(rs, text):
+    doc = article(text, "2026-03-10")
+    doc.language = "en" if text.isascii() else "ar"
+    _, claims = extract(doc, rs)
+    assert [c for c in claims if c.attribute == "call.date"] == []
+
+
+def test_two_days_of_one_month_are_one_span(rs):
+    [c] = claims_of(rs, "وعقدت المحادثات الثلاثية في أبوظبي يومي 23 و24 يناير 2026.", "2026-02-05", "talks.date")
+    assert (c.value.date_from.isoformat(), c.value.date_to.isoformat()) == ("2026-01-23", "2026-01-24")
+
+
+def test_people_who_meet_speak_for_their_countries_not_the_country_discussed(rs):
+    doc = article("اجتمع الرئيس الروسي فلاديمير بوتين مع المبعوث الأمريكي ستيف ويتكوف مساء الخميس في الكرملين "
+                  "لبحث ملف الحرب الروسية على أوكرانيا.", "2026-01-23")
+    mentions, _ = extract(doc, rs)
+    assert [sorted(m.participants) for m in mentions] == [["russia", "usa"]]
+
+
+def test_a_call_recalled_as_the_last_time_is_another_call(rs):
+    text = ("استمرت المكالمة الهاتفية بين بايدن وشي جين بينغ ساعتين و17 دقيقة. "
+            "وأشير إلى الحفاظ على الاتصال بين البلدين، كما تم التذكير بأن الزعيمين أجريا محادثة هاتفية في 18 مارس آخر مرة.")
+    mentions, _ = extract(article(text, None), rs)
+    assert [(m.relation, m.date.day_of_month if m.date else None) for m in mentions] == [("reported", None), ("recalled", 18)]
+
+
+def test_the_dateline_of_the_lead_is_not_the_day_of_the_call(rs):
+    text = "كييف – 19 مارس 2022 – أجرى بايدن مكالمة هاتفية مع الرئيس الصيني شي جين بينغ استمرت قرابة ساعتين."
+    assert claims_of(rs, text, "2022-03-19", "call.date") == []

@@ -172,7 +172,9 @@ def test_check_undated_page_finds_the_event_by_weekday_and_participants(archive,
     page.write_text("أجرى الرئيس الأمريكي دونالد ترامب، اليوم الثلاثاء، اتصالاً هاتفياً مع نظيره الروسي "
                     "فلاديمير بوتين استمر نحو 40 دقيقة.\n", encoding="utf-8")
     result = check_paths([page], archive)
-    assert sorted(result.stored) == ["agency-a", "paper-b"]  # the only Tuesday call of the two
+    # the stored calls between them are candidates (a weekday that differs only counts against
+    # a match); the aligner puts the page with the Tuesday call alone
+    assert {"agency-a", "paper-b"} <= set(result.stored)
     assert sorted(tuple(f.documents) for f in result.report.findings) == [("agency-a", "undated"), ("paper-b", "undated")]
 
 

@@ -23,6 +23,7 @@ from checker.rules.schema import CorefPolicy
 # the date is scored on its own, and a title belongs to a person, not to an event; nor are
 # topics and agreements: "Ukraine" or "the nuclear file" is discussed in call after call.
 _NOT_DETAILS = (".date", ".announced", ".topic", ".agreement")
+SPAN_DAYS = 3  # an event stated over a few days (talks on 23 and 24 January) is placed by its first
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ def account_of(m: EventMention, claims: list[Claim], published: tuple[dt.date | 
                estimated: bool = False) -> Account:
     d: DateValue | None = m.date
     day = d.day if d is not None else None
+    if d is not None and day is None and d.date_from and d.date_to and (d.date_to - d.date_from).days <= SPAN_DAYS:
+        day = d.date_from  # talks "on 23 and 24 January" are placed by their first day
     weekday = d.weekday if d is not None else None
     partial = (d.month, d.day_of_month) if d is not None and day is None and d.month and d.day_of_month else None
     return Account(m, day, weekday, details_of(claims), published, estimated, partial)
@@ -102,6 +105,7 @@ class Profile:
         self.seq = seq  # creation order: ties go to the older event
         self.members: list[Account] = []
         self.passages: set[tuple[str, int]] = set()
+        self.documents: set[str] = set()
         self.party_sets: Counter[frozenset[str]] = Counter()
         self.parties: Counter[str] = Counter()
         self.days: Counter[dt.date] = Counter()
@@ -120,6 +124,7 @@ class Profile:
         self.members.append(a)
         self.types[m.type] += 1
         self.passages.add((m.document, m.segment))
+        self.documents.add(m.document)
         if len(a.parties) >= 2:
             self.party_sets[a.parties] += 1
         self.parties.update(a.parties)
@@ -159,6 +164,29 @@ def _names(parties) -> str:
 def type_family(etype: str, policy: CorefPolicy) -> str:
     """The event types one event may be reported as, by the first of them ("talks" for a meeting)."""
     return next((group[0] for group in policy.same_event if etype in group), etype)
+
+
+def family_types(etype: str, policy: CorefPolicy) -> list[str]:
+    """Every event type of the family `etype` belongs to (itself alone, for most)."""
+    return next((sorted(group) for group in policy.same_event if etype in group), [etype])
+
+
+def could_be_one(a: EventMention, b: EventMention, policy: CorefPolicy, published: dt.date | None = None) -> bool:
+    """Whether two accounts could ever be scored as one event: none of the evidence that rules a
+    match out, whatever else they share (`published`: the day a's page was published, when a
+    gives no day). checker.store.check asks the store only for accounts that pass this."""
+    if type_family(a.type, policy) != type_family(b.type, policy):
+        return False
+    if a.document == b.document and a.segment == b.segment:
+        return False
+    pa, pb = set(a.participants), set(b.participants)
+    if pa and pb and (pa != pb if len(pa) >= 2 and len(pb) >= 2 else not (pa <= pb or pb <= pa)):
+        return False
+    da = a.date.day if a.date is not None else None
+    db = b.date.day if b.date is not None else None
+    if da is not None and db is not None:
+        return abs((da - db).days) <= policy.max_gap_days
+    return not (da is None and db is not None and published is not None and db > published + dt.timedelta(days=1))
 
 
 def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
@@ -214,9 +242,15 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
         if hi is not None and p.day > hi + dt.timedelta(days=1):
             return v.block(f"the event ({p.day.isoformat()}) is after the page's publication{est}")
         if hi is not None and lo is not None:
-            if (lo - p.day).days <= policy.recent_days:
-                v.add(w.published_near, f"published{est} within {policy.recent_days} days of {p.day.isoformat()}")
-            else:
+            after = (lo - p.day).days
+            if after <= policy.fresh_days:
+                v.add(w.published_near, f"published{est} within {policy.fresh_days} day(s) of {p.day.isoformat()}")
+            elif m.document in p.documents:
+                v.add(w.same_page, "its page reports the event in another passage")
+            elif a.weekday is None and a.partial is None and after <= policy.recent_days:
+                # a page that gives no day mostly reports the news of its day, not one of days ago
+                v.add(w.published_stale, f"gives no day and was published{est} {after} days after {p.day.isoformat()}")
+            elif after > policy.recent_days:
                 v.add(w.published_far, f"published{est} {(lo - p.day).days} days after {p.day.isoformat()}")
     elif a.day is None and p.day is None and a.weekday is not None and p.weekdays:
         # two undated accounts: their weekdays are all that can tell two events apart
@@ -232,6 +266,12 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
         apart = _days_apart((lo, hi), p.published)
         if apart is not None and apart > policy.published_apart_days:
             return v.block(f"published {apart} days apart from its other accounts")
+        if a.day is None and p.day is None and apart is not None:
+            # neither gives a day: pages of the same day or two most likely report the same news
+            if apart <= policy.fresh_days:
+                v.add(w.published_together, "published the same day or the next as its other accounts")
+            elif apart > policy.recent_days:
+                v.add(w.published_far, f"published {apart} days apart from its other accounts")
 
     # the place
     if m.place and p.place:

@@ -17,42 +17,6 @@ from checker.rules.ruleset import RuleSet
 from checker.rules.schema import CorefPolicy
 
 
-def _participants_fit(a: EventMention, b: EventMention) -> bool:
-    pa, pb = set(a.participants), set(b.participants)
-    if not pa or not pb:
-        return True
-    if a.type == "call" and len(pa) >= 2 and len(pb) >= 2:
-        return pa == pb
-    return pa <= pb or pb <= pa
-
-
-def _why_pair(a: EventMention, b: EventMention, window: int, blocked: bool = False) -> str | None:
-    """Why two dated mentions are one event, or None when they cannot be. `blocked`: the pair
-    comes from _candidate_pairs, so type and participants are known to fit."""
-    if not blocked and (a.type != b.type or not _participants_fit(a, b)):
-        return None
-    if a.document == b.document and a.segment == b.segment:
-        return None  # the extractor already kept these apart
-    if a.place and b.place and a.place != b.place:
-        return None  # talks in Istanbul and talks in Riyadh are two events, even on one day
-    da, db = a.date.day, b.date.day
-    gap = abs((da - db).days)
-    if gap == 0:
-        return f"same day {da.isoformat()}"
-    if gap <= window:
-        return f"dates {min(da, db)} and {max(da, db)} within {window} day(s)" + (
-            f", same place ({a.place})" if a.place and a.place == b.place else "")
-    return None
-
-
-def _fits_undated(m: EventMention, day: dt.date, published: dt.date | None) -> bool:
-    if m.date is not None and m.date.weekday is not None and day.weekday() != m.date.weekday:
-        return False
-    if published is not None and not (day <= published + dt.timedelta(days=1)):
-        return False
-    return True
-
-
 def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: RuleSet,
                  claims: Sequence[Claim] = ()) -> tuple[list[Event], dict[str, str]]:
     """Events, and a map mention id -> event id.
@@ -211,13 +175,6 @@ def _listed(docs: list[str]) -> str:
 def _claim_order(cid: str) -> tuple[str, int]:
     doc, _, n = cid.rpartition(":c")
     return doc, int(n) if n.isdigit() else 0
-
-
-# The aligner's tests on one pair of mentions, public for checker.store.check, which asks the
-# store only for the stored accounts these could link to a new one: one definition for both.
-participants_fit = _participants_fit
-fits_undated = _fits_undated
-why_pair = _why_pair
 
 
 def assign_events(claims: list[Claim], mention_event: dict[str, str], events: Sequence[Event] = (),

@@ -99,9 +99,9 @@ def _count_range(v: CountValue, about: float) -> tuple[float, float] | None:
 
 
 def initiators(a: InitiatorValue, b: InitiatorValue) -> str | None:
-    """Who placed the call. A weak wording ("X held a call with Y") names whoever the outlet
-    puts first, often its own country's leader: two weak wordings never contradict."""
-    if a.caller == b.caller or a.strength == b.strength == "weak":
+    """Who placed the call. A neutral wording ("X spoke with Y") contradicts nothing; a weak
+    one (by custom the subject placed the call) contradicts only at the lower severity."""
+    if a.caller == b.caller or "neutral" in (a.strength, b.strength):
         return None
     if a.callee and b.callee and a.callee == b.caller and b.callee == a.caller or a.callee is None or b.callee is None:
         return "conflict.initiator" if a.strength == b.strength == "strong" else "conflict.initiator.weak"
@@ -201,7 +201,7 @@ def describe(value, rs: RuleSet | None = None) -> str:
     if isinstance(value, PersonValue):
         return value.person
     if isinstance(value, InitiatorValue):
-        return value.caller + (" (weak wording)" if value.strength == "weak" else "")
+        return value.caller + (" (weak wording)" if value.strength != "strong" else "")
     if isinstance(value, PlaceValue):
         return value.place
     if isinstance(value, LabelValue):

@@ -219,7 +219,7 @@ def _check_weekdays(fb: FindingBuilder, claims: list[Claim]) -> None:
 def _check_slot(fb: FindingBuilder, eid: str, attribute: str, claims: list[Claim]) -> None:
     """Conflicts: the accounts of one event that give one attribute values that cannot both hold."""
     event = fb.events[eid]
-    distinct, keys = _distinct_keyed(claims)
+    distinct, keys = _distinct_keyed(_strongest_per_document(claims))
     ctx = cmp.Context(fb.rs, event.date.date_from)
     own = _own_check(fb.rs, attribute)
     check = lambda va, vb: own(cmp.compare_values(va, vb, ctx))  # noqa: E731
@@ -302,6 +302,21 @@ def _distinct_keyed(claims: list[Claim]) -> tuple[list[Claim], list[tuple]]:
             out.append(c)
             keys.append(vk)
     return out, keys
+
+
+_STRENGTH_RANK = {"strong": 2, "weak": 1, "neutral": 0}
+
+
+def _strongest_per_document(claims: list[Claim]) -> list[Claim]:
+    """A document's claims at its strongest wording only: a page that says "held a call with Y"
+    and also "at the request of Y" has said who called, and its vaguer sentence is not its word."""
+    best: dict[tuple[str, str], int] = {}
+    for c in claims:
+        rank = _STRENGTH_RANK.get(getattr(c.value, "strength", None), -1)
+        key = (c.document, c.event or "")
+        best[key] = max(best.get(key, -1), rank)
+    return [c for c in claims
+            if _STRENGTH_RANK.get(getattr(c.value, "strength", None), -1) == best[(c.document, c.event or "")]]
 
 
 def _ordered(a: Claim, b: Claim) -> tuple[Claim, Claim]:

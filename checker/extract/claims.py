@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 
 from checker.extract.kinds import READERS, RuleMatch
 from checker.extract.mentions import Mention, assemble, find_items, lexicon, skeleton
-from checker.extract.values import DatePhrase, find_dates, find_times, grammar, year_hint
+from checker.extract.values import DatePhrase, find_dates, find_times, grammar, starts_a_state, year_hint
 from checker.models import Claim, DateValue, Document, EventMention, LabelValue, TitleValue
 from checker.resolve.dates import resolve_date
 from checker.resolve.kb import holder, offices_of, terms_of
 from checker.rules.kinds import TEMPLATE
+from checker.rules.published import is_dateline
 from checker.rules.ruleset import CompiledRule, RuleSet, alternation
 from checker.text.language import sentence_language
 from checker.text.normalize import Normalized, normalize
@@ -333,7 +334,13 @@ class DocumentExtractor:
 
         said = self._statement_days(s)
         here: dict[str, _Mention] = {}
-        for pos, etype, starts, _rid in triggers:
+        # per type, the first trigger that names an event ("محادثة هاتفية") speaks for the
+        # sentence before a mere reference to one ("الحفاظ على الاتصال")
+        leading = {}
+        for t in triggers:
+            if t[1] not in leading or (t[2] and not leading[t[1]][2]):
+                leading[t[1]] = t
+        for pos, etype, starts, _rid in sorted(leading.values()):
             if etype in here:
                 continue
             if etype in fams.nested and (here or last):
@@ -341,7 +348,8 @@ class DocumentExtractor:
             # a statement's day is not the event's when the event was named before the statement,
             # the sentence has another day, or it refers to an event already reported (قالت
             # الرئاسة، الجمعة، إن الاتصال ...)
-            mine = [d for d in dates if owner(d[0]) == etype
+            mine = [d for d in dates if owner(d[0]) == etype and not starts_a_state(g, s.norm, d[0])
+                    and not self._dateline(s, d[0])
                     and not (d[0].start in said and (pos < said[d[0].start] or len(dates) > 1 or not starts))]
             nearest = min(mine, key=lambda d: abs(d[0].start - pos), default=None)
             value = nearest[1] if nearest else None
@@ -358,7 +366,8 @@ class DocumentExtractor:
             if m.relation == "reported":
                 context[etype] = m
             stated = fams.event_date.get(etype)
-            if stated and nearest and value is not None and (value.day or value.weekday is not None):
+            if stated and nearest and value is not None and (value.day or value.weekday is not None
+                                                             or nearest[0].first_day and value.date_from):
                 self._claim(seg, stated.name, m.id, value,
                             self._span(norm, plain_start, s.start + nearest[0].start, s.start + nearest[0].end),
                             "date.stated", quoted=quoted, mention=m)
@@ -520,7 +529,7 @@ class DocumentExtractor:
         # ("... and discussed the settlement in Ukraine")
         verb = self.g.topic_verb.search(s.norm)
         topics = [m.span() for m in self.g.topic.finditer(s.norm) if m.start() >= verb.end()] if verb else []
-        countries = []
+        countries, represented = [], []
         for k, m in enumerate(s.ordered):
             if k in mediating or k in mentioned:
                 continue
@@ -529,6 +538,11 @@ class DocumentExtractor:
                     countries.append(m.entity)
             elif m.type in ("person", "role") and m.country and m.party:
                 countries.append(m.country)
+                represented.append(m.country)
+        # people who met speak for their countries: with two countries so represented, a country
+        # merely named beside them ("... to discuss the Russian war on Ukraine") is no party
+        if len(set(represented)) >= 2:
+            countries = represented
         return list(dict.fromkeys(countries)), mediators
 
     def _is_party(self, m: Mention, person: str, day: dt.date | None) -> bool:
@@ -542,6 +556,12 @@ class DocumentExtractor:
         held = [t.role for t in (offices_of(self.rs, person, when) if when else
                                  terms_of(self.rs, person))]
         return not held or any(roles[r].party for r in held if r in roles)
+
+    def _dateline(self, s: _Sentence, p: DatePhrase) -> bool:
+        """A date that opens the lead ("كييف – 19 مارس 2022 – أجرى ...") is the page's dateline,
+        the day it was filed, not the day of the event the lead reports."""
+        rules = self.rs.published
+        return rules is not None and is_dateline(s.norm, (p.start, p.end), rules.dateline_words)
 
     def _statement_days(self, s: _Sentence) -> dict[int, int]:
         """Where a day right after a verb of saying begins (أعلن عراقجي الخميس أن...), mapped
@@ -561,7 +581,7 @@ class DocumentExtractor:
         rx = pw.other.get(etype)
         if rx is None:
             return "reported"
-        lo, hi = max(0, pos - 20), min(len(s.norm), pos + 30)
+        lo, hi = max(0, pos - 20), min(len(s.norm), pos + 40)
         hits = [m for m in rx.finditer(s.norm, lo, hi)]
         if not hits:
             return "reported"

@@ -395,6 +395,7 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
     # a title followed by a courtesy title (ولي العهد السعودي الأمير ...، أمير قطر الشيخ ...):
     # the name after the second is the holder of the first
     carried: tuple[int, str, object, int, str] | None = None  # (token, country, role, start, status)
+    lead: int | None = None  # where a person's own country adjective before the name begins
     while i < n:
         it = items[i]
         head = _title_head(doc, items, i) if lex.modifiers_before and it.kind in ("ADJ", "STATUS") else None
@@ -481,7 +482,9 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
             key = it.key.split("|")[0]
             opened = it.key.endswith("|open")
             etype = "person" if opened else lex.entity_types.get(key, "person")
-            m = Mention(etype, key, it.char_start, it.char_end, fuzzy=it.key.endswith("|fuzzy"), open=opened)
+            m = Mention(etype, key, it.char_start if lead is None else lead, it.char_end,
+                        fuzzy=it.key.endswith("|fuzzy"), open=opened)
+            lead = None
             # apposition: NAME ، ROLE ADJ* STATUS*
             head = _title_head(doc, items, i + 1) if lex.modifiers_before and i + 1 < n else None
             if etype == "person" and i + 1 < n and (items[i + 1].kind == "ROLE" or head is not None):
@@ -511,6 +514,12 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
             i += 1
             continue
         if it.kind == "ADJ":  # "محادثات روسية أوكرانية": a country by its adjective
+            nxt = items[i + 1] if i + 1 < n else None
+            if nxt is not None and nxt.kind == "ENT" and _adjacent(doc, it.end, nxt.start) \
+                    and lex.entity_country.get(nxt.key.split("|")[0]) == it.key:
+                lead = it.char_start  # "Saudi King Salman": the person's own country, part of the name
+                i += 1
+                continue
             mentions.append(Mention("country", it.key, it.char_start, it.char_end))
         i += 1
     return mentions

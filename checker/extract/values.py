@@ -26,6 +26,7 @@ class DatePhrase:
     weekday: int | None = None
     relative_days: int | None = None  # اليوم 0, أمس -1 ...
     week: str | None = None  # past / next / current (الماضي، المقبل، الجاري)
+    first_day: int | None = None  # "يومي 23 و24 يناير", "January 23-24": the first of the days
 
 
 @dataclass
@@ -47,6 +48,7 @@ class Grammar:
     time_words: FilteredRegex
     time_digits: re.Pattern[str]
     speech: FilteredRegex
+    state_start: re.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
     relative_days: dict[str, int]
@@ -91,12 +93,14 @@ def _build(rs: RuleSet) -> Grammar:
     b = rf"(?<!\w){sh.word_start}"  # a word start (with the clitics the language glues on)
     e = r"(?!\w)"
     wb = sh.before_weekday
+    days_and = rf"(?:-|–|{sh.days_and})"  # between the first and last of two days
     month_first = (
-        rf"|(?:(?P<wd3>{W})\s*[،,]?\s+)?(?P<mon3>{M})\.?\s+(?P<d3>\d{{1,2}}){sh.day_suffix}(?![\d:])"
+        rf"|(?:(?P<wd3>{W})\s*[،,]?\s+)?(?P<mon3>{M})\.?\s+(?P<d3>\d{{1,2}}){sh.day_suffix}"
+        rf"(?:\s*{days_and}\s*(?P<d3e>\d{{1,2}}){sh.day_suffix})?(?![\d:])"
         rf"(?:\s*[،,]?\s*(?P<y3>\d{{4}}))?" if sh.month_first else ""
     )
     date = re.compile(
-        rf"{b}(?:{wb}(?P<wd>{W})\s*[،,]?\s+)?(?P<d>\d{{1,2}}){sh.day_suffix}\s+{sh.day_month}(?P<mon>{M}){e}"
+        rf"{b}(?:{wb}(?P<wd>{W})\s*[،,]?\s+)?(?:(?P<d0>\d{{1,2}}){sh.day_suffix}\s*{days_and}\s*)?(?P<d>\d{{1,2}}){sh.day_suffix}\s+{sh.day_month}(?P<mon>{M}){e}"
         rf"(?:\s*[،,]?\s*{sh.before_year}(?P<y>\d{{4}}))?(?:\s+(?P<week>{R}))?"
         rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})" + month_first
     )
@@ -135,6 +139,7 @@ def _build(rs: RuleSet) -> Grammar:
     f = FilteredRegex.of
     return Grammar(
         date, f(relative), f(weekday), f(year), f(time_words), time_digits, f(speech),
+        re.compile(rf"(?<!\w)(?:{sh.state_start})\s*$"),
         months, weekdays, {normalize_word(k): v for k, v in cal.relative_days.items()}, weeks,
         hours, parts, {normalize_word(k): v for k, v in cal.fractions.items()},
         {normalize_word(k): v for k, v in cal.zones.items()},
@@ -146,6 +151,11 @@ def _build(rs: RuleSet) -> Grammar:
 
 
 _DIGIT = re.compile(r"\d")  # what every numeric date and clock time holds
+
+
+def starts_a_state(g: Grammar, s: str, p: DatePhrase) -> bool:
+    """Whether the date phrase p of sentence s is the start of a state ("since 28 February")."""
+    return g.state_start.search(s, max(0, p.start - 40), p.start) is not None
 
 
 def _key(text: str) -> str:
@@ -164,14 +174,17 @@ def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
         if m.group("d2"):
             p = DatePhrase(m.start(), m.end(), int(m.group("d2")), int(m.group("m2")), int(m.group("y2")))
         elif m.groupdict().get("d3"):  # month first: "May 19, 2025"
-            p = DatePhrase(m.start(), m.end(), int(m.group("d3")), g.months[_key(m.group("mon3"))],
+            first, last = int(m.group("d3")), m.group("d3e")
+            p = DatePhrase(m.start(), m.end(), int(last) if last else first, g.months[_key(m.group("mon3"))],
                            int(m.group("y3")) if m.group("y3") else None,
-                           g.weekdays[_key(m.group("wd3"))] if m.group("wd3") else None)
+                           g.weekdays[_key(m.group("wd3"))] if m.group("wd3") else None,
+                           first_day=first if last else None)
         else:
             p = DatePhrase(m.start(), m.end(), int(m.group("d")), g.months[_key(m.group("mon"))],
                            int(m.group("y")) if m.group("y") else None,
                            g.weekdays[_key(m.group("wd"))] if m.group("wd") else None,
-                           week=g.weeks[_key(m.group("week"))] if m.group("week") else None)
+                           week=g.weeks[_key(m.group("week"))] if m.group("week") else None,
+                           first_day=int(m.group("d0")) if m.group("d0") else None)
         if p.month and 1 <= p.month <= 12 and p.day and 1 <= p.day <= 31:
             found.append(p)
             taken.append((p.start, p.end))

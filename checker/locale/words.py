@@ -302,7 +302,7 @@ class Words:
             return self.title(value.role, value.country, value.status)
         if kind == "initiator":
             who = self.entity(value.caller)
-            return self._("%(who)s (weak wording)") % {"who": who} if value.strength == "weak" else who
+            return self._("%(who)s (weak wording)") % {"who": who} if value.strength != "strong" else who
         if kind == "place":
             return self.entity(value.place)
         if kind == "person":

@@ -70,6 +70,9 @@ def resolve_date(p: DatePhrase, published: Published, year_hint: int | None = No
         if d is None:
             return DateValue(weekday=p.weekday, how="impossible date")
         how = "absolute" if p.year else ("year from the sentence" if year_hint else "year from the publication date" + est)
+        first = _safe_date(year, p.month, p.first_day) if p.first_day else None
+        if first is not None and first < d:  # "on 23 and 24 January": the event spans both days
+            return DateValue(date_from=first, date_to=d, how=how)
         return DateValue(date_from=d, date_to=d, weekday=p.weekday, how=how)
     if p.relative_days is not None:
         if pub is None and window is None:

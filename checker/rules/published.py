@@ -415,7 +415,7 @@ def read_line(line: str, rules: PublishedRules, above: str | None = None, below:
             kind, label = "published", f"before '{line[after[0]:after[1]]}'"
         elif bare:
             kind, label = "clock" if clock else "bare", None
-        elif not out and _is_dateline(line, span, rules.dateline_words):
+        elif not out and is_dateline(line, span, rules.dateline_words):
             kind, label = "dateline", line[: span[0]].strip()
         else:
             kind, label = "none", None
@@ -426,7 +426,7 @@ def read_line(line: str, rules: PublishedRules, above: str | None = None, below:
 _DASHES = "-–—"
 
 
-def _is_dateline(line: str, span: tuple[int, int], max_words: int) -> bool:
+def is_dateline(line: str, span: tuple[int, int], max_words: int) -> bool:
     """Does the line open with a dateline ending at this date: a few words and a dash before it,
     a colon or a dash after it ("CAIRO – 14 October 2025: ...")?"""
     before, after = line[: span[0]].rstrip(), line[span[1] :].lstrip()

@@ -137,6 +137,7 @@ class DateShapes(Strict):
     before_weekday: str = ""  # يوم / "on"
     day_suffix: str = ""  # after the day's digits: "19th"
     day_month: str = ""  # between the day and the month: "من شهر", "of"
+    days_and: str = "(?!x)x"  # between two days of one month ("23 و24 يناير", "23 and 24 January")
     before_year: str = ""  # between the month and the year: "عام"
     month_first: bool = False  # "May 19, 2025" as well as "19 May 2025"
     week_before: bool = False  # "last Tuesday" as well as "الثلاثاء الماضي"
@@ -146,6 +147,8 @@ class DateShapes(Strict):
     zone_after: str = ""  # after a zone name: "time" ("Moscow time")
     utc: str = r"gmt|utc"  # words for universal time
     hour_alone: bool = False  # "5 pm", "10 a.m. ET", "1230 GMT": digit hours without a colon
+    state_start: str = r"(?!x)x"  # words just before a date that make it the start of a state
+    # (منذ 28 فبراير, "since 28 February"), never the day of the event the sentence reports
 
 
 class CalendarFile(Strict):
@@ -202,7 +205,7 @@ class ClaimRule(Strict):
     id: str
     attribute: str
     pattern: str | list[str]  # a list: alternatives that may reuse group names
-    strength: Literal["strong", "weak"] | None = None  # initiator: does the wording say who called?
+    strength: Literal["strong", "weak", "neutral"] | None = None  # initiator: does the wording say who called?
     count: Literal["per_side", "total"] | None = None  # count: per side or in total
     qualifier: Qualifier | None = None  # count: "at least 12" (a rule per wording)
     label: str | None = None  # label: a categorical claim (an agreement reached) with this value
@@ -303,7 +306,10 @@ class CorefWeights(Strict):
     weekday_fits: float = 1
     weekday_differs: float = -2
     published_near: float = 0.5
+    published_stale: float = -1
     published_far: float = -2
+    published_together: float = 1
+    same_page: float = 1
     same_place: float = 2
     other_place: float = -6
     shared_detail: float = 1
@@ -316,7 +322,8 @@ class CorefPolicy(Strict):
     threshold: float = 3
     margin: float = 1  # an account naming fewer than two parties must lead the runner-up by this
     max_gap_days: int = Field(default=7, ge=0, le=60)  # accounts dated further apart never meet
-    recent_days: int = Field(default=7, ge=0)  # an undated page mostly reports what happened this recently
+    fresh_days: int = Field(default=1, ge=0)  # an undated page mostly reports the news of its day
+    recent_days: int = Field(default=7, ge=0)  # and at most what happened this recently
     # accounts without a day whose pages were published further apart report different events
     published_apart_days: int = Field(default=30, ge=0)
     weights: CorefWeights = CorefWeights()

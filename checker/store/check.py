@@ -3,14 +3,14 @@
 The new articles are read and extracted as `checker report` would; then a few indexed queries
 find the stored documents whose event mentions could be one event with a new mention:
 
-- a dated new mention: stored mentions of its type dated within the policy's window
-  (`events[type].date_window_days`) that the aligner would link to it, followed from link to link
-  (a chain 17 -> 18 -> 19 March is one event for the aligner too), at most MAX_ROUNDS steps;
-- a new mention with only a weekday, or no date: stored dated mentions of its type sharing a
-  participant, on the days it can mean (the weekday in the UNDATED_LOOKBACK_DAYS before its
-  publication day, or any day up to the day after); without a publication day, the latest
-  UNANCHORED_LIMIT such mentions;
-- stored undated mentions that could join one of those events: same type, published from the
+- a dated new mention: stored mentions of its family of types (talks and meeting) dated within
+  the coreference policy's `max_gap_days` that nothing rules out as one event with it (the
+  aligner's `could_be_one`), followed from link to link (a chain 17 -> 18 -> 19 March is one
+  event for the aligner too), at most MAX_ROUNDS steps;
+- a new mention with only a weekday, or no date: stored dated mentions of its family sharing a
+  participant, on the days it can mean (the UNDATED_LOOKBACK_DAYS before its publication day,
+  or up to the day after); without a publication day, the latest UNANCHORED_LIMIT such mentions;
+- stored undated mentions that could join one of those events: same family, published from the
   day before the event to UNDATED_LOOKBACK_DAYS after it.
 
 No query reads the claims table except by document id, so a check costs the same on a store
@@ -30,7 +30,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
-from checker.align.events import fits_undated, participants_fit, why_pair
+from checker.align.coref import could_be_one, family_types
 from checker.engine import Engine, LocalEngine
 from checker.models import Claim, DateValue, Document, EventMention, Finding, Report
 from checker.pipeline import analyse_extracted
@@ -90,18 +90,18 @@ def _dated(m: EventMention) -> bool:
     return m.date is not None and m.date.day is not None
 
 
-def _undated_seeds(conn: Connection, m: EventMention, published: dt.date | None) -> list[EventMention]:
+def _undated_seeds(conn: Connection, m: EventMention, published: dt.date | None, rs: RuleSet) -> list[EventMention]:
     """Stored dated mentions a new weekday-only or undated mention could join."""
+    policy = rs.policy.coreference
     people = sorted(set(m.participants))
-    weekday = m.date.weekday if m.date is not None else None
+    types = family_types(m.type, policy)
     days: list[dt.date] | None = None
     if published is not None:
         days = [published + dt.timedelta(days=k) for k in range(-UNDATED_LOOKBACK_DAYS, 2)]
-        days = [d for d in days if weekday is None or d.weekday() == weekday]
     mp, mt = t.mention_participants, t.mentions
     ids: set[str] = set()
     if people:
-        q = sa.select(mp.c.mention).where(mp.c.type == m.type, mp.c.participant.in_(people))
+        q = sa.select(mp.c.mention).where(mp.c.type.in_(types), mp.c.participant.in_(people))
         if days is not None:
             ids.update(conn.execute(q.where(mp.c.day.in_(days))).scalars())
         else:
@@ -109,7 +109,7 @@ def _undated_seeds(conn: Connection, m: EventMention, published: dt.date | None)
             ids.update(conn.execute(q).scalars())
     if days is not None:  # stored accounts that name nobody fit anyone
         keys = [""] if people else None
-        q = sa.select(mt.c.id).where(mt.c.type == m.type, mt.c.day.in_(days))
+        q = sa.select(mt.c.id).where(mt.c.type.in_(types), mt.c.day.in_(days))
         if keys is not None:
             q = q.where(mt.c.participants_key.in_(keys))
         ids.update(conn.execute(q).scalars())
@@ -117,7 +117,7 @@ def _undated_seeds(conn: Connection, m: EventMention, published: dt.date | None)
     out = []
     for r in rows:
         cand = _row_mention(r)
-        if participants_fit(m, cand) and fits_undated(m, cand.date.day, published):
+        if could_be_one(m, cand, policy, published):
             out.append(cand)
     return out
 
@@ -134,50 +134,53 @@ def candidate_documents(conn: Connection, mentions: Sequence[EventMention], docs
     """Ids of the stored documents with a mention that could be one event with a new mention.
 
     Every query is on indexed columns (type + day, type + participant + day, type + pub_day)
-    and bounded by the policy's date windows, never a scan of the claims.
+    and bounded by the coreference policy's `max_gap_days`, never a scan of the claims; what
+    could be one event is decided by the aligner's own test (`could_be_one`), so a check finds
+    every stored account that `checker report` over both would align with a new one.
     """
-    windows = {etype: ev.date_window_days for etype, ev in rs.policy.events.items()}
+    policy = rs.policy.coreference
+    gap = policy.max_gap_days
     linked: dict[str, EventMention] = {m.id: m for m in mentions if _dated(m)}
     for m in mentions:
         if not _dated(m):
-            for cand in _undated_seeds(conn, m, docs[m.document].published.day if m.document in docs else None):
+            for cand in _undated_seeds(conn, m, docs[m.document].published.day if m.document in docs else None, rs):
                 if cand.document not in exclude:
                     linked.setdefault(cand.id, cand)
     frontier = list(linked.values())
     for _ in range(MAX_ROUNDS):
         if not frontier:
             break
-        by_type: dict[str, list[EventMention]] = defaultdict(list)
+        by_family: dict[str, list[EventMention]] = defaultdict(list)
         for m in frontier:
-            by_type[m.type].append(m)
+            by_family[family_types(m.type, policy)[0]].append(m)
         frontier = []
-        for etype, group in sorted(by_type.items()):
-            w = windows.get(etype, 0)
-            spans = _intervals([m.date.day for m in group], w, w)
+        for family, group in sorted(by_family.items()):
+            spans = _intervals([m.date.day for m in group], gap, gap)
             q = sa.select(*_MENTION_COLUMNS).where(
-                t.mentions.c.type == etype, sa.or_(*(t.mentions.c.day.between(lo, hi) for lo, hi in spans)))
+                t.mentions.c.type.in_(family_types(family, policy)),
+                sa.or_(*(t.mentions.c.day.between(lo, hi) for lo, hi in spans)))
             for r in conn.execute(q):
                 if r.id in linked or r.document in exclude:
                     continue
                 cand = _row_mention(r)
-                if any(why_pair(cand, m, w) for m in group):
+                if any(could_be_one(cand, m, policy) for m in group):
                     linked[cand.id] = cand
                     frontier.append(cand)
     found = {m.document for m in linked.values()} - set(docs)
     # stored weekday-only / undated accounts that could join one of these events
-    events_by_type: dict[str, list[EventMention]] = defaultdict(list)
+    events_by_family: dict[str, list[EventMention]] = defaultdict(list)
     for m in linked.values():
-        events_by_type[m.type].append(m)
-    for etype, group in sorted(events_by_type.items()):
+        events_by_family[family_types(m.type, policy)[0]].append(m)
+    for family, group in sorted(events_by_family.items()):
         spans = _intervals([m.date.day for m in group], 1, UNDATED_LOOKBACK_DAYS)
         q = sa.select(*_MENTION_COLUMNS).where(
-            t.mentions.c.type == etype, t.mentions.c.day.is_(None),
+            t.mentions.c.type.in_(family_types(family, policy)), t.mentions.c.day.is_(None),
             sa.or_(*(t.mentions.c.pub_day.between(lo, hi) for lo, hi in spans)))
         for r in conn.execute(q):
             if r.document in exclude or r.document in found:
                 continue
             cand = _row_mention(r)
-            if any(participants_fit(cand, m) and fits_undated(cand, m.date.day, r.pub_day) for m in group):
+            if any(could_be_one(cand, m, policy, r.pub_day) for m in group):
                 found.add(r.document)
     return found - exclude
 
