@@ -513,8 +513,14 @@ def _title_window(c: Claim, events: Mapping[str, Event], docs: Mapping[str, Docu
             return TitleWindow(lo, hi, ESTIMATED)
         if published.date_from is not None and not published.how.startswith("estimated"):
             return TitleWindow(lo, hi, None)
-        if lo == hi and any(v.day is None and (v.weekday is not None or v.day_of_month is not None)
-                            and _fits_day(v, lo) for v in stated):
+        # the other accounts' day, for a page that gives only a weekday (or day of the month) that
+        # fits it: only for a party of the event (a person the other pages name in it too) and a
+        # day at least two other pages give, since the aligner may have joined the page on that
+        # very weekday and a country-level party
+        others = [d for d in event.documents if d != c.document]
+        if lo == hi and c.subject in event.participants and len(others) >= 2 \
+                and any(v.day is None and (v.weekday is not None or v.day_of_month is not None)
+                        and _fits_day(v, lo) for v in stated):
             return TitleWindow(lo, hi, OTHERS)
     if published.date_from is None or published.date_to is None:
         return None
