@@ -253,3 +253,15 @@ def test_a_call_recalled_as_the_last_time_is_another_call(rs):
 def test_the_dateline_of_the_lead_is_not_the_day_of_the_call(rs):
     text = "كييف – 19 مارس 2022 – أجرى بايدن مكالمة هاتفية مع الرئيس الصيني شي جين بينغ استمرت قرابة ساعتين."
     assert claims_of(rs, text, "2022-03-19", "call.date") == []
+
+
+def test_the_day_a_call_was_announced_is_not_its_day(rs):
+    text = ("بدأت منذ قليل المحادثة الهاتفية بين الرئيس الأمريكي جو بايدن ونظيره الروسي فلاديمير بوتين، "
+            "والتي أعلن عنها البيت الأبيض والكرملين أمس الأربعاء.")
+    assert claims_of(rs, text, "2021-12-30", "call.date") == []
+
+
+def test_a_new_call_reported_today_is_the_reported_call_not_a_planned_one(rs):
+    mentions, _ = extract(article("أجرى الرئيس الروسي فلاديمير بوتين اليوم اتصالا هاتفيا جديدا مع نظيره الإيراني مسعود بزشكيان.",
+                                  "2026-03-10"), rs)
+    assert [m.relation for m in mentions] == ["reported"]

@@ -21,7 +21,8 @@ from checker.rules.schema import CorefPolicy
 # Claim attributes that say something distinctive about one event: two accounts stating the same
 # value of one of these are more likely about the same event. Dates and titles are not details:
 # the date is scored on its own, and a title belongs to a person, not to an event; nor are
-# topics and agreements: "Ukraine" or "the nuclear file" is discussed in call after call.
+# topics and agreements: "Ukraine" or "the nuclear file" is discussed in call after call; nor
+# who placed the call: the same leader calls the same counterpart again.
 _NOT_DETAILS = (".date", ".announced", ".topic", ".agreement")
 SPAN_DAYS = 3  # an event stated over a few days (talks on 23 and 24 January) is placed by its first
 
@@ -241,12 +242,15 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
         est = " (estimated)" if a.published_estimated else ""
         if hi is not None and p.day > hi + dt.timedelta(days=1):
             return v.block(f"the event ({p.day.isoformat()}) is after the page's publication{est}")
+        same_page = m.document in p.documents
+        if same_page:
+            v.add(w.same_page, "its page reports the event in another passage")
         if hi is not None and lo is not None:
             after = (lo - p.day).days
             if after <= policy.fresh_days:
                 v.add(w.published_near, f"published{est} within {policy.fresh_days} day(s) of {p.day.isoformat()}")
-            elif m.document in p.documents:
-                v.add(w.same_page, "its page reports the event in another passage")
+            elif same_page:
+                pass  # the page dates the event elsewhere: its days ago are no sign of other news
             elif a.weekday is None and a.partial is None and after <= policy.recent_days:
                 # a page that gives no day mostly reports the news of its day, not one of days ago
                 v.add(w.published_stale, f"gives no day and was published{est} {after} days after {p.day.isoformat()}")

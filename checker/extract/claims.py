@@ -119,7 +119,9 @@ def party_words(rs: RuleSet) -> PartyWords:
 # after a verb of saying: the speaker (a placeholder, or one or two words such as الرئاسة) and
 # a comma, then the day of the statement
 _AFTER_SPEECH = (re.compile(r"\s*(?:يوم\s+)?"),
-                 re.compile(r"\s*(?:\u27e6[pc]\d+\u27e7|[^\s،,\u27e6]+(?:\s+[^\s،,\u27e6]+)?)\s*،?\s*(?:يوم\s+)?"))
+                 re.compile(r"\s*(?:\u27e6[pc]\d+\u27e7|[^\s،,\u27e6]+(?:\s+[^\s،,\u27e6]+)?)\s*،?\s*(?:يوم\s+)?"),
+                 # "التي أعلن عنها البيت الأبيض والكرملين أمس": the announcement's day, not the call's
+                 re.compile(r"\s*عن(?:ها|ه)\s+\u27e6[pc]\d+\u27e7(?:\s*و\s*\u27e6[pc]\d+\u27e7)*\s*،?\s*(?:يوم\s+)?"))
 _PLACEHOLDER_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:جانب\s+|طرف\s+)?\u27e6[pc](\d+)\u27e7")
 _AND_PLACEHOLDER = re.compile(r"\s*(?:،|و|,)\s*(?:و\s*)?\u27e6[pc](\d+)\u27e7")
 
