@@ -110,8 +110,10 @@ def test_algerias_president_is_known(rs):
 def _call_pages(undated_text):
     dated = article("أجرى الرئيس الأمريكي المنتخب دونالد ترامب اليوم الخميس اتصالا هاتفيا مع الرئيس المصري "
                     "عبد الفتاح السيسي.", "2016-12-22", "dated")
+    dated2 = article("تلقى الرئيس المصري عبد الفتاح السيسي اليوم الخميس اتصالا هاتفيا من الرئيس الأمريكي المنتخب "
+                     "دونالد ترامب.", "2016-12-22", "dated2")
     undated = article(undated_text, None, "undated")
-    return [dated, undated]
+    return [dated, dated2, undated]
 
 
 def test_the_other_accounts_day_with_the_weekday_the_page_gives(rs):
@@ -120,6 +122,12 @@ def test_the_other_accounts_day_with_the_weekday_the_page_gives(rs):
     [f] = [f for f in report.findings if f.rule == "knowledge.title"]
     assert f.documents == ["undated"] and f.params["basis"] == "others"
     assert "other accounts" in f.message
+
+
+def test_the_other_accounts_day_needs_two_pages_giving_it(rs):
+    docs = _call_pages("تلقى الرئيس المصري عبد الفتاح السيسي الخميس اتصالا هاتفيا من الرئيس الأمريكي دونالد ترامب.")
+    del docs[1]
+    assert not [f for f in analyse(docs, rs).findings if f.rule == "knowledge.title"]
 
 
 def test_no_stale_title_on_the_other_accounts_day_alone(rs):
