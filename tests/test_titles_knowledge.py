@@ -110,10 +110,8 @@ def test_algerias_president_is_known(rs):
 def _call_pages(undated_text):
     dated = article("أجرى الرئيس الأمريكي المنتخب دونالد ترامب اليوم الخميس اتصالا هاتفيا مع الرئيس المصري "
                     "عبد الفتاح السيسي.", "2016-12-22", "dated")
-    dated2 = article("تلقى الرئيس المصري عبد الفتاح السيسي اليوم الخميس اتصالا هاتفيا من الرئيس الأمريكي المنتخب "
-                     "دونالد ترامب.", "2016-12-22", "dated2")
     undated = article(undated_text, None, "undated")
-    return [dated, dated2, undated]
+    return [dated, undated]
 
 
 def test_the_other_accounts_day_with_the_weekday_the_page_gives(rs):
@@ -124,10 +122,12 @@ def test_the_other_accounts_day_with_the_weekday_the_page_gives(rs):
     assert "other accounts" in f.message
 
 
-def test_the_other_accounts_day_needs_two_pages_giving_it(rs):
-    docs = _call_pages("تلقى الرئيس المصري عبد الفتاح السيسي الخميس اتصالا هاتفيا من الرئيس الأمريكي دونالد ترامب.")
-    del docs[1]
-    assert not [f for f in analyse(docs, rs).findings if f.rule == "knowledge.title"]
+def test_the_other_accounts_day_only_for_a_party_of_the_event(rs):
+    # the page names Trump only in passing; the event's parties are countries
+    dated = article("بدأت في مسقط اليوم الثلاثاء جولة محادثات بين إيران والولايات المتحدة.", "2025-04-15", "dated")
+    undated = article("انطلقت الثلاثاء في مسقط جولة محادثات بين إيران والولايات المتحدة. "
+                      "وكان الرئيس الأمريكي السابق دونالد ترامب قد انسحب من الاتفاق.", None, "undated")
+    assert not [f for f in analyse([dated, undated], rs).findings if f.rule == "knowledge.title"]
 
 
 def test_no_stale_title_on_the_other_accounts_day_alone(rs):

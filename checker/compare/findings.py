@@ -514,11 +514,10 @@ def _title_window(c: Claim, events: Mapping[str, Event], docs: Mapping[str, Docu
         if published.date_from is not None and not published.how.startswith("estimated"):
             return TitleWindow(lo, hi, None)
         # the other accounts' day, for a page that gives only a weekday (or day of the month) that
-        # fits it: only for a party of the event (a person the other pages name in it too) and a
-        # day at least two other pages give, since the aligner may have joined the page on that
-        # very weekday and a country-level party
-        others = [d for d in event.documents if d != c.document]
-        if lo == hi and c.subject in event.participants and len(others) >= 2 \
+        # fits it: only for a party of the event (a person the other accounts name in it too),
+        # since the aligner may have joined the page on that very weekday and parties named only
+        # by their countries
+        if lo == hi and c.subject in event.participants \
                 and any(v.day is None and (v.weekday is not None or v.day_of_month is not None)
                         and _fits_day(v, lo) for v in stated):
             return TitleWindow(lo, hi, OTHERS)
