@@ -209,3 +209,19 @@ def test_an_envoy_loosely_called_an_aide_is_no_stale_title(rs):
                   "2025-08-06", "a")
     doc.language = "en"
     assert not [f for f in analyse([doc], rs).findings if f.rule == "knowledge.title"]
+
+
+def test_the_knowledge_base_has_one_holder_of_a_post_at_a_time(rs):
+    # posts several people hold at once (spokespeople, aides, envoys) apart
+    shared = {r.id for r in rs.titles.roles if not r.party or not r.office}
+    by_post = {}
+    for t in rs.offices.terms:
+        assert t.to is None or t.from_ < t.to, t
+        assert t.checked is None or t.checked.startswith("http"), t
+        if t.role not in shared:
+            by_post.setdefault((t.role, t.country), []).append(t)
+    for post, terms in by_post.items():
+        terms.sort(key=lambda t: t.from_)
+        for a, b in zip(terms, terms[1:]):
+            if a.person != b.person:
+                assert a.to is not None and a.to <= b.from_, (post, a.person, b.person)
