@@ -225,3 +225,9 @@ def test_the_knowledge_base_has_one_holder_of_a_post_at_a_time(rs):
         for a, b in zip(terms, terms[1:]):
             if a.person != b.person:
                 assert a.to is not None and a.to <= b.from_, (post, a.person, b.person)
+
+
+def test_putins_aide_named_by_the_presidents_name(rs):
+    _, claims = extract(article("وقال مستشار بوتين، يوري أوشاكوف، إن اللقاء كان مفيدا.", "2025-08-06"), rs)
+    titles = {c.subject: (c.value.role, c.value.country) for c in claims if c.attribute == "person.title"}
+    assert titles == {"ushakov": ("kremlin_aide", "russia")}
