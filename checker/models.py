@@ -143,7 +143,9 @@ class TitleValue(Model):
     type: Literal["title"] = "title"
     role: str  # "president", "foreign_minister", ...
     country: str | None = None  # entity id of the country or organisation
-    status: Literal["current", "former", "acting", "elect", "designate"] = "current"
+    # "then": the post held at the time the sentence speaks of (الرئيس آنذاك, then-President),
+    # which says nothing about the day of the page
+    status: Literal["current", "former", "acting", "elect", "designate", "then"] = "current"
     office: bool = True  # a standing office (exclusive) rather than a function such as delegation head
     given: str | None = None  # the given name written before a known surname (normalised), if any
 

@@ -58,10 +58,16 @@ def test_groups_are_keyed_by_document_event_slot_and_person(rs):
         elif key.stage == SLOT:
             assert all(c.event == key.subject and c.attribute == key.attribute != "person.title" for c in claims)
         else:
+            titles = [c for c in claims if c.value.type == "title"]
             assert key.stage == TITLES and all(c.attribute == "person.title" and c.subject == key.subject
-                                               for c in claims)
+                                               for c in titles)
+            # then, as context, the days their accounts give their events
+            accounts = {(c.document, c.event) for c in titles if c.event}
+            assert all(c.value.type == "date" and (c.document, c.event) in accounts
+                       for c in claims[len(titles):])
     # every title claim, and every other claim of an event, is in exactly one comparison group
-    compared = [c.id for k, g in groups if k.stage != WEEKDAY for c in g]
+    compared = [c.id for k, g in groups if k.stage != WEEKDAY for c in g
+                if k.stage != TITLES or c.value.type == "title"]
     assert sorted(compared) == sorted(c.id for c in report.claims if c.attribute == "person.title" or c.event)
     assert {k.kind for k in keys} == {"weekday", "slot", "titles"}
 

@@ -207,6 +207,8 @@ def titles(a: TitleValue, b: TitleValue, rs: RuleSet) -> str | None:
     if a.role == b.role:
         if a.country and b.country and a.country != b.country:
             return "conflict.title"
+        if "then" in (a.status, b.status):
+            return None  # "the president at the time" fits any status on the page's own day
         return "conflict.title" if a.status != b.status else None
     pair = {a.role, b.role}
     if any(set(p) == pair for p in rs.titles.compatible):

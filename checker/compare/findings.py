@@ -18,13 +18,13 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from itertools import islice
+from itertools import combinations, islice
 from typing import NamedTuple
 
 from checker.compare import comparators as cmp
 from checker.models import Claim, DateValue, Document, Event, Evidence, Finding, TimeValue, TitleValue, value_key
 from checker.resolve.dates import WEEKDAYS_EN, weekday_mismatch
-from checker.resolve.kb import holder, offices_of, terms_of
+from checker.resolve.kb import holder, offices_of, terms_of, title_verdict
 from checker.rules.ruleset import RuleSet
 
 _SENTENCE_EDGE = re.compile(r"[.!?؟\n]")
@@ -151,6 +151,7 @@ def group_claims(claims: Iterable[Claim]) -> list[Group]:
     groups: dict[GroupKey, list[Claim]] = defaultdict(list)
     claims = list(claims)
     restated = {c.value.restates for c in claims if isinstance(c.value, TimeValue) and c.value.restates}
+    days: dict[tuple[str, str], list[Claim]] = defaultdict(list)  # (document, event) -> its dates
     for c in claims:
         if isinstance(c.value, DateValue) and c.value.weekday is not None or c.id in restated \
                 or isinstance(c.value, TimeValue) and c.value.restates:
@@ -159,6 +160,14 @@ def group_claims(claims: Iterable[Claim]) -> list[Group]:
             groups[GroupKey(TITLES, c.subject, c.attribute)].append(c)
         elif c.event:
             groups[GroupKey(SLOT, c.event, c.attribute)].append(c)
+            if isinstance(c.value, DateValue):
+                days[(c.document, c.event)].append(c)
+    # a title group also carries what each of its accounts says of its event's day: the
+    # knowledge check leans on the event's day only where the page itself supports it
+    for key, group in groups.items():
+        if key.stage == TITLES:
+            pairs = dict.fromkeys((c.document, c.event) for c in group if c.event)
+            group.extend(d for pair in pairs for d in days.get(pair, ()))
     return sorted(groups.items(), key=lambda kv: kv[0])
 
 
@@ -274,10 +283,16 @@ def _own_check(rs: RuleSet, attribute: str) -> Callable[[str | None], str | None
     return lambda check: decl.check if check == decl.kind.check else check
 
 
-def _check_titles(fb: FindingBuilder, person: str, claims: list[Claim]) -> None:
+def _check_titles(fb: FindingBuilder, person: str, given: list[Claim]) -> None:
     """Conflicts between one person's titles in accounts close in time, then the titles the
-    knowledge base contradicts."""
+    knowledge base contradicts. `given` holds the titles, then the dates their accounts give
+    their events (see group_claims)."""
     rs = fb.rs
+    claims = [c for c in given if c.value.type == "title"]
+    stated: dict[tuple[str, str], list[DateValue]] = defaultdict(list)
+    for c in given:
+        if c.value.type == "date":
+            stated[(c.document, c.event or "")].append(c.value)
     distinct, keys = _distinct_keyed(claims)
     days = [_day_of(c, fb.events, fb.docs) for c in distinct]
     ordinals = [d.toordinal() if d is not None else None for d in days]
@@ -289,9 +304,15 @@ def _check_titles(fb: FindingBuilder, person: str, claims: list[Claim]) -> None:
         a, b = _ordered(distinct[i], distinct[j])
         fb.add("conflict", rule, a.attribute, person, None, [a, b],
                {"a": a.document, "b": b.document, "va": fb.describe(a), "vb": fb.describe(b)})
+    undated: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        _knowledge(fb, c, _window_of(c, fb.events, fb.docs), rs)
+        window = _title_window(c, fb.events, fb.docs, stated.get((c.document, c.event or ""), []))
+        _knowledge(fb, c, window, rs)
         _given_name(fb, c, rs)
+        if window is None:
+            undated[c.document].append(c)
+    for document in sorted(undated):
+        _no_day_fits(fb, person, undated[document], rs)
 
 
 # a post's life: elected (or designated), then held (or held acting), then left
@@ -504,39 +525,75 @@ def values_conflict(attribute: str, va, vb, event: Event | None, rs: RuleSet) ->
     return bool(cmp.compare_values(va, vb, ctx) or cmp.compare_values(vb, va, ctx))
 
 
-def _window_of(c: Claim, events: Mapping[str, Event], docs: Mapping[str, Document]) -> tuple[dt.date, dt.date] | None:
-    """The days a claim may speak of: its event's, else the window the page was published in."""
-    r = events[c.event].date if c.event and events[c.event].date.date_from else docs[c.document].published
-    if r.date_from is None or r.date_to is None:
+# what a knowledge finding's day rests on, when it is not a day the page states itself
+ESTIMATED = "estimated"  # the page's estimated publication window, or a day resolved against it
+OTHERS = "others"  # the day the other accounts give the event, which fits the weekday the page gives
+
+
+class TitleWindow(NamedTuple):
+    start: dt.date
+    end: dt.date
+    basis: str | None  # None: the page's own day; ESTIMATED or OTHERS
+
+
+def _title_window(c: Claim, events: Mapping[str, Event], docs: Mapping[str, Document],
+                  stated: list[DateValue]) -> TitleWindow | None:
+    """The days a title may speak of, and what they rest on.
+
+    The event's day, where the page supports it: a day it states (or resolves against its
+    estimated date: then the finding says "estimated"), a weekday or day of the month that fits
+    the event's day (the day is then the other accounts'), or its own publication date (a dated
+    page joins only events near its date). A page with none of these may have been joined to
+    the event wrongly, and the other accounts' day is no ground for saying its title is stale:
+    its own estimated publication window, if any, is used instead."""
+    doc = docs[c.document]
+    published = doc.published
+    event = events.get(c.event or "")
+    if event is not None and event.date.date_from and event.date.date_to:
+        lo, hi = event.date.date_from, event.date.date_to
+        own = [v for v in stated if v.day is not None and lo <= v.day <= hi]
+        if any("estimated" not in v.how for v in own):
+            return TitleWindow(lo, hi, None)
+        if own:
+            return TitleWindow(lo, hi, ESTIMATED)
+        if published.date_from is not None and not published.how.startswith("estimated"):
+            return TitleWindow(lo, hi, None)
+        # the other accounts' day, for a page that gives only a weekday (or day of the month) that
+        # fits it: only for a party of the event (a person the other accounts name in it too),
+        # since the aligner may have joined the page on that very weekday and parties named only
+        # by their countries
+        if lo == hi and c.subject in event.participants \
+                and any(v.day is None and (v.weekday is not None or v.day_of_month is not None)
+                        and _fits_day(v, lo) for v in stated):
+            return TitleWindow(lo, hi, OTHERS)
+    if published.date_from is None or published.date_to is None:
         return None
-    return r.date_from, r.date_to
+    return TitleWindow(published.date_from, published.date_to,
+                       ESTIMATED if published.how.startswith("estimated") else None)
 
 
-def _verdict(rs: RuleSet, v: TitleValue, person: str, day: dt.date) -> str | None:
-    """What is wrong with a title on one day, by the knowledge base: "former", "elect",
-    "designate", "current", or nothing."""
-    held = offices_of(rs, person, day)
-    holds_it = any(t.role == v.role and (v.country is None or t.country == v.country) for t in held)
-    if v.status == "former" and holds_it:
-        return "former"
-    if v.status in ("elect", "designate") and holds_it and any(t.role == v.role and day > t.from_ for t in held):
-        return v.status  # "president-elect" for one sworn in already
-    if v.status == "current" and not holds_it and v.role != "counterpart":
-        if holder(rs, v.role, v.country, day) or held:
-            return "current"
-    return None
+def _fits_day(v: DateValue, day: dt.date) -> bool:
+    """A weekday, or day and month, stated without the full date, that `day` has."""
+    return ((v.weekday is None or v.weekday == day.weekday())
+            and (v.day_of_month is None or v.day_of_month == day.day)
+            and (v.month is None or v.month == day.month))
 
 
-def _knowledge(fb: FindingBuilder, c: Claim, window: tuple[dt.date, dt.date] | None, rs: RuleSet) -> None:
+# how a finding says what its day rests on (the interface translates these)
+BASIS_WORDS = {ESTIMATED: "estimated: the page states no date of its own",
+               OTHERS: "the day the other accounts give the event; this page gives only the weekday"}
+
+
+def _knowledge(fb: FindingBuilder, c: Claim, window: TitleWindow | None, rs: RuleSet) -> None:
     """A title the knowledge base contradicts on the day the claim speaks of, or on every day
     of the window its page was published in (no term of that person begins or ends in it)."""
     v: TitleValue = c.value
     person = c.subject
     if window is None or not v.office or not terms_of(rs, person):
         return
-    lo, hi = window
-    wrong = _verdict(rs, v, person, lo)
-    if not wrong or (hi != lo and (_verdict(rs, v, person, hi) != wrong or any(
+    lo, hi, basis = window
+    wrong = title_verdict(rs, v, person, lo)
+    if not wrong or (hi != lo and (title_verdict(rs, v, person, hi) != wrong or any(
             lo < t.from_ <= hi or (t.to is not None and lo < t.to <= hi) for t in terms_of(rs, person)))):
         return
     day = hi
@@ -548,11 +605,63 @@ def _knowledge(fb: FindingBuilder, c: Claim, window: tuple[dt.date, dt.date] | N
         terms.append((other, v.role, v.country, None))
     facts = [f"{who} as {' '.join(x for x in (country, role.replace('_', ' ')) if x)}"
              + (f" since {since}" if since else "") for who, role, country, since in terms]
+    when = lo.isoformat() if lo == hi else f"any day from {lo} to {hi}"
     fb.add("knowledge", "knowledge.title", c.attribute, person, fb.events.get(c.event or ""), [c],
            {"document": c.document, "value": cmp.describe(v),
-            "date": lo.isoformat() if lo == hi else f"any day from {lo} to {hi}",
+            "date": f"{when} ({BASIS_WORDS[basis]})" if basis else when,
             "held": "; ".join(facts) or "no such office for them"},
-           {"date": lo.isoformat(), "date_to": hi.isoformat(), "held": terms})
+           {"date": lo.isoformat(), "date_to": hi.isoformat(), "held": terms, **({"basis": basis} if basis else {})})
+
+
+def _fits(terms: list, status: str, day: dt.date) -> bool:
+    """Whether a title of the post whose terms (of one person) are `terms` can be right on
+    `day`: "current" (or acting) while they hold it, "former" once a term has ended and no
+    other runs, "elect" (or designate) while they do not hold it yet and a term is to come. A
+    post is held from its first day on: unlike a dated page, whose "elect" on the day of the
+    swearing-in is let be, an undated one has no day of its own to make that exception for."""
+    holds = any(t.from_ <= day and (t.to is None or day < t.to) for t in terms)
+    if status in ("current", "acting"):
+        return holds
+    if status == "former":
+        return not holds and any(t.to is not None and t.to <= day for t in terms)
+    if status in ("elect", "designate"):
+        return not holds and any(day < t.from_ for t in terms)
+    return True  # "then": the post at another time than the page's
+
+
+def _no_day_fits(fb: FindingBuilder, person: str, claims: list[Claim], rs: RuleSet) -> None:
+    """Two titles one page gives one person, of one post the knowledge base has them in, that
+    no single day allows ("the American president" and "the former American president" in one
+    story; "president" and "president-elect"). The page needs no date for this: whenever it
+    was written, one of the two is wrong. For claims with no day of their own (no dated event,
+    no publication window): those with one are checked title by title."""
+    seen: dict[tuple, Claim] = {}
+    for c in claims:
+        v: TitleValue = c.value
+        if v.office and v.role != "counterpart":
+            seen.setdefault((v.role, v.country, v.status), c)
+    titles = list(seen.values())
+    for a, b in combinations(titles, 2):
+        va, vb = a.value, b.value
+        if va.role != vb.role or va.status == vb.status or (va.country and vb.country and va.country != vb.country):
+            continue
+        if any(v.status in ("current", "acting") and not v.country for v in (va, vb)):
+            continue  # "President Trump" for a former president is a courtesy, as the dated check allows
+        country = va.country or vb.country
+        terms = [t for t in terms_of(rs, person) if t.role == va.role and (country is None or t.country == country)]
+        if not terms:
+            continue  # a post the knowledge base does not have them in: nothing to say when
+        # the answer changes only where a term begins or ends
+        days = sorted({d for t in terms for d in (t.from_, t.to) if d is not None}
+                      | {terms[0].from_ - dt.timedelta(days=1)})
+        if any(_fits(terms, va.status, d) and _fits(terms, vb.status, d) for d in days):
+            continue
+        a, b = _ordered(a, b)
+        fb.add("knowledge", "knowledge.titles", a.attribute, person, None, [a, b],
+               {"a": a.document, "b": b.document, "va": fb.describe(a), "vb": fb.describe(b)},
+               {"held": [(person, t.role, t.country, t.from_.isoformat(), t.to.isoformat() if t.to else None)
+                         for t in sorted(terms, key=lambda t: t.from_)]})
+        return
 
 
 def _given_name(fb: FindingBuilder, c: Claim, rs: RuleSet) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from checker.rules.ruleset import COUNTRY, PERSON, PLACE, RuleSet
-from checker.rules.schema import OpenNames
+from checker.rules.schema import OpenNames, RoleRule
 from checker.text.normalize import normalize_word
 
 
@@ -357,6 +357,27 @@ def _given_names(lex: Lexicon, doc, at: dict[int, Item], start: int, nxt: Item |
     return [t.text for t in words]
 
 
+# what may close an apposition written without a comma ("يوري أوشاكوف نائب الرئيس الروسي.")
+_CLAUSE_END = frozenset({".", "،", ",", "؛", ";", ":", "(", ")", "-", "–", "—", "\"", "»", "«"})
+
+
+def _bare_apposition_may(lex: Lexicon, it: Item, key: str) -> bool:
+    """A title right after a name, with no comma, is the name's apposition only after a full
+    name (given name and surname: "وحضر يوري أوشاكوف نائب الرئيس الروسي") of a person the rules
+    list: after a bare surname it is as often the object of a verb ("أبلغ بوتين الرئيس
+    الأمريكي")."""
+    return lex.entity_types.get(key) == "person" and it.end - it.start >= 2 and not it.key.endswith(("|open", "|fuzzy"))
+
+
+def _bare_apposition_ends(lex: Lexicon, doc, end_tok: int, country: str | None, key: str, role: RoleRule) -> bool:
+    """...and when the title is an office with the person's own country that closes the clause
+    (the sentence ends, or punctuation follows): "X the Russian president's deputy, ..." but
+    not "X [told] the American president that ..."."""
+    if not role.office or country is None or lex.entity_country.get(key) not in (None, country):
+        return False
+    return end_tok >= len(doc) or doc[end_tok].text in _CLAUSE_END
+
+
 def open_id(lex: Lexicon, words: list[str]) -> str:
     """The id of an open person: the normalised surname, with its connector (بن_سلمان)."""
     k = len(words) - 1
@@ -475,13 +496,16 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
                 between = doc[it.end:nxt.start]
                 words = [t.text for t in between]
                 # "ترامب، والرئيس المصري": a conjunction on the role starts another person
-                if words and words[0] in ("،", ",") and all(w in lex.apposition_words for w in words[1:]) \
+                comma = bool(words) and words[0] in ("،", ",") and all(w in lex.apposition_words for w in words[1:])
+                if (comma or (not words and _bare_apposition_may(lex, it, key))) \
                         and nxt.char_start == doc[nxt.start].idx:
                     role = lex.roles[items[k].key]
                     j, end_tok, end_char, country, status = _title_tail(lex, doc, items, k, role.country or pre_country)
                     status = status if status != "current" else pre_status
                     # "Witkoff, U.S. President Donald Trump's envoy": the title is the next name's
                     next_name = j < n and items[j].kind == "ENT" and _adjacent(doc, end_tok, items[j].start)
+                    if not comma and not _bare_apposition_ends(lex, doc, end_tok, country, key, role):
+                        next_name = True  # no comma: only a whole title that closes the clause
                     if (country or not role.office) and not next_name:
                         m.role, m.country, m.status = role.id, country, status
                         m.title_span, m.office, m.party = (nxt.char_start, end_char), role.office, role.party

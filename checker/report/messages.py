@@ -152,6 +152,13 @@ class Speaker:
             hi = dt.date.fromisoformat(f.params.get("date_to") or f.params["date"])
             when = w.date(lo) if lo == hi else w._("any day from %(start)s to %(end)s") % {
                 "start": w.date(lo), "end": w.date(hi)}
+            # what the day rests on when the page does not state it (checker.compare.findings)
+            basis = f.params.get("basis")
+            note = (w._("estimated: the page states no date of its own") if basis == "estimated" else
+                    w._("the day the other accounts give the event; this page gives only the weekday")
+                    if basis == "others" else None)
+            if note:
+                when = "%s (%s)" % (when, note)
             fields.update(date=when, held=w._("; ").join(held))
             if not held:
                 fields["held"] = w._("no such office for them")

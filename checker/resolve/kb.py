@@ -48,14 +48,18 @@ def title_verdict(rs: RuleSet, v: TitleValue, person: str, day: dt.date) -> str 
     """What is wrong with a title on one day, by the knowledge base: "former" (for one in
     office), "elect" or "designate" (for one sworn in already), "current" (for one not in it),
     or None when it fits or the knowledge base cannot tell."""
+    if v.status == "then":
+        return None  # the post at the time the sentence speaks of, not on this day
     held = offices_of(rs, person, day)
     holds_it = any(t.role == v.role and (v.country is None or t.country == v.country) for t in held)
     if v.status == "former" and holds_it:
         return "former"
     if v.status in ("elect", "designate") and holds_it and any(t.role == v.role and day > t.from_ for t in held):
-        return v.status
+        return v.status  # "president-elect" for one sworn in already
     if v.status == "current" and not holds_it and v.role != "counterpart":
-        if holder(rs, v.role, v.country, day) or held:
+        # another standing office of theirs excludes this one; a function (an envoy's) does not
+        offices = {r.id for r in rs.titles.roles if r.office}
+        if holder(rs, v.role, v.country, day) or any(t.role in offices for t in held):
             return "current"
     return None
 

@@ -24,4 +24,5 @@ CHECKS: tuple[str, ...] = (
     "internal.weekday",
     "knowledge.name",
     "knowledge.title",
+    "knowledge.titles",
 )

@@ -105,7 +105,7 @@ class RoleRule(Strict):
 
 class TitlesFile(Strict):
     roles: list[RoleRule]
-    statuses: dict[Literal["former", "acting", "elect", "designate"], list[str]]
+    statuses: dict[Literal["former", "acting", "elect", "designate", "then"], list[str]]
     fillers: list[str] = Field(default_factory=list)  # words inside a title that change nothing (الخاص)
     compatible: list[tuple[str, str]] = Field(default_factory=list)
     # where country adjectives and statuses stand: after the role (Arabic: الرئيس الأمريكي
@@ -320,7 +320,11 @@ class Term(Strict):
     country: str | None = None
     from_: dt.date = Field(alias="from")
     to: dt.date | None = None
-    source: str | None = None  # where the fact was checked (a government page, an encyclopedia article)
+    source: str | None = None  # where the fact comes from (a government page, an encyclopedia article)
+    # the address of a page the dates were checked against (a report of the swearing-in, the
+    # decree, the vote), and what it confirmed when that is less than both dates
+    checked: str | None = None
+    note: str | None = None
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
