@@ -24,7 +24,7 @@ from typing import NamedTuple
 from checker.compare import comparators as cmp
 from checker.models import Claim, DateValue, Document, Event, Evidence, Finding, TimeValue, TitleValue, value_key
 from checker.resolve.dates import WEEKDAYS_EN, weekday_mismatch
-from checker.resolve.kb import holder, terms_of, title_verdict
+from checker.resolve.kb import holder, offices_of, terms_of, title_verdict
 from checker.rules.ruleset import RuleSet
 
 _SENTENCE_EDGE = re.compile(r"[.!?؟\n]")
