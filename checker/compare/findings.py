@@ -305,8 +305,12 @@ def _check_titles(fb: FindingBuilder, person: str, given: list[Claim]) -> None:
         fb.add("conflict", rule, a.attribute, person, None, [a, b],
                {"a": a.document, "b": b.document, "va": fb.describe(a), "vb": fb.describe(b)})
     undated: dict[str, list[Claim]] = defaultdict(list)
+    windows: dict[tuple[str, str, str | None], TitleWindow | None] = {}  # a page repeating a title
     for c in claims:
-        window = _title_window(c, fb.events, fb.docs, stated.get((c.document, c.event or ""), []))
+        key = (c.document, c.event or "", c.subject)
+        if key not in windows:
+            windows[key] = _title_window(c, fb.events, fb.docs, stated.get(key[:2], []))
+        window = windows[key]
         _knowledge(fb, c, window, rs)
         _given_name(fb, c, rs)
         if window is None:
