@@ -118,6 +118,16 @@ def test_undated_accounts_on_pages_published_months_apart_are_two_events(rs):
     assert events == [["august"], ["february"]] and findings == []
 
 
+def test_undated_accounts_on_pages_published_days_apart_are_two_events(rs):
+    # leaders who speak often: a page that gives no day reports the call of its own day
+    first = article("وأجرى الرئيس الروسي بوتين اتصالا هاتفيا مع نظيره الإيراني بزشكيان استمر ساعة.", None, "first")
+    first = first.model_copy(update={"url": "https://news.example/2026/03/06/call"})
+    second = article("وأجرى الرئيس الروسي بوتين اتصالا هاتفيا مع نظيره الإيراني بزشكيان استمر نصف ساعة.", None, "second")
+    second = second.model_copy(update={"url": "https://news.example/2026/03/10/call"})
+    events, findings = events_and_findings(rs, first, second)
+    assert events == [["first"], ["second"]] and findings == []
+
+
 def test_undated_accounts_stating_other_weekdays_are_two_events(rs):
     wednesday = article("أجرى بوتين اليوم الأربعاء اتصالاً هاتفياً مع ترامب.", None, "wednesday")
     saturday = article("أجرى بوتين اليوم السبت اتصالاً هاتفياً مع ترامب.", None, "saturday")

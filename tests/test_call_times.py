@@ -136,6 +136,13 @@ def test_a_dateline_date_is_not_the_event_day(rs):
     assert c.value.day.isoformat() == "2021-12-30" and c.value.weekday == 3
 
 
+def test_a_date_between_dashes_inside_a_sentence_is_the_event_day(rs):
+    text = ("وأجرى الرئيس الأمريكي دونالد ترامب اتصالا هاتفيا مع نظيره الروسي فلاديمير بوتين – "
+            "18 مارس 2025 – بحثا خلاله وقف إطلاق النار.")
+    [c] = claims_of(rs, text, "2025-03-20", attribute="call.date")
+    assert c.value.day.isoformat() == "2025-03-18"
+
+
 def test_a_date_after_since_is_not_the_event_day(rs):
     text = "ويأتي هذا الاتصال الهاتفي بين بوتين وبزشكيان في وقت تشن فيه الولايات المتحدة منذ 28 شباط/ فبراير الماضي حملة."
     assert claims_of(rs, text, "2026-03-10", attribute="call.date") == []

@@ -62,6 +62,19 @@ def test_dates_and_weekday_only():
     assert cmp.dates(DateValue(weekday=2), d("2025-02-12")) is None
 
 
+def test_spans_of_days_conflict_only_when_they_do_not_overlap():
+    def span(a, b, how="absolute"):
+        return DateValue(date_from=dt.date.fromisoformat(a), date_to=dt.date.fromisoformat(b), how=how)
+
+    assert cmp.dates(span("2025-03-10", "2025-03-11"), span("2025-03-13", "2025-03-14")) == "conflict.date"
+    assert cmp.dates(span("2025-03-10", "2025-03-11"), span("2025-03-12", "2025-03-12")) == "conflict.date"
+    assert cmp.dates(span("2025-03-10", "2025-03-12"), span("2025-03-12", "2025-03-13")) is None
+    assert cmp.dates(span("2025-03-10", "2025-03-12"), span("2025-03-11", "2025-03-11")) is None
+    # a window of days an estimated page may mean is no span it states
+    window = span("2025-03-05", "2025-03-09", "relative to the estimated publication date")
+    assert cmp.dates(window, span("2025-03-12", "2025-03-12")) is None
+
+
 def test_initiator_strength():
     strong = lambda who, other: InitiatorValue(caller=who, callee=other)  # noqa: E731
     assert cmp.initiators(strong("trump", "putin"), strong("putin", "trump")) == "conflict.initiator"

@@ -50,6 +50,13 @@ def test_an_english_article_alone_gives_its_claims():
     assert any(c.text == "U.S. President Donald Trump" for c in claims)
 
 
+def test_receiving_a_call_is_no_meeting():
+    mentions, claims = _english("Egyptian President Abdel Fattah al-Sisi received a call from US President "
+                                "Donald Trump on Thursday.")
+    assert [m.type for m in mentions] == ["call"]
+    assert _by_attribute(claims)["call.initiator"][0]["caller"] == "trump"
+
+
 def test_english_counts_and_statuses():
     _, claims = _english("Russia and Ukraine agreed on a 1,000 for 1,000 prisoner exchange, "
                          "former U.S. President Joe Biden said.")

@@ -213,3 +213,15 @@ def test_an_exchanges_sides_are_those_of_the_sentence_that_set_it_up(rs):
             "وشكرت أوكرانيا الإمارات وتركيا على جهودهما في عملية التبادل.")
     mentions, _ = extract(_doc(text, "site-n"), rs)
     assert [(m.type, m.participants) for m in mentions] == [("exchange", ["russia", "ukraine"])]
+
+
+def test_accounts_naming_other_nationalities_of_one_exchange_are_one_event(rs):
+    """One account names the Thai workers freed, the other only Israel and the Palestinians: an
+    exchange's party lists are loose, so sharing Israel on the same day makes them one event."""
+    thai = _doc("أفرجت حركة حماس اليوم الجمعة عن 13 رهينة إسرائيلية و10 عمال تايلانديين، "
+                "ضمن صفقة تبادل بوساطة قطرية.", "thai")
+    palestinians = _doc("وفي إطار صفقة التبادل أفرجت إسرائيل اليوم الجمعة عن 39 أسيرا فلسطينيا، "
+                        "مقابل 12 رهينة إسرائيلية.", "palestinians")
+    report, found = _findings(rs, thai, palestinians)
+    assert [sorted(e.documents) for e in report.events if e.type == "exchange"] == [["palestinians", "thai"]]
+    assert ("exchange.hostages", ("palestinians", "thai")) in found  # 13 Israelis against 12

@@ -236,6 +236,13 @@ def test_two_days_of_one_month_are_one_span(rs):
     assert (c.value.date_from.isoformat(), c.value.date_to.isoformat()) == ("2026-01-23", "2026-01-24")
 
 
+def test_days_from_one_to_another_are_one_span(rs):
+    # the range words are written as a reader writes them ("إلى" with its hamza), matched normalised
+    for words in ("من 10 إلى 12 مارس 2025", "من 10 حتى 12 مارس 2025"):
+        [c] = claims_of(rs, f"وعقدت المحادثات بين الوفدين في إسطنبول {words}.", "2025-03-13", "talks.date")
+        assert (c.value.date_from.isoformat(), c.value.date_to.isoformat()) == ("2025-03-10", "2025-03-12")
+
+
 def test_people_who_meet_speak_for_their_countries_not_the_country_discussed(rs):
     doc = article("اجتمع الرئيس الروسي فلاديمير بوتين مع المبعوث الأمريكي ستيف ويتكوف مساء الخميس في الكرملين "
                   "لبحث ملف الحرب الروسية على أوكرانيا.", "2026-01-23")

@@ -189,7 +189,8 @@ def could_be_one(a: EventMention, b: EventMention, policy: CorefPolicy, publishe
     if a.document == b.document and a.segment == b.segment:
         return False
     pa, pb = set(a.participants), set(b.participants)
-    if pa and pb and (pa != pb if len(pa) >= 2 and len(pb) >= 2 else not (pa <= pb or pb <= pa)):
+    if pa and pb and (pa != pb if len(pa) >= 2 and len(pb) >= 2 else not (pa <= pb or pb <= pa)) \
+            and not (a.type in policy.loose_parties and pa & pb):
         return False
     da = a.date.day if a.date is not None else None
     db = b.date.day if b.date is not None else None
@@ -213,13 +214,20 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
     # parties: who called whom, whose delegations met, which sides exchanged
     mine, theirs = a.parties, p.core
     if len(mine) >= 2 and len(theirs) >= 2:
-        if mine == theirs:
+        loose = m.type in policy.loose_parties
+        if mine == theirs or loose and mine <= set(p.parties):
+            # a loose list (an exchange's sides and the nationalities freed) agrees when all
+            # it names are named by the event's accounts
             v.add(w.same_parties, f"same parties ({_names(mine)})")
+        elif loose and mine & theirs:
+            v.add(w.parties_overlap, f"shares {_names(mine & theirs)} of its parties")
         else:  # Russia-US talks are not the Russia-Ukraine-US talks, even on the same day
             return v.block(f"other parties ({_names(mine)} against {_names(theirs)})")
     elif mine and theirs:
         if mine <= theirs or theirs <= mine:
             v.add(w.parties_fit, f"names {_names(mine)}, a party to it")
+        elif m.type in policy.loose_parties and mine & theirs:
+            v.add(w.parties_overlap, f"shares {_names(mine & theirs)} of its parties")
         else:
             return v.block(f"other parties ({_names(mine)} against {_names(theirs)})")
 
@@ -282,6 +290,9 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
             # neither gives a day: pages of the same day or two most likely report the same news
             if apart <= policy.fresh_days:
                 v.add(w.published_together, "published the same day or the next as its other accounts")
+            elif apart <= policy.recent_days and not (a.weekday is not None and p.weekdays):
+                # each most likely reports the news of its own day: days apart, two pieces of news
+                v.add(w.published_stale, f"gives no day and was published {apart} days apart from its other accounts")
             elif apart > policy.recent_days:
                 v.add(w.published_far, f"published {apart} days apart from its other accounts")
 

@@ -29,7 +29,20 @@ from checker.models import (
 from checker.rules.ruleset import RuleSet
 
 
+def _stated_days(v: DateValue) -> tuple[dt.date, dt.date] | None:
+    """The days a date says the event took: one day, or a span the page states ("23-24 January");
+    not the window of a day that is only estimated (a relative day on a page of unknown date)."""
+    if v.date_from is None or v.date_to is None:
+        return None
+    if v.date_from != v.date_to and v.how.startswith(("relative", "weekday")):
+        return None
+    return v.date_from, v.date_to
+
+
 def dates(a: DateValue, b: DateValue) -> str | None:
+    sa, sb = _stated_days(a), _stated_days(b)
+    if sa and sb and (sa[0] != sa[1] or sb[0] != sb[1]):  # a span: the days must overlap
+        return "conflict.date" if sa[1] < sb[0] or sb[1] < sa[0] else None
     if a.day is None or b.day is None:
         if a.day is None and b.day is None and a.weekday is not None and b.weekday is not None \
                 and a.weekday != b.weekday:

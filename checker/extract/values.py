@@ -220,14 +220,25 @@ def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
     return found
 
 
+DATELINE_WORDS = 4  # a place and an agency before a dateline's dash: "واشنطن (رويترز)"
+
+
 def not_event_day(g: Grammar, s: str, p: DatePhrase) -> bool:
     """Is the date phrase the start of a period ("منذ 28 فبراير", "since Monday") or a
     dateline's ("(Sputnik - 31st December, 2021)"), not a day an event was held on?"""
     if g.since.search(s, max(0, p.start - 20), p.start) is not None:
         return True
     before, after = g.dateline
-    return p.day is not None and before.search(s[max(0, p.start - 4):p.start]) is not None \
-        and after.match(s[p.end:p.end + 4]) is not None
+    if p.day is None or after.match(s[p.end:p.end + 4]) is None:
+        return False
+    dash = before.search(s[max(0, p.start - 4):p.start])
+    if dash is None:
+        return False
+    # a dateline opens the text, or a bracket: "كييف – 19 مارس 2022 –", "(Sputnik - 31st December)";
+    # a date between dashes further into a sentence is an aside about the event
+    head = s[:max(0, p.start - 4) + dash.start()]
+    head = head[max(head.rfind("("), head.rfind("\n")) + 1:]
+    return len(head.split()) <= DATELINE_WORDS
 
 
 def year_hint(g: Grammar, s: str) -> int | None:

@@ -218,10 +218,15 @@ def _duration_macro(durations: ClaimsFile, numbers: NumbersFile) -> str:
     return rf"(?:ل?{qual}\s+{article})?{unit_phrase}(?!\w){slightly}"  # لنحو: the qualifier with a clitic
 
 
+def normalize_pattern(pattern: str) -> str:
+    """A regex as it must be to match normalised text ("إلى" is matched as "الي")."""
+    # only the non-ASCII runs: normalising lowercases Latin, which would turn \S into \s
+    return re.sub(r"[^\x00-\x7f]+", lambda m: normalize_word(m.group()), pattern)
+
+
 def expand(pattern: str, macros: dict[str, str]) -> str:
     """Normalise a pattern's Arabic and replace {macro} / {macro:group} by their regexes."""
-    # only the non-ASCII runs: normalising lowercases Latin, which would turn \S into \s
-    pattern = re.sub(r"[^\x00-\x7f]+", lambda m: normalize_word(m.group()), pattern)
+    pattern = normalize_pattern(pattern)
 
     def sub(m: re.Match[str]) -> str:
         name, _, group = m.group(1).partition(":")
@@ -379,6 +384,10 @@ def _load(root: Path, lang: str, digest: str, contents: dict[Path, bytes]) -> Ru
     titles, _ = model(d / "titles.yaml", TitlesFile)
     calendar, calendar_lines = model(d / "calendar.yaml", CalendarFile)
     calendar = _with_cldr(calendar, d / "calendar.yaml", calendar_lines)
+    # the shapes are matched against normalised text: written as a reader writes ("إلى")
+    shapes = calendar.shapes
+    calendar = calendar.model_copy(update={"shapes": shapes.model_copy(update={
+        k: normalize_pattern(v) for k, v in shapes if isinstance(v, str)})})
     numbers, _ = model(d / "numbers.yaml", NumbersFile)
     offices = OfficesFile(terms=[])
     for p in (p for p in files if p.parent == root / "kb"):

@@ -137,8 +137,8 @@ class DayParts(Strict):
 
 
 class DateShapes(Strict):
-    """The glue of date and clock phrases in one language, as regular expressions over the
-    normalised text (the words themselves are the lists of the calendar file)."""
+    """The glue of date and clock phrases in one language, as regular expressions (their Arabic
+    normalised on load, as the text is; the words themselves are the lists of the calendar file)."""
 
     word_start: str = ""  # what may be glued before a date or time word (Arabic clitics)
     before_weekday: str = ""  # يوم / "on"
@@ -361,6 +361,7 @@ class CorefWeights(Strict):
     published_far: float = -2
     published_together: float = 1
     same_page: float = 1
+    parties_overlap: float = 1
     titles_misfit: float = -1.5
     same_place: float = 2
     other_place: float = -6
@@ -383,6 +384,9 @@ class CorefPolicy(Strict):
     # event types that outlets use for one event ("talks" and "meeting" for a leader's visit):
     # accounts of either may be one event, which takes its accounts' most common type
     same_event: list[list[str]] = Field(default_factory=list)
+    # event types whose accounts name their parties loosely (an exchange: its sides, and the
+    # nationalities of those freed): sharing a party is evidence, a different list no bar
+    loose_parties: list[str] = Field(default_factory=list)
 
 
 class TitlePolicy(Strict):
