@@ -57,6 +57,19 @@ def test_receiving_a_call_is_no_meeting():
     assert _by_attribute(claims)["call.initiator"][0]["caller"] == "trump"
 
 
+def test_met_late_with_a_delegation_led_by_an_envoy_is_a_meeting():
+    mentions, _ = _english("Russian President Vladimir Putin met late Thursday with an American delegation led by "
+                           "US special envoy Steve Witkoff.")
+    assert [(m.type, sorted(m.participants)) for m in mentions] == [("meeting", ["russia", "usa"])]
+
+
+def test_the_day_an_aide_speaks_of_a_reported_meeting_is_not_its_day():
+    _, claims = _english("Russian President Vladimir Putin met US envoy Steve Witkoff in Moscow on Thursday. "
+                         "Kremlin aide Yury Ushakov said Friday that Putin made clear during the talks that "
+                         "territory remains the main obstacle.")
+    assert [c.value.weekday for c in claims if c.attribute.endswith(".date")] == [3]
+
+
 def test_english_counts_and_statuses():
     _, claims = _english("Russia and Ukraine agreed on a 1,000 for 1,000 prisoner exchange, "
                          "former U.S. President Joe Biden said.")

@@ -416,6 +416,11 @@ class DocumentExtractor:
             return min(event_triggers, key=lambda t: abs(t[0] - p.start))[1] if event_triggers else None
 
         said = self._statement_days(s)
+        kindred = self.rs.policy.coreference.same_event
+
+        def reported(etype: str) -> bool:  # the passage already reports an event of this type or its kin
+            return etype in context or any(t in context for group in kindred if etype in group for t in group)
+
         here: dict[str, _Mention] = {}
         # per type, the first trigger that names an event ("محادثة هاتفية") speaks for the
         # sentence before a mere reference to one ("الحفاظ على الاتصال")
@@ -430,9 +435,10 @@ class DocumentExtractor:
                 continue  # an exchange agreed in a call or talks: its counts belong to that event
             # a statement's day is not the event's when the event was named before the statement,
             # the sentence has another day, or it refers to an event already reported (قالت
-            # الرئاسة، الجمعة، إن الاتصال ...)
+            # الرئاسة، الجمعة، إن الاتصال ...; "Ushakov said Friday that during the talks ...")
             mine = [d for d in dates if owner(d[0]) == etype
-                    and not (d[0].start in said and (pos < said[d[0].start] or len(dates) > 1 or not starts))]
+                    and not (d[0].start in said and (pos < said[d[0].start] or len(dates) > 1 or not starts
+                                                     or reported(etype)))]
             nearest = min(mine, key=lambda d: abs(d[0].start - pos), default=None)
             value = nearest[1] if nearest else None
             participants, mediators = self._participants(s, etype, first_day)
