@@ -70,6 +70,15 @@ def test_the_day_an_aide_speaks_of_a_reported_meeting_is_not_its_day():
     assert [c.value.weekday for c in claims if c.attribute.endswith(".date")] == [3]
 
 
+def test_talks_recalled_from_earlier_that_year_are_not_the_talks_reported():
+    mentions, claims = _english("Russia, Ukraine and the United States held a second round of talks in Abu Dhabi on "
+                                "Wednesday. The two sides last swapped prisoners after agreements reached in Istanbul, "
+                                "which hosted several rounds of direct talks earlier that year.")
+    reported = [m.id for m in mentions if m.type == "talks" and m.relation == "reported"]
+    places = {c.value.place for c in claims if c.attribute == "talks.place" and c.mention in reported}
+    assert places == {"abu_dhabi"}
+
+
 def test_english_counts_and_statuses():
     _, claims = _english("Russia and Ukraine agreed on a 1,000 for 1,000 prisoner exchange, "
                          "former U.S. President Joe Biden said.")

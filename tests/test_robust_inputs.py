@@ -245,7 +245,9 @@ def test_broken_front_matter_is_a_warning_and_the_article_is_read(check, tmp_pat
     assert any(warning in w for w in doc["warnings"]), doc["warnings"]
     assert doc["metadata"] == {} and doc["source"] is None
     assert any(c["text"] == "استمر أكثر من ساعتين" for c in run.claims_of("article"))
-    assert run.seconds < 10
+    # not a speed measure: an expanded billion laughs runs for many minutes, a refused one in
+    # seconds; the bound is wide so that a loaded machine does not fail it
+    assert run.seconds < 60
     run.assert_good_article_checked()
 
 
