@@ -109,21 +109,26 @@ def test_a_day_and_month_without_a_year_places_an_undated_account(rs):
     assert events == [["first"], ["second", "undated"]]
 
 
+def undated_page(text, doc_id, url):
+    """A page that states no date, published on the day its address gives."""
+    return article(text, None, doc_id).model_copy(update={"url": url})
+
+
 def test_undated_accounts_on_pages_published_months_apart_are_two_events(rs):
-    august = article("وأعلنت الإمارات نجاح وساطتها في تبادل 146 أسيرا من كل جانب بين روسيا وأوكرانيا.", None, "august")
-    august = august.model_copy(update={"url": "https://news.example/2025/08/24/swap"})
-    february = article("وأعلنت الإمارات نجاح وساطتها في تبادل 157 أسيرا من كل جانب بين روسيا وأوكرانيا.", None, "february")
-    february = february.model_copy(update={"url": "https://news.example/2026/02/05/swap"})
+    august = undated_page("وأعلنت الإمارات نجاح وساطتها في تبادل 146 أسيرا من كل جانب بين روسيا وأوكرانيا.", "august",
+                          "https://news.example/2025/08/24/swap")
+    february = undated_page("وأعلنت الإمارات نجاح وساطتها في تبادل 157 أسيرا من كل جانب بين روسيا وأوكرانيا.",
+                            "february", "https://news.example/2026/02/05/swap")
     events, findings = events_and_findings(rs, august, february)
     assert events == [["august"], ["february"]] and findings == []
 
 
 def test_undated_accounts_on_pages_published_days_apart_are_two_events(rs):
     # leaders who speak often: a page that gives no day reports the call of its own day
-    first = article("وأجرى الرئيس الروسي بوتين اتصالا هاتفيا مع نظيره الإيراني بزشكيان استمر ساعة.", None, "first")
-    first = first.model_copy(update={"url": "https://news.example/2026/03/06/call"})
-    second = article("وأجرى الرئيس الروسي بوتين اتصالا هاتفيا مع نظيره الإيراني بزشكيان استمر نصف ساعة.", None, "second")
-    second = second.model_copy(update={"url": "https://news.example/2026/03/10/call"})
+    first = undated_page("وأجرى الرئيس الروسي بوتين اتصالا هاتفيا مع نظيره الإيراني بزشكيان استمر ساعة.", "first",
+                         "https://news.example/2026/03/06/call")
+    second = undated_page("وأجرى الرئيس الروسي بوتين اتصالا هاتفيا مع نظيره الإيراني بزشكيان استمر نصف ساعة.", "second",
+                          "https://news.example/2026/03/10/call")
     events, findings = events_and_findings(rs, first, second)
     assert events == [["first"], ["second"]] and findings == []
 

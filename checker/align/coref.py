@@ -175,11 +175,6 @@ def type_family(etype: str, policy: CorefPolicy) -> str:
     return next((group[0] for group in policy.same_event if etype in group), etype)
 
 
-def family_types(etype: str, policy: CorefPolicy) -> list[str]:
-    """Every event type of the family `etype` belongs to (itself alone, for most)."""
-    return next((sorted(group) for group in policy.same_event if etype in group), [etype])
-
-
 def could_be_one(a: EventMention, b: EventMention, policy: CorefPolicy, published: dt.date | None = None) -> bool:
     """Whether two accounts could ever be scored as one event: none of the evidence that rules a
     match out, whatever else they share (`published`: the day a's page was published, when a

@@ -416,10 +416,10 @@ class DocumentExtractor:
             return min(event_triggers, key=lambda t: abs(t[0] - p.start))[1] if event_triggers else None
 
         said = self._statement_days(s)
-        kindred = self.rs.policy.coreference.same_event
+        family_of = self.rs.policy.coreference.family_of
 
         def reported(etype: str) -> bool:  # the passage already reports an event of this type or its kin
-            return etype in context or any(t in context for group in kindred if etype in group for t in group)
+            return any(t in context for t in family_of(etype))
 
         here: dict[str, _Mention] = {}
         # per type, the first trigger that names an event ("محادثة هاتفية") speaks for the
@@ -706,8 +706,7 @@ class DocumentExtractor:
         the event's countries (talks "in Abu Dhabi" after a meeting in Moscow)."""
         if etype in context or etype in here:
             return None
-        kin_types = next((g for g in self.rs.policy.coreference.same_event if etype in g), ())
-        for other in kin_types:
+        for other in self.rs.policy.coreference.family_of(etype):
             m = here.get(other) or context.get(other)
             if other == etype or m is None or m.relation != "reported":
                 continue

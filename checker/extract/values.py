@@ -231,12 +231,13 @@ def not_event_day(g: Grammar, s: str, p: DatePhrase) -> bool:
     before, after = g.dateline
     if p.day is None or after.match(s[p.end:p.end + 4]) is None:
         return False
-    dash = before.search(s[max(0, p.start - 4):p.start])
+    lo = max(0, p.start - 4)
+    dash = before.search(s[lo:p.start])
     if dash is None:
         return False
     # a dateline opens the text, or a bracket: "كييف – 19 مارس 2022 –", "(Sputnik - 31st December)";
     # a date between dashes further into a sentence is an aside about the event
-    head = s[:max(0, p.start - 4) + dash.start()]
+    head = s[:lo + dash.start()]
     head = head[max(head.rfind("("), head.rfind("\n")) + 1:]
     return len(head.split()) <= DATELINE_WORDS
 

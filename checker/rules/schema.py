@@ -388,6 +388,10 @@ class CorefPolicy(Strict):
     # nationalities of those freed): sharing a party is evidence, a different list no bar
     loose_parties: list[str] = Field(default_factory=list)
 
+    def family_of(self, etype: str) -> list[str]:
+        """Every event type of the family `etype` belongs to (itself alone, for most)."""
+        return next((sorted(group) for group in self.same_event if etype in group), [etype])
+
 
 class TitlePolicy(Strict):
     window_days: int = Field(ge=0)

@@ -30,7 +30,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
-from checker.align.coref import could_be_one, family_types
+from checker.align.coref import could_be_one
 from checker.engine import Engine, LocalEngine
 from checker.models import Claim, DateValue, Document, EventMention, Finding, Report
 from checker.pipeline import analyse_extracted
@@ -94,7 +94,7 @@ def _undated_seeds(conn: Connection, m: EventMention, published: dt.date | None,
     """Stored dated mentions a new weekday-only or undated mention could join."""
     policy = rs.policy.coreference
     people = sorted(set(m.participants))
-    types = family_types(m.type, policy)
+    types = policy.family_of(m.type)
     days: list[dt.date] | None = None
     if published is not None:
         days = [published + dt.timedelta(days=k) for k in range(-UNDATED_LOOKBACK_DAYS, 2)]
@@ -152,12 +152,12 @@ def candidate_documents(conn: Connection, mentions: Sequence[EventMention], docs
             break
         by_family: dict[str, list[EventMention]] = defaultdict(list)
         for m in frontier:
-            by_family[family_types(m.type, policy)[0]].append(m)
+            by_family[policy.family_of(m.type)[0]].append(m)
         frontier = []
         for family, group in sorted(by_family.items()):
             spans = _intervals([m.date.day for m in group], gap, gap)
             q = sa.select(*_MENTION_COLUMNS).where(
-                t.mentions.c.type.in_(family_types(family, policy)),
+                t.mentions.c.type.in_(policy.family_of(family)),
                 sa.or_(*(t.mentions.c.day.between(lo, hi) for lo, hi in spans)))
             for r in conn.execute(q):
                 if r.id in linked or r.document in exclude:
@@ -170,11 +170,11 @@ def candidate_documents(conn: Connection, mentions: Sequence[EventMention], docs
     # stored weekday-only / undated accounts that could join one of these events
     events_by_family: dict[str, list[EventMention]] = defaultdict(list)
     for m in linked.values():
-        events_by_family[family_types(m.type, policy)[0]].append(m)
+        events_by_family[policy.family_of(m.type)[0]].append(m)
     for family, group in sorted(events_by_family.items()):
         spans = _intervals([m.date.day for m in group], 1, UNDATED_LOOKBACK_DAYS)
         q = sa.select(*_MENTION_COLUMNS).where(
-            t.mentions.c.type.in_(family_types(family, policy)), t.mentions.c.day.is_(None),
+            t.mentions.c.type.in_(policy.family_of(family)), t.mentions.c.day.is_(None),
             sa.or_(*(t.mentions.c.pub_day.between(lo, hi) for lo, hi in spans)))
         for r in conn.execute(q):
             if r.document in exclude or r.document in found:
