@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from checker.extract.claims import extract
 from checker.pipeline import analyse
+from checker.rules.ruleset import load_ruleset
 from helpers import article
 
 
@@ -123,3 +124,53 @@ def test_a_leader_titled_elect_after_taking_office(rs):
 def test_mediator_is_a_claim_of_the_event(rs):
     _, claims = read(rs, "وجرى تبادل الأسرى بين روسيا وأوكرانيا بوساطة إماراتية وقطرية.")
     assert sorted(c.value.label for c in claims if c.attribute.endswith(".mediator")) == ["qatar", "uae"]
+
+
+def test_the_country_a_place_is_in_is_no_party(rs):
+    mentions, claims = read(rs, "انعقدت الجولة الرابعة من المحادثات بين إيران والولايات المتحدة اليوم في مدينة جنيف السويسرية.")
+    [talks] = [m for m in mentions if m.type == "talks"]
+    assert talks.participants == ["iran", "usa"] and talks.place == "geneva"
+
+
+def test_the_source_of_a_talks_sentence_is_no_party(rs):
+    text = ("عقدت إيران والولايات المتحدة اليوم جولة جديدة من المحادثات في جنيف. "
+            "وانتهت المحادثات، بحسب وزير الخارجية العماني، بتقدم محدود.")
+    [talks] = [m for m in read(rs, text)[0] if m.type == "talks"]
+    assert talks.participants == ["iran", "usa"]
+
+
+def test_a_host_and_a_mediator_named_after_are_not_sides_of_talks(rs):
+    text = ("بدأت اليوم المحادثات بين إيران والولايات المتحدة في مقر السفارة العمانية في جنيف. "
+            "ويقوم وزير الخارجية العماني بدور الوسيط بين الوفدين.")
+    [talks] = [m for m in read(rs, text)[0] if m.type == "talks"]
+    assert talks.participants == ["iran", "usa"] and talks.mediators == ["oman"]
+
+
+def test_a_day_before_the_verb_of_an_announcement_is_not_the_talks_day(rs):
+    text = ("بدأت أمس الجولة الثانية من المحادثات بين روسيا وأوكرانيا في جنيف. "
+            "وفي وقت سابق اليوم أعلن المبعوث الأمريكي أن الوفود في المحادثات اتفقت على تبادل الأسرى.")
+    _, claims = read(rs, text, "2025-12-03")
+    assert [c.value.day.isoformat() for c in claims if c.attribute == "talks.date"] == ["2025-12-02"]
+
+
+def test_the_second_day_of_talks_is_a_span_from_their_first(rs):
+    _, claims = read(rs, "واستأنف المفاوضون الروس والأوكرانيون اليوم الخميس، اليوم الثاني من المحادثات في جنيف.",
+                     "2025-12-04")
+    [date] = [c.value for c in claims if c.attribute == "talks.date"]
+    assert (date.date_from.isoformat(), date.date_to.isoformat()) == ("2025-12-03", "2025-12-04")
+
+
+def test_a_planned_meeting_is_not_compared_with_one_held():
+    held = article("Russian President Vladimir Putin met US President Donald Trump in Helsinki on Monday.",
+                   "2025-12-01", "held")
+    planned = article("Putin and Trump agreed to have a meeting in Vienna, Austria, on Monday.", "2025-12-01", "planned")
+    for doc in (held, planned):
+        doc.language = "en"
+    report = analyse([held, planned], load_ruleset())
+    assert not [f for f in report.findings if f.attribute == "meeting.place"]
+    assert sorted(m.relation for m in extract(planned, load_ruleset())[0]) == ["planned"]
+
+
+def test_former_beside_a_call_trigger_makes_no_recalled_call(rs):
+    mentions, _ = read(rs, "أجرى الرئيس الأمريكي السابق ترامب اليوم اتصالا هاتفيا بالرئيس الروسي بوتين.")
+    assert [m.relation for m in mentions] == ["reported"]

@@ -110,6 +110,8 @@ class Profile:
 
     def __init__(self, first: Account, seq: int, family: str | None = None) -> None:
         self.type = family or first.mention.type  # the family of event types it belongs to
+        # announced, not yet held ("agreed to meet in Budapest"): only other announcements of it join
+        self.planned = first.mention.relation == "planned"
         self.types: Counter[str] = Counter()
         self.seq = seq  # creation order: ties go to the older event
         self.members: list[Account] = []
@@ -205,6 +207,8 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
         return v.block("kept apart")
     if (m.document, m.segment) in p.passages:
         return v.block("the same passage already reports another event")
+    if (m.relation == "planned") != p.planned:
+        return v.block("one is announced, the other took place")
 
     # parties: who called whom, whose delegations met, which sides exchanged
     mine, theirs = a.parties, p.core

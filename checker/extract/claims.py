@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checker.extract.kinds import READERS, RuleMatch
 from checker.extract.mentions import Mention, assemble, find_items, lexicon, skeleton
@@ -91,8 +91,10 @@ class PartyWords:
     mentioned: re.Pattern[str]
     between: re.Pattern[str]
     mediators_after: re.Pattern[str]
-    other: dict[str, re.Pattern[str]]  # event type -> words of a recalled or planned event
+    place_gap: re.Pattern[str]  # what may stand between a place and its country's name
+    other: dict[str, re.Pattern[str]]  # event type -> words of a recalled, planned or another event
     recalled: dict[str, re.Pattern[str]]
+    planned: dict[str, re.Pattern[str]]
 
 
 _NEVER = re.compile(r"(?!)")
@@ -107,14 +109,15 @@ def party_words(rs: RuleSet) -> PartyWords:
         def words(ws: list[str]) -> re.Pattern[str]:
             return re.compile(rf"(?<!\w)(?:و|ف)?{alternation(ws)}") if ws else _NEVER
 
-        other, recalled = {}, {}
+        other, recalled, planned = {}, {}, {}
         for cf in rs.claim_files.values():
-            if cf.event and (cf.recalled or cf.planned):
-                other[cf.event] = words(cf.recalled + cf.planned)
+            if cf.event and (cf.recalled or cf.planned or cf.another):
+                other[cf.event] = words(cf.recalled + cf.planned + cf.another)
                 recalled[cf.event] = words(cf.recalled)
+                planned[cf.event] = words(cf.planned)
         hit = _PARTY_WORDS[rs.digest] = PartyWords(words(pw.sources), words(pw.mediators), words(pw.mentioned),
                                                    words(pw.between), _after_words(pw.mediators_after),
-                                                   other, recalled)
+                                                   _place_gap(pw.place_words), other, recalled, planned)
     return hit
 
 
@@ -125,6 +128,8 @@ _AFTER_SPEECH = (re.compile(r"\s*(?:يوم\s+)?"),
                  # "التي أعلن عنها البيت الأبيض والكرملين أمس": the announcement's day, not the call's
                  re.compile(r"\s*عن(?:ها|ه)\s+\u27e6[pc]\d+\u27e7(?:\s*و\s*\u27e6[pc]\d+\u27e7)*\s*،?\s*(?:يوم\s+)?"))
 _PLACEHOLDER_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:جانب\s+|طرف\s+)?\u27e6[pc](\d+)\u27e7")
+# between a day and the verb of saying after it: a comma, or a comma and the speaker's few words
+_BEFORE_SPEECH = re.compile(r"[\s،,]*|\s*[،,]\s*(?:[^\s،,.;:]+\s+){1,4}")
 _AND_PLACEHOLDER = re.compile(r"\s*(?:،|و|,)\s*(?:و\s*)?\u27e6[pc](\d+)\u27e7")
 
 
@@ -132,6 +137,11 @@ _AND_PLACEHOLDER = re.compile(r"\s*(?:،|و|,)\s*(?:و\s*)?\u27e6[pc](\d+)\u27e7
 _STYLE = r"(?:(?:جمهوريه|دوله|the)\s+)?"
 _FIRST_SIDE = re.compile(rf"\s*{_STYLE}\u27e6c(\d+)\u27e7")
 _NEXT_SIDE = re.compile(rf"\s*(?:،|,)?\s*(?:و|and\s+)\s*{_STYLE}\u27e6c(\d+)\u27e7")
+
+
+def _place_gap(ws: list[str]) -> re.Pattern[str]:
+    word = rf"(?:{alternation(ws)})\s*[،,]?\s*" if ws else ""
+    return re.compile(rf"[\s،,]*{word and f'(?:{word})?'}", re.IGNORECASE)
 
 
 def _after_words(ws: list[str]) -> re.Pattern[str]:
@@ -196,6 +206,7 @@ class _Sentence:
     ordered: list[Mention]
     persons: dict[int, str]  # placeholder index -> person id
     speakers: set[str]
+    sources: set[int] = field(default_factory=set)  # placeholders after بحسب, "according to"
 
 
 class DocumentExtractor:
@@ -313,11 +324,13 @@ class DocumentExtractor:
                 if prev:
                     speakers.add(str(prev.group(1)))
         # the source quoted (بحسب أوشاكوف، وفقا لبيسكوف)
+        sources = set()
         for m in party_words(self.rs).sources.finditer(skel):
             nxt = re.match(r"\s*،?\s*\u27e6p(\d+)\u27e7", skel[m.end():])
             if nxt:
                 speakers.add(str(nxt.group(1)))
-        return _Sentence(sentence, start, mentions, skel, back, ordered, {}, speakers)
+                sources.add(int(nxt.group(1)))
+        return _Sentence(sentence, start, mentions, skel, back, ordered, {}, speakers, sources)
 
     # ------------------------------------------------------------------ one sentence
 
@@ -386,7 +399,7 @@ class DocumentExtractor:
         origin: dict[int, tuple[int, int]] = {}  # id of a carried phrase -> where it stands in the segment
         if not dates and triggers and carried and g.same_occasion.match(s.norm):
             for p, v, start in carried:
-                here_p = DatePhrase(0, 0, p.day, p.month, p.year, p.weekday, p.relative_days, p.week, p.day_to)
+                here_p = replace(p, start=0, end=0)
                 origin[id(here_p)] = (start + p.start, start + p.end)
                 dates.append((here_p, v))
         if not triggers and dates:
@@ -416,6 +429,7 @@ class DocumentExtractor:
             return min(event_triggers, key=lambda t: abs(t[0] - p.start))[1] if event_triggers else None
 
         said = self._statement_days(s)
+        said_after = self._days_before_speech(s, [p for p, _ in dates])
         family_of = self.rs.policy.coreference.family_of
 
         def reported(etype: str) -> bool:  # the passage already reports an event of this type or its kin
@@ -436,9 +450,13 @@ class DocumentExtractor:
             # a statement's day is not the event's when the event was named before the statement,
             # the sentence has another day, or it refers to an event already reported (قالت
             # الرئاسة، الجمعة، إن الاتصال ...; "Ushakov said Friday that during the talks ...")
+            # A day right before the verb ("وفي وقت سابق اليوم أعلن ويتكوف أن ... في مفاوضات
+            # أبوظبي") is the statement's when the event is named after the verb and already reported.
             mine = [d for d in dates if owner(d[0]) == etype
                     and not (d[0].start in said and (pos < said[d[0].start] or len(dates) > 1 or not starts
-                                                     or reported(etype)))]
+                                                     or reported(etype)))
+                    and not (d[0].start in said_after and pos > said_after[d[0].start]
+                             and (len(dates) > 1 or not starts or reported(etype)))]
             nearest = min(mine, key=lambda d: abs(d[0].start - pos), default=None)
             value = nearest[1] if nearest else None
             participants, mediators = self._participants(s, etype, first_day)
@@ -448,7 +466,7 @@ class DocumentExtractor:
                 if etype in here:
                     continue
             # an earlier or a planned event beside the one the segment reports
-            relation = self._relation(s, etype, pos) if etype in context else "reported"
+            relation = self._relation(s, etype, pos, etype in context)
             m = self._place(seg, etype, starts, value, participants,
                             self._span(norm, plain_start, s.start + pos, s.start + pos + 1)[0],
                             context, seg_mentions, relation)
@@ -556,7 +574,8 @@ class DocumentExtractor:
             return
         pw = party_words(self.rs)
         marked = _marked_spans(pw.mediators, s.skel, chain=True)
-        if target.type in self.rs.families.nested:
+        mediated = target.type in self.rs.entities.parties.mediated_events
+        if mediated:
             marked += _mediated_after(pw.mediators_after, s.skel)
         if not marked:
             return
@@ -566,7 +585,7 @@ class DocumentExtractor:
             if k >= len(s.ordered):
                 continue
             who = s.persons.get(k) or (s.ordered[k].entity if s.ordered[k].type == "country" else None)
-            if who in target.participants and target.type in self.rs.families.nested:
+            if who in target.participants and mediated:
                 # named as its mediator: not one of the exchange's sides, whatever a sentence
                 # before made of it (أعلنت الإمارات ... بوساطة إماراتية)
                 target.participants.remove(who)
@@ -620,7 +639,7 @@ class DocumentExtractor:
         the knowledge base, a mediator (بوساطة قطرية), someone talked about (بشأن زيلينسكي)."""
         pw = party_words(self.rs)
         mediating = _marked(pw.mediators, s.skel, chain=True)
-        if etype in self.rs.families.nested:
+        if etype in self.rs.entities.parties.mediated_events:
             mediating |= {k for k, _, _ in _mediated_after(pw.mediators_after, s.skel)}
         mentioned = _marked(pw.mentioned, s.skel)
         mediators = [x for k in sorted(mediating) if k < len(s.ordered)
@@ -638,15 +657,30 @@ class DocumentExtractor:
         # ("... and discussed the settlement in Ukraine")
         verb = self.g.topic_verb.search(s.norm)
         topics = [m.span() for m in self.g.topic.finditer(s.norm) if m.start() >= verb.end()] if verb else []
-        if etype in self.rs.families.nested:
-            # an exchange "between Russia and Ukraine": those two are its sides
+        if etype in self.rs.entities.parties.mediated_events:
+            # an exchange or talks "between Russia and Ukraine": those two are its sides
             sides = [k for k in _sides(pw.between, s.skel)
                      if k < len(s.ordered) and s.ordered[k].type == "country" and s.ordered[k].entity]
             if len(sides) >= 2:
                 return list(dict.fromkeys(s.ordered[k].entity for k in sides)), mediators
+        where = self._place_qualifiers(s)
+        skip = mediating | mentioned | s.sources | where
+        countries, represented = self._countries(s, skip | {int(k) for k in s.speakers}, topics)
+        if len(set(countries)) < 2:  # "the Russian delegation head said the talks...": a party
+            countries, represented = self._countries(s, skip, topics)
+        # people who met speak for their countries: with two countries so represented, a country
+        # merely named beside them ("... to discuss the Russian war on Ukraine") is no party
+        if len(set(represented)) >= 2:
+            countries = represented
+        return list(dict.fromkeys(countries)), mediators
+
+    @staticmethod
+    def _countries(s: _Sentence, skip: set[int], topics: list[tuple[int, int]]) -> tuple[list[str], list[str]]:
+        """The countries a sentence names as parties (but those of `skip` and the topics), and
+        those among them that people named speak for."""
         countries, represented = [], []
         for k, m in enumerate(s.ordered):
-            if k in mediating or k in mentioned:
+            if k in skip:
                 continue
             if m.type == "country" and m.entity:
                 if not any(a <= m.start < b for a, b in topics):
@@ -654,11 +688,24 @@ class DocumentExtractor:
             elif m.type in ("person", "role") and m.country and m.party:
                 countries.append(m.country)
                 represented.append(m.country)
-        # people who met speak for their countries: with two countries so represented, a country
-        # merely named beside them ("... to discuss the Russian war on Ukraine") is no party
-        if len(set(represented)) >= 2:
-            countries = represented
-        return list(dict.fromkeys(countries)), mediators
+        return countries, represented
+
+    def _place_qualifiers(self, s: _Sentence) -> set[int]:
+        """Countries named only to say where a place is ("روما الإيطالية", "the Omani capital
+        Muscat", "Istanbul, Turkey"): right beside a place of theirs, at most a word of
+        `parties.place_words` between."""
+        out = set()
+        gap = party_words(self.rs).place_gap
+        for k, m in enumerate(s.ordered):
+            if m.type != "country" or not m.entity:
+                continue
+            for j in (k - 1, k + 1):
+                if 0 <= j < len(s.ordered) and s.ordered[j].type == "place" \
+                        and self._country_of(s.ordered[j].entity or "") == m.entity:
+                    a, b = sorted((m, s.ordered[j]), key=lambda x: x.start)
+                    if gap.fullmatch(s.norm[a.end:b.start]):
+                        out.add(k)
+        return out
 
     def _is_party(self, m: Mention, person: str, day: dt.date | None) -> bool:
         """False for a spokesman or aide: titled so here, or holding only such posts that day."""
@@ -683,11 +730,23 @@ class DocumentExtractor:
                     out[s.back[after.end()] if after.end() < len(s.back) else len(s.norm)] = s.back[m.start()]
         return out
 
-    def _relation(self, s: _Sentence, etype: str, pos: int) -> str:
+    def _days_before_speech(self, s: _Sentence, phrases: list[DatePhrase]) -> dict[int, int]:
+        """Where a day right before a verb of saying begins ("اليوم الخميس، قال", "Earlier
+        Thursday, Witkoff said"), mapped to where the verb is."""
+        verbs = [s.back[m.start()] for m in self.g.speech.finditer(s.skel)]
+        out = {}
+        for p in phrases:
+            v = next((v for v in verbs if v >= p.end and _BEFORE_SPEECH.fullmatch(s.norm, p.end, v)), None)
+            if v is not None:
+                out[p.start] = v
+        return out
+
+    def _relation(self, s: _Sentence, etype: str, pos: int, discussed: bool) -> str:
         """"recalled" or "planned" when the words beside a trigger say it is another event than
-        the one reported (في اتصالهما السابق، اتفقا على إجراء اتصال آخر)."""
+        the one reported (في اتصالهما السابق، اتفقا على إجراء اتصال آخر); with no event of
+        the type under discussion (`discussed`), only the planned words count."""
         pw = party_words(self.rs)
-        rx = pw.other.get(etype)
+        rx = (pw.other if discussed else pw.planned).get(etype)
         if rx is None:
             return "reported"
         lo, hi = max(0, pos - 20), min(len(s.norm), pos + 40)

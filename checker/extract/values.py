@@ -27,6 +27,7 @@ class DatePhrase:
     relative_days: int | None = None  # اليوم 0, أمس -1 ...
     week: str | None = None  # past / next / current (الماضي، المقبل، الجاري)
     day_to: int | None = None  # the last day of a range: "يومي 23 و24 يناير", "January 9-10"
+    nth_day: int | None = None  # "Thursday, the second day of the talks": the event's second day
 
 
 @dataclass
@@ -50,6 +51,8 @@ class Grammar:
     time_digits: re.Pattern[str]
     phases: re.Pattern[str]
     since: re.Pattern[str]
+    nth_day: re.Pattern[str]
+    ordinals: dict[str, int]
     same_occasion: re.Pattern[str]
     dateline: tuple[re.Pattern[str], re.Pattern[str]]
     speech: FilteredRegex
@@ -155,7 +158,8 @@ def _build(rs: RuleSet) -> Grammar:
     f = FilteredRegex.of
     return Grammar(
         date, f(relative), f(weekday), f(year), f(time_words), time_digits, phases,
-        re.compile(rf"(?:{sh.since})\s*$"), re.compile(sh.same_occasion), (re.compile(sh.dateline_before), re.compile(sh.dateline_after)), f(speech),
+        re.compile(rf"(?:{sh.since})\s*$"), re.compile(sh.nth_day, re.IGNORECASE),
+        {normalize_word(w).lower(): n for w, n in rs.numbers.ordinals.items()}, re.compile(sh.same_occasion), (re.compile(sh.dateline_before), re.compile(sh.dateline_after)), f(speech),
         months, weekdays, {normalize_word(k): v for k, v in cal.relative_days.items()}, weeks,
         hours, parts, {normalize_word(k): v for k, v in cal.fractions.items()},
         {normalize_word(k): v for k, v in cal.zones.items()},
@@ -216,6 +220,14 @@ def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
             found.append(DatePhrase(m.start(), m.end(), weekday=g.weekdays[_key(m.group("wd"))],
                                     week=g.weeks[_key(week)] if week else None))
             taken.append((m.start(), m.end()))
+    inside: list[tuple[int, int]] = []  # "اليوم الثاني" of "the second day of": no "today"
+    for p in found:
+        nth = g.nth_day.match(s, p.end)
+        n = g.ordinals.get(_key(nth.group("n")).lower()) if nth else None
+        if n and 1 < n <= MAX_RANGE_DAYS + 1:
+            p.nth_day = n
+            inside.append((p.end, nth.end()))
+    found = [p for p in found if not any(a <= p.start < b for a, b in inside)]
     found.sort(key=lambda p: p.start)
     return found
 

@@ -59,7 +59,16 @@ def _window(published: Published) -> tuple[dt.date, dt.date] | None:
 def resolve_date(p: DatePhrase, published: Published, year_hint: int | None = None,
                  today: int | None = None) -> DateValue:
     """`today`: the weekday a page of unknown date gives its own day ("اليوم الأحد" somewhere
-    in it), which a relative day keeps (its "أمس" was a Saturday)."""
+    in it), which a relative day keeps (its "أمس" was a Saturday). A day said to be the event's
+    second (third...) is the span from its first day to that day."""
+    v = _resolve(p, published, year_hint, today)
+    if p.nth_day and v.date_from is not None and v.date_from == v.date_to:
+        first = v.date_from - dt.timedelta(days=p.nth_day - 1)
+        v = DateValue(date_from=first, date_to=v.date_to, how=f"{v.how}, day {p.nth_day} of the event")
+    return v
+
+
+def _resolve(p: DatePhrase, published: Published, year_hint: int | None, today: int | None) -> DateValue:
     pub = published.day
     window = _window(published) if pub is None else None
     est = " (estimated publication date)" if window else ""

@@ -53,6 +53,12 @@ class PartyWords(Strict):
     # acted as mediator", "UAE-brokered"): read for exchanges only (in a call, "Trump, who brokered
     # the deal, spoke with..." is a party)
     mediators_after: list[str] = Field(default_factory=list)
+    # the event types those words are read for, where a country named as mediator is no side
+    # even if a sentence before made it one (exchanges and talks: "Oman, the mediator")
+    mediated_events: list[str] = Field(default_factory=list)
+    # words between a place and the country it is in ("the Omani capital Muscat", "مدينة"): the
+    # country so named says where, it is no party
+    place_words: list[str] = Field(default_factory=list)
 
 
 class EntitiesFile(Strict):
@@ -163,6 +169,10 @@ class DateShapes(Strict):
     # ("جاء ذلك خلال اتصال هاتفي", "the remarks came in a phone call"): it takes that sentence's day
     same_occasion: str = r"(?!x)x"
     day_range: str = r"\s*[-–—]\s*"  # between the days of a range: "9-10 January", "23 و24 يناير"
+    # right after a day: which day of the event it is ("الخميس، اليوم الثاني من المحادثات", "on
+    # Thursday, the second day of talks"), named group n an ordinal of the numbers file: the
+    # event began that many days before, so its day is a span, not that day
+    nth_day: str = r"(?!x)x"
     # a dateline's date, between dashes or a dash and a bracket: "(Sputnik - 31st December, 2021)",
     # "كييف – 19 مارس 2022-": the day the story was filed, not the event's
     dateline_before: str = r"[-–—]\s*$"
@@ -306,9 +316,13 @@ class ClaimsFile(Strict):
     topics: dict[str, list[str]] = Field(default_factory=dict)  # label read from a vocabulary
     topic_verbs: list[str] = Field(default_factory=list)  # label read from a vocabulary
     # words beside a trigger that make it another event than the one reported: an earlier one
-    # (اتصالهما السابق) or a planned one (اتصال آخر، مجددا)
+    # (اتصالهما السابق) or a planned one (القمة المرتقبة, "agreed to have a meeting"). A planned
+    # word marks a trigger wherever it stands; the recalled ones and `another` (اتصال آخر, a
+    # second one) only while an event of the type is under discussion: without one, "السابق"
+    # beside the trigger is more often "the former president" than an earlier call
     recalled: list[str] = Field(default_factory=list)
     planned: list[str] = Field(default_factory=list)
+    another: list[str] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- knowledge base
