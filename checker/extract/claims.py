@@ -140,8 +140,9 @@ _NEXT_SIDE = re.compile(rf"\s*(?:،|,)?\s*(?:و|and\s+)\s*{_STYLE}\u27e6c(\d+)\u
 
 
 def _place_gap(ws: list[str]) -> re.Pattern[str]:
-    word = rf"(?:{alternation(ws)})\s*[،,]?\s*" if ws else ""
-    return re.compile(rf"[\s،,]*{word and f'(?:{word})?'}", re.IGNORECASE)
+    """Spaces and commas, and at most one word of `ws` ("capital", "مدينة") among them."""
+    word = rf"(?:{alternation(ws)}\s*[،,]?\s*)?" if ws else ""
+    return re.compile(rf"[\s،,]*{word}", re.IGNORECASE)
 
 
 def _after_words(ws: list[str]) -> re.Pattern[str]:
@@ -428,8 +429,7 @@ class DocumentExtractor:
         def owner(p: DatePhrase) -> str | None:
             return min(event_triggers, key=lambda t: abs(t[0] - p.start))[1] if event_triggers else None
 
-        said = self._statement_days(s)
-        said_after = self._days_before_speech(s, [p for p, _ in dates])
+        said, said_after = self._statement_days(s, [p for p, _ in dates])
         family_of = self.rs.policy.coreference.family_of
 
         def reported(etype: str) -> bool:  # the passage already reports an event of this type or its kin
@@ -719,27 +719,28 @@ class DocumentExtractor:
                                  terms_of(self.rs, person))]
         return not held or any(roles[r].party for r in held if r in roles)
 
-    def _statement_days(self, s: _Sentence) -> dict[int, int]:
-        """Where a day right after a verb of saying begins (أعلن عراقجي الخميس أن...), mapped
-        to where the verb is: possibly the day of the statement, not of the event."""
-        out = {}
+    def _statement_days(self, s: _Sentence, phrases: list[DatePhrase]) -> tuple[dict[int, int], dict[int, int]]:
+        """Days that may be a statement's, not the event's, each mapped to where its verb of
+        saying is: those right after the verb (أعلن عراقجي الخميس أن...), by where they begin,
+        and those of `phrases` right before it ("اليوم الخميس، قال", "Earlier Thursday,
+        Witkoff said"). One pass over the sentence's verbs, none when it states no day."""
+        after_verb: dict[int, int] = {}
+        before_verb: dict[int, int] = {}
+        if not phrases:
+            return after_verb, before_verb
+        verbs = []
         for m in self.g.speech.finditer(s.skel):
+            verb = s.back[m.start()]
+            verbs.append(verb)
             for rx in _AFTER_SPEECH:
                 after = rx.match(s.skel, m.end())
                 if after:
-                    out[s.back[after.end()] if after.end() < len(s.back) else len(s.norm)] = s.back[m.start()]
-        return out
-
-    def _days_before_speech(self, s: _Sentence, phrases: list[DatePhrase]) -> dict[int, int]:
-        """Where a day right before a verb of saying begins ("اليوم الخميس، قال", "Earlier
-        Thursday, Witkoff said"), mapped to where the verb is."""
-        verbs = [s.back[m.start()] for m in self.g.speech.finditer(s.skel)]
-        out = {}
+                    after_verb[s.back[after.end()] if after.end() < len(s.back) else len(s.norm)] = verb
         for p in phrases:
             v = next((v for v in verbs if v >= p.end and _BEFORE_SPEECH.fullmatch(s.norm, p.end, v)), None)
             if v is not None:
-                out[p.start] = v
-        return out
+                before_verb[p.start] = v
+        return after_verb, before_verb
 
     def _relation(self, s: _Sentence, etype: str, pos: int, discussed: bool) -> str:
         """"recalled" or "planned" when the words beside a trigger say it is another event than

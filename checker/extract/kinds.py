@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from checker.extract.values import find_dates, parse_duration, parse_number
+from checker.extract.values import find_dates, grammar, parse_duration, parse_number
 from checker.models import CountValue, InitiatorValue, LabelValue, NumberValue, OrdinalValue, PersonValue, PlaceValue
 from checker.resolve.dates import resolve_date
 from checker.rules.ruleset import CompiledRule
@@ -114,17 +114,13 @@ def _count_value(m: RuleMatch, count: str | None, n: int) -> CountValue | None:
     return value
 
 
-def _ordinals(rs: Any) -> dict[str, int]:
-    return {normalize_word(w).lower(): n for w, n in rs.numbers.ordinals.items()}
-
-
 def parse_ordinal(rs: Any, text: str) -> int | None:
     """"الخامسة", "fifth", "5th", "ال5" -> 5."""
     t = " ".join(normalize_word(text).lower().split())
     digits = re.match(r"\d{1,3}", t.removeprefix(normalize_word("ال")))
     if digits:
         return int(digits.group())
-    return rs.derived("kinds.ordinals", _ordinals).get(t)
+    return grammar(rs).ordinals.get(t)
 
 
 def _ordinal(m: RuleMatch) -> bool:

@@ -52,7 +52,7 @@ class Grammar:
     phases: re.Pattern[str]
     since: re.Pattern[str]
     nth_day: re.Pattern[str]
-    ordinals: dict[str, int]
+    ordinals: dict[str, int]  # ordinal word (normalised, lowercase) -> n; kinds.parse_ordinal reads it too
     same_occasion: re.Pattern[str]
     dateline: tuple[re.Pattern[str], re.Pattern[str]]
     speech: FilteredRegex

@@ -50,11 +50,12 @@ class PartyWords(Strict):
     # those are its parties, not the announcer, mediator or nationalities named beside them
     between: list[str] = Field(default_factory=list)
     # words after a country that mediated an exchange (قطر التي توسطت، تركيا نسقت، "Qatar, which
-    # acted as mediator", "UAE-brokered"): read for exchanges only (in a call, "Trump, who brokered
-    # the deal, spoke with..." is a party)
+    # acted as mediator", "UAE-brokered"): read for the `mediated_events` types only (in a call,
+    # "Trump, who brokered the deal, spoke with..." is a party)
     mediators_after: list[str] = Field(default_factory=list)
     # the event types those words are read for, where a country named as mediator is no side
-    # even if a sentence before made it one (exchanges and talks: "Oman, the mediator")
+    # even if a sentence before made it one, and whose sides are those named after `between`
+    # (exchanges and talks: "Oman, the mediator")
     mediated_events: list[str] = Field(default_factory=list)
     # words between a place and the country it is in ("the Omani capital Muscat", "مدينة"): the
     # country so named says where, it is no party
