@@ -3,6 +3,7 @@
     python benchmarks/run.py --docs 5000            # runs 5000 and 10000 docs, one subprocess each
     python benchmarks/run.py --docs 1000 --no-double
     python benchmarks/run.py --docs 1000 --profile /tmp/profile.txt   # pyinstrument, N only
+    python benchmarks/run.py --docs 2000 --one-event --jobs 2        # one event, extraction on 2 processes
 
 Prints ONE JSON object on stdout (progress goes to stderr). Its top level is the run with N
 documents; `double` is the run with 2N documents; `growth_factor` = seconds(2N) / seconds(N);
@@ -37,9 +38,10 @@ TARGETS = {"ratio_min": 0.33, "growth_max": 2.3, "peak_rss_mb_max": 1536,
            "one_event_seconds_max": 10, "one_event_rss_mb_max": 500}
 
 
-def _rss_mb() -> float:
-    """Peak resident set size of this process so far, in MiB (Linux reports KiB, macOS bytes)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def _rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident set size of this process so far (or of its largest finished child, for
+    RUSAGE_CHILDREN), in MiB (Linux reports KiB, macOS bytes)."""
+    peak = resource.getrusage(who).ru_maxrss
     return round(peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024, 1)
 
 
@@ -92,7 +94,7 @@ def _package_info() -> str:
 
 
 def worker(n_docs: int, seed: int, disagree: float, profile: str | None, span_days: int | None = None,
-           no_gc: bool = False, per_event: float | None = None) -> dict:
+           no_gc: bool = False, per_event: float | None = None, jobs: int = 1) -> dict:
     from corpus import generate_with_truth
 
     t0 = time.perf_counter()
@@ -118,6 +120,7 @@ def worker(n_docs: int, seed: int, disagree: float, profile: str | None, span_da
         from checker.compare.findings import compare
         from checker.ingest import read_inputs
         from checker.models import Report
+        from checker.engine.local import LocalEngine
         from checker.engine.stages import extract_all
         from checker.report import write_outputs
         from checker.report.summary import summarize
@@ -152,7 +155,7 @@ def worker(n_docs: int, seed: int, disagree: float, profile: str | None, span_da
             stage = "extract"
             with clock("extract"):
                 docs = sorted(docs, key=lambda d: (d.id, d.path))  # as checker.pipeline.analyse does
-                docs, mentions, claims = extract_all(docs, rs)
+                docs, mentions, claims = LocalEngine(jobs).extract(docs, rs)
 
             stage = "events"
             with clock("events"):
@@ -211,6 +214,8 @@ def worker(n_docs: int, seed: int, disagree: float, profile: str | None, span_da
         "tokenizer_tokens_per_s": round(tokenizer_tokens_per_s),
         "ratio": round(tokens_per_s / tokenizer_tokens_per_s, 3),
         "peak_rss_mb": _rss_mb(),
+        # with --jobs > 1: the largest extraction process (forked, so much of it is shared with this one)
+        "peak_rss_child_mb": _rss_mb(resource.RUSAGE_CHILDREN),
         "rss_after_setup_mb": rss_before,
         "rss_after_pipeline_mb": rss_pipeline,
         "stages": {k: round(v, 3) for k, v in stages.items()},
@@ -240,6 +245,7 @@ def worker(n_docs: int, seed: int, disagree: float, profile: str | None, span_da
         "checker": _package_info(),
         "python": sys.version.split()[0],
         "cpus": os.cpu_count(),
+        "jobs": jobs,
     }
 
 
@@ -254,6 +260,7 @@ def _run_worker(n_docs: int, args) -> dict:
         cmd += ["--no-gc"]
     if args.one_event:
         cmd += ["--one-event"]
+    cmd += ["--jobs", str(args.jobs)]
     env = dict(os.environ)
     if args.package:  # measure another copy of the package (e.g. a patched one in /tmp)
         env["PYTHONPATH"] = os.pathsep.join([str(Path(args.package).resolve()), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
@@ -290,12 +297,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="every article reports one and the same event (a big story: how alignment and comparison "
                          "grow with the accounts of one event); targets: %d s and %d MB at 2,000 articles"
                          % (TARGETS["one_event_seconds_max"], TARGETS["one_event_rss_mb_max"]))
+    ap.add_argument("--jobs", type=int, default=1,
+                    help="extraction processes, as `checker report --jobs` (default 1: the one-process figure; "
+                         "cpu_seconds then counts this process only)")
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
     if args.worker:
         print(json.dumps(worker(args.docs, args.seed, args.disagree, args.profile, args.span_days, args.no_gc,
-                                0 if args.one_event else None), ensure_ascii=False))
+                                0 if args.one_event else None, args.jobs), ensure_ascii=False))
         return 0
 
     result = _run_worker(args.docs, args)

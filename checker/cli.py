@@ -89,6 +89,16 @@ def _report_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ignore-file", type=Path, help="suppression file (default: .checker-ignore.yaml if present)")
 
 
+def _positive_int(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more: {n}")
+    return n
+
+
 def _engine_options(p: argparse.ArgumentParser) -> None:
     # the names only: checker.engine (and Dask) are imported when the run starts
     p.add_argument("--engine", choices=["local", "dask"], default=None,
@@ -97,6 +107,9 @@ def _engine_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--scheduler", metavar="ADDRESS", default=None,
                    help="address of a running Dask scheduler (e.g. tcp://10.0.0.5:8786); implies --engine dask; "
                         "without it --engine dask starts a local cluster for the run")
+    p.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
+                   help="local engine: extract with up to N processes (default: one per processor; small runs "
+                        "stay in one process); the report is the same")
 
 
 def _store_option(p: argparse.ArgumentParser) -> None:
@@ -298,7 +311,7 @@ def _engine(args):
 
     scheduler = getattr(args, "scheduler", None)
     name = getattr(args, "engine", None) or ("dask" if scheduler else "local")
-    return make_engine(name, scheduler)
+    return make_engine(name, scheduler, jobs=getattr(args, "jobs", None))
 
 
 def _read(args, paths) -> tuple[object, int]:

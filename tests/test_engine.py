@@ -13,6 +13,7 @@ import pytest
 
 from checker import pipeline
 from checker.engine import LocalEngine, make_engine
+from checker.engine import local as local_engine
 from checker.engine.stages import (
     batch_context,
     batch_groups,
@@ -92,6 +93,40 @@ def test_examples_through_the_local_engine_are_the_default_report(rs):
     assert to_json(pipeline.analyse(read_inputs([EXAMPLES]), rs, engine=ShuffledEngine(2, 5, 3))) == default
 
 
+needs_fork = pytest.mark.skipif(not local_engine._can_fork(), reason="extraction processes are forked (Linux)")
+
+
+@needs_fork
+def test_extraction_processes_give_the_one_process_report(rs, tmp_path, monkeypatch):
+    monkeypatch.setattr(local_engine, "MIN_DOCS_PER_JOB", 1)  # the small corpus too is spread over workers
+    folder = _corpus(tmp_path)
+    one = to_json(pipeline.analyse(read_inputs([folder]), rs))
+    engine = LocalEngine(jobs=2)
+    assert engine._workers_for(len(read_inputs([folder]))) == 2
+    assert to_json(pipeline.analyse(read_inputs([folder]), rs, engine=engine)) == one
+
+
+@needs_fork
+def test_a_failed_extraction_in_a_process_is_marked_and_loses_nothing_else(rs, tmp_path, monkeypatch):
+    import checker.extract.claims as claims_mod
+
+    monkeypatch.setattr(local_engine, "MIN_DOCS_PER_JOB", 1)
+    folder = _corpus(tmp_path, n=12)
+    docs = sorted(read_inputs([folder]), key=lambda d: (d.id, d.path))
+    victim = docs[7].id
+    real = claims_mod.extract
+    monkeypatch.setattr(claims_mod, "extract", lambda doc, rules: (_ for _ in ()).throw(RuntimeError("boom"))
+                        if doc.id == victim else real(doc, rules))  # the forked workers inherit the patch
+    report = pipeline.analyse(docs, rs, engine=LocalEngine(jobs=2))
+    assert [d.id for d in report.documents if d.status == "error"] == [victim]
+    assert {c.document for c in report.claims} == {d.id for d in docs} - {victim}
+
+
+def test_small_runs_stay_in_one_process():
+    assert LocalEngine(jobs=8)._workers_for(local_engine.MIN_DOCS_PER_JOB) == 1
+    assert LocalEngine(jobs=1)._workers_for(10_000) == 1
+
+
 def test_a_failed_extraction_on_a_worker_is_marked_on_the_drivers_documents(rs, tmp_path, monkeypatch):
     import checker.extract.claims as claims_mod
 
@@ -147,6 +182,9 @@ def test_engine_names_and_options():
         make_engine("local", "tcp://127.0.0.1:8786")
     with pytest.raises(ValueError, match="unknown engine"):
         make_engine("spark")
+    with pytest.raises(ValueError, match="--jobs is for the local engine"):
+        make_engine("dask", jobs=2)
+    assert make_engine("local", jobs=3).jobs == 3
 
 
 @pytest.mark.slow

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from checker.engine.local import LocalEngine
+from checker.engine.local import LocalEngine, default_jobs
 
 if TYPE_CHECKING:
     from checker.compare.findings import Group
@@ -38,13 +38,16 @@ class Engine(Protocol):
         """compare_group on every group: one list of findings per group, in group order."""
 
 
-def make_engine(name: str = "local", scheduler: str | None = None) -> Engine:
+def make_engine(name: str = "local", scheduler: str | None = None, jobs: int | None = None) -> Engine:
     """An engine by name; `scheduler` is the address of a running Dask scheduler (dask only;
-    without one, the dask engine starts a local cluster for the run)."""
+    without one, the dask engine starts a local cluster for the run); `jobs` the processes the
+    local engine extracts with (default: one per processor)."""
     if name == "local":
         if scheduler:
             raise ValueError("--scheduler needs --engine dask")
-        return LocalEngine()
+        return LocalEngine(default_jobs() if jobs is None else jobs)
+    if jobs is not None:
+        raise ValueError("--jobs is for the local engine; a Dask cluster has its own workers")
     if name == "dask":
         try:
             import distributed  # noqa: F401  (only here: other runs never pay for importing Dask)
