@@ -150,7 +150,7 @@ def worker(n_docs: int, seed: int, disagree: float, profile: str | None, span_da
         t_all, c_all = time.perf_counter(), time.process_time()
         try:
             with clock("read"):
-                docs = read_inputs([corpus_dir])
+                docs = read_inputs([corpus_dir], rules=rs, jobs=jobs)
 
             stage = "extract"
             with clock("extract"):

@@ -70,7 +70,8 @@ def run(paths: Sequence[str | Path], *, rules_dir: Path | None = None, now: dt.d
         max_bytes: int | None = None, lang: str = "ar", engine: Engine | None = None,
         progress: StageProgress | None = None) -> Report:
     rs = load_ruleset(rules_dir, lang)
-    kwargs = {"now": now, "rules": rs}
+    # the local engine's processes read a large folder too (a Dask cluster extracts only)
+    kwargs = {"now": now, "rules": rs, "jobs": getattr(engine, "jobs", 1)}
     if max_bytes is not None:
         kwargs["max_bytes"] = max_bytes
     if progress is not None:

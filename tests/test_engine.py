@@ -13,6 +13,7 @@ import pytest
 
 from checker import pipeline
 from checker.engine import LocalEngine, make_engine
+from checker import forkmap
 from checker.engine import local as local_engine
 from checker.engine.stages import (
     batch_context,
@@ -93,7 +94,7 @@ def test_examples_through_the_local_engine_are_the_default_report(rs):
     assert to_json(pipeline.analyse(read_inputs([EXAMPLES]), rs, engine=ShuffledEngine(2, 5, 3))) == default
 
 
-needs_fork = pytest.mark.skipif(not local_engine._can_fork(), reason="extraction processes are forked (Linux)")
+needs_fork = pytest.mark.skipif(not forkmap.can_fork(), reason="extraction processes are forked (Linux)")
 
 
 @needs_fork
@@ -102,7 +103,7 @@ def test_extraction_processes_give_the_one_process_report(rs, tmp_path, monkeypa
     folder = _corpus(tmp_path)
     one = to_json(pipeline.analyse(read_inputs([folder]), rs))
     engine = LocalEngine(jobs=2)
-    assert engine._workers_for(len(read_inputs([folder]))) == 2
+    assert engine.workers_for(len(read_inputs([folder]))) == 2
     assert to_json(pipeline.analyse(read_inputs([folder]), rs, engine=engine)) == one
 
 
@@ -123,8 +124,8 @@ def test_a_failed_extraction_in_a_process_is_marked_and_loses_nothing_else(rs, t
 
 
 def test_small_runs_stay_in_one_process():
-    assert LocalEngine(jobs=8)._workers_for(local_engine.MIN_DOCS_PER_JOB) == 1
-    assert LocalEngine(jobs=1)._workers_for(10_000) == 1
+    assert LocalEngine(jobs=8).workers_for(local_engine.MIN_DOCS_PER_JOB) == 1
+    assert LocalEngine(jobs=1).workers_for(10_000) == 1
 
 
 def test_a_failed_extraction_on_a_worker_is_marked_on_the_drivers_documents(rs, tmp_path, monkeypatch):
@@ -202,3 +203,18 @@ def test_scheduler_with_the_local_engine_is_a_usage_error(tmp_path):
                            "--json", str(tmp_path / "r.json"), "--engine", "local", "--scheduler", "tcp://127.0.0.1:1"],
                           capture_output=True, text=True, cwd=REPO)
     assert done.returncode == 2 and "--scheduler needs --engine dask" in done.stderr
+
+
+@needs_fork
+def test_a_folder_read_by_processes_gives_the_same_documents(tmp_path, monkeypatch):
+    import checker.ingest.readers as readers
+
+    monkeypatch.setattr(readers, "MIN_FILES_PER_JOB", 1)
+    folder = _corpus(tmp_path, n=20)
+    (folder / "broken.txt").write_bytes(b"---\nlanguage: [\n---\n\xff\xfe")
+    again = sorted(folder.iterdir())[3]  # given on its own first: read once, not again in the folder
+    one = read_inputs([again, folder])
+    two = read_inputs([again, folder], jobs=2)
+    assert [d.model_dump() for d in two] == [d.model_dump() for d in one]
+    assert [d.text for d in two] == [d.text for d in one]
+    assert len(one) == 21 and any(d.status == "error" or d.warnings for d in one if d.id == "broken")

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from checker.engine.local import LocalEngine, default_jobs
+from checker.engine.local import LocalEngine
+from checker.forkmap import default_jobs
 
 if TYPE_CHECKING:
     from checker.compare.findings import Group

@@ -35,29 +35,35 @@ def _failed(doc: Document, exc: Exception) -> Document:
     return doc.model_copy(update={"status": "error", "error": f"extraction failed: {type(exc).__name__}: {exc}"})
 
 
+def extract_one(doc: Document, rs: RuleSet) -> tuple[Document, list[EventMention], list[Claim]]:
+    """One document's mentions and claims; a document whose extraction fails comes back as a
+    copy with status "error" and the reason, and nothing else."""
+    from checker.extract.claims import extract
+
+    if doc.status != "ok":
+        return doc, [], []
+    try:
+        mentions, claims = extract(doc, rs)
+    except Exception as exc:  # one document's failure must not lose the others
+        return _failed(doc, exc), [], []
+    return doc, mentions, claims
+
+
+def join_documents(done: Sequence[tuple[Document, list[EventMention], list[Claim]]]) -> Extraction:
+    """What extract_one gave for each document, in document order."""
+    return Extraction([d for d, _, _ in done], [m for _, ms, _ in done for m in ms], [c for _, _, cs in done for c in cs])
+
+
 def extract_all(docs: Sequence[Document], rs: RuleSet, progress: Progress | None = None) -> Extraction:
     """Extraction is a map over documents: each one is read on its own, and one document's
     failure never loses the others. `progress`, if given, is called with (documents done,
     documents in all) after each document."""
-    from checker.extract.claims import extract
-
-    out: list[Document] = []
-    mentions: list[EventMention] = []
-    claims: list[Claim] = []
-    total = len(docs)
+    done = []
     for n, doc in enumerate(docs, start=1):
-        if doc.status == "ok":
-            try:
-                m, c = extract(doc, rs)
-            except Exception as exc:  # one document's failure must not lose the others
-                doc = _failed(doc, exc)
-            else:
-                mentions.extend(m)
-                claims.extend(c)
-        out.append(doc)
+        done.append(extract_one(doc, rs))
         if progress is not None:
-            progress(n, total)
-    return Extraction(out, mentions, claims)
+            progress(n, len(docs))
+    return join_documents(done)
 
 
 class Extracted(NamedTuple):

@@ -16,6 +16,7 @@ import stat
 from collections.abc import Callable, Sequence
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from checker.ingest.segment import segment
 from checker.ingest.view import HTML_SUFFIXES, TextView
 from checker.models import Document, Published, Segment
 from checker.rules.boilerplate import BoilerplateRules
+from checker.forkmap import fork_map, workers_for
 from checker.rules.loader import RuleError
 from checker.rules.published import PublishedRules
 from checker.rules.ruleset import RuleSet, load_ruleset
@@ -46,6 +48,7 @@ class _Context:
     max_bytes: int
     rules: RuleSet
     seen: set[str] = field(default_factory=set)  # real paths of the files already read
+    jobs: int = 1  # processes a large folder is read with
 
     @property
     def published(self) -> PublishedRules:
@@ -68,17 +71,19 @@ def read_inputs(
     max_bytes: int = DEFAULT_MAX_BYTES,
     rules_dir: Path | None = None,
     rules: RuleSet | None = None,
+    jobs: int = 1,
 ) -> list[Document]:
     """Documents for files and folders, in input order (folders walked in sorted order).
 
     `now` anchors relative page ages ("منذ 9 شهر"); files above `max_bytes` are refused
-    unread; `rules` (already loaded) or else `rules_dir` replaces the shipped rules. Raises only
+    unread; `rules` (already loaded) or else `rules_dir` replaces the shipped rules; a large
+    folder is read with up to `jobs` forked processes (the same documents). Raises only
     RuleError.
     A file reached twice (given twice, or given and inside a given folder) is read once, and
     no two documents share an id (see `_unique_ids`).
     """
     # the rules are loaded (and validated) before anything is read
-    ctx = _Context(now=now, max_bytes=max_bytes, rules=rules or load_ruleset(rules_dir))
+    ctx = _Context(now=now, max_bytes=max_bytes, rules=rules or load_ruleset(rules_dir), jobs=jobs)
     docs: list[Document] = []
     for raw in paths:
         path = Path(raw)
@@ -184,21 +189,36 @@ def _read_path(path: Path, ctx: _Context) -> list[Document]:
     return _read_file(path, ctx, given=True)
 
 
+MIN_FILES_PER_JOB = 100  # below this a process costs more (fork, documents shipped back) than it saves
+
+
 def _read_folder(root: Path, ctx: _Context) -> list[Document]:
     files, errors = walk(root)
     docs = list(errors)
     if files and all(os.path.realpath(f) in ctx.seen for f in files):
         return docs  # every file here was already read through another argument
-    for path in files:
-        try:
-            docs.extend(_read_file(path, ctx))
-        except RuleError:
-            raise
-        except Exception as exc:
-            docs.append(_error(path, f"internal error while reading: {type(exc).__name__}: {exc}"))
+    # walk() lists each real file once, so the files of one folder can be read in any process;
+    # only files read before (through another argument) are skipped, as _read_file would
+    todo = [f for f in files if os.path.realpath(f) not in ctx.seen]
+    for found in fork_map(partial(_read_listed_file, ctx=ctx), todo, workers_for(ctx.jobs, len(todo), MIN_FILES_PER_JOB)):
+        if isinstance(found, tuple):
+            raise RuleError(*found)
+        docs.extend(found)
+    ctx.seen.update(os.path.realpath(f) for f in todo)
     if not docs:
         docs.append(_error(root, NO_FILES_ERROR, doc_id=root.name))
     return docs
+
+
+def _read_listed_file(path: Path, ctx: _Context) -> list[Document] | tuple[str, int | None, str]:
+    """_read_file for a file of a folder; a broken rule comes back as (path, line, problem), as
+    RuleError itself does not survive being sent back from a process."""
+    try:
+        return _read_file(path, ctx)
+    except RuleError as exc:
+        return exc.path, exc.line, exc.problem
+    except Exception as exc:
+        return [_error(path, f"internal error while reading: {type(exc).__name__}: {exc}")]
 
 
 def found_no_articles(docs: Sequence[Document]) -> bool:
