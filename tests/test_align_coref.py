@@ -109,6 +109,33 @@ def test_a_day_and_month_without_a_year_places_an_undated_account(rs):
     assert events == [["first"], ["second", "undated"]]
 
 
+def test_an_undated_account_a_month_off_with_the_events_weekday_joins_and_its_date_is_the_finding(rs):
+    # 12 March 2025 was a Wednesday, as was 12 February: the month is the slip
+    dated = article("أجرى ترامب يوم الأربعاء 12 مارس 2025 اتصالاً هاتفياً مع بوتين استمر ساعتين.", "2025-03-12", "dated")
+    other = article("أجرى ترامب في 20 يناير 2025 اتصالاً هاتفياً مع بوتين.", "2025-01-20", "other")
+    slip = article("أجرى ترامب يوم الأربعاء 12 فبراير اتصالاً هاتفياً مع بوتين استمر ساعتين.", None, "slip")
+    events, findings = events_and_findings(rs, dated, other, slip)
+    assert events == [["dated", "slip"], ["other"]]
+    assert ("call.date", ("dated", "slip")) in findings
+
+
+def test_an_undated_account_a_month_off_on_another_weekday_stays_apart(rs):
+    dated = article("أجرى ترامب يوم الأربعاء 12 مارس 2025 اتصالاً هاتفياً مع بوتين.", "2025-03-12", "dated")
+    other = article("أجرى ترامب يوم الخميس 12 فبراير اتصالاً هاتفياً مع بوتين.", None, "other")
+    events, _ = events_and_findings(rs, dated, other)
+    assert events == [["dated"], ["other"]]
+
+
+def test_the_first_call_since_taking_office_tells_an_undated_account_from_the_fifth(rs):
+    first = article("أجرى بايدن يوم 10 فبراير 2021 اتصالا هاتفيا مع شي جين بينغ، في أول اتصال بينهما منذ تولي بايدن منصبه.",
+                    "2021-02-10", "first")
+    fifth = article("أجرى بايدن يوم 28 يوليو 2022 اتصالا هاتفيا مع شي جين بينغ، وهذا الاتصال هو الخامس بينهما منذ تولي "
+                    "بايدن منصبه.", "2022-07-28", "fifth")
+    undated = article("أجرى بايدن اتصالا هاتفيا مع شي جين بينغ للمرة الأولى منذ تولي بايدن مهام منصبه في 20 يناير.", None, "undated")
+    events, _ = events_and_findings(rs, first, fifth, undated)
+    assert events == [["fifth"], ["first", "undated"]]
+
+
 def undated_page(text, doc_id, url):
     """A page that states no date, published on the day its address gives."""
     return article(text, None, doc_id).model_copy(update={"url": url})

@@ -223,12 +223,21 @@ def test_one_of_is_no_sunday(rs):
 @pytest.mark.parametrize("text", [
     "يأتي هذا الاتصال الهاتفي في وقت تشهد فيه المنطقة تصعيدا عسكريا منذ 28 فبراير.",
     "The phone call comes amid a military campaign under way since 28 February.",
+    # the day the period began with, a few words after "since": the inauguration, not the call
+    "أجرى بايدن اتصالا هاتفيا مع شي للمرة الأولى منذ تولي الرئيس بايدن مهام منصبه في 20 يناير الماضي.",
+    "Biden spoke by phone with Xi, the first call since Biden took office on January 20.",
 ])
 def test_a_date_after_since_starts_a_state_and_does_not_date_the_call(rs, text):
     doc = article(text, "2026-03-10")
     doc.language = "en" if text.isascii() else "ar"
     _, claims = extract(doc, rs)
     assert [c for c in claims if c.attribute == "call.date"] == []
+
+
+def test_a_since_in_another_clause_leaves_the_calls_date(rs):
+    text = "أجرى بايدن اتصالا هاتفيا مع شي في 10 فبراير 2021، وهو الأول منذ توليه منصبه."
+    [c] = claims_of(rs, text, "2021-02-11", "call.date")
+    assert c.value.day.isoformat() == "2021-02-10"
 
 
 def test_two_days_of_one_month_are_one_span(rs):

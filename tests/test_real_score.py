@@ -151,3 +151,14 @@ def test_other_values_match_field_by_field():
 def test_ids_match_by_their_words():
     assert score_mod._loose("king_salman", "salman") and score_mod._loose("trump", "donald_trump")
     assert not score_mod._loose("bin_salman", "king_salman") and not score_mod._loose("us", "russia")
+
+
+def test_a_meeting_labelled_fact_is_met_by_the_talks_slot_of_the_same_event(monkeypatch):
+    # the policy groups talks and meetings (one event, reported as either)
+    monkeypatch.setattr(score_mod, "FAMILY", score_mod.event_families(None))
+    fact = {"attribute": "meeting.duration", "value": {"min": 180, "max": 180}}
+    claim = {"attribute": "talks.duration", "subject": "e1",
+             "value": {"type": "duration", "minutes": 180, "min": 162, "max": 198}}
+    assert score_mod.fact_matches(fact, claim, set(), None)
+    assert not score_mod.fact_matches(fact, {**claim, "attribute": "call.duration"}, set(), None)
+    assert score_mod.same_attribute("meeting.weekday", "talks.date")

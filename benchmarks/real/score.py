@@ -127,14 +127,29 @@ def _load_file(path: Path, out: Labels) -> None:
 # --------------------------------------------------------------------------- conflicts
 
 
+# event type -> the first type of its group in the policy's `same_event` (meeting -> talks): the
+# checker may call an event talks that a label calls a meeting; the slot is the same. Set by score().
+FAMILY: dict[str, str] = {}
+
+
 def same_attribute(a: str, b: str) -> bool:
     """A weekday mistake is reported under the date attribute of its event type."""
     return _canonical(a) == _canonical(b)
 
 
-def _canonical(attribute: str) -> str:
+def same_slot(a: str, b: str) -> bool:
+    """The same slot of the same kind of event (`meeting.place` is `talks.place`)."""
+    return _family(a) == _family(b)
+
+
+def _family(attribute: str) -> str:
     kind, _, slot = attribute.partition(".")
-    return f"{kind}.date" if slot == "weekday" else attribute
+    return f"{FAMILY.get(kind, kind)}.{slot}" if slot else attribute
+
+
+def _canonical(attribute: str) -> str:
+    kind, _, slot = _family(attribute).partition(".")
+    return f"{kind}.date" if slot == "weekday" else f"{kind}.{slot}"
 
 
 def group_of(languages: set[str]) -> str:
@@ -335,12 +350,13 @@ def fact_matches(fact: dict, claim: dict, known_people: set[str], day: dt.date |
     kind, _, slot = attr.partition(".")
     v = claim["value"]
     if slot == "weekday":
-        if claim["attribute"] not in (attr, f"{kind}.date") or v.get("type") != "date":
+        if not (same_slot(claim["attribute"], attr) or same_slot(claim["attribute"], f"{kind}.date")) \
+                or v.get("type") != "date":
             return False
         target = WEEKDAYS.index(str(want).lower()) if str(want).lower() in WEEKDAYS else None
         day_of = _claim_day(v)
         return target is not None and (v.get("weekday") == target or (day_of is not None and day_of.weekday() == target))
-    if claim["attribute"] != attr:
+    if not same_slot(claim["attribute"], attr):
         return False
     t = v.get("type")
     if t == "date":
@@ -415,8 +431,8 @@ def score_claims(labels: Labels, claims: list[dict], present: set[str], known_pe
             else:
                 kind = fact["attribute"].partition(".")[0]
                 near = [f"{c['attribute']} {c['subject']} {_show_value(c['value'])}" for c in by_doc[pid]
-                        if c["attribute"] == fact["attribute"]
-                        or (fact["attribute"].endswith(".weekday") and c["attribute"] == f"{kind}.date")]
+                        if same_slot(c["attribute"], fact["attribute"])
+                        or (fact["attribute"].endswith(".weekday") and same_slot(c["attribute"], f"{kind}.date"))]
                 missed.append({"page": pid, "attribute": fact["attribute"], "subject": fact.get("subject"),
                                "value": _plain(fact["value"]), "checker_has": near})
     for row in table.values():
@@ -460,6 +476,14 @@ def known_people(rules_dir: Path | None) -> set[str]:
     return {e.id for e in rs.entities.entities if e.type == "person"}
 
 
+def event_families(rules_dir: Path | None) -> dict[str, str]:
+    """Event type -> the head of its `same_event` group in the policy (types of one event)."""
+    from checker.rules.ruleset import load_ruleset
+
+    groups = load_ruleset(rules_dir, "ar").policy.coreference.same_event
+    return {t: group[0] for group in groups for t in group}
+
+
 def event_days(labels_dir: Path) -> dict[str, dt.date | None]:
     days = {}
     for path in sorted(labels_dir.glob("*.yaml")):
@@ -471,6 +495,8 @@ def event_days(labels_dir: Path) -> dict[str, dt.date | None]:
 def score(pages_dir: Path, labels_dir: Path, rules_dir: Path | None = None) -> dict:
     labels = load_labels(labels_dir)
     report = run_checker(pages_dir, rules_dir)
+    FAMILY.clear()
+    FAMILY.update(event_families(rules_dir))
     docs = {d["id"]: d for d in report["documents"]}
     present = {d for d, doc in docs.items() if doc.get("status") == "ok"}
     listed = set(labels.pages)

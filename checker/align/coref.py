@@ -245,7 +245,12 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
             gap = abs((stated - p.day).days) if stated else policy.max_gap_days + 1
             gap = min(gap, 365 - gap) if stated else gap  # 31 December against 1 January
             said = f"{a.partial[1]}/{a.partial[0]} (no year)"
-            if not _weigh_gap(v, gap, said, p.day, policy, window, f"same day of the year ({said})"):
+            if gap > window and _month_slip(a, p.day):
+                # "Wednesday 10 January" for Wednesday 10 February: the day of the month and the
+                # weekday agree with the event, the month does not: a slip the date check reports
+                v.add(w.near_day, f"dated {said}: the day of the month and the weekday of "
+                                  f"{p.day.isoformat()}, in another month")
+            elif not _weigh_gap(v, gap, said, p.day, policy, window, f"same day of the year ({said})"):
                 return v
         if a.weekday is not None:
             name = WEEKDAYS_EN[a.weekday]
@@ -321,6 +326,13 @@ def _other_round(mine: frozenset[tuple], theirs) -> bool:
     if not ords or any(k in theirs for k in ords):
         return False
     return any(t[0] == k[0] and t[1] and t[1][0] == "ordinal" and t[1][2] == k[1][2] for k in ords for t in theirs)
+
+
+def _month_slip(a: Account, day: dt.date) -> bool:
+    """Does an account dated day and month (no year) state the event's day of the month and its
+    weekday, with another month?"""
+    return a.partial is not None and a.weekday is not None and a.partial[1] == day.day \
+        and a.partial[0] != day.month and a.weekday == day.weekday()
 
 
 def _weigh_gap(v: Verdict, gap: int, said: str, day: dt.date, policy: CorefPolicy, window: int,

@@ -158,7 +158,7 @@ def _build(rs: RuleSet) -> Grammar:
     f = FilteredRegex.of
     return Grammar(
         date, f(relative), f(weekday), f(year), f(time_words), time_digits, phases,
-        re.compile(rf"(?:{sh.since})\s*$"), re.compile(sh.nth_day, re.IGNORECASE),
+        re.compile(rf"(?:{sh.since})(?!\w)", re.IGNORECASE), re.compile(sh.nth_day, re.IGNORECASE),
         {normalize_word(w).lower(): n for w, n in rs.numbers.ordinals.items()}, re.compile(sh.same_occasion), (re.compile(sh.dateline_before), re.compile(sh.dateline_after)), f(speech),
         months, weekdays, {normalize_word(k): v for k, v in cal.relative_days.items()}, weeks,
         hours, parts, {normalize_word(k): v for k, v in cal.fractions.items()},
@@ -235,10 +235,27 @@ def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
 DATELINE_WORDS = 4  # a place and an agency before a dateline's dash: "واشنطن (رويترز)"
 
 
+SINCE_WORDS = 7  # "منذ تولي الرئيس بايدن مهام منصبه في 20 يناير": the date of what the period began with
+_CLAUSE_BREAK = re.compile(r"[،,.;؛:()\n]")
+
+
+def _in_since_clause(g: Grammar, s: str, start: int) -> bool:
+    """Does a "since" open the clause the date stands in, a few words before it ("منذ 28 فبراير",
+    "since Biden took office on 20 January"): the start of a period, not the event's day."""
+    lo = max(0, start - 80)
+    last = None
+    for m in g.since.finditer(s, lo, start):
+        last = m
+    if last is None:
+        return False
+    between = s[last.end():start]
+    return not _CLAUSE_BREAK.search(between) and len(between.split()) <= SINCE_WORDS
+
+
 def not_event_day(g: Grammar, s: str, p: DatePhrase) -> bool:
     """Is the date phrase the start of a period ("منذ 28 فبراير", "since Monday") or a
     dateline's ("(Sputnik - 31st December, 2021)"), not a day an event was held on?"""
-    if g.since.search(s, max(0, p.start - 20), p.start) is not None:
+    if _in_since_clause(g, s, p.start):
         return True
     before, after = g.dateline
     if p.day is None or after.match(s[p.end:p.end + 4]) is None:
