@@ -236,3 +236,18 @@ def test_titles_date_an_undated_page_between_two_calls_of_one_weekday(rs):
                       "الأوضاع في المنطقة.", None, "undated")
     events, _ = events_and_findings(rs, elect, later, undated)
     assert ["elect", "undated"] in events
+
+
+def test_an_undated_passage_joins_its_pages_event_before_other_undated_pages_are_placed(rs):
+    from checker.models import Segment
+
+    first, second = "أجرى ترامب اليوم الأربعاء اتصالاً هاتفياً مع بوتين.", "وبحث ترامب وبوتين في الاتصال صواريخ توماهوك."
+    text = first + "\n\n" + second
+    dated = article(text, "2025-02-12", "dated").model_copy(update={"segments": [
+        Segment(kind="article", start=0, end=len(first), label="main"),
+        Segment(kind="article", start=len(first) + 2, end=len(text), label="main")]})
+    other = article("أجرى ترامب في 18 مارس 2025 اتصالاً هاتفياً مع بوتين.", "2025-03-18", "other")
+    # its id sorts first; the Tomahawk missiles it names are what the dated page's second passage names
+    undated = article("بحث ترامب وبوتين في اتصال هاتفي صواريخ توماهوك.", None, "a-undated")
+    events, _ = events_and_findings(rs, dated, other, undated)
+    assert events == [["a-undated", "dated"], ["other"]]

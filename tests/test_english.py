@@ -177,3 +177,19 @@ def test_a_persons_own_country_adjective_is_part_of_the_name():
     mentions, claims = _english("Biden calls Saudi King Salman ahead of the release of the report.")
     assert [sorted(m.participants) for m in mentions] == [["biden", "king_salman"]]
     assert _by_attribute(claims)["call.initiator"][0]["caller"] == "biden"
+
+
+def test_an_earlier_call_in_english_is_another_event_than_the_one_reported():
+    mentions, claims = _english("Trump spoke by phone with Putin on Wednesday for two hours. "
+                                "In their previous call on Monday, the two leaders talked for 90 minutes.")
+    relation = {m.id: m.relation for m in mentions}
+    durations = {c.value.minutes: relation[c.mention] for c in claims if c.attribute == "call.duration"}
+    assert durations == {120.0: "reported", 90.0: "recalled"}
+
+
+def test_the_next_round_of_talks_in_english_is_planned_not_the_meeting_reported():
+    mentions, claims = _english("Witkoff met Putin in Moscow on Thursday. "
+                                "The next round of talks will be held in Abu Dhabi on Friday.")
+    relation = {m.id: m.relation for m in mentions}
+    places = {c.value.place: relation[c.mention] for c in claims if c.attribute.endswith(".place")}
+    assert places == {"moscow": "reported", "abu_dhabi": "planned"}

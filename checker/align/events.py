@@ -43,12 +43,17 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
         accounts.append(account_of(m, by_mention.get(m.id, []), window, estimated))
     named = sorted((a for a in accounts if a.day is not None and len(a.parties) >= 2), key=_day_order)
     vague = sorted((a for a in accounts if a.day is not None and len(a.parties) < 2), key=_day_order)
-    undated = sorted((a for a in accounts if a.day is None), key=lambda a: a.mention.id)
-
     events = _Events(policy, rs)
     for a in named:
         events.place(a, strict=False)
-    for a in vague + undated:
+    for a in vague:
+        events.place(a, strict=True)
+    # undated accounts on a page that already reports an event go first: their page is the
+    # best evidence they have, before other undated pages form events of their own
+    placed = {a.mention.document for a in named + vague}
+    undated = sorted((a for a in accounts if a.day is None),
+                     key=lambda a: (a.mention.document not in placed, a.mention.id))
+    for a in undated:
         events.place(a, strict=True)
 
     keyed = []
