@@ -174,3 +174,20 @@ def test_a_planned_meeting_is_not_compared_with_one_held():
 def test_former_beside_a_call_trigger_makes_no_recalled_call(rs):
     mentions, _ = read(rs, "أجرى الرئيس الأمريكي السابق ترامب اليوم اتصالا هاتفيا بالرئيس الروسي بوتين.")
     assert [m.relation for m in mentions] == ["reported"]
+
+
+def test_leaders_named_without_a_title_give_the_meeting_their_countries(rs):
+    mentions, _ = read(rs, "التقى ترامب زيلينسكي في البيت الأبيض يوم الجمعة.", "2025-02-28")
+    assert mentions[0].type == "meeting" and mentions[0].participants == ["ukraine", "usa"]
+
+
+def test_a_bare_title_on_an_undated_page_is_the_sitting_holder_it_named_before(rs):
+    text = ("أجرى ولي العهد السعودي الأمير محمد بن سلمان اتصالا هاتفيا مع الرئيس الجزائري عبد المجيد تبون.\n\n"
+            "وتلقى ولي العهد السعودي اتصالا هاتفيا من الرئيس الإيراني مسعود بزشكيان.")
+    mentions, _ = read(rs, text, None)
+    assert [m.participants for m in mentions] == [["bin_salman", "tebboune"], ["bin_salman", "pezeshkian"]]
+
+
+def test_a_verbal_noun_after_a_bare_title_is_no_name(rs):
+    _, claims = read(rs, "وقرر الرئيس الأميركي إنهاء اللقاء مع الرئيس الأوكراني فولوديمير زيلينسكي.")
+    assert sorted(c.subject for c in claims if c.attribute == "person.title") == ["zelensky"]

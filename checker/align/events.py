@@ -48,11 +48,13 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
         events.place(a, strict=False)
     for a in vague:
         events.place(a, strict=True)
-    # undated accounts on a page that already reports an event go first: their page is the
-    # best evidence they have, before other undated pages form events of their own
+    # the undated accounts that say most go first, before vaguer ones form events of their own:
+    # those on a page that already reports an event (their page is the best evidence they have),
+    # then those on a page with a publication date, then by how many details they state
     placed = {a.mention.document for a in named + vague}
     undated = sorted((a for a in accounts if a.day is None),
-                     key=lambda a: (a.mention.document not in placed, a.mention.id))
+                     key=lambda a: (a.mention.document not in placed, a.published[0] is None,
+                                    -len(a.details), a.mention.id))
     for a in undated:
         events.place(a, strict=True)
 

@@ -228,6 +228,7 @@ class DocumentExtractor:
         self.open_country: dict[str, str | None] = {}
         self.roles = {r.id: r for r in rs.titles.roles}
         self.mediated: dict[tuple[str, str], set[str]] = {}
+        self._titled: dict[tuple[str, str], set[str]] = {}  # (role, country) -> people named so here
 
     # ------------------------------------------------------------------ spans
 
@@ -348,8 +349,15 @@ class DocumentExtractor:
                 s.persons[k] = m.entity
                 if m.role and not m.office and not m.party and not m.country:
                     self._specific_post(m, day)
+                if m.role and m.country and m.status == "current":
+                    self._titled.setdefault((m.role, m.country), set()).add(m.entity)
             elif m.type == "role" and m.role:
                 who = holder(self.rs, m.role, m.country, day or self.published.day)
+                if who is None and m.country:
+                    # no day to ask the knowledge base: "the Saudi crown prince" is the one person
+                    # this page has named as the sitting holder of that title before
+                    named = self._titled.get((m.role, m.country), set())
+                    who = next(iter(named)) if len(named) == 1 else None
                 if who:
                     s.persons[k] = who
 
@@ -665,19 +673,20 @@ class DocumentExtractor:
                 return list(dict.fromkeys(s.ordered[k].entity for k in sides)), mediators
         where = self._place_qualifiers(s)
         skip = mediating | mentioned | s.sources | where
-        countries, represented = self._countries(s, skip | {int(k) for k in s.speakers}, topics)
+        countries, represented = self._countries(s, skip | {int(k) for k in s.speakers}, topics, day)
         if len(set(countries)) < 2:  # "the Russian delegation head said the talks...": a party
-            countries, represented = self._countries(s, skip, topics)
+            countries, represented = self._countries(s, skip, topics, day)
         # people who met speak for their countries: with two countries so represented, a country
         # merely named beside them ("... to discuss the Russian war on Ukraine") is no party
         if len(set(represented)) >= 2:
             countries = represented
         return list(dict.fromkeys(countries)), mediators
 
-    @staticmethod
-    def _countries(s: _Sentence, skip: set[int], topics: list[tuple[int, int]]) -> tuple[list[str], list[str]]:
+    def _countries(self, s: _Sentence, skip: set[int], topics: list[tuple[int, int]],
+                   day: dt.date | None) -> tuple[list[str], list[str]]:
         """The countries a sentence names as parties (but those of `skip` and the topics), and
-        those among them that people named speak for."""
+        those among them that people named speak for: by their title here, or, named without
+        one ("التقى ترامب زيلينسكي"), by the office the knowledge base has them lead in."""
         countries, represented = [], []
         for k, m in enumerate(s.ordered):
             if k in skip:
@@ -688,7 +697,21 @@ class DocumentExtractor:
             elif m.type in ("person", "role") and m.country and m.party:
                 countries.append(m.country)
                 represented.append(m.country)
+            elif m.type == "person" and not m.role and k in s.persons:
+                country = self._leader_country(s.persons[k], day)
+                if country:
+                    countries.append(country)
+                    represented.append(country)
         return countries, represented
+
+    def _leader_country(self, person: str, day: dt.date | None) -> str | None:
+        """The country a person named without a title leads or speaks for, when the knowledge
+        base has them in a party's office (a head of state, a minister; not an aide) that day, or
+        in any term when the day is unknown."""
+        when = day or self.published.day
+        terms = offices_of(self.rs, person, when) if when else terms_of(self.rs, person)
+        countries = {t.country for t in terms if t.role in self.roles and self.roles[t.role].party and t.country}
+        return countries.pop() if len(countries) == 1 else None
 
     def _place_qualifiers(self, s: _Sentence) -> set[int]:
         """Countries named only to say where a place is ("روما الإيطالية", "the Omani capital
