@@ -193,3 +193,19 @@ def test_the_next_round_of_talks_in_english_is_planned_not_the_meeting_reported(
     relation = {m.id: m.relation for m in mentions}
     places = {c.value.place: relation[c.mention] for c in claims if c.attribute.endswith(".place")}
     assert places == {"moscow": "reported", "abu_dhabi": "planned"}
+
+
+def test_a_place_and_a_day_after_words_of_a_planned_event_are_not_the_meetings():
+    mentions, claims = _english("President Vladimir Putin met late Thursday with envoy Steve Witkoff in Moscow, "
+                                "a day before planned trilateral discussions in Abu Dhabi.")
+    assert [m.participants for m in mentions if m.type == "meeting"] == [["russia", "usa"]]
+    assert sorted(c.value.place for c in claims if c.attribute == "meeting.place") == ["moscow"]
+    _, claims = _english("Putin held four hours of talks with Witkoff in the Kremlin, with further "
+                         "negotiations set to begin Friday.")
+    assert [c for c in claims if c.attribute == "talks.date"] == []
+
+
+def test_a_day_in_brackets_before_a_verb_of_saying_is_the_statements():
+    _, claims = _english("Witkoff held five hours of talks with Putin at the Kremlin on Tuesday. "
+                         "Earlier (on Monday), the White House said it was optimistic about the talks.")
+    assert [c.value.weekday for c in claims if c.attribute == "talks.date"] == [1]

@@ -121,6 +121,21 @@ def party_words(rs: RuleSet) -> PartyWords:
     return hit
 
 
+OTHER_EVENT_BEFORE = 40  # characters before a place or day in which words of another event claim it
+RELATION_AFTER = 40  # characters after a trigger in which words make it a planned or earlier event
+
+
+def _after_other_event(rs: RuleSet, norm: str, first_trigger: int, at: int) -> bool:
+    """Is what stands at `at` right after words of a planned or earlier event, past the
+    sentence's first trigger and its own words ("met Witkoff on Thursday, a day before planned
+    trilateral discussions in Abu Dhabi", "with further negotiations set to begin Friday")?
+    Then it is that event's place or day, not the reported one's."""
+    # words close enough to the first trigger are its own (_relation reads them): "the next
+    # round of talks will be held in Abu Dhabi" is a planned event with its own place
+    lo = max(first_trigger + RELATION_AFTER, at - OTHER_EVENT_BEFORE)
+    return lo < at and any(rx.search(norm, lo, at) for rx in party_words(rs).other.values())
+
+
 # after a verb of saying: the speaker (a placeholder, or one or two words such as الرئاسة) and
 # a comma, then the day of the statement
 _AFTER_SPEECH = (re.compile(r"\s*(?:يوم\s+)?"),
@@ -129,7 +144,7 @@ _AFTER_SPEECH = (re.compile(r"\s*(?:يوم\s+)?"),
                  re.compile(r"\s*عن(?:ها|ه)\s+\u27e6[pc]\d+\u27e7(?:\s*و\s*\u27e6[pc]\d+\u27e7)*\s*،?\s*(?:يوم\s+)?"))
 _PLACEHOLDER_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:جانب\s+|طرف\s+)?\u27e6[pc](\d+)\u27e7")
 # between a day and the verb of saying after it: a comma, or a comma and the speaker's few words
-_BEFORE_SPEECH = re.compile(r"[\s،,]*|\s*[،,]\s*(?:[^\s،,.;:]+\s+){1,4}")
+_BEFORE_SPEECH = re.compile(r"\)?[\s،,]*|\)?\s*[،,]\s*(?:[^\s،,.;:]+\s+){1,4}")  # "Earlier (on Monday), the White House said"
 _AND_PLACEHOLDER = re.compile(r"\s*(?:،|و|,)\s*(?:و\s*)?\u27e6[pc](\d+)\u27e7")
 
 
@@ -402,6 +417,8 @@ class DocumentExtractor:
                                  t.trigger.stands_alone))
                 break
         triggers.sort()
+        if triggers:  # a day right after words of a planned or earlier event is that event's
+            dates = [d for d in dates if not _after_other_event(self.rs, s.norm, triggers[0][0], d[0].start)]
         # "أكد أردوغان، اليوم الاثنين، ... . جاء ذلك في اتصال هاتفي مع بوتين": a sentence that says
         # the last one's words were said on this occasion takes that sentence's day
         carried, self._carried = self._carried, []
@@ -686,7 +703,8 @@ class DocumentExtractor:
                    day: dt.date | None) -> tuple[list[str], list[str]]:
         """The countries a sentence names as parties (but those of `skip` and the topics), and
         those among them that people named speak for: by their title here, or, named without
-        one ("التقى ترامب زيلينسكي"), by the office the knowledge base has them lead in."""
+        one or with one that names no country ("التقى ترامب زيلينسكي", "President Putin"), by
+        the office the knowledge base has them lead in."""
         countries, represented = [], []
         for k, m in enumerate(s.ordered):
             if k in skip:
@@ -697,7 +715,7 @@ class DocumentExtractor:
             elif m.type in ("person", "role") and m.country and m.party:
                 countries.append(m.country)
                 represented.append(m.country)
-            elif m.type == "person" and not m.role and k in s.persons:
+            elif m.type == "person" and m.party and k in s.persons:  # no title, or one without a country
                 country = self._leader_country(s.persons[k], day)
                 if country:
                     countries.append(country)
@@ -773,7 +791,7 @@ class DocumentExtractor:
         rx = (pw.other if discussed else pw.planned).get(etype)
         if rx is None:
             return "reported"
-        lo, hi = max(0, pos - 20), min(len(s.norm), pos + 40)
+        lo, hi = max(0, pos - 20), min(len(s.norm), pos + RELATION_AFTER)
         hits = [m for m in rx.finditer(s.norm, lo, hi)]
         if not hits:
             return "reported"
@@ -920,7 +938,8 @@ class _Reading:
         if decl.target == "event":
             return here.get(etype) or self.context.get(etype)
         if decl.target == "trigger":
-            return here.get(etype)
+            found = here.get(etype)
+            return None if found is not None and self._of_another_event(mt) else found
         if decl.target == "current":
             fams = self.ex.rs.families
             cur = self.current
@@ -937,6 +956,10 @@ class _Reading:
                     self.last.append(found)
             return found
         return None
+
+    def _of_another_event(self, mt: re.Match) -> bool:
+        at = self.s.back[mt.start()]
+        return bool(self.triggers) and _after_other_event(self.ex.rs, self.norm, min(t[0] for t in self.triggers), at)
 
     def claim(self, cr: CompiledRule, target: _Mention, value, mt: re.Match, qualifier: str = "exact") -> None:
         attribute = cr.declared.name.replace(TEMPLATE, target.type)
