@@ -228,7 +228,7 @@ def test_a_page_published_the_next_day_without_a_day_joins_the_call_of_the_day_b
 def test_titles_date_an_undated_page_between_two_calls_of_one_weekday(rs):
     # two Thursday calls between Trump and Sisi, eight years apart; the undated page calls Trump
     # president-elect, which he was only in the first
-    elect = article("تلقى الرئيس عبد الفتاح السيسي اليوم الخميس اتصالا هاتفيا من الرئيس الأمريكي المنتخب دونالد ترامب.",
+    elect = article("تلقى الرئيس عبد الفتاح السيسي اليوم الخميس مكالمة من الرئيس الأمريكي المنتخب دونالد ترامب.",
                     "2016-12-22", "elect")
     later = article("تلقى الرئيس عبد الفتاح السيسي اليوم الخميس اتصالا هاتفيا من الرئيس الأمريكي دونالد ترامب.",
                     "2025-10-09", "later")

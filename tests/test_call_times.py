@@ -27,8 +27,8 @@ def _en(text: str, published: str | None = "2025-05-19", doc_id: str = "doc"):
 
 
 def test_start_and_end_times_of_one_call_are_two_phases(rs):
-    text = ("قال مسؤول إن الاتصال بين بايدن وبوتين بدأ في الساعة 11:04 صباحا بتوقيت واشنطن "
-            "(16:04 بتوقيت غرينتش) وانتهى في الساعة 12:06 مساء.")
+    text = ("أوضح البيت الأبيض أن المكالمة بين بايدن وبوتين بدأت في الساعة 11:04 صباحا بتوقيت واشنطن "
+            "(16:04 بتوقيت غرينتش) وانتهت في الساعة 12:06 مساء.")
     times = [c.value for c in claims_of(rs, text, attribute="call.time")]
     assert [(t.hour, t.minute, t.zone, t.phase) for t in times] == [
         (11, 4, "America/New_York", "start"), (16, 4, "UTC", "start"), (12, 6, None, "end")]
@@ -45,13 +45,13 @@ def test_an_end_time_never_conflicts_with_a_start_time(rs):
 
 
 def test_wire_copy_clock_forms(rs):
-    text = "وقال البيت الأبيض إن الاتصال الهاتفي بين بايدن وشي بدأ الساعة 8,33 بتوقيت واشنطن (12,33 ت غ)."
+    text = "وأفاد مسؤول أمريكي بأن الاتصال الهاتفي بين بايدن وشي بدأ الساعة 9,47 بتوقيت واشنطن (13,47 ت غ)."
     times = [(c.value.hour, c.value.minute, c.value.zone) for c in claims_of(rs, text, attribute="call.time")]
-    assert times == [(8, 33, "America/New_York"), (12, 33, "UTC")]
-    text = "وقال البيت الأبيض إن المكالمة بين بايدن وشي بدأت الساعة 8:33 صباحا (1233 بتوقيت جرينتش)."
-    assert [(c.value.hour, c.value.zone) for c in claims_of(rs, text, attribute="call.time")] == [(8, None), (12, "UTC")]
-    text = "وذكرت الشبكة أن الاتصال بين بوتين وبايدن بدأ في الساعة الـ16:04 من اليوم السبت بتوقيت غرينيتش."
-    assert [(c.value.hour, c.value.zone) for c in claims_of(rs, text, attribute="call.time")] == [(16, "UTC")]
+    assert times == [(9, 47, "America/New_York"), (13, 47, "UTC")]
+    text = "وأفاد مسؤول أمريكي بأن المكالمة بين بايدن وشي بدأت الساعة 9:47 صباحا (1347 بتوقيت جرينتش)."
+    assert [(c.value.hour, c.value.zone) for c in claims_of(rs, text, attribute="call.time")] == [(9, None), (13, "UTC")]
+    text = "ونقلت القناة أن الاتصال بين بوتين وبايدن بدأ في الساعة الـ17:15 من اليوم الأحد بتوقيت غرينيتش."
+    assert [(c.value.hour, c.value.zone) for c in claims_of(rs, text, attribute="call.time")] == [(17, "UTC")]
 
 
 def test_a_digit_hour_without_part_of_day_may_be_either_half(rs):
@@ -71,11 +71,11 @@ def test_a_restated_time_that_is_another_instant_is_an_internal_finding(rs):
 
 
 def test_a_restated_time_on_the_next_local_day_is_the_same_moment(rs):
-    doc = _en("The 50-minute call between Biden and Putin began at 3.35pm Washington time "
-              "(4.35am on Friday, Singapore time), the White House said on Thursday.", "2021-12-30", "st")
+    doc = _en("A White House official said on Thursday that the 50-minute call between Biden and Putin began "
+              "at 2.10pm Washington time (3.10am on Friday, Singapore time).", "2021-12-30", "st")
     r = analyse([doc], rs)
     times = [c for c in r.claims if c.attribute == "call.time"]
-    assert [(c.value.hour, c.value.zone) for c in times] == [(15, "America/New_York"), (4, "Asia/Singapore")]
+    assert [(c.value.hour, c.value.zone) for c in times] == [(14, "America/New_York"), (3, "Asia/Singapore")]
     assert [f for f in r.findings if f.attribute == "call.time"] == []
 
 
@@ -104,7 +104,7 @@ def test_half_an_hour_and_an_hour_and_two_minutes(rs):
 def test_arabic_for_a_length_of_time_and_exceeded(rs):
     [c] = claims_of(rs, "وأضاف مسؤول أن بايدن وبوتين تحدثا في اتصال هاتفي لنحو ساعة بشأن أوكرانيا.", attribute="call.duration")
     assert (c.value.minutes, c.qualifier) == (60, "about")
-    [c] = claims_of(rs, "أعلن ترامب أنه تحدث مع زيلينسكي هاتفيا، الأربعاء (19 مارس/آذار 2025)، لنحو الساعة.",
+    [c] = claims_of(rs, "قال ترامب إنه تحدث هاتفيا مع زيلينسكي، الثلاثاء (11 مارس/آذار 2025)، لنحو الساعة.",
                     attribute="call.duration")
     assert (c.value.minutes, c.qualifier) == (60, "about")
     [c] = claims_of(rs, "مكالمة بايدن وبوتين بشأن أوكرانيا تخطت الساعة.", attribute="call.duration")
@@ -129,8 +129,8 @@ def test_a_day_range_is_no_single_day(rs):
 
 
 def test_a_dateline_date_is_not_the_event_day(rs):
-    doc = _en("WASHINGTON (Agency - 31st December, 2021) The telephone call between US President Joe Biden and "
-              "Russian President Vladimir Putin on Thursday ended at 4:25 pm EST.", "2021-12-31")
+    doc = _en("WASHINGTON (Agency - 31st December, 2021) The phone call that Joe Biden held with "
+              "Vladimir Putin on Thursday was over by 4:10 pm EST.", "2021-12-31")
     _, claims = extract(doc, rs)
     [c] = [c for c in claims if c.attribute == "call.date"]
     assert c.value.day.isoformat() == "2021-12-30" and c.value.weekday == 3
@@ -149,21 +149,21 @@ def test_a_date_after_since_is_not_the_event_day(rs):
 
 
 def test_relative_day_with_its_weekday_in_brackets(rs):
-    text = "يبحث الرئيس الأميركي جو بايدن غداً (الجمعة) مع نظيره الصيني شي جينبينغ خلال مكالمة هاتفية الحرب."
+    text = "يبحث بايدن غداً (الجمعة) ملف التجارة مع شي جينبينغ في مكالمة هاتفية."
     [c] = claims_of(rs, text, None, attribute="call.date")
     assert c.value.weekday == 4
 
 
 def test_a_day_and_month_without_a_year_take_the_event_year_and_its_weekday_is_checked(rs):
-    dated = article("تحدث الرئيس الأمريكي جو بايدن هاتفيا مع الرئيس الصيني شي جين بينغ يوم الأربعاء 10 فبراير 2021.",
+    dated = article("تحدث بايدن هاتفيا مع نظيره شي جين بينغ يوم الأربعاء 10 فبراير 2021 عن التجارة.",
                     "2021-02-11", "dated")
-    same = article("تحدث الرئيس الأمريكي جو بايدن هاتفيا مع الرئيس الصيني شي جين بينغ يوم الأربعاء 10 فبراير.", None, "same")
+    same = article("تحدث بايدن هاتفيا مع نظيره شي جين بينغ يوم الأربعاء 10 فبراير عن التجارة.", None, "same")
     r = analyse([dated, same], rs)
     [c] = [c for c in r.claims if c.document == "same" and c.attribute == "call.date"]
     assert c.value.day.isoformat() == "2021-02-10" and c.value.how == "year from the event's date"
     assert r.findings == []
     # two days early, and 8 February 2021 was a Monday
-    wrong = article("تحدث الرئيس الأمريكي جو بايدن هاتفيا مع الرئيس الصيني شي جين بينغ يوم الأربعاء 8 فبراير.", None, "wrong")
+    wrong = article("تحدث بايدن هاتفيا مع نظيره شي جين بينغ يوم الأربعاء 8 فبراير عن التجارة.", None, "wrong")
     r = analyse([dated, wrong], rs)
     assert sorted((f.kind, f.rule, tuple(f.documents)) for f in r.findings) == [
         ("conflict", "conflict.date", ("dated", "wrong")), ("internal", "internal.weekday", ("wrong",))]
@@ -189,17 +189,17 @@ def test_a_page_address_narrows_an_updated_window_to_its_day(rs):
 
 
 def test_a_page_of_unknown_date_that_names_today_gives_its_relative_days_weekdays(rs):
-    doc = _en("After Netanyahu said today, Sunday, that he had not spoken to Biden, media reported a call. "
-              "The official said the deal was the focus of the 45-minute phone call between Biden and "
-              "Netanyahu earlier today.", None, "today")
+    doc = _en("Netanyahu told reporters today, Sunday, that his ties with Biden remained close. "
+              "An aide said the hostage deal took up most of the 45-minute phone call between Netanyahu and "
+              "Biden earlier today.", None, "today")
     _, claims = extract(doc, rs)
     [c] = [c for c in claims if c.attribute == "call.date"]
     assert c.value.weekday == 6 and c.value.day is None and "Sunday" in c.value.how
 
 
 def test_this_came_during_a_call_takes_the_day_of_the_sentence_before(rs):
-    text = ("أكد الرئيس التركي رجب طيب أردوغان، اليوم الاثنين، استعداد بلاده لأداء دور الوسيط. "
-            "جاء ذلك في اتصال هاتفي أجراه مع نظيره الروسي فلاديمير بوتين.")
+    text = ("جدد أردوغان، اليوم الاثنين، عرض أنقرة التوسط بين موسكو وكييف. "
+            "جاء ذلك في اتصال هاتفي أجراه مع بوتين.")
     [c] = claims_of(rs, text, "2023-01-16", attribute="call.date")
     assert c.value.day.isoformat() == "2023-01-16" and c.text == "اليوم الاثنين"
     # without the words that tie the two sentences, the call has no day

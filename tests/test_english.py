@@ -58,15 +58,15 @@ def test_receiving_a_call_is_no_meeting():
 
 
 def test_met_late_with_a_delegation_led_by_an_envoy_is_a_meeting():
-    mentions, _ = _english("Russian President Vladimir Putin met late Thursday with an American delegation led by "
-                           "US special envoy Steve Witkoff.")
+    mentions, _ = _english("Russian President Vladimir Putin met on Thursday night with a US team that was headed by "
+                           "special envoy Steve Witkoff.")
     assert [(m.type, sorted(m.participants)) for m in mentions] == [("meeting", ["russia", "usa"])]
 
 
 def test_the_day_an_aide_speaks_of_a_reported_meeting_is_not_its_day():
     _, claims = _english("Russian President Vladimir Putin met US envoy Steve Witkoff in Moscow on Thursday. "
-                         "Kremlin aide Yury Ushakov said Friday that Putin made clear during the talks that "
-                         "territory remains the main obstacle.")
+                         "Yury Ushakov, a Kremlin aide, said Friday that the Russian leader had insisted in the talks that "
+                         "land is still the main sticking point.")
     assert [c.value.weekday for c in claims if c.attribute.endswith(".date")] == [3]
 
 
@@ -166,8 +166,8 @@ def test_entities_keep_their_ids_across_languages():
 
 
 def test_english_appositions():
-    _, claims = _english("Dmitry Peskov, the Kremlin spokesman, said Putin met Steve Witkoff, "
-                         "U.S. President Donald Trump's special envoy, in Moscow.")
+    _, claims = _english("Dmitry Peskov, the Kremlin spokesman, said Steve Witkoff, U.S. President Donald Trump's "
+                         "envoy, had talks with Putin in Moscow.")
     titles = {(c.subject, c.value.role) for c in claims if c.attribute == "person.title"}
     assert ("peskov", "kremlin_spokesman") in titles and ("trump", "president") in titles
     assert ("witkoff", "president") not in titles  # the title in his apposition is Trump's
@@ -196,16 +196,16 @@ def test_the_next_round_of_talks_in_english_is_planned_not_the_meeting_reported(
 
 
 def test_a_place_and_a_day_after_words_of_a_planned_event_are_not_the_meetings():
-    mentions, claims = _english("President Vladimir Putin met late Thursday with envoy Steve Witkoff in Moscow, "
-                                "a day before planned trilateral discussions in Abu Dhabi.")
+    mentions, claims = _english("President Vladimir Putin met envoy Steve Witkoff in Moscow on Sunday, two days "
+                                "ahead of planned three-way discussions in Geneva.")
     assert [m.participants for m in mentions if m.type == "meeting"] == [["russia", "usa"]]
     assert sorted(c.value.place for c in claims if c.attribute == "meeting.place") == ["moscow"]
-    _, claims = _english("Putin held four hours of talks with Witkoff in the Kremlin, with further "
-                         "negotiations set to begin Friday.")
+    _, claims = _english("Putin and Witkoff talked for three hours at the Kremlin, and further "
+                         "negotiations are set to open on Monday.")
     assert [c for c in claims if c.attribute == "talks.date"] == []
 
 
 def test_a_day_in_brackets_before_a_verb_of_saying_is_the_statements():
-    _, claims = _english("Witkoff held five hours of talks with Putin at the Kremlin on Tuesday. "
-                         "Earlier (on Monday), the White House said it was optimistic about the talks.")
+    _, claims = _english("Witkoff and Putin held talks at the Kremlin on Tuesday. "
+                         "Earlier (on Monday), a White House spokesman said he expected progress in the talks.")
     assert [c.value.weekday for c in claims if c.attribute == "talks.date"] == [1]

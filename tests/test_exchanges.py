@@ -203,7 +203,7 @@ def test_rule_errors_name_file_and_line(tmp_path, name, old, new, problem):
 
 def test_released_them_on_a_day_dates_the_exchange(rs):
     # the raid that took them is another event; "تم إطلاق سراحهم يوم الجمعة" is the exchange's day
-    text = "وقال إن 12 رهينة تايلانديا اختطفهم مسلحون خلال الغارات في 7 أكتوبر، تم إطلاق سراحهم يوم الجمعة (6 ديسمبر)."
+    text = "وأضاف أن 12 رهينة تايلانديا خطفوا في هجوم 7 أكتوبر وقد تم إطلاق سراحهم يوم الجمعة، 6 ديسمبر."
     dates = _claims(rs, text, "exchange.date", published="2024-12-06")
     assert [c.value.day.isoformat() for c in dates] == ["2024-12-06"]
 

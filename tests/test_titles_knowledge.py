@@ -13,7 +13,7 @@ def _rules(report, prefix="knowledge."):
 
 
 def test_undated_page_calling_a_leader_current_and_former(rs):
-    doc = article("غادر زيلينسكي البيت الأبيض بعد لقاء مع الرئيس الأمريكي دونالد ترامب. "
+    doc = article("غادر زيلينسكي البيت الأبيض بعد لقاء مع الرئيس الأمريكي دونالد ترامب دام ساعة. "
                   "وقال الرئيس الأمريكي السابق دونالد ترامب إن الحوار ضروري.", None, "a")
     report = analyse([doc], rs)
     assert _rules(report) == [("knowledge.titles", ("a",))]

@@ -127,8 +127,8 @@ RELATION_AFTER = 40  # characters after a trigger in which words make it a plann
 
 def _after_other_event(rs: RuleSet, norm: str, first_trigger: int, at: int) -> bool:
     """Is what stands at `at` right after words of a planned or earlier event, past the
-    sentence's first trigger and its own words ("met Witkoff on Thursday, a day before planned
-    trilateral discussions in Abu Dhabi", "with further negotiations set to begin Friday")?
+    sentence's first trigger and its own words ("met the envoy on Sunday, ahead of the planned
+    talks in Geneva", "further negotiations are set to open on Monday")?
     Then it is that event's place or day, not the reported one's."""
     # words close enough to the first trigger are its own (_relation reads them): "the next
     # round of talks will be held in Abu Dhabi" is a planned event with its own place

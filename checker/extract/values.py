@@ -235,13 +235,13 @@ def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
 DATELINE_WORDS = 4  # a place and an agency before a dateline's dash: "واشنطن (رويترز)"
 
 
-SINCE_WORDS = 7  # "منذ تولي الرئيس بايدن مهام منصبه في 20 يناير": the date of what the period began with
+SINCE_WORDS = 7  # "منذ أن تسلم الرئيس منصبه رسميا في 20 يناير": the day the period began with
 _CLAUSE_BREAK = re.compile(r"[،,.;؛:()\n]")
 
 
 def _in_since_clause(g: Grammar, s: str, start: int) -> bool:
     """Does a "since" open the clause the date stands in, a few words before it ("منذ 28 فبراير",
-    "since Biden took office on 20 January"): the start of a period, not the event's day."""
+    "since the president was sworn in on 20 January"): the start of a period, not the event's day."""
     lo = max(0, start - 80)
     last = None
     for m in g.since.finditer(s, lo, start):
