@@ -61,6 +61,10 @@ def _initiator(m: RuleMatch) -> bool:
     target = s.target(m.cr, mt)
     if caller is None and target and mt.groupdict().get("side"):
         caller = s.participant_of(target, s.entity(mt, "side"))
+    elif caller is None and target and callee and "caller" not in mt.groupdict():
+        # "in a call he made with Putin": the subject named before is the call's other party
+        others = {p for p in target.participants if p != callee}
+        caller = others.pop() if len(others) == 1 else None
     if caller and target and caller != callee:
         s.claim(m.cr, target, InitiatorValue(caller=caller, callee=callee, strength=r.strength or "strong"), mt)
     return False

@@ -63,8 +63,9 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
          vocabulary=("stages",)),
     Kind("title", "a person's role, country and status", readings=("titles",), targets=("person",),
          check="conflict.title"),
-    Kind("initiator", "which party placed a call, by a person ({P:caller}) or a side ({C:side})",
-         groups=(("caller", "side"),), rule_keys=("strength",), targets=("event", "trigger"),
+    Kind("initiator", "which party placed a call, by a person ({P:caller}), a side ({C:side}), or the "
+         "call's other party than the one called ({P:callee} alone: \"a call he made with Putin\")",
+         groups=(("caller", "side", "callee"),), rule_keys=("strength",), targets=("event", "trigger"),
          check="conflict.initiator"),
     Kind("place", "a place or country", groups=(("place",),), targets=("trigger", "event", "sentence", "document"),
          check="conflict.place"),
