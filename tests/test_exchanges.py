@@ -225,3 +225,8 @@ def test_accounts_naming_other_nationalities_of_one_exchange_are_one_event(rs):
     report, found = _findings(rs, thai, palestinians)
     assert [sorted(e.documents) for e in report.events if e.type == "exchange"] == [["palestinians", "thai"]]
     assert ("exchange.hostages", ("palestinians", "thai")) in found  # 13 Israelis against 12
+
+
+def test_a_coordinating_country_is_the_exchanges_mediator_not_a_side(rs):
+    [c] = _claims(rs, "تمت عملية تبادل السجناء بين روسيا والولايات المتحدة بتنسيق تركي يوم الخميس.", "exchange.mediator")
+    assert c.value.label == "turkey"

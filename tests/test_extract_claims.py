@@ -281,3 +281,12 @@ def test_a_new_call_reported_today_is_the_reported_call_not_a_planned_one(rs):
     mentions, _ = extract(article("أجرى الرئيس الروسي فلاديمير بوتين اليوم اتصالا هاتفيا جديدا مع نظيره الإيراني مسعود بزشكيان.",
                                   "2026-03-10"), rs)
     assert [m.relation for m in mentions] == ["reported"]
+
+
+def test_an_end_announced_in_the_small_hours_may_be_the_day_after_the_meeting_began(rs):
+    text = "أعلن الكرملين في بيان، فجر اليوم الجمعة، انتهاء الاجتماع بين بوتين والمبعوث الأمريكي ستيف ويتكوف."
+    [c] = claims_of(rs, text, "2026-01-23", "meeting.date")
+    assert (c.value.date_from.isoformat(), c.value.date_to.isoformat()) == ("2026-01-22", "2026-01-23")
+    # ended on a day, with nothing of its small hours: that day
+    [c] = claims_of(rs, "انتهت اليوم الجمعة المحادثات بين وفدي روسيا وأوكرانيا في إسطنبول.", "2025-05-16", "talks.date")
+    assert c.value.day.isoformat() == "2025-05-16"

@@ -191,3 +191,10 @@ def test_a_bare_title_on_an_undated_page_is_the_sitting_holder_it_named_before(r
 def test_a_verbal_noun_after_a_bare_title_is_no_name(rs):
     _, claims = read(rs, "وقرر الرئيس الأميركي إنهاء اللقاء مع الرئيس الأوكراني فولوديمير زيلينسكي.")
     assert sorted(c.subject for c in claims if c.attribute == "person.title") == ["zelensky"]
+
+
+def test_a_country_named_later_does_not_join_a_meeting_of_two_sides(rs):
+    text = ("التقى الرئيس الروسي فلاديمير بوتين المبعوث الأمريكي ستيف ويتكوف في الكرملين. "
+            "وجاء اللقاء فيما تستمر الحرب في أوكرانيا.")
+    mentions, _ = read(rs, text)
+    assert [m.participants for m in mentions] == [["russia", "usa"]]

@@ -484,7 +484,7 @@ class DocumentExtractor:
                              and (len(dates) > 1 or not starts or reported(etype)))]
             nearest = min(mine, key=lambda d: abs(d[0].start - pos), default=None)
             value = nearest[1] if nearest else None
-            participants, mediators = self._participants(s, etype, first_day)
+            participants, mediators, firm = self._participants(s, etype, first_day)
             kin = self._kin_under_discussion(s, etype, participants, context, here)
             if kin is not None:
                 etype, starts = kin.type, False
@@ -494,7 +494,7 @@ class DocumentExtractor:
             relation = self._relation(s, etype, pos, etype in context)
             m = self._place(seg, etype, starts, value, participants,
                             self._span(norm, plain_start, s.start + pos, s.start + pos + 1)[0],
-                            context, seg_mentions, relation)
+                            context, seg_mentions, relation, firm)
             if m is None:
                 continue
             m.mediators.extend(x for x in mediators if x not in m.mediators)
@@ -514,7 +514,7 @@ class DocumentExtractor:
         if not here and last and last[0].type not in fams.nested:
             # no trigger, but other parties than the event under discussion ("Zelensky also
             # spoke with Trump for an hour"): another event of that type, with this sentence's claims
-            parties, _ = self._participants(s, last[0].type, first_day)
+            parties, _, _ = self._participants(s, last[0].type, first_day)
             if len(set(parties)) >= 2 and not _fits(last[0].participants, parties):
                 etype = last[0].type
                 m = self._place(seg, etype, False, None, parties, self._span(norm, plain_start, s.start, s.start + 1)[0],
@@ -658,7 +658,7 @@ class DocumentExtractor:
         k = int(re.search(r"\d+", mt.group(group)).group())
         return s.ordered[k].entity if k < len(s.ordered) else None
 
-    def _participants(self, s: _Sentence, etype: str, day: dt.date | None) -> tuple[list[str], list[str]]:
+    def _participants(self, s: _Sentence, etype: str, day: dt.date | None) -> tuple[list[str], list[str], set[str]]:
         """The parties of the event a sentence speaks of, and its mediators or hosts. Not
         parties: the source quoted (قال بيسكوف، بحسب أوشاكوف), a spokesman or aide by title or by
         the knowledge base, a mediator (بوساطة قطرية), someone talked about (بشأن زيلينسكي)."""
@@ -676,7 +676,7 @@ class DocumentExtractor:
             people = [p for k, p in usable if k not in speaking]
             if len(set(people)) < 2:  # "Putin said he had called Trump": the speaker is a party
                 people = [p for _, p in usable]
-            return list(dict.fromkeys(people)), mediators
+            return list(dict.fromkeys(people)), mediators, set(people)
         # talks are between countries: those named, and those of the people who speak for them
         # ("head of the Russian delegation"), but not a country that is only what was discussed
         # ("... and discussed the settlement in Ukraine")
@@ -687,7 +687,8 @@ class DocumentExtractor:
             sides = [k for k in _sides(pw.between, s.skel)
                      if k < len(s.ordered) and s.ordered[k].type == "country" and s.ordered[k].entity]
             if len(sides) >= 2:
-                return list(dict.fromkeys(s.ordered[k].entity for k in sides)), mediators
+                named = list(dict.fromkeys(s.ordered[k].entity for k in sides))
+                return named, mediators, set(named)
         where = self._place_qualifiers(s)
         skip = mediating | mentioned | s.sources | where
         countries, represented = self._countries(s, skip | {int(k) for k in s.speakers}, topics, day)
@@ -697,7 +698,7 @@ class DocumentExtractor:
         # merely named beside them ("... to discuss the Russian war on Ukraine") is no party
         if len(set(represented)) >= 2:
             countries = represented
-        return list(dict.fromkeys(countries)), mediators
+        return list(dict.fromkeys(countries)), mediators, set(represented)
 
     def _countries(self, s: _Sentence, skip: set[int], topics: list[tuple[int, int]],
                    day: dt.date | None) -> tuple[list[str], list[str]]:
@@ -826,7 +827,7 @@ class DocumentExtractor:
         return m
 
     def _place(self, seg, etype, starts, value: DateValue | None, participants, span, context, seg_mentions,
-               relation: str = "reported"):
+               relation: str = "reported", firm: set[str] | None = None):
         """Join the event this segment already speaks of, or start a new one. A sentence that
         names two parties joins only an event between the same parties (Erdogan-Macron and
         Erdogan-Scholz are two calls); an earlier or a planned event is never the reported one."""
@@ -880,9 +881,12 @@ class DocumentExtractor:
         if (etype != "call" and etype not in self.rs.families.nested) or len(set(target.participants)) < 2:
             # a call's participants are those of the sentence that set it up; later sentences
             # name other people (whom the leaders will brief, who announced it); so are an
-            # exchange's sides (later sentences name the nationalities freed, the mediator)
+            # exchange's sides (later sentences name the nationalities freed, the mediator).
+            # Talks or a meeting with two sides already take from a later sentence only the
+            # countries people there speak for, not one merely named ("الحرب في أوكرانيا")
+            settled = len(set(target.participants)) >= 2 and etype not in self.rs.policy.coreference.loose_parties
             for p in participants:
-                if p not in target.participants:
+                if p not in target.participants and not (settled and firm is not None and p not in firm):
                     target.participants.append(p)
         return target
 

@@ -28,6 +28,7 @@ class DatePhrase:
     week: str | None = None  # past / next / current (الماضي، المقبل، الجاري)
     day_to: int | None = None  # the last day of a range: "يومي 23 و24 يناير", "January 9-10"
     nth_day: int | None = None  # "Thursday, the second day of the talks": the event's second day
+    ends: bool = False  # "أعلن، فجر الجمعة، انتهاء الاجتماع": the day it ended, maybe not the day it began
 
 
 @dataclass
@@ -51,6 +52,7 @@ class Grammar:
     time_digits: re.Pattern[str]
     phases: re.Pattern[str]
     since: re.Pattern[str]
+    small_hours: re.Pattern[str]
     nth_day: re.Pattern[str]
     ordinals: dict[str, int]  # ordinal word (normalised, lowercase) -> n; kinds.parse_ordinal reads it too
     same_occasion: re.Pattern[str]
@@ -158,7 +160,8 @@ def _build(rs: RuleSet) -> Grammar:
     f = FilteredRegex.of
     return Grammar(
         date, f(relative), f(weekday), f(year), f(time_words), time_digits, phases,
-        re.compile(rf"(?:{sh.since})(?!\w)", re.IGNORECASE), re.compile(sh.nth_day, re.IGNORECASE),
+        re.compile(rf"(?:{sh.since})(?!\w)", re.IGNORECASE), re.compile(rf"(?:{sh.small_hours})\s*$", re.IGNORECASE),
+        re.compile(sh.nth_day, re.IGNORECASE),
         {normalize_word(w).lower(): n for w, n in rs.numbers.ordinals.items()}, re.compile(sh.same_occasion), (re.compile(sh.dateline_before), re.compile(sh.dateline_after)), f(speech),
         months, weekdays, {normalize_word(k): v for k, v in cal.relative_days.items()}, weeks,
         hours, parts, {normalize_word(k): v for k, v in cal.fractions.items()},
@@ -229,7 +232,24 @@ def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
             inside.append((p.end, nth.end()))
     found = [p for p in found if not any(a <= p.start < b for a, b in inside)]
     found.sort(key=lambda p: p.start)
+    ends = [m for m in g.phases.finditer(s) if m.lastgroup == "end"] if found else []
+    for p in found:
+        p.ends = p.nth_day is None and g.small_hours.search(s, max(0, p.start - SMALL_HOURS_BEFORE), p.start) is not None \
+            and any(_governs_end(s, m, p) for m in ends)
     return found
+
+
+ENDED_WORDS = 3  # words between a day and the word of ending it goes with
+SMALL_HOURS_BEFORE = 30  # characters before a day in which its small-hours words stand
+
+
+def _governs_end(s: str, m: re.Match, p: DatePhrase) -> bool:
+    """Is the end word `m` said of the day `p` ("انتهى الاجتماع فجر الجمعة", "أعلن، في وقت مبكر
+    اليوم الجمعة، انتهاء الاجتماع", "the talks ended early Friday"): a few words apart, in one
+    clause? (find_dates asks only for a day in its small hours: "ended on Friday" alone is that day)"""
+    between = s[m.end():p.start] if m.end() <= p.start else s[p.end:m.start()] if p.end <= m.start() else None
+    return between is not None and not re.search(r"[.;؛:()\n]", between) \
+        and len(between.replace("،", " ").replace(",", " ").split()) <= ENDED_WORDS
 
 
 DATELINE_WORDS = 4  # a place and an agency before a dateline's dash: "واشنطن (رويترز)"

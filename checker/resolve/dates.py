@@ -60,11 +60,16 @@ def resolve_date(p: DatePhrase, published: Published, year_hint: int | None = No
                  today: int | None = None) -> DateValue:
     """`today`: the weekday a page of unknown date gives its own day ("اليوم الأحد" somewhere
     in it), which a relative day keeps (its "أمس" was a Saturday). A day said to be the event's
-    second (third...) is the span from its first day to that day."""
+    second (third...) is the span from its first day to that day; the day it ended, the span
+    from the day before."""
     v = _resolve(p, published, year_hint, today)
     if p.nth_day and v.date_from is not None and v.date_from == v.date_to:
         first = v.date_from - dt.timedelta(days=p.nth_day - 1)
         v = DateValue(date_from=first, date_to=v.date_to, how=f"{v.how}, day {p.nth_day} of the event")
+    elif p.ends and v.date_from is not None and v.date_from == v.date_to:
+        # an event that ended that day may have begun the evening before (talks past midnight)
+        v = DateValue(date_from=v.date_from - dt.timedelta(days=1), date_to=v.date_to, weekday=v.weekday,
+                      how=f"{v.how}, the day it ended")
     return v
 
 

@@ -166,6 +166,9 @@ class DateShapes(Strict):
     zone_gap: str = ""
     # the words just before a date that make it no event's day: "منذ 28 فبراير", "since 28 February"
     since: str = r"(?!x)x"
+    # the words right before a day that put an event's end in its small hours ("فجر الجمعة", "early
+    # Friday"): with a word of ending, the event may have begun the day before
+    small_hours: str = r"(?!x)x"
     # a sentence opening that says the last sentence's words were said on the occasion it names
     # ("جاء ذلك خلال اتصال هاتفي", "the remarks came in a phone call"): it takes that sentence's day
     same_occasion: str = r"(?!x)x"
