@@ -251,3 +251,20 @@ def test_an_undated_passage_joins_its_pages_event_before_other_undated_pages_are
     undated = article("بحث ترامب وبوتين في اتصال هاتفي صواريخ توماهوك.", None, "a-undated")
     events, _ = events_and_findings(rs, dated, other, undated)
     assert events == [["a-undated", "dated"], ["other"]]
+
+
+def test_a_day_and_month_months_off_on_the_same_weekday_is_another_call(rs):
+    # 16 October and 16 January 2025 were both Thursdays: months apart, not a slip of the month
+    dated = article("أجرى ترامب يوم الخميس 16 أكتوبر 2025 اتصالاً هاتفياً مع بوتين.", "2025-10-16", "dated")
+    other = article("أجرى ترامب يوم الخميس 16 يناير اتصالاً هاتفياً مع بوتين.", None, "other")
+    events, findings = events_and_findings(rs, dated, other)
+    assert events == [["dated"], ["other"]] and findings == []
+
+
+def test_a_named_matter_does_not_join_rounds_days_apart(rs):
+    a = article("عقد الوفدان الأمريكي والأوكراني يوم الأحد 23 نوفمبر 2025 محادثات بشأن الخطة المكونة من 28 نقطة.",
+                "2025-11-23", "a")
+    b = article("عقد الوفدان الأمريكي والأوكراني يوم الأربعاء 26 نوفمبر 2025 محادثات جديدة بشأن الخطة المكونة من "
+                "28 نقطة.", "2025-11-26", "b")
+    events, findings = events_and_findings(rs, a, b)
+    assert events == [["a"], ["b"]] and findings == []

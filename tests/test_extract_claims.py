@@ -290,3 +290,9 @@ def test_an_end_announced_in_the_small_hours_may_be_the_day_after_the_meeting_be
     # ended on a day, with nothing of its small hours: that day
     [c] = claims_of(rs, "انتهت اليوم الجمعة المحادثات بين وفدي روسيا وأوكرانيا في إسطنبول.", "2025-05-16", "talks.date")
     assert c.value.day.isoformat() == "2025-05-16"
+
+
+def test_the_events_own_day_after_a_first_since_stays_its_day(rs):
+    text = "وعقد الوفدان أول محادثات مباشرة بين روسيا وأوكرانيا منذ ثلاث سنوات يوم الجمعة 16 مايو 2025 في إسطنبول."
+    [c] = claims_of(rs, text, "2025-05-16", "talks.date")
+    assert c.value.day.isoformat() == "2025-05-16"

@@ -198,3 +198,8 @@ def test_a_country_named_later_does_not_join_a_meeting_of_two_sides(rs):
             "وجاء اللقاء فيما تستمر الحرب في أوكرانيا.")
     mentions, _ = read(rs, text)
     assert [m.participants for m in mentions] == [["russia", "usa"]]
+
+
+def test_a_later_sentence_naming_another_country_is_no_second_meeting(rs):
+    mentions, _ = read(rs, "اجتمع زيلينسكي وأردوغان في أنقرة. وقال زيلينسكي إن على روسيا إنهاء الحرب.", "2025-05-16")
+    assert [(m.type, m.participants) for m in mentions] == [("meeting", ["turkey", "ukraine"])]

@@ -26,6 +26,7 @@ from checker.rules.schema import CorefPolicy
 # topics and agreements: "Ukraine" or "the nuclear file" is discussed in call after call; nor
 # who placed the call: the same leader calls the same counterpart again.
 _NOT_DETAILS = (".date", ".announced", ".topic", ".agreement", ".initiator")
+_MATTER = ".matter"
 SPAN_DAYS = 3  # an event stated over a few days (talks on 23 and 24 January) is placed by its first
 
 
@@ -311,8 +312,10 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
     if _other_round(a.details, p.details):
         v.add(w.other_round, "another number in the series (round, visit)")
 
-    # figures and other details both state alike
-    shared = [k for k in a.details if k in p.details]
+    # figures and other details both state alike; a named matter (the 28-point plan) is in the
+    # news for weeks: it never speaks for two days stated further apart than the type's window
+    apart = a.day is not None and p.day is not None and abs((a.day - p.day).days) > window
+    shared = [k for k in a.details if k in p.details and not (apart and k[0].endswith(_MATTER))]
     if shared:
         attrs = sorted({k[0].split(".")[-1] for k in shared})
         v.add(min(w.shared_detail * len(shared), w.shared_detail_max), f"same {', '.join(attrs)} stated")
@@ -330,9 +333,9 @@ def _other_round(mine: frozenset[tuple], theirs) -> bool:
 
 def _month_slip(a: Account, day: dt.date) -> bool:
     """Does an account dated day and month (no year) state the event's day of the month and its
-    weekday, with another month?"""
+    weekday, with the month before or after it (a slip of the month, not another call)?"""
     return a.partial is not None and a.weekday is not None and a.partial[1] == day.day \
-        and a.partial[0] != day.month and a.weekday == day.weekday()
+        and (a.partial[0] - day.month) % 12 in (1, 11) and a.weekday == day.weekday()
 
 
 def _weigh_gap(v: Verdict, gap: int, said: str, day: dt.date, policy: CorefPolicy, window: int,

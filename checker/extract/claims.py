@@ -511,9 +511,11 @@ class DocumentExtractor:
                 self._claim(seg, stated.name, m.id, value, self._span(norm, plain_start, a, b),
                             "date.stated", quoted=quoted, mention=m)
         aside = None
-        if not here and last and last[0].type not in fams.nested:
-            # no trigger, but other parties than the event under discussion ("Zelensky also
-            # spoke with Trump for an hour"): another event of that type, with this sentence's claims
+        if not here and last and last[0].type == "call":
+            # no trigger, but other parties than the call under discussion ("Zelensky also spoke
+            # with Trump for an hour"): another call, with this sentence's claims. (Talks and
+            # meetings are between countries, and a later sentence naming others, "Zelensky said
+            # Russia must end the war", is no second meeting.)
             parties, _, _ = self._participants(s, last[0].type, first_day)
             if len(set(parties)) >= 2 and not _fits(last[0].participants, parties):
                 etype = last[0].type

@@ -239,7 +239,7 @@ def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
     return found
 
 
-ENDED_WORDS = 3  # words between a day and the word of ending it goes with
+ENDED_WORDS = 7  # words between a day and the word of ending it goes with
 SMALL_HOURS_BEFORE = 30  # characters before a day in which its small-hours words stand
 
 
@@ -259,23 +259,32 @@ SINCE_WORDS = 7  # "منذ أن تسلم الرئيس منصبه رسميا في
 _CLAUSE_BREAK = re.compile(r"[،,.;؛:()\n]")
 
 
-def _in_since_clause(g: Grammar, s: str, start: int) -> bool:
-    """Does a "since" open the clause the date stands in, a few words before it ("منذ 28 فبراير",
-    "since the president was sworn in on 20 January"): the start of a period, not the event's day."""
-    lo = max(0, start - 80)
+_ON = re.compile(r"(?:^|\s)(?:في|on|in)\s*$")  # the preposition that puts a day on what the clause names
+
+
+def _in_since_clause(g: Grammar, s: str, p: DatePhrase) -> bool:
+    """Does a "since" open the clause the date stands in: right before it ("منذ 28 فبراير"), or
+    a few words before it, the day put on what the clause names ("منذ تولي الرئيس منصبه في 20
+    يناير", "since he was sworn in on 20 January")? Then it is the start of a period, not the
+    event's day. A day with its weekday after such a clause ("أول اتصال منذ تولي ترامب منصبه يوم
+    الأربعاء 12 فبراير", "the first talks since 2022, on Friday 16 May") is the event's."""
+    lo = max(0, p.start - 80)
     last = None
-    for m in g.since.finditer(s, lo, start):
+    for m in g.since.finditer(s, lo, p.start):
         last = m
     if last is None:
         return False
-    between = s[last.end():start]
-    return not _CLAUSE_BREAK.search(between) and len(between.split()) <= SINCE_WORDS
+    between = s[last.end():p.start]
+    if not between.strip():
+        return True
+    return p.weekday is None and _ON.search(between) is not None and not _CLAUSE_BREAK.search(between) \
+        and len(between.split()) <= SINCE_WORDS
 
 
 def not_event_day(g: Grammar, s: str, p: DatePhrase) -> bool:
     """Is the date phrase the start of a period ("منذ 28 فبراير", "since Monday") or a
     dateline's ("(Sputnik - 31st December, 2021)"), not a day an event was held on?"""
-    if _in_since_clause(g, s, p.start):
+    if _in_since_clause(g, s, p):
         return True
     before, after = g.dateline
     if p.day is None or after.match(s[p.end:p.end + 4]) is None:
