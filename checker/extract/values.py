@@ -257,8 +257,6 @@ DATELINE_WORDS = 4  # a place and an agency before a dateline's dash: "واشن�
 
 SINCE_WORDS = 7  # "منذ أن تسلم الرئيس منصبه رسميا في 20 يناير": the day the period began with
 _CLAUSE_BREAK = re.compile(r"[،,.;؛:()\n]")
-
-
 _ON = re.compile(r"(?:^|\s)(?:في|on|in)\s*$")  # the preposition that puts a day on what the clause names
 
 
