@@ -123,7 +123,13 @@ class _Events:
                 found.update(self.by_day.get((etype, a.day + dt.timedelta(days=k)), ()))
         else:
             found = set(self.of_type.get(etype, ()))
-        return [self.profiles[i] for i in sorted(found)]
+        profiles = [self.profiles[i] for i in sorted(found)]
+        if a.day is not None and a.parties:
+            # a dated event more than max_gap_days away is ruled out by score() anyway: skip it,
+            # so a dated account meets the few events of its weeks, not years of its parties' events
+            gap = dt.timedelta(days=self.policy.max_gap_days)
+            profiles = [p for p in profiles if p.day is None or abs(p.day - a.day) <= gap]
+        return profiles
 
     def place(self, a: Account, strict: bool) -> None:
         m = a.mention
