@@ -203,3 +203,11 @@ def test_a_country_named_later_does_not_join_a_meeting_of_two_sides(rs):
 def test_a_later_sentence_naming_another_country_is_no_second_meeting(rs):
     mentions, _ = read(rs, "اجتمع زيلينسكي وأردوغان في أنقرة. وقال زيلينسكي إن على روسيا إنهاء الحرب.", "2025-05-16")
     assert [(m.type, m.participants) for m in mentions] == [("meeting", ["turkey", "ukraine"])]
+
+
+def test_in_another_connection_is_no_other_call(rs):
+    text = ("أجرى ترامب اتصالا هاتفيا مع بوتين يوم الاثنين. "
+            "وفي سياق آخر، أجرى الرئيس الأمريكي جو بايدن اتصالا هاتفيا مع الملك سلمان.")
+    mentions, _ = read(rs, text)
+    assert [(m.participants, m.relation) for m in mentions] == [
+        (["putin", "trump"], "reported"), (["biden", "king_salman"], "reported")]

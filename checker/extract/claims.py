@@ -95,6 +95,20 @@ class PartyWords:
     other: dict[str, re.Pattern[str]]  # event type -> words of a recalled, planned or another event
     recalled: dict[str, re.Pattern[str]]
     planned: dict[str, re.Pattern[str]]
+    not_other: dict[str, re.Pattern[str]]  # event type -> discourse markers holding such words
+
+    def other_hits(self, etype: str | None, norm: str, lo: int, hi: int, planned_only: bool = False) -> list[re.Match]:
+        """Words of another event of `etype` (any type when None) between lo and hi, but those
+        inside a discourse marker ("من جهة أخرى")."""
+        types = [etype] if etype is not None else sorted(self.other)
+        hits = []
+        for t in types:
+            rx = (self.planned if planned_only else self.other).get(t)
+            if rx is None:
+                continue
+            skip = [m.span() for m in self.not_other.get(t, _NEVER).finditer(norm, max(0, lo - 20), min(len(norm), hi + 20))]
+            hits += [m for m in rx.finditer(norm, lo, hi) if not any(a <= m.start() < b for a, b in skip)]
+        return hits
 
 
 _NEVER = re.compile(r"(?!)")
@@ -109,15 +123,16 @@ def party_words(rs: RuleSet) -> PartyWords:
         def words(ws: list[str]) -> re.Pattern[str]:
             return re.compile(rf"(?<!\w)(?:و|ف)?{alternation(ws)}") if ws else _NEVER
 
-        other, recalled, planned = {}, {}, {}
+        other, recalled, planned, not_other = {}, {}, {}, {}
         for cf in rs.claim_files.values():
             if cf.event and (cf.recalled or cf.planned or cf.another):
                 other[cf.event] = words(cf.recalled + cf.planned + cf.another)
                 recalled[cf.event] = words(cf.recalled)
                 planned[cf.event] = words(cf.planned)
+                not_other[cf.event] = words(cf.not_other)
         hit = _PARTY_WORDS[rs.digest] = PartyWords(words(pw.sources), words(pw.mediators), words(pw.mentioned),
                                                    words(pw.between), _after_words(pw.mediators_after),
-                                                   _place_gap(pw.place_words), other, recalled, planned)
+                                                   _place_gap(pw.place_words), other, recalled, planned, not_other)
     return hit
 
 
@@ -133,7 +148,7 @@ def _after_other_event(rs: RuleSet, norm: str, first_trigger: int, at: int) -> b
     # words close enough to the first trigger are its own (_relation reads them): "the next
     # round of talks will be held in Abu Dhabi" is a planned event with its own place
     lo = max(first_trigger + RELATION_AFTER, at - OTHER_EVENT_BEFORE)
-    return lo < at and any(rx.search(norm, lo, at) for rx in party_words(rs).other.values())
+    return lo < at and bool(party_words(rs).other_hits(None, norm, lo, at))
 
 
 # after a verb of saying: the speaker (a placeholder, or one or two words such as الرئاسة) and
@@ -791,11 +806,8 @@ class DocumentExtractor:
         the one reported (في اتصالهما السابق، اتفقا على إجراء اتصال آخر); with no event of
         the type under discussion (`discussed`), only the planned words count."""
         pw = party_words(self.rs)
-        rx = (pw.other if discussed else pw.planned).get(etype)
-        if rx is None:
-            return "reported"
         lo, hi = max(0, pos - 20), min(len(s.norm), pos + RELATION_AFTER)
-        hits = [m for m in rx.finditer(s.norm, lo, hi)]
+        hits = pw.other_hits(etype, s.norm, lo, hi, planned_only=not discussed)
         if not hits:
             return "reported"
         return "recalled" if any(pw.recalled[etype].match(s.norm, m.start(), hi) for m in hits) else "planned"

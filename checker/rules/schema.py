@@ -327,6 +327,9 @@ class ClaimsFile(Strict):
     recalled: list[str] = Field(default_factory=list)
     planned: list[str] = Field(default_factory=list)
     another: list[str] = Field(default_factory=list)
+    # phrases that hold one of those words and say nothing of another event: discourse markers
+    # ("من جهة أخرى", "في سياق آخر": on the other hand, in another connection)
+    not_other: list[str] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- knowledge base
