@@ -391,11 +391,16 @@ class DocumentExtractor:
                 if who:
                     s.persons[k] = who
 
+    def _terms_on(self, person: str, day: dt.date | None) -> list:
+        """The knowledge base's terms of a person on the day (the page's own when none is given),
+        or every term it knows when neither is known."""
+        when = day or self.published.day
+        return offices_of(self.rs, person, when) if when else terms_of(self.rs, person)
+
     def _specific_post(self, m: Mention, day: dt.date | None) -> None:
         """A generic aide's title (مساعد الرئيس يوري أوشاكوف) is the aide's post the knowledge
         base has for them (the Kremlin aide), if they hold exactly one such post."""
-        when = day or self.published.day
-        terms = offices_of(self.rs, m.entity, when) if when else terms_of(self.rs, m.entity)
+        terms = self._terms_on(m.entity, day)
         posts = {(t.role, t.country) for t in terms if t.role in self.roles and not self.roles[t.role].party
                  and self.roles[t.role].office}
         if len(posts) == 1:
@@ -406,11 +411,7 @@ class DocumentExtractor:
         says the named counterpart holds another post ("Rubio ... his Russian counterpart
         Lavrov" is a foreign minister, not a secretary of state nor a president). Then its post
         that the rules list as matching the other's, else no title at all, never a guess."""
-        when = day or self.published.day
-        if m.entity and when:
-            held = sorted({t.role for t in offices_of(self.rs, m.entity, when)})
-        else:  # no day to ask the knowledge base about: any post it knows them in
-            held = sorted({t.role for t in terms_of(self.rs, m.entity)}) if m.entity else []
+        held = sorted({t.role for t in self._terms_on(m.entity, day)}) if m.entity else []
         if not held:  # a bare "his counterpart", or a person the knowledge base does not know
             return other_role or ("president" if not m.entity else None)
         if other_role is None:
@@ -744,8 +745,7 @@ class DocumentExtractor:
         """The country a person named without a title leads or speaks for, when the knowledge
         base has them in a party's office (a head of state, a minister; not an aide) that day, or
         in any term when the day is unknown."""
-        when = day or self.published.day
-        terms = offices_of(self.rs, person, when) if when else terms_of(self.rs, person)
+        terms = self._terms_on(person, day)
         countries = {t.country for t in terms if t.role in self.roles and self.roles[t.role].party and t.country}
         return countries.pop() if len(countries) == 1 else None
 
@@ -772,10 +772,8 @@ class DocumentExtractor:
             return False
         if m.role:
             return True
-        when = day or self.published.day
         roles = self.roles
-        held = [t.role for t in (offices_of(self.rs, person, when) if when else
-                                 terms_of(self.rs, person))]
+        held = [t.role for t in self._terms_on(person, day)]
         return not held or any(roles[r].party for r in held if r in roles)
 
     def _statement_days(self, s: _Sentence, phrases: list[DatePhrase]) -> tuple[dict[int, int], dict[int, int]]:
@@ -977,7 +975,7 @@ class _Reading:
 
     def _of_another_event(self, mt: re.Match) -> bool:
         at = self.s.back[mt.start()]
-        return bool(self.triggers) and _after_other_event(self.ex.rs, self.norm, min(t[0] for t in self.triggers), at)
+        return bool(self.triggers) and _after_other_event(self.ex.rs, self.norm, self.triggers[0][0], at)
 
     def claim(self, cr: CompiledRule, target: _Mention, value, mt: re.Match, qualifier: str = "exact") -> None:
         attribute = cr.declared.name.replace(TEMPLATE, target.type)

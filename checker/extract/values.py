@@ -232,15 +232,18 @@ def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
             inside.append((p.end, nth.end()))
     found = [p for p in found if not any(a <= p.start < b for a, b in inside)]
     found.sort(key=lambda p: p.start)
-    ends = [m for m in g.phases.finditer(s) if m.lastgroup == "end"] if found else []
-    for p in found:
-        p.ends = p.nth_day is None and g.small_hours.search(s, max(0, p.start - SMALL_HOURS_BEFORE), p.start) is not None \
-            and any(_governs_end(s, m, p) for m in ends)
+    early = [p for p in found if p.nth_day is None
+             and g.small_hours.search(s, max(0, p.start - SMALL_HOURS_BEFORE), p.start) is not None]
+    if early:  # the words of ending are looked for only around a day in its small hours
+        ends = [m for m in g.phases.finditer(s) if m.lastgroup == "end"]
+        for p in early:
+            p.ends = any(_governs_end(s, m, p) for m in ends)
     return found
 
 
 ENDED_WORDS = 7  # words between a day and the word of ending it goes with
 SMALL_HOURS_BEFORE = 30  # characters before a day in which its small-hours words stand
+_SENTENCE_BREAK = re.compile(r"[.;؛:()\n]")  # a comma does not part a day from its word of ending
 
 
 def _governs_end(s: str, m: re.Match, p: DatePhrase) -> bool:
@@ -248,7 +251,7 @@ def _governs_end(s: str, m: re.Match, p: DatePhrase) -> bool:
     اليوم الجمعة، انتهاء الاجتماع", "the talks ended early Friday"): a few words apart, in one
     clause? (find_dates asks only for a day in its small hours: "ended on Friday" alone is that day)"""
     between = s[m.end():p.start] if m.end() <= p.start else s[p.end:m.start()] if p.end <= m.start() else None
-    return between is not None and not re.search(r"[.;؛:()\n]", between) \
+    return between is not None and not _SENTENCE_BREAK.search(between) \
         and len(between.replace("،", " ").replace(",", " ").split()) <= ENDED_WORDS
 
 
