@@ -115,6 +115,27 @@ def test_a_statements_day_is_not_the_day_of_the_event_it_refers_to(rs):
     assert days == ["2025-05-22"]
 
 
+def test_a_statements_day_after_where_it_was_said_is_not_the_day_of_an_event_named_before(rs):
+    text = ("وجرت يوم الخميس في العاصمة التركية عملية تبادل للأسرى بين روسيا والولايات المتحدة. "
+            "وأضافت الوكالة، في بيان نقلته قناة محلية، اليوم الأحد، أنها توسطت في عملية التبادل هذه.")
+    _, claims = read(rs, text, "2024-08-04")
+    assert [c.value.weekday for c in claims if c.attribute == "exchange.date"] == [3]
+
+
+def test_a_statement_that_announces_the_call_gives_its_day_after_where_it_was_said(rs):
+    _, claims = read(rs, "وقالت الخارجية في بيان لها، الاثنين: أجرى الوزير لافروف محادثة هاتفية مع روبيو.", "2025-10-20")
+    assert [c.value.day.isoformat() for c in claims if c.attribute == "call.date"] == ["2025-10-20"]
+
+
+def test_a_seat_of_government_after_in_is_where_not_who(rs):
+    mentions, claims = read(rs, "ونفذت اليوم في أنقرة عملية تبادل واسعة للأسرى.")
+    [swap] = [m for m in mentions if m.type == "exchange"]
+    assert swap.participants == []
+    assert [c.value.place for c in claims if c.attribute == "exchange.place"] == ["ankara"]
+    mentions, _ = read(rs, "وأعلنت أنقرة عملية تبادل للأسرى مع روسيا.")
+    assert "turkey" in [m for m in mentions if m.type == "exchange"][0].participants
+
+
 def test_a_leader_titled_elect_after_taking_office(rs):
     doc = article("قال الرئيس الأمريكي المنتخب دونالد ترامب إن الحوار ضروري.", "2025-03-01", "a")
     findings = [f for f in analyse([doc], rs).findings if f.rule == "knowledge.title"]

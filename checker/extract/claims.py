@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from checker.extract.kinds import READERS, RuleMatch
+from checker.extract.kinds import READERS, RuleMatch, seat_names
 from checker.extract.mentions import Mention, assemble, find_items, lexicon, skeleton
 from checker.extract.values import DatePhrase, find_dates, find_times, grammar, not_event_day, year_hint
 from checker.models import Claim, DateValue, Document, EventMention, LabelValue, TitleValue
@@ -21,7 +21,7 @@ from checker.resolve.kb import holder, offices_of, terms_of
 from checker.rules.kinds import TEMPLATE
 from checker.rules.ruleset import CompiledRule, RuleSet, alternation
 from checker.text.language import sentence_language
-from checker.text.normalize import Normalized, normalize
+from checker.text.normalize import Normalized, normalize, normalize_word
 
 _SENTENCE_END = re.compile(r'(?<=[.!?؟])["\')]*\s+|\n+')
 
@@ -92,6 +92,7 @@ class PartyWords:
     between: re.Pattern[str]
     mediators_after: re.Pattern[str]
     place_gap: re.Pattern[str]  # what may stand between a place and its country's name
+    located: re.Pattern[str]  # ends a text right before a seat named as where ("... في ")
     other: dict[str, re.Pattern[str]]  # event type -> words of a recalled, planned or another event
     recalled: dict[str, re.Pattern[str]]
     planned: dict[str, re.Pattern[str]]
@@ -132,7 +133,8 @@ def party_words(rs: RuleSet) -> PartyWords:
                 not_other[cf.event] = words(cf.not_other)
         hit = _PARTY_WORDS[rs.digest] = PartyWords(words(pw.sources), words(pw.mediators), words(pw.mentioned),
                                                    words(pw.between), _after_words(pw.mediators_after),
-                                                   _place_gap(pw.place_words), other, recalled, planned, not_other)
+                                                   _place_gap(pw.place_words), _located(pw.located),
+                                                   other, recalled, planned, not_other)
     return hit
 
 
@@ -157,6 +159,12 @@ _AFTER_SPEECH = (re.compile(r"\s*(?:يوم\s+)?"),
                  re.compile(r"\s*(?:\u27e6[pc]\d+\u27e7|[^\s،,\u27e6]+(?:\s+[^\s،,\u27e6]+)?)\s*،?\s*(?:يوم\s+)?"),
                  # "التي أعلن عنها البيت الأبيض والكرملين أمس": the announcement's day, not the call's
                  re.compile(r"\s*عن(?:ها|ه)\s+\u27e6[pc]\d+\u27e7(?:\s*و\s*\u27e6[pc]\d+\u27e7)*\s*،?\s*(?:يوم\s+)?"))
+# the speaker, where it was said, then the day ("وأضافت الوكالة، في بيان نقلته شبكة إخبارية،
+# اليوم الأحد"): the statement's day only of an event already named (a statement that announces
+# one, "قالت الوزارة في بيان، الاثنين: أجرى لافروف محادثة", gives the event's day)
+_WHERE_SAID = re.compile(r"\s*(?:\u27e6[pc]\d+\u27e7|[^\s،,\u27e6]+(?:\s+[^\s،,\u27e6]+)?)?\s*[،,]?\s*"
+                         r"(?:في|عبر|خلال)\s+(?:بيان|تصريح|تصريحات|مؤتمر|حديث|مقابلة|منشور|تغريدة|رسالة)[^،,.\u27e6]{0,60}"
+                         r"(?:\u27e6[pc]\d+\u27e7[^،,.\u27e6]{0,30})?[،,]\s*(?:(?:ال)?يوم\s*/\s*|يوم\s+)?")
 _PLACEHOLDER_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:جانب\s+|طرف\s+)?\u27e6[pc](\d+)\u27e7")
 # between a day and the verb of saying after it: a comma, or a comma and the speaker's few words
 _BEFORE_SPEECH = re.compile(r"\)?[\s،,]*|\)?\s*[،,]\s*(?:[^\s،,.;:]+\s+){1,4}")  # "Earlier (on Monday), the White House said"
@@ -173,6 +181,12 @@ def _place_gap(ws: list[str]) -> re.Pattern[str]:
     """Spaces and commas, and at most one word of `ws` ("capital", "مدينة") among them."""
     word = rf"(?:{alternation(ws)}\s*[،,]?\s*)?" if ws else ""
     return re.compile(rf"[\s،,]*{word}", re.IGNORECASE)
+
+
+def _located(ws: list[str]) -> re.Pattern[str]:
+    """A word of `ws` ending the text before a name (searched up to the name), or a clitic ب
+    attached to it."""
+    return re.compile(rf"(?:(?<!\w)(?:و|ف)?{alternation(ws)}\s+|(?<!\w)(?:و|ف)?ب)$", re.I) if ws else _NEVER
 
 
 def _after_words(ws: list[str]) -> re.Pattern[str]:
@@ -470,7 +484,7 @@ class DocumentExtractor:
         def owner(p: DatePhrase) -> str | None:
             return min(event_triggers, key=lambda t: abs(t[0] - p.start))[1] if event_triggers else None
 
-        said, said_after = self._statement_days(s, [p for p, _ in dates])
+        said, said_where, said_after = self._statement_days(s, [p for p, _ in dates])
         family_of = self.rs.policy.coreference.family_of
 
         def reported(etype: str) -> bool:  # the passage already reports an event of this type or its kin
@@ -496,6 +510,7 @@ class DocumentExtractor:
             mine = [d for d in dates if owner(d[0]) == etype
                     and not (d[0].start in said and (pos < said[d[0].start] or len(dates) > 1 or not starts
                                                      or reported(etype)))
+                    and not (d[0].start in said_where and (pos < said_where[d[0].start] or reported(etype)))
                     and not (d[0].start in said_after and pos > said_after[d[0].start]
                              and (len(dates) > 1 or not starts or reported(etype)))]
             nearest = min(mine, key=lambda d: abs(d[0].start - pos), default=None)
@@ -750,13 +765,20 @@ class DocumentExtractor:
         return countries.pop() if len(countries) == 1 else None
 
     def _place_qualifiers(self, s: _Sentence) -> set[int]:
-        """Countries named only to say where a place is ("روما الإيطالية", "the Omani capital
-        Muscat", "Istanbul, Turkey"): right beside a place of theirs, at most a word of
-        `parties.place_words` between."""
+        """Countries named only to say where: a seat of government after a word of
+        `parties.located` ("في أنقرة", "in Moscow": where, not who), or a country beside a place
+        of theirs ("روما الإيطالية", "the Omani capital Muscat", "Istanbul, Turkey"), at most a
+        word of `parties.place_words` between."""
         out = set()
-        gap = party_words(self.rs).place_gap
+        pw = party_words(self.rs)
+        gap = pw.place_gap
+        seats = self.rs.derived("kinds.seats", seat_names)
         for k, m in enumerate(s.ordered):
             if m.type != "country" or not m.entity:
+                continue
+            if (m.entity, normalize_word(s.norm[m.start:m.end]).lower()) in seats \
+                    and pw.located.search(s.norm, max(0, m.start - 12), m.start):
+                out.add(k)
                 continue
             for j in (k - 1, k + 1):
                 if 0 <= j < len(s.ordered) and s.ordered[j].type == "place" \
@@ -776,15 +798,21 @@ class DocumentExtractor:
         held = [t.role for t in self._terms_on(person, day)]
         return not held or any(roles[r].party for r in held if r in roles)
 
-    def _statement_days(self, s: _Sentence, phrases: list[DatePhrase]) -> tuple[dict[int, int], dict[int, int]]:
+    def _statement_days(self, s: _Sentence, phrases: list[DatePhrase]) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
         """Days that may be a statement's, not the event's, each mapped to where its verb of
-        saying is: those right after the verb (أعلن عراقجي الخميس أن...), by where they begin,
-        and those of `phrases` right before it ("اليوم الخميس، قال", "Earlier Thursday,
-        Witkoff said"). One pass over the sentence's verbs, none when it states no day."""
+        saying is: those right after the verb (أعلن عراقجي الخميس أن...), by where they begin;
+        those after the verb and where it was said (_WHERE_SAID); and those of `phrases` right
+        before it ("اليوم الخميس، قال", "Earlier Thursday, Witkoff said"). One pass over the
+        sentence's verbs, none when it states no day."""
         after_verb: dict[int, int] = {}
+        where_said: dict[int, int] = {}
         before_verb: dict[int, int] = {}
         if not phrases:
-            return after_verb, before_verb
+            return after_verb, where_said, before_verb
+
+        def at(end: int) -> int:
+            return s.back[end] if end < len(s.back) else len(s.norm)
+
         verbs = []
         for m in self.g.speech.finditer(s.skel):
             verb = s.back[m.start()]
@@ -792,12 +820,15 @@ class DocumentExtractor:
             for rx in _AFTER_SPEECH:
                 after = rx.match(s.skel, m.end())
                 if after:
-                    after_verb[s.back[after.end()] if after.end() < len(s.back) else len(s.norm)] = verb
+                    after_verb[at(after.end())] = verb
+            where = _WHERE_SAID.match(s.skel, m.end())
+            if where:
+                where_said[at(where.end())] = verb
         for p in phrases:
             v = next((v for v in verbs if v >= p.end and _BEFORE_SPEECH.fullmatch(s.norm, p.end, v)), None)
             if v is not None:
                 before_verb[p.start] = v
-        return after_verb, before_verb
+        return after_verb, where_said, before_verb
 
     def _relation(self, s: _Sentence, etype: str, pos: int, discussed: bool) -> str:
         """"recalled" or "planned" when the words beside a trigger say it is another event than

@@ -167,7 +167,7 @@ def _date(m: RuleMatch) -> bool:
     return False
 
 
-def _seats(rs: Any) -> dict[tuple[str, str], str]:
+def seat_names(rs: Any) -> dict[tuple[str, str], str]:
     """(state, name) -> the city of that state the name also names: the rules list موسكو and
     the Kremlin as names of Russia (who speaks, who takes part) and as Moscow's (where)."""
     out: dict[tuple[str, str], str] = {}
@@ -182,7 +182,7 @@ def _place(m: RuleMatch) -> bool:
     matched = place = m.s.entity(m.mt, "place")
     surface = m.s.entity_text(m.mt, "place")
     if place and surface:
-        place = m.rs.derived("kinds.seats", _seats).get((place, normalize_word(surface).lower()), place)
+        place = m.rs.derived("kinds.seats", seat_names).get((place, normalize_word(surface).lower()), place)
     if m.cr.declared.target == "document":
         if place and m.s.start < DATELINE_WITHIN:
             m.s.document_claim(m.cr, PlaceValue(place=place), m.mt)

@@ -60,6 +60,9 @@ class PartyWords(Strict):
     # words between a place and the country it is in ("the Omani capital Muscat", "مدينة"): the
     # country so named says where, it is no party
     place_words: list[str] = Field(default_factory=list)
+    # words right before a seat of government that make it where the event was, not who took
+    # part ("في أنقرة", "in Moscow"; the attached "بأنقرة" is its clitic)
+    located: list[str] = Field(default_factory=list)
 
 
 class EntitiesFile(Strict):
