@@ -268,3 +268,12 @@ def test_a_named_matter_does_not_join_rounds_days_apart(rs):
                 "28 نقطة.", "2025-11-26", "b")
     events, findings = events_and_findings(rs, a, b)
     assert events == [["a"], ["b"]] and findings == []
+
+
+def test_a_meeting_in_a_capital_and_one_in_its_country_are_one_place(rs):
+    city = article("وصل المبعوث الأمريكي ويتكوف اليوم إلى العاصمة الروسية موسكو للقاء الرئيس الروسي بوتين.",
+                   "2026-01-22", "city")
+    country = article("التقى الرئيس الروسي بوتين المبعوث الأمريكي ويتكوف اليوم في روسيا.", "2026-01-22", "country")
+    events, findings = events_and_findings(rs, city, country)
+    assert ["city", "country"] in events
+    assert not [f for f in findings if f[0].endswith(".place")]

@@ -62,6 +62,13 @@ def test_dates_and_weekday_only():
     assert cmp.dates(DateValue(weekday=2), d("2025-02-12")) is None
 
 
+def test_the_small_hours_of_friday_agree_with_a_thursday_night():
+    small_hours = DateValue(date_from=dt.date(2026, 1, 22), date_to=dt.date(2026, 1, 23), weekday=4,
+                            how="relative to the publication date, the day it ended")
+    assert cmp.dates(small_hours, DateValue(weekday=3)) is None
+    assert cmp.dates(small_hours, DateValue(weekday=1)) == "conflict.date"
+
+
 def test_spans_of_days_conflict_only_when_they_do_not_overlap():
     def span(a, b, how="absolute"):
         return DateValue(date_from=dt.date.fromisoformat(a), date_to=dt.date.fromisoformat(b), how=how)

@@ -136,6 +136,35 @@ def test_a_seat_of_government_after_in_is_where_not_who(rs):
     assert "turkey" in [m for m in mentions if m.type == "exchange"][0].participants
 
 
+def test_the_speakers_own_country_is_a_side_of_the_talks_they_tell_of(rs):
+    text = ("استقبل الرئيس الروسي بوتين المبعوث الأمريكي ويتكوف في الكرملين مساء الخميس. "
+            "وكان الأمين العام لمجلس الأمن الأوكراني رستم عمروف قد أعلن أن مفاوضي بلاده أجروا محادثات في ميامي "
+            "مع المبعوثين الأمريكيين.")
+    mentions, _ = read(rs, text, "2026-01-23")
+    talks = [m for m in mentions if m.type == "talks"]
+    assert talks and talks[0].participants == ["ukraine", "usa"]
+
+
+def test_a_country_praised_for_its_efforts_by_the_other_side_is_no_mediator(rs):
+    mentions, claims = read(rs, "وقال البيان إن الرئيس ترامب أشاد خلال الاتصال الهاتفي مع الرئيس السيسي بجهود مصر في مكافحة الإرهاب.")
+    assert mentions[0].mediators == [] and not [c for c in claims if c.attribute.endswith(".mediator")]
+
+
+def test_the_predecessor_named_after_succeeding_is_no_party(rs):
+    text = ("أجرى الرئيس الأمريكي ترامب اليوم اتصالا هاتفيا مع الرئيس المصري السيسي. "
+            "ويعد ذلك أول اتصال بين الرئيسين منذ تولي ترامب منصبه خلفا للديمقراطي باراك أوباما.")
+    mentions, claims = read(rs, text, "2017-01-23")
+    assert [m.participants for m in mentions] == [["sisi", "trump"]]
+    assert [c.value.round for c in claims if c.attribute == "call.round"] == [1]
+
+
+def test_a_call_held_last_month_in_the_pluperfect_is_recalled(rs):
+    text = ("أجرى الرئيس الأمريكي ترامب اليوم اتصالا هاتفيا مع الرئيس المصري السيسي استمر نصف ساعة. "
+            "وكان الزعيمان قد تحادثا هاتفيا قبل أسابيع عقب فوز ترامب في الانتخابات.")
+    mentions, _ = read(rs, text, "2017-01-23")
+    assert [m.relation for m in mentions] == ["reported", "recalled"]
+
+
 def test_a_leader_titled_elect_after_taking_office(rs):
     doc = article("قال الرئيس الأمريكي المنتخب دونالد ترامب إن الحوار ضروري.", "2025-03-01", "a")
     findings = [f for f in analyse([doc], rs).findings if f.rule == "knowledge.title"]

@@ -14,7 +14,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from checker.models import Claim, DateValue, EventMention, TitleValue, value_key
 from checker.resolve.dates import WEEKDAYS_EN
@@ -197,8 +197,10 @@ def could_be_one(a: EventMention, b: EventMention, policy: CorefPolicy, publishe
     return not (da is None and db is not None and published is not None and db > published + dt.timedelta(days=1))
 
 
-def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
-    """How strongly account `a` is an account of event `p` (`window`: the event type's date window)."""
+def score(a: Account, p: Profile, policy: CorefPolicy, window: int,
+          place_country: Mapping[str, str] | None = None) -> Verdict:
+    """How strongly account `a` is an account of event `p` (`window`: the event type's date
+    window; `place_country`: the country each city lies in)."""
     w = policy.weights
     v = Verdict()
     m = a.mention
@@ -303,8 +305,13 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int) -> Verdict:
 
     # the place
     if m.place and p.place:
+        within = place_country or {}
         if m.place == p.place:
             v.add(w.same_place, f"same place ({m.place})")
+        elif within.get(m.place) == p.place or within.get(p.place) == m.place:
+            # "in Moscow" and "in Russia": one place, named more or less closely
+            v.add(w.place_within, f"in {m.place}, within {p.place}" if within.get(m.place) == p.place
+                  else f"in {m.place}, where {p.place} is")
         else:
             v.add(w.other_place, f"in {m.place}, not {p.place}")
 
@@ -373,14 +380,15 @@ def _weigh_titles(a: Account, scored: list, policy: CorefPolicy, titles: TitleCh
 
 
 def choose(a: Account, candidates: list[Profile], policy: CorefPolicy, window: int,
-           strict: bool, titles: TitleCheck | None = None) -> tuple[Profile | None, Verdict | None, bool]:
+           strict: bool, titles: TitleCheck | None = None,
+           place_country: Mapping[str, str] | None = None) -> tuple[Profile | None, Verdict | None, bool]:
     """The event an account joins: the best score at or above the threshold. With `strict` (an
     account that names fewer than two parties, or no day), the best must also lead the next by
     the policy's margin, else it fits several and joins none. Returns (event, its verdict,
     ambiguous)."""
     scored = []
     for p in candidates:
-        v = score(a, p, policy, window)
+        v = score(a, p, policy, window, place_country)
         if v.blocked is None:
             scored.append((v.score, p, v))
     if titles is not None and a.day is None and a.titles:

@@ -98,6 +98,7 @@ class _Events:
     def __init__(self, policy: CorefPolicy, rs: RuleSet) -> None:
         self.policy, self.rs = policy, rs
         self.titles = lambda v, person, day: title_verdict(rs, v, person, day)
+        self.place_country = {e.id: e.country for e in rs.entities.entities if e.type == "place" and e.country}
         self.profiles: list[Profile] = []
         self.joined: dict[int, list[tuple[str, str]]] = defaultdict(list)  # seq -> (document, why)
         self.notes: dict[int, list[str]] = defaultdict(list)
@@ -134,7 +135,8 @@ class _Events:
     def place(self, a: Account, strict: bool) -> None:
         m = a.mention
         window = self.window(m.type)
-        best, verdict, ambiguous = choose(a, self.candidates(a), self.policy, window, strict, self.titles)
+        best, verdict, ambiguous = choose(a, self.candidates(a), self.policy, window, strict, self.titles,
+                                         self.place_country)
         if best is None:
             p = self._new(a)
             if ambiguous:

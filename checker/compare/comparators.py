@@ -39,13 +39,21 @@ def _stated_days(v: DateValue) -> tuple[dt.date, dt.date] | None:
     return v.date_from, v.date_to
 
 
+def _weekdays(v: DateValue) -> set[int]:
+    """The weekdays a date may fall on: its own, or those of a span of a few days it covers
+    (the small hours of Friday: an event that began on Thursday)."""
+    if v.date_from is not None and v.date_to is not None and 0 < (v.date_to - v.date_from).days < 7:
+        return {(v.date_from + dt.timedelta(days=k)).weekday() for k in range((v.date_to - v.date_from).days + 1)}
+    return {v.weekday} if v.weekday is not None else set()
+
+
 def dates(a: DateValue, b: DateValue) -> str | None:
     sa, sb = _stated_days(a), _stated_days(b)
     if sa and sb and (sa[0] != sa[1] or sb[0] != sb[1]):  # a span: the days must overlap
         return "conflict.date" if sa[1] < sb[0] or sb[1] < sa[0] else None
     if a.day is None or b.day is None:
         if a.day is None and b.day is None and a.weekday is not None and b.weekday is not None \
-                and a.weekday != b.weekday:
+                and not _weekdays(a) & _weekdays(b):
             return "conflict.date"
         return None
     return "conflict.date" if a.day != b.day else None

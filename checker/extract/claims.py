@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from checker.extract.kinds import READERS, RuleMatch, seat_names
+from checker.extract.kinds import READERS, RuleMatch, seat_of
 from checker.extract.mentions import Mention, assemble, find_items, lexicon, skeleton
 from checker.extract.values import DatePhrase, find_dates, find_times, grammar, not_event_day, year_hint
 from checker.models import Claim, DateValue, Document, EventMention, LabelValue, TitleValue
@@ -21,7 +21,7 @@ from checker.resolve.kb import holder, offices_of, terms_of
 from checker.rules.kinds import TEMPLATE
 from checker.rules.ruleset import CompiledRule, RuleSet, alternation
 from checker.text.language import sentence_language
-from checker.text.normalize import Normalized, normalize, normalize_word
+from checker.text.normalize import Normalized, normalize
 
 _SENTENCE_END = re.compile(r'(?<=[.!?؟])["\')]*\s+|\n+')
 
@@ -93,6 +93,7 @@ class PartyWords:
     mediators_after: re.Pattern[str]
     place_gap: re.Pattern[str]  # what may stand between a place and its country's name
     located: re.Pattern[str]  # ends a text right before a seat named as where ("... في ")
+    own_country: re.Pattern[str]  # the speaker's own country ("مفاوضي بلاده")
     other: dict[str, re.Pattern[str]]  # event type -> words of a recalled, planned or another event
     recalled: dict[str, re.Pattern[str]]
     planned: dict[str, re.Pattern[str]]
@@ -133,13 +134,15 @@ def party_words(rs: RuleSet) -> PartyWords:
                 not_other[cf.event] = words(cf.not_other)
         hit = _PARTY_WORDS[rs.digest] = PartyWords(words(pw.sources), words(pw.mediators), words(pw.mentioned),
                                                    words(pw.between), _after_words(pw.mediators_after),
-                                                   _place_gap(pw.place_words), _located(pw.located),
+                                                   _place_gap(pw.place_words), _located(pw.located, pw.place_words),
+                                                   words(pw.own_country),
                                                    other, recalled, planned, not_other)
     return hit
 
 
 OTHER_EVENT_BEFORE = 40  # characters before a place or day in which words of another event claim it
 RELATION_AFTER = 40  # characters after a trigger in which words make it a planned or earlier event
+RELATION_BEFORE = 30  # and before it ("وكان الزعيمان قد تحادثا هاتفيا")
 
 
 def _after_other_event(rs: RuleSet, norm: str, first_trigger: int, at: int) -> bool:
@@ -165,7 +168,9 @@ _AFTER_SPEECH = (re.compile(r"\s*(?:يوم\s+)?"),
 _WHERE_SAID = re.compile(r"\s*(?:\u27e6[pc]\d+\u27e7|[^\s،,\u27e6]+(?:\s+[^\s،,\u27e6]+)?)?\s*[،,]?\s*"
                          r"(?:في|عبر|خلال)\s+(?:بيان|تصريح|تصريحات|مؤتمر|حديث|مقابلة|منشور|تغريدة|رسالة)[^،,.\u27e6]{0,60}"
                          r"(?:\u27e6[pc]\d+\u27e7[^،,.\u27e6]{0,30})?[،,]\s*(?:(?:ال)?يوم\s*/\s*|يوم\s+)?")
-_PLACEHOLDER_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:جانب\s+|طرف\s+)?\u27e6[pc](\d+)\u27e7")
+# the placeholder a marker word speaks of: right after it, or after a side's word or an adjective
+# of party or nationality ("خلفا للديمقراطي ⟦p2⟧")
+_PLACEHOLDER_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:جانب\s+|طرف\s+)?(?:[^\s\u27e6،,]+ي\s+)?\u27e6[pc](\d+)\u27e7")
 # between a day and the verb of saying after it: a comma, or a comma and the speaker's few words
 _BEFORE_SPEECH = re.compile(r"\)?[\s،,]*|\)?\s*[،,]\s*(?:[^\s،,.;:]+\s+){1,4}")  # "Earlier (on Monday), the White House said"
 _AND_PLACEHOLDER = re.compile(r"\s*(?:،|و|,)\s*(?:و\s*)?\u27e6[pc](\d+)\u27e7")
@@ -183,10 +188,13 @@ def _place_gap(ws: list[str]) -> re.Pattern[str]:
     return re.compile(rf"[\s،,]*{word}", re.IGNORECASE)
 
 
-def _located(ws: list[str]) -> re.Pattern[str]:
-    """A word of `ws` ending the text before a name (searched up to the name), or a clitic ب
-    attached to it."""
-    return re.compile(rf"(?:(?<!\w)(?:و|ف)?{alternation(ws)}\s+|(?<!\w)(?:و|ف)?ب)$", re.I) if ws else _NEVER
+def _located(ws: list[str], place_words: list[str]) -> re.Pattern[str]:
+    """A word of `ws` ending the text before a name (searched up to the name), maybe with a word
+    of `place_words` after it ("في العاصمة"), or a clitic ب attached to the name."""
+    if not ws:
+        return _NEVER
+    between = rf"(?:(?:ال)?{alternation(place_words)}\s+)?" if place_words else ""
+    return re.compile(rf"(?:(?<!\w)(?:و|ف)?{alternation(ws)}\s+{between}|(?<!\w)(?:و|ف)?ب)$", re.I)
 
 
 def _after_words(ws: list[str]) -> re.Pattern[str]:
@@ -361,12 +369,18 @@ class DocumentExtractor:
         # where the speaker may also stand before the verb ("Peskov said"), one after it must
         # end the clause ("..., said Peskov."): "sources said Putin phoned Trump" quotes no Putin
         after = r"\s*[،,]?\s*\u27e6p(\d+)\u27e7" + (r"(?=\s*(?:[,.;:!?]|$))" if self.rs.titles.speaker_before else "")
+        words = self.rs.titles.speaker_particles
+        particles = re.compile(rf"\u27e6p(\d+)\u27e7\s+{alternation(words)}\s*$") if words else None
         for m in self.g.speech.finditer(skel):
             nxt = re.match(after, skel[m.end():])
             if nxt:
                 speakers.add(str(nxt.group(1)))
             elif self.rs.titles.speaker_before:  # "Peskov said", "Peskov told reporters"
                 prev = re.search(r"\u27e6p(\d+)\u27e7[\s,]*(?:\S+\s+){0,1}$", skel[:m.start()])
+                if prev:
+                    speakers.add(str(prev.group(1)))
+            elif particles is not None:  # "وكان عمروف قد أعلن"
+                prev = particles.search(skel, 0, m.start())
                 if prev:
                     speakers.add(str(prev.group(1)))
         # the source quoted (بحسب أوشاكوف، وفقا لبيسكوف)
@@ -528,7 +542,8 @@ class DocumentExtractor:
                             context, seg_mentions, relation, firm)
             if m is None:
                 continue
-            m.mediators.extend(x for x in mediators if x not in m.mediators)
+            sides = set(m.participants) | {self._country_of(x) for x in m.participants}
+            m.mediators.extend(x for x in mediators if x not in m.mediators and x not in sides)
             here[etype] = m
             if m.relation == "reported":
                 context[etype] = m
@@ -647,8 +662,9 @@ class DocumentExtractor:
                 # named as its mediator: not one of the exchange's sides, whatever a sentence
                 # before made of it (أعلنت الإمارات ... بوساطة إماراتية)
                 target.participants.remove(who)
-            if not who or who in seen or who in target.participants:
-                continue
+            if not who or who in seen or who in target.participants \
+                    or who in {self._country_of(x) for x in target.participants}:
+                continue  # a side, or the country of one (ترامب أشاد بجهود مصر, to Sisi)
             seen.add(who)
             if who not in target.mediators:
                 target.mediators.append(who)
@@ -727,6 +743,14 @@ class DocumentExtractor:
         countries, represented = self._countries(s, skip | {int(k) for k in s.speakers}, topics, day)
         if len(set(countries)) < 2:  # "the Russian delegation head said the talks...": a party
             countries, represented = self._countries(s, skip, topics, day)
+        # "أعلن عمروف أن مفاوضي بلاده أجروا محادثات": the speaker's own country is a side
+        if pw.own_country.search(s.norm):
+            for k in sorted(int(x) for x in s.speakers):
+                m = s.ordered[k] if k < len(s.ordered) else None
+                own = m and (m.country or self._own_country(s.persons.get(k), day))
+                if own:
+                    countries.append(own)
+                    represented.append(own)
         # people who met speak for their countries: with two countries so represented, a country
         # merely named beside them ("... to discuss the Russian war on Ukraine") is no party
         if len(set(represented)) >= 2:
@@ -756,6 +780,13 @@ class DocumentExtractor:
                     represented.append(country)
         return countries, represented
 
+    def _own_country(self, person: str | None, day: dt.date | None) -> str | None:
+        """The one country a person serves, by the rules or the knowledge base (any post)."""
+        if person is None:
+            return None
+        countries = {t.country for t in self._terms_on(person, day) if t.country}
+        return self._country_of(person) or (countries.pop() if len(countries) == 1 else None)
+
     def _leader_country(self, person: str, day: dt.date | None) -> str | None:
         """The country a person named without a title leads or speaks for, when the knowledge
         base has them in a party's office (a head of state, a minister; not an aide) that day, or
@@ -772,12 +803,11 @@ class DocumentExtractor:
         out = set()
         pw = party_words(self.rs)
         gap = pw.place_gap
-        seats = self.rs.derived("kinds.seats", seat_names)
         for k, m in enumerate(s.ordered):
             if m.type != "country" or not m.entity:
                 continue
-            if (m.entity, normalize_word(s.norm[m.start:m.end]).lower()) in seats \
-                    and pw.located.search(s.norm, max(0, m.start - 12), m.start):
+            if pw.located.search(s.norm, max(0, m.start - 30), m.start) \
+                    and seat_of(self.rs, m.entity, s.norm[m.start:m.end]):
                 out.add(k)
                 continue
             for j in (k - 1, k + 1):
@@ -835,7 +865,7 @@ class DocumentExtractor:
         the one reported (في اتصالهما السابق، اتفقا على إجراء اتصال آخر); with no event of
         the type under discussion (`discussed`), only the planned words count."""
         pw = party_words(self.rs)
-        lo, hi = max(0, pos - 20), min(len(s.norm), pos + RELATION_AFTER)
+        lo, hi = max(0, pos - RELATION_BEFORE), min(len(s.norm), pos + RELATION_AFTER)
         hits = pw.other_hits(etype, s.norm, lo, hi, planned_only=not discussed)
         if not hits:
             return "reported"

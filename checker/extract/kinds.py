@@ -178,11 +178,20 @@ def seat_names(rs: Any) -> dict[tuple[str, str], str]:
     return out
 
 
+def seat_of(rs: Any, country: str, surface: str) -> str | None:
+    """The city of `country` a name of it ends with ("موسكو", "the Kremlin"; "الروسية موسكو"
+    is read as one name of Russia), or None."""
+    seats = rs.derived("kinds.seats", seat_names)
+    words = normalize_word(surface).lower().split()
+    return next((seats[(country, " ".join(words[k:]))] for k in range(len(words))
+                 if (country, " ".join(words[k:])) in seats), None)
+
+
 def _place(m: RuleMatch) -> bool:
     matched = place = m.s.entity(m.mt, "place")
     surface = m.s.entity_text(m.mt, "place")
     if place and surface:
-        place = m.rs.derived("kinds.seats", seat_names).get((place, normalize_word(surface).lower()), place)
+        place = seat_of(m.rs, place, surface) or place
     if m.cr.declared.target == "document":
         if place and m.s.start < DATELINE_WITHIN:
             m.s.document_claim(m.cr, PlaceValue(place=place), m.mt)

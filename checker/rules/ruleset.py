@@ -61,10 +61,15 @@ COUNTRY = "\u27e6c{}\u27e7"
 PLACE = "\u27e6l{}\u27e7"
 
 
+GAP_WORDS = r"(?:[^\s.،,]+\s+){0,3}?"  # what "…" in a listed phrase stands for: up to three words
+
+
 def alternation(words: list[str]) -> str:
-    """A regex alternation of normalised words, longest first (so أول أمس wins over أمس)."""
+    """A regex alternation of normalised words, longest first (so أول أمس wins over أمس); "…"
+    in a phrase stands for up to three words ("كان … قد": كان الزعيمان قد)."""
     forms = sorted({normalize_word(w) for w in words}, key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in forms) + ")"
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("…\\s+", GAP_WORDS)
+                            for w in forms) + ")"
 
 
 @dataclass(frozen=True)

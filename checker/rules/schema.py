@@ -63,6 +63,8 @@ class PartyWords(Strict):
     # words right before a seat of government that make it where the event was, not who took
     # part ("في أنقرة", "in Moscow"; the attached "بأنقرة" is its clitic)
     located: list[str] = Field(default_factory=list)
+    # the speaker's own country, a side of the talks they tell of ("مفاوضي بلاده", "his country's")
+    own_country: list[str] = Field(default_factory=list)
 
 
 class EntitiesFile(Strict):
@@ -130,6 +132,9 @@ class TitlesFile(Strict):
     # before it ("Peskov said")
     speech_verbs: list[str] = Field(default_factory=list)
     speaker_before: bool = False
+    # particles that put the speaker before the verb even where it stands after it: the
+    # pluperfect "وكان عمروف قد أعلن" (had announced)
+    speaker_particles: list[str] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- calendar, numbers
@@ -388,6 +393,7 @@ class CorefWeights(Strict):
     parties_overlap: float = 1
     titles_misfit: float = -1.5
     same_place: float = 2
+    place_within: float = 1
     other_place: float = -6
     shared_detail: float = 1
     shared_detail_max: float = 3
