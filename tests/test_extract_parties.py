@@ -165,6 +165,22 @@ def test_a_call_held_last_month_in_the_pluperfect_is_recalled(rs):
     assert [m.relation for m in mentions] == ["reported", "recalled"]
 
 
+def test_discussed_with_in_the_story_of_a_meeting_is_no_call(rs):
+    text = ("استقبل الرئيس الروسي بوتين المبعوث الأمريكي ويتكوف في الكرملين اليوم. "
+            "وأوضح المتحدث أن بوتين بحث مع ويتكوف آفاق التعاون بين البلدين.")
+    mentions, _ = read(rs, text)
+    assert [m.type for m in mentions] == ["meeting"]
+
+
+def test_a_country_after_in_is_where_the_meeting_was_or_a_topic_not_a_side(rs):
+    text = ("وصل المبعوث الأمريكي ويتكوف إلى موسكو حيث يلتقي القيادة الروسية، قبيل انتهاء مهلة حددها ترامب "
+            "لروسيا لوقف هجومها في أوكرانيا.")
+    mentions, claims = read(rs, text)
+    [meeting] = [m for m in mentions if m.type == "meeting"]
+    assert sorted(meeting.participants) == ["russia", "usa"]
+    assert [c.value.place for c in claims if c.attribute.endswith(".place")] == ["moscow"]
+
+
 def test_a_leader_titled_elect_after_taking_office(rs):
     doc = article("قال الرئيس الأمريكي المنتخب دونالد ترامب إن الحوار ضروري.", "2025-03-01", "a")
     findings = [f for f in analyse([doc], rs).findings if f.rule == "knowledge.title"]

@@ -738,7 +738,10 @@ class DocumentExtractor:
             if len(sides) >= 2:
                 named = list(dict.fromkeys(s.ordered[k].entity for k in sides))
                 return named, mediators, set(named)
-        where = self._place_qualifiers(s)
+        # where, not who: a seat of government after "في"; for talks and a meeting any country
+        # after it ("المحادثات في السعودية", "لوقف هجومها في أوكرانيا"), while prisoners "held in
+        # Iran" make Iran a side of the exchange
+        where = self._place_qualifiers(s, any_country=etype not in self.rs.policy.coreference.loose_parties)
         skip = mediating | mentioned | s.sources | where
         countries, represented = self._countries(s, skip | {int(k) for k in s.speakers}, topics, day)
         if len(set(countries)) < 2:  # "the Russian delegation head said the talks...": a party
@@ -795,11 +798,11 @@ class DocumentExtractor:
         countries = {t.country for t in terms if t.role in self.roles and self.roles[t.role].party and t.country}
         return countries.pop() if len(countries) == 1 else None
 
-    def _place_qualifiers(self, s: _Sentence) -> set[int]:
-        """Countries named only to say where: a seat of government after a word of
-        `parties.located` ("في أنقرة", "in Moscow": where, not who), or a country beside a place
-        of theirs ("روما الإيطالية", "the Omani capital Muscat", "Istanbul, Turkey"), at most a
-        word of `parties.place_words` between."""
+    def _place_qualifiers(self, s: _Sentence, any_country: bool = False) -> set[int]:
+        """Countries named only to say where: a seat of government (with `any_country`, any
+        country) after a word of `parties.located` ("في أنقرة", "in Moscow": where, not who), or
+        a country beside a place of theirs ("روما الإيطالية", "the Omani capital Muscat",
+        "Istanbul, Turkey"), at most a word of `parties.place_words` between."""
         out = set()
         pw = party_words(self.rs)
         gap = pw.place_gap
@@ -807,7 +810,7 @@ class DocumentExtractor:
             if m.type != "country" or not m.entity:
                 continue
             if pw.located.search(s.norm, max(0, m.start - 30), m.start) \
-                    and seat_of(self.rs, m.entity, s.norm[m.start:m.end]):
+                    and (any_country or seat_of(self.rs, m.entity, s.norm[m.start:m.end])):
                 out.add(k)
                 continue
             for j in (k - 1, k + 1):
@@ -935,6 +938,8 @@ class DocumentExtractor:
         if target is None:
             if not starts and not same and day is None and not participants:
                 return None
+            if not starts and not same and any(t != etype for t in context):
+                return None  # "بحث بوتين مع ويتكوف" in the story of their meeting: no call
             if len(set(participants)) < 2 and etype == "call":
                 ctx = context.get(etype)
                 participants = list(ctx.participants) if ctx else participants

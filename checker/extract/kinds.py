@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from checker.extract.values import find_dates, grammar, parse_duration, parse_number
 from checker.models import CountValue, InitiatorValue, LabelValue, NumberValue, OrdinalValue, PersonValue, PlaceValue
 from checker.resolve.dates import resolve_date
-from checker.rules.ruleset import CompiledRule
+from checker.rules.ruleset import CompiledRule, alternation
 from checker.text.normalize import normalize_word
 
 DATELINE_WITHIN = 200  # a dateline opens an article: only its first characters are looked at
@@ -187,7 +187,18 @@ def seat_of(rs: Any, country: str, surface: str) -> str | None:
                  if (country, " ".join(words[k:])) in seats), None)
 
 
+def not_where(rs: Any) -> re.Pattern[str]:
+    """The words (entities.yaml parties.not_where) ending the text before a place of a topic:
+    "الحرب في أوكرانيا", "the war in Ukraine"."""
+    words = rs.entities.parties.not_where
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<!\w)(?:[وفبل]|لل)?(?:ال)?{alternation(words)}\s+$", re.I)
+
+
 def _place(m: RuleMatch) -> bool:
+    if m.rs.derived("kinds.not_where", not_where).search(m.mt.string, max(0, m.mt.start() - 30), m.mt.start()):
+        return False  # the place of a topic
     matched = place = m.s.entity(m.mt, "place")
     surface = m.s.entity_text(m.mt, "place")
     if place and surface:

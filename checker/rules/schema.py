@@ -63,6 +63,9 @@ class PartyWords(Strict):
     # words right before a seat of government that make it where the event was, not who took
     # part ("في أنقرة", "in Moscow"; the attached "بأنقرة" is its clitic)
     located: list[str] = Field(default_factory=list)
+    # right before a place: what is there is a topic ("الحرب في أوكرانيا", "the war in Ukraine"),
+    # the place is not where the event was
+    not_where: list[str] = Field(default_factory=list)
     # the speaker's own country, a side of the talks they tell of ("مفاوضي بلاده", "his country's")
     own_country: list[str] = Field(default_factory=list)
 
