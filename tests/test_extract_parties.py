@@ -55,11 +55,28 @@ def test_mediator_is_recorded_not_a_party(rs):
 
 def test_aside_about_another_call_keeps_its_duration(rs):
     text = ("أجرى الرئيس الروسي بوتين اليوم اتصالا هاتفيا مع الرئيس الأمريكي ترامب استمر ساعتين ونصف. "
-            "وتحدث زيلينسكي أيضا مع ترامب لمدة ساعة. وقال بوتين إن المكالمة كانت صريحة.")
+            "وتحدث زيلينسكي أيضا مع ترامب لمدة ساعة. وقال بوتين إن المكالمة كانت صريحة وتناولت أوكرانيا.")
     mentions, claims = read(rs, text)
     by_id = {m.id: m for m in mentions}
     durations = {tuple(by_id[c.subject].participants): c.value.minutes for c in claims if c.attribute == "call.duration"}
     assert durations == {("putin", "trump"): 150, ("trump", "zelensky"): 60}
+    # after the aside, the story is about the call under discussion again
+    assert [by_id[c.subject].participants for c in claims if c.attribute == "call.topic"] == [["putin", "trump"]]
+
+
+def test_a_sentence_naming_two_other_people_but_no_call_is_no_call(rs):
+    text = ("أجرى الرئيس الأمريكي ترامب اليوم اتصالا هاتفيا مع الرئيس الأوكراني زيلينسكي. "
+            "غير أن زيلينسكي شكك في تصريحات بوتين بشأن وقف الضربات.")
+    mentions, _ = read(rs, text)
+    assert [m.participants for m in mentions] == [["trump", "zelensky"]]
+
+
+def test_people_after_a_clause_about_the_call_of_the_day_before_are_that_calls(rs):
+    text = ("Trump and Zelensky held a phone call on Wednesday, a day after Trump spoke with Putin, "
+            "as part of efforts to broker a ceasefire.")
+    mentions, claims = read(rs, text, "2025-03-19")
+    assert mentions[0].participants == ["trump", "zelensky"]
+    assert [c.value.weekday for c in claims if c.attribute == "call.date"] == [2]
 
 
 def test_recalled_and_planned_calls_are_other_events(rs):

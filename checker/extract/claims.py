@@ -98,6 +98,7 @@ class PartyWords:
     recalled: dict[str, re.Pattern[str]]
     planned: dict[str, re.Pattern[str]]
     not_other: dict[str, re.Pattern[str]]  # event type -> discourse markers holding such words
+    earlier_clause: dict[str, re.Pattern[str]]  # event type -> words opening a clause about an earlier one
 
     def other_hits(self, etype: str | None, norm: str, lo: int, hi: int, planned_only: bool = False) -> list[re.Match]:
         """Words of another event of `etype` (any type when None) between lo and hi, but those
@@ -125,18 +126,20 @@ def party_words(rs: RuleSet) -> PartyWords:
         def words(ws: list[str]) -> re.Pattern[str]:
             return re.compile(rf"(?<!\w)(?:و|ف)?{alternation(ws)}") if ws else _NEVER
 
-        other, recalled, planned, not_other = {}, {}, {}, {}
+        other, recalled, planned, not_other, earlier = {}, {}, {}, {}, {}
         for cf in rs.claim_files.values():
             if cf.event and (cf.recalled or cf.planned or cf.another):
                 other[cf.event] = words(cf.recalled + cf.planned + cf.another)
                 recalled[cf.event] = words(cf.recalled)
                 planned[cf.event] = words(cf.planned)
                 not_other[cf.event] = words(cf.not_other)
+            if cf.event and cf.earlier_clause:
+                earlier[cf.event] = words(cf.earlier_clause)
         hit = _PARTY_WORDS[rs.digest] = PartyWords(words(pw.sources), words(pw.mediators), words(pw.mentioned),
                                                    words(pw.between), _after_words(pw.mediators_after),
                                                    _place_gap(pw.place_words), _located(pw.located, pw.place_words),
                                                    words(pw.own_country),
-                                                   other, recalled, planned, not_other)
+                                                   other, recalled, planned, not_other, earlier)
     return hit
 
 
@@ -387,9 +390,12 @@ class DocumentExtractor:
         sources = set()
         for m in party_words(self.rs).sources.finditer(skel):
             nxt = re.match(r"\s*،?\s*\u27e6p(\d+)\u27e7", skel[m.end():])
-            if nxt:
+            at = m.end()
+            while nxt:  # "according to a statement from Rubio and Waltz": both quoted
                 speakers.add(str(nxt.group(1)))
                 sources.add(int(nxt.group(1)))
+                at += nxt.end()
+                nxt = re.match(r"\s*(?:،|,)?\s*(?:و|and\s+)\s*\u27e6p(\d+)\u27e7", skel[at:])
         return _Sentence(sentence, start, mentions, skel, back, ordered, {}, speakers, sources)
 
     # ------------------------------------------------------------------ one sentence
@@ -505,6 +511,7 @@ class DocumentExtractor:
             return any(t in context for t in family_of(etype))
 
         here: dict[str, _Mention] = {}
+        asides: set[str] = set()
         # per type, the first trigger that names an event ("محادثة هاتفية") speaks for the
         # sentence before a mere reference to one ("الحفاظ على الاتصال")
         leading = {}
@@ -521,7 +528,10 @@ class DocumentExtractor:
             # الرئاسة، الجمعة، إن الاتصال ...; "Ushakov said Friday that during the talks ...")
             # A day right before the verb ("وفي وقت سابق اليوم أعلن ويتكوف أن ... في مفاوضات
             # أبوظبي") is the statement's when the event is named after the verb and already reported.
-            mine = [d for d in dates if owner(d[0]) == etype
+            # "held a call on Wednesday, a day after Trump spoke with Putin": what follows is that call's
+            clause = party_words(self.rs).earlier_clause.get(etype)
+            cut = next((m.start() for m in clause.finditer(s.norm, pos + 1)), None) if clause else None
+            mine = [d for d in dates if owner(d[0]) == etype and not (cut is not None and d[0].start > cut)
                     and not (d[0].start in said and (pos < said[d[0].start] or len(dates) > 1 or not starts
                                                      or reported(etype)))
                     and not (d[0].start in said_where and (pos < said_where[d[0].start] or reported(etype)))
@@ -529,7 +539,7 @@ class DocumentExtractor:
                              and (len(dates) > 1 or not starts or reported(etype)))]
             nearest = min(mine, key=lambda d: abs(d[0].start - pos), default=None)
             value = nearest[1] if nearest else None
-            participants, mediators, firm = self._participants(s, etype, first_day)
+            participants, mediators, firm = self._participants(s, etype, first_day, before=cut)
             kin = self._kin_under_discussion(s, etype, participants, context, here)
             if kin is not None:
                 etype, starts = kin.type, False
@@ -545,7 +555,12 @@ class DocumentExtractor:
             sides = set(m.participants) | {self._country_of(x) for x in m.participants}
             m.mediators.extend(x for x in mediators if x not in m.mediators and x not in sides)
             here[etype] = m
-            if m.relation == "reported":
+            if not starts and last and last[0].type == etype and m is not last[0] \
+                    and not _fits(last[0].participants, m.participants):
+                # an aside about another call ("وتحدث زيلينسكي أيضا مع ترامب لمدة ساعة"): it has
+                # this sentence's claims; the next sentences are about the call under discussion
+                asides.add(m.id)
+            elif m.relation == "reported":
                 context[etype] = m
             stated = fams.event_date.get(etype)
             # a span of days ("يومي 23 و24 يناير") is claimed too: it places the event, and agrees
@@ -556,22 +571,8 @@ class DocumentExtractor:
                 a, b = origin.get(id(p), (s.start + p.start, s.start + p.end))
                 self._claim(seg, stated.name, m.id, value, self._span(norm, plain_start, a, b),
                             "date.stated", quoted=quoted, mention=m)
-        aside = None
-        if not here and last and last[0].type == "call":
-            # no trigger, but other parties than the call under discussion ("Zelensky also spoke
-            # with Trump for an hour"): another call, with this sentence's claims. (Talks and
-            # meetings are between countries, and a later sentence naming others, "Zelensky said
-            # Russia must end the war", is no second meeting.)
-            parties, _, _ = self._participants(s, last[0].type, first_day)
-            if len(set(parties)) >= 2 and not _fits(last[0].participants, parties):
-                etype = last[0].type
-                m = self._place(seg, etype, False, None, parties, self._span(norm, plain_start, s.start, s.start + 1)[0],
-                                context, seg_mentions, "reported")
-                if m is not None:
-                    here[etype] = m
-                    aside = m  # an aside: the next sentences are about the event under discussion again
         if here:
-            reported = {e: m for e, m in here.items() if m.relation == "reported" and m is not aside}
+            reported = {e: m for e, m in here.items() if m.relation == "reported" and m.id not in asides}
             if reported:
                 last[:] = [reported[min(reported, key=lambda e: next((p for p, t, *_ in triggers if t == e), -1))]]
         current = next(iter(here.values()), None) or (last[0] if last else None)
@@ -707,10 +708,13 @@ class DocumentExtractor:
         k = int(re.search(r"\d+", mt.group(group)).group())
         return s.ordered[k].entity if k < len(s.ordered) else None
 
-    def _participants(self, s: _Sentence, etype: str, day: dt.date | None) -> tuple[list[str], list[str], set[str]]:
+    def _participants(self, s: _Sentence, etype: str, day: dt.date | None,
+                      before: int | None = None) -> tuple[list[str], list[str], set[str]]:
         """The parties of the event a sentence speaks of, and its mediators or hosts. Not
         parties: the source quoted (قال بيسكوف، بحسب أوشاكوف), a spokesman or aide by title or by
-        the knowledge base, a mediator (بوساطة قطرية), someone talked about (بشأن زيلينسكي)."""
+        the knowledge base, a mediator (بوساطة قطرية), someone talked about (بشأن زيلينسكي), and
+        of a call, those named after `before` (where a clause about an earlier call opens) when
+        two are named ahead of it."""
         pw = party_words(self.rs)
         mediating = _marked(pw.mediators, s.skel, chain=True)
         if etype in self.rs.entities.parties.mediated_events:
@@ -722,6 +726,9 @@ class DocumentExtractor:
             speaking = {int(k) for k in s.speakers}
             usable = [(k, p) for k, p in sorted(s.persons.items())
                       if k not in mediating and k not in mentioned and self._is_party(s.ordered[k], p, day)]
+            if before is not None:
+                ahead = [(k, p) for k, p in usable if s.ordered[k].start < before]
+                usable = ahead if len({p for _, p in ahead}) >= 2 else usable
             people = [p for k, p in usable if k not in speaking]
             if len(set(people)) < 2:  # "Putin said he had called Trump": the speaker is a party
                 people = [p for _, p in usable]

@@ -341,6 +341,10 @@ class ClaimsFile(Strict):
     # phrases that hold one of those words and say nothing of another event: discourse markers
     # ("من جهة أخرى", "في سياق آخر": on the other hand, in another connection)
     not_other: list[str] = Field(default_factory=list)
+    # words opening a clause about an earlier event inside the sentence of this one ("held a
+    # call on Wednesday, a day after Trump spoke with Putin"): the people and days after them
+    # are that event's
+    earlier_clause: list[str] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- knowledge base
