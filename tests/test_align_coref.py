@@ -277,3 +277,18 @@ def test_a_meeting_in_a_capital_and_one_in_its_country_are_one_place(rs):
     events, findings = events_and_findings(rs, city, country)
     assert ["city", "country"] in events
     assert not [f for f in findings if f[0].endswith(".place")]
+
+
+def test_accounts_of_a_summit_naming_different_leaders_are_one_event(rs):
+    a = article("انطلقت اليوم في مدينة شرم الشيخ قمة للسلام بمشاركة الرئيس المصري السيسي والرئيس الأمريكي ترامب "
+                "وأمير قطر تميم والرئيس التركي أردوغان.", "2025-10-13", "a")
+    b = article("شارك الرئيس الأمريكي ترامب والرئيس المصري السيسي اليوم في قمة شرم الشيخ للسلام.", "2025-10-13", "b")
+    events, _ = events_and_findings(rs, a, b)
+    assert ["a", "b"] in events
+
+
+def test_bilateral_and_trilateral_talks_of_one_day_stay_two_events(rs):
+    a = article("عقدت في أبوظبي اليوم محادثات بين وفدي روسيا والولايات المتحدة.", "2026-01-24", "a")
+    b = article("عقدت في أبوظبي اليوم محادثات ثلاثية بين روسيا وأوكرانيا والولايات المتحدة.", "2026-01-24", "b")
+    events, _ = events_and_findings(rs, a, b)
+    assert ["a"] in events and ["b"] in events

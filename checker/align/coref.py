@@ -178,6 +178,12 @@ def type_family(etype: str, policy: CorefPolicy) -> str:
     return next((group[0] for group in policy.same_event if etype in group), etype)
 
 
+def _loose(etype: str, mine, theirs, policy: CorefPolicy) -> bool:
+    """Are two lists of parties compared loosely: an exchange's (its sides and the nationalities
+    freed), or a summit's, which one of them shows gathering many?"""
+    return etype in policy.loose_parties or max(len(mine), len(theirs)) >= policy.multilateral_parties
+
+
 def could_be_one(a: EventMention, b: EventMention, policy: CorefPolicy, published: dt.date | None = None) -> bool:
     """Whether two accounts could ever be scored as one event: none of the evidence that rules a
     match out, whatever else they share (`published`: the day a's page was published, when a
@@ -188,7 +194,7 @@ def could_be_one(a: EventMention, b: EventMention, policy: CorefPolicy, publishe
         return False
     pa, pb = set(a.participants), set(b.participants)
     if pa and pb and (pa != pb if len(pa) >= 2 and len(pb) >= 2 else not (pa <= pb or pb <= pa)) \
-            and not (a.type in policy.loose_parties and pa & pb):
+            and not (_loose(a.type, pa, pb, policy) and pa & pb):
         return False
     da = a.date.day if a.date is not None else None
     db = b.date.day if b.date is not None else None
@@ -216,7 +222,7 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int,
     # parties: who called whom, whose delegations met, which sides exchanged
     mine, theirs = a.parties, p.core
     if len(mine) >= 2 and len(theirs) >= 2:
-        loose = m.type in policy.loose_parties
+        loose = _loose(m.type, mine, theirs, policy)
         if mine == theirs or loose and mine <= set(p.parties):
             # a loose list (an exchange's sides and the nationalities freed) agrees when all
             # it names are named by the event's accounts
@@ -228,7 +234,7 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int,
     elif mine and theirs:
         if mine <= theirs or theirs <= mine:
             v.add(w.parties_fit, f"names {_names(mine)}, a party to it")
-        elif m.type in policy.loose_parties and mine & theirs:
+        elif _loose(m.type, mine, theirs, policy) and mine & theirs:
             v.add(w.parties_overlap, f"shares {_names(mine & theirs)} of its parties")
         else:
             return v.block(f"other parties ({_names(mine)} against {_names(theirs)})")

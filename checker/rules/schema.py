@@ -424,6 +424,9 @@ class CorefPolicy(Strict):
     # event types whose accounts name their parties loosely (an exchange: its sides, and the
     # nationalities of those freed): sharing a party is evidence, a different list no bar
     loose_parties: list[str] = Field(default_factory=list)
+    # a gathering this many parties attend (a summit): each account names whom it saw, so its
+    # accounts' lists, too, are compared loosely
+    multilateral_parties: int = 4
 
     def family_of(self, etype: str) -> list[str]:
         """Every event type of the family `etype` belongs to (itself alone, for most)."""
