@@ -209,3 +209,11 @@ def test_a_day_in_brackets_before_a_verb_of_saying_is_the_statements():
     _, claims = _english("Witkoff and Putin held talks at the Kremlin on Tuesday. "
                          "Earlier (on Monday), a White House spokesman said he expected progress in the talks.")
     assert [c.value.weekday for c in claims if c.attribute == "talks.date"] == [1]
+
+
+def test_people_talked_about_after_the_clause_of_a_call_are_not_its_parties():
+    text = ("President Biden spoke Thursday with King Salman of Saudi Arabia, ahead of a report expected "
+            "to implicate Crown Prince Mohammed bin Salman. The description of the call did not mention "
+            "the crown prince or Mohammed bin Salman.")
+    mentions, _ = _english(text)
+    assert [sorted(m.participants) for m in mentions] == [["biden", "king_salman"]]

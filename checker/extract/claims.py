@@ -94,6 +94,7 @@ class PartyWords:
     place_gap: re.Pattern[str]  # what may stand between a place and its country's name
     located: re.Pattern[str]  # ends a text right before a seat named as where ("... في ")
     own_country: re.Pattern[str]  # the speaker's own country ("مفاوضي بلاده")
+    clause_end: re.Pattern[str]  # ends the clause naming a call's parties ("ahead of", "قبيل")
     other: dict[str, re.Pattern[str]]  # event type -> words of a recalled, planned or another event
     recalled: dict[str, re.Pattern[str]]
     planned: dict[str, re.Pattern[str]]
@@ -138,7 +139,7 @@ def party_words(rs: RuleSet) -> PartyWords:
         hit = _PARTY_WORDS[rs.digest] = PartyWords(words(pw.sources), words(pw.mediators), words(pw.mentioned),
                                                    words(pw.between), _after_words(pw.mediators_after),
                                                    _place_gap(pw.place_words), _located(pw.located, pw.place_words),
-                                                   words(pw.own_country),
+                                                   words(pw.own_country), words(pw.clause_end),
                                                    other, recalled, planned, not_other, earlier)
     return hit
 
@@ -464,7 +465,7 @@ class DocumentExtractor:
         for t in self.rs.triggers:
             for m in t.regex.finditer(s.skel):
                 triggers.append((s.back[m.start()], t.event, t.trigger.starts_event, t.trigger.id,
-                                 t.trigger.stands_alone))
+                                 t.trigger.stands_alone, t.trigger.refers_back))
                 break
         triggers.sort()
         if triggers:  # a day right after words of a planned or earlier event is that event's
@@ -518,7 +519,7 @@ class DocumentExtractor:
         for t in triggers:
             if t[1] not in leading or (t[2] and not leading[t[1]][2]):
                 leading[t[1]] = t
-        for pos, etype, starts, _rid, _alone in sorted(leading.values()):
+        for pos, etype, starts, _rid, _alone, refers in sorted(leading.values()):
             if etype in here:
                 continue
             if etype in fams.nested and hosted(etype):
@@ -529,8 +530,10 @@ class DocumentExtractor:
             # A day right before the verb ("وفي وقت سابق اليوم أعلن ويتكوف أن ... في مفاوضات
             # أبوظبي") is the statement's when the event is named after the verb and already reported.
             # "held a call on Wednesday, a day after Trump spoke with Putin": what follows is that call's
-            clause = party_words(self.rs).earlier_clause.get(etype)
+            pw = party_words(self.rs)
+            clause = pw.earlier_clause.get(etype)
             cut = next((m.start() for m in clause.finditer(s.norm, pos + 1)), None) if clause else None
+            end = next((m.start() for m in pw.clause_end.finditer(s.norm, pos + 1)), None)
             mine = [d for d in dates if owner(d[0]) == etype and not (cut is not None and d[0].start > cut)
                     and not (d[0].start in said and (pos < said[d[0].start] or len(dates) > 1 or not starts
                                                      or reported(etype)))
@@ -539,7 +542,8 @@ class DocumentExtractor:
                              and (len(dates) > 1 or not starts or reported(etype)))]
             nearest = min(mine, key=lambda d: abs(d[0].start - pos), default=None)
             value = nearest[1] if nearest else None
-            participants, mediators, firm = self._participants(s, etype, first_day, before=cut)
+            participants, mediators, firm = self._participants(s, etype, first_day,
+                                                               before=min((x for x in (cut, end) if x is not None), default=None))
             kin = self._kin_under_discussion(s, etype, participants, context, here)
             if kin is not None:
                 etype, starts = kin.type, False
@@ -549,7 +553,7 @@ class DocumentExtractor:
             relation = self._relation(s, etype, pos, etype in context)
             m = self._place(seg, etype, starts, value, participants,
                             self._span(norm, plain_start, s.start + pos, s.start + pos + 1)[0],
-                            context, seg_mentions, relation, firm)
+                            context, seg_mentions, relation, firm, refers)
             if m is None:
                 continue
             sides = set(m.participants) | {self._country_of(x) for x in m.participants}
@@ -910,7 +914,7 @@ class DocumentExtractor:
         return m
 
     def _place(self, seg, etype, starts, value: DateValue | None, participants, span, context, seg_mentions,
-               relation: str = "reported", firm: set[str] | None = None):
+               relation: str = "reported", firm: set[str] | None = None, refers: bool = False):
         """Join the event this segment already speaks of, or start a new one. A sentence that
         names two parties joins only an event between the same parties (Erdogan-Macron and
         Erdogan-Scholz are two calls); an earlier or a planned event is never the reported one."""
@@ -937,7 +941,7 @@ class DocumentExtractor:
             # an exchange's sentences name in turn the sides and the nationalities freed: one
             # without a day goes on about the exchange under discussion
             if target is not None and named and not _fits(target.participants, participants) \
-                    and etype not in self.rs.families.nested:
+                    and etype not in self.rs.families.nested and not refers:
                 # a call between other people: one already read, or a new one
                 target = next((m for m in reversed(same) if _fits(m.participants, participants)), None)
                 if target is None:

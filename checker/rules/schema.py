@@ -66,6 +66,10 @@ class PartyWords(Strict):
     # right before a place: what is there is a topic ("الحرب في أوكرانيا", "the war in Ukraine"),
     # the place is not where the event was
     not_where: list[str] = Field(default_factory=list)
+    # words ending the clause that names a call's parties: people named after them are talked
+    # about ("spoke with King Salman, ahead of a report implicating the crown prince"), when two
+    # parties stand before
+    clause_end: list[str] = Field(default_factory=list)
     # the speaker's own country, a side of the talks they tell of ("مفاوضي بلاده", "his country's")
     own_country: list[str] = Field(default_factory=list)
 
@@ -260,6 +264,9 @@ class Trigger(Strict):
     # in a nested family: the wording makes the event one of its own even in a sentence about a
     # call or talks (an exchange carried out, not one agreed)
     stands_alone: bool = False
+    # a mere reference to an event ("المكالمة", "the call"): it speaks of the event under
+    # discussion, whoever else its sentence names ("did not mention Khashoggi or the prince")
+    refers_back: bool = False
     pattern: str
 
 
