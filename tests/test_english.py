@@ -217,3 +217,10 @@ def test_people_talked_about_after_the_clause_of_a_call_are_not_its_parties():
             "the crown prince or Mohammed bin Salman.")
     mentions, _ = _english(text)
     assert [sorted(m.participants) for m in mentions] == [["biden", "king_salman"]]
+
+
+def test_a_country_whose_future_is_discussed_is_no_place_and_welcomes_is_a_meeting():
+    mentions, claims = _english("President Trump welcomes President Zelensky at the White House on Friday, "
+                                "hailing an American investment in Ukraine's future.")
+    assert [m.type for m in mentions] == ["meeting"]
+    assert [c.value.place for c in claims if c.attribute == "meeting.place"] == ["washington"]

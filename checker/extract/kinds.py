@@ -196,9 +196,17 @@ def not_where(rs: Any) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:[وفبل]|لل)?(?:ال)?{alternation(words)}\s+$", re.I)
 
 
+def not_where_after(rs: Any) -> re.Pattern[str]:
+    """The words (parties.not_where_after) right after a place that name a body or possession."""
+    words = rs.entities.parties.not_where_after
+    return re.compile(rf"\s*{alternation(words)}(?!\w)", re.I) if words else re.compile(r"(?!)")
+
+
 def _place(m: RuleMatch) -> bool:
     if m.rs.derived("kinds.not_where", not_where).search(m.mt.string, max(0, m.mt.start() - 30), m.mt.start()):
         return False  # the place of a topic
+    if m.rs.derived("kinds.not_where_after", not_where_after).match(m.mt.string, m.mt.end()):
+        return False  # "in Ukraine's future", "in the Russian army"
     matched = place = m.s.entity(m.mt, "place")
     surface = m.s.entity_text(m.mt, "place")
     if place and surface:

@@ -66,6 +66,8 @@ class PartyWords(Strict):
     # right before a place: what is there is a topic ("الحرب في أوكرانيا", "the war in Ukraine"),
     # the place is not where the event was
     not_where: list[str] = Field(default_factory=list)
+    # right after a place: a body or a possession ("in Ukraine's future", "in Russia's army")
+    not_where_after: list[str] = Field(default_factory=list)
     # words ending the clause that names a call's parties: people named after them are talked
     # about ("spoke with King Salman, ahead of a report implicating the crown prince"), when two
     # parties stand before
