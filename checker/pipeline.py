@@ -59,7 +59,7 @@ def analyse_extracted(docs: list[Document], mentions: list[EventMention], claims
     if progress is not None:
         progress("align", len(mentions), len(mentions))
     claims = assign_events(claims, mention_event, events, rs.policy.coreference.same_event)
-    claims = anchor_yearless(claims, events)  # a day and month with no year: the event's year
+    claims = anchor_yearless(claims, events, rs.policy.coreference.max_gap_days)  # a day and month with no year: the event's year
     per_group = engine.compare(group_claims(claims), {e.id: e for e in events}, by_id, rs,
                                progress=_stage(progress, "compare"))
     findings = merge_findings(per_group)

@@ -5,6 +5,7 @@ a time restated in another zone, day ranges, datelines, "since", a day and month
 from __future__ import annotations
 
 from checker.extract.claims import extract
+from checker.models import DateValue
 from checker.pipeline import analyse
 from helpers import article
 
@@ -216,3 +217,20 @@ def test_a_planned_time_is_never_compared_with_the_time_it_began(rs):
     times = sorted((c.document, c.value.hour, c.value.phase) for c in r.claims if c.attribute.endswith(".time"))
     assert times == [("began", 20, "start"), ("planned", 17, "planned")]
     assert [f for f in r.findings if f.attribute.endswith(".time")] == []
+
+
+def test_a_day_and_month_months_from_the_event_is_left_without_a_year():
+    import datetime as dt
+    from checker.models import Claim, DateRange, Event
+    from checker.resolve.dates import anchor_yearless
+
+    def claim(day_of_month, month, weekday=None):
+        return Claim(id="u:c1", document="u", segment=0, attribute="meeting.date", subject="e1", event="e1",
+                     value=DateValue(month=month, day_of_month=day_of_month, weekday=weekday, how="no year"),
+                     span=(0, 1), text="x", rule="date.stated")
+    event = Event(id="e1", type="meeting", participants=[], date=DateRange(date_from=dt.date(2025, 8, 6),
+                  date_to=dt.date(2025, 8, 6)), documents=["u"], mentions=[], claims=[], why="")
+    near, far, slip = anchor_yearless([claim(8, 8), claim(25, 4), claim(6, 9, weekday=2)], [event])
+    assert near.value.day == dt.date(2025, 8, 8)
+    assert far.value.day is None  # "He last met Putin on April 25": another meeting
+    assert slip.value.day == dt.date(2025, 9, 6)  # Wednesday the 6th, a month off: the date check reports it

@@ -230,3 +230,9 @@ def test_accounts_naming_other_nationalities_of_one_exchange_are_one_event(rs):
 def test_a_coordinating_country_is_the_exchanges_mediator_not_a_side(rs):
     [c] = _claims(rs, "تمت عملية تبادل السجناء بين روسيا والولايات المتحدة بتنسيق تركي يوم الخميس.", "exchange.mediator")
     assert c.value.label == "turkey"
+
+
+def test_a_day_of_the_month_in_words_dates_the_exchange(rs):
+    doc = article("وقالت الوكالة إن عملية التبادل جرت في الأول من أغسطس على مدرج المطار.", "2024-08-02")
+    _, claims = extract(doc, rs)
+    assert [c.value.day.isoformat() for c in claims if c.attribute == "exchange.date"] == ["2024-08-01"]

@@ -570,7 +570,8 @@ class DocumentExtractor:
             # a span of days ("يومي 23 و24 يناير") is claimed too: it places the event, and agrees
             # with either of its days
             if stated and nearest and value is not None and (value.day or value.weekday is not None
-                                                             or value.date_from is not None):
+                                                             or value.date_from is not None
+                                                             or value.day_of_month is not None):
                 p = nearest[0]
                 a, b = origin.get(id(p), (s.start + p.start, s.start + p.end))
                 self._claim(seg, stated.name, m.id, value, self._span(norm, plain_start, a, b),

@@ -45,6 +45,8 @@ class Grammar:
     no date or time word); the digit-based ones run only on sentences with a digit."""
 
     date: re.Pattern[str]
+    date_words: FilteredRegex  # a day of the month in words, then the month: "الأول من أغسطس"
+    day_words: dict[str, int]
     relative: FilteredRegex
     weekday: FilteredRegex
     year: FilteredRegex
@@ -116,6 +118,11 @@ def _build(rs: RuleSet) -> Grammar:
         rf"(?:\s*[،,]?\s*{sh.before_year}(?P<y>\d{{4}}))?(?:\s+(?P<week>{R}))?"
         rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})" + month_first
     )
+    day_words = {normalize_word(k): v for k, v in cal.day_words.items() if 1 <= v <= 31}
+    date_words = re.compile(
+        rf"{b}(?:{wb}(?P<wd>{W})\s*[،,]?\s+)?(?P<dw>{alternation(list(day_words))})\s+{sh.day_month}(?P<mon>{M}){e}"
+        rf"(?:\s*[،,]?\s*{sh.before_year}(?P<y>\d{{4}}))?"
+    ) if day_words else re.compile(r"(?!x)x")
     # "اليوم الخميس", "اليوم، الخميس", "اليوم (الخميس)": the weekday of the relative day
     relative = re.compile(rf"{b}(?P<rel>{rel}){e}(?:\s*[،,(]?\s*(?P<wd>{W}){e}\)?)?")
     week_before = rf"(?:(?P<week0>{R})\s+)?" if sh.week_before else ""
@@ -159,7 +166,7 @@ def _build(rs: RuleSet) -> Grammar:
     speech = re.compile(rf"(?<!\w)(?:و|ف)?{alternation(verbs)}(?!\w)") if verbs else re.compile(never)
     f = FilteredRegex.of
     return Grammar(
-        date, f(relative), f(weekday), f(year), f(time_words), time_digits, phases,
+        date, f(date_words), day_words, f(relative), f(weekday), f(year), f(time_words), time_digits, phases,
         re.compile(rf"(?:{sh.since})(?!\w)", re.IGNORECASE), re.compile(rf"(?:{sh.small_hours})\s*$", re.IGNORECASE),
         re.compile(sh.nth_day, re.IGNORECASE),
         {normalize_word(w).lower(): n for w, n in rs.numbers.ordinals.items()}, re.compile(sh.same_occasion), (re.compile(sh.dateline_before), re.compile(sh.dateline_after)), f(speech),
@@ -212,6 +219,12 @@ def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
         if p.month and 1 <= p.month <= 12 and p.day and 1 <= p.day <= 31:
             found.append(p)
             taken.append((p.start, p.end))
+    for m in g.date_words.finditer(s):
+        if free(m.start(), m.end()):
+            found.append(DatePhrase(m.start(), m.end(), g.day_words[_key(m.group("dw"))], g.months[_key(m.group("mon"))],
+                                    int(m.group("y")) if m.group("y") else None,
+                                    g.weekdays[_key(m.group("wd"))] if m.group("wd") else None))
+            taken.append((m.start(), m.end()))
     for m in g.relative.finditer(s):
         if free(m.start(), m.end()):
             found.append(DatePhrase(m.start(), m.end(), relative_days=g.relative_days[_key(m.group("rel"))],

@@ -129,10 +129,13 @@ def _within(lo: dt.date, hi: dt.date, weekday: int | None, how: str) -> DateValu
     return DateValue(date_from=lo, date_to=hi, how=how)
 
 
-def anchor_yearless(claims: list[Claim], events: list[Event]) -> list[Claim]:
+def anchor_yearless(claims: list[Claim], events: list[Event], max_gap_days: int = 7) -> list[Claim]:
     """A day and month stated without a year on a page of unknown date ("الأربعاء 10 كانون
     الثاني") takes the year that puts it nearest its event's day, once the accounts are
-    aligned: then its weekday can be checked, and its day compared. Other claims are kept."""
+    aligned: then its weekday can be checked, and its day compared. Only when that day is near
+    the event's (within `max_gap_days`), or is the event's day and weekday in the month before
+    or after (a slip of the month): "He last met Putin on April 25", months from the meeting
+    reported, speaks of another meeting and says nothing of this one. Other claims are kept."""
     day_of = {e.id: e.date.date_from for e in events if e.date.date_from and e.date.date_from == e.date.date_to}
     out = []
     for c in claims:
@@ -140,6 +143,8 @@ def anchor_yearless(claims: list[Claim], events: list[Event]) -> list[Claim]:
         anchor = day_of.get(c.event or "")
         if isinstance(v, DateValue) and v.day is None and v.month and v.day_of_month and anchor:
             days = [d for d in (_safe_date(anchor.year + k, v.month, v.day_of_month) for k in (-1, 0, 1)) if d]
+            slip = v.day_of_month == anchor.day and v.weekday == anchor.weekday()
+            days = [d for d in days if abs((d - anchor).days) <= max_gap_days or slip]
             if days:
                 d = min(days, key=lambda x: (abs((x - anchor).days), x))
                 c = c.model_copy(update={"value": DateValue(date_from=d, date_to=d, weekday=v.weekday,

@@ -225,6 +225,8 @@ class CalendarFile(Strict):
     fractions: dict[str, int]
     zones: dict[str, str]
     phases: ClockPhases = Field(default_factory=ClockPhases)
+    # days of the month in words, before a month ("في الأول من أغسطس", "الفاتح نوفمبر")
+    day_words: dict[str, int] = Field(default_factory=dict)
 
 
 class NumbersFile(Strict):
