@@ -224,3 +224,17 @@ def test_a_country_whose_future_is_discussed_is_no_place_and_welcomes_is_a_meeti
                                 "hailing an American investment in Ukraine's future.")
     assert [m.type for m in mentions] == ["meeting"]
     assert [c.value.place for c in claims if c.attribute == "meeting.place"] == ["washington"]
+
+
+def test_the_call_that_came_after_another_keeps_its_own_day_and_duration():
+    mentions, claims = _english("Trump spoke with Putin on Tuesday for two hours. The call came after Trump "
+                                "spoke with Zelensky for 45 minutes on Monday.")
+    by_id = {m.id: sorted(m.participants) for m in mentions}
+    durations = sorted((by_id[c.subject], c.value.minutes) for c in claims if c.attribute == "call.duration")
+    assert durations == [(["putin", "trump"], 120), (["trump", "zelensky"], 45)]
+
+
+def test_a_day_said_in_a_statement_carried_by_an_agency_is_the_statements():
+    _, claims = _english("Putin and Trump spoke by phone on Saturday. The Kremlin added in a statement "
+                         "carried by TASS on Sunday that the call lasted two hours.")
+    assert [c.value.weekday for c in claims if c.attribute == "call.date"] == [5]

@@ -198,6 +198,30 @@ def test_a_country_after_in_is_where_the_meeting_was_or_a_topic_not_a_side(rs):
     assert [c.value.place for c in claims if c.attribute.endswith(".place")] == ["moscow"]
 
 
+def test_a_statements_day_right_after_in_a_statement_is_not_the_calls(rs):
+    text = ("أجرى بوتين اتصالا هاتفيا مع ترامب يوم السبت. "
+            "وذكر الكرملين في بيان اليوم الأحد أن الاتصال استمر ساعتين.")
+    _, claims = read(rs, text, "2025-03-16")
+    assert [c.value.weekday for c in claims if c.attribute == "call.date"] == [5]
+
+
+def test_a_channel_named_today_dates_nothing(rs):
+    text = ("أجرى بوتين اتصالا هاتفيا مع ترامب يوم السبت. "
+            "وأضافت الوكالة، في حديث لقناة روسيا اليوم، أن الاتصال استمر ساعتين.")
+    _, claims = read(rs, text, "2025-03-16")
+    assert [c.value.weekday for c in claims if c.attribute == "call.date"] == [5]
+
+
+def test_what_a_clause_about_the_call_before_says_is_that_calls(rs):
+    text = "أجرى ترامب اتصالا هاتفيا مع زيلينسكي يوم الأربعاء، غداة اتصاله ببوتين الذي استمر أكثر من ساعتين."
+    mentions, claims = read(rs, text, "2025-03-19")
+    by_id = {m.id: m for m in mentions}
+    assert [(sorted(m.participants), m.relation) for m in mentions] == [(["trump", "zelensky"], "reported"),
+                                                                       (["putin", "trump"], "recalled")]
+    [duration] = [c for c in claims if c.attribute == "call.duration"]
+    assert sorted(by_id[duration.subject].participants) == ["putin", "trump"]
+
+
 def test_a_leader_titled_elect_after_taking_office(rs):
     doc = article("قال الرئيس الأمريكي المنتخب دونالد ترامب إن الحوار ضروري.", "2025-03-01", "a")
     findings = [f for f in analyse([doc], rs).findings if f.rule == "knowledge.title"]

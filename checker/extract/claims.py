@@ -8,6 +8,7 @@ its evidence in the original file text.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
@@ -166,12 +167,6 @@ _AFTER_SPEECH = (re.compile(r"\s*(?:يوم\s+)?"),
                  re.compile(r"\s*(?:\u27e6[pc]\d+\u27e7|[^\s،,\u27e6]+(?:\s+[^\s،,\u27e6]+)?)\s*،?\s*(?:يوم\s+)?"),
                  # "التي أعلن عنها البيت الأبيض والكرملين أمس": the announcement's day, not the call's
                  re.compile(r"\s*عن(?:ها|ه)\s+\u27e6[pc]\d+\u27e7(?:\s*و\s*\u27e6[pc]\d+\u27e7)*\s*،?\s*(?:يوم\s+)?"))
-# the speaker, where it was said, then the day ("وأضافت الوكالة، في بيان نقلته شبكة إخبارية،
-# اليوم الأحد"): the statement's day only of an event already named (a statement that announces
-# one, "قالت الوزارة في بيان، الاثنين: أجرى لافروف محادثة", gives the event's day)
-_WHERE_SAID = re.compile(r"\s*(?:\u27e6[pc]\d+\u27e7|[^\s،,\u27e6]+(?:\s+[^\s،,\u27e6]+)?)?\s*[،,]?\s*"
-                         r"(?:في|عبر|خلال)\s+(?:بيان|تصريح|تصريحات|مؤتمر|حديث|مقابلة|منشور|تغريدة|رسالة)[^،,.\u27e6]{0,60}"
-                         r"(?:\u27e6[pc]\d+\u27e7[^،,.\u27e6]{0,30})?[،,]\s*(?:(?:ال)?يوم\s*/\s*|يوم\s+)?")
 # the placeholder a marker word speaks of: right after it, or after a side's word or an adjective
 # of party or nationality ("خلفا للديمقراطي ⟦p2⟧")
 _PLACEHOLDER_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:جانب\s+|طرف\s+)?(?:[^\s\u27e6،,]+ي\s+)?\u27e6[pc](\d+)\u27e7")
@@ -208,8 +203,12 @@ def _after_words(ws: list[str]) -> re.Pattern[str]:
     if not ws:
         return _NEVER
     one = r"\u27e6[pc]\d+\u27e7"
-    return re.compile(rf"(?P<who>{one}(?:\s*(?:،|,)?\s*(?:و|and\s+)\s*{one})*)\s*(?:،|,)?\s*-?\s*"
-                      rf"(?:(?:الدوله\s+)?(?:التي|الذي|which|who|that)\s+)?(?:[^\s\u27e6]+\s+)?{alternation(ws)}(?!\w)")
+    # or through a relative clause of a few words, after a few words naming the country's organ:
+    # "⟦c⟧ intelligence agency MIT, which mediated", "⟦c⟧، الدولة التي لعبت منذ فترة طويلة دور الوسيط"
+    relative = (r"(?:\s+[^\s\u27e6،,.]+){0,3}?\s*(?:،|,)?\s*(?:الدوله\s+)?(?:التي|الذي|which|who|that)\s+"
+                r"(?:[^\s\u27e6.،,]+\s+){0,4}?")
+    return re.compile(rf"(?P<who>{one}(?:\s*(?:،|,)?\s*(?:و|and\s+)\s*{one})*)"
+                      rf"(?:{relative}|\s*(?:،|,)?\s*-?\s*(?:[^\s\u27e6]+\s+)?){alternation(ws)}(?!\w)")
 
 
 def _mediated_after(rx: re.Pattern[str], skel: str) -> list[tuple[int, int, int]]:
@@ -513,11 +512,20 @@ class DocumentExtractor:
 
         here: dict[str, _Mention] = {}
         asides: set[str] = set()
+        clauses: dict[str, tuple[int, _Mention]] = {}  # type -> where a clause about an earlier one opens, its event
         # per type, the first trigger that names an event ("محادثة هاتفية") speaks for the
         # sentence before a mere reference to one ("الحفاظ على الاتصال")
+        # ... but not one in a clause about an earlier event ("spoke with Zelensky, a day after his
+        # call with Putin")
         leading = {}
+        pw = party_words(self.rs)
         for t in triggers:
-            if t[1] not in leading or (t[2] and not leading[t[1]][2]):
+            if t[1] in leading and t[2] and not leading[t[1]][2]:
+                clause = pw.earlier_clause.get(t[1])
+                cut = next((m.start() for m in clause.finditer(s.norm, leading[t[1]][0] + 1)), None) if clause else None
+                if cut is None or t[0] < cut:
+                    leading[t[1]] = t
+            elif t[1] not in leading:
                 leading[t[1]] = t
         for pos, etype, starts, _rid, _alone, refers in sorted(leading.values()):
             if etype in here:
@@ -530,7 +538,6 @@ class DocumentExtractor:
             # A day right before the verb ("وفي وقت سابق اليوم أعلن ويتكوف أن ... في مفاوضات
             # أبوظبي") is the statement's when the event is named after the verb and already reported.
             # "held a call on Wednesday, a day after Trump spoke with Putin": what follows is that call's
-            pw = party_words(self.rs)
             clause = pw.earlier_clause.get(etype)
             cut = next((m.start() for m in clause.finditer(s.norm, pos + 1)), None) if clause else None
             end = next((m.start() for m in pw.clause_end.finditer(s.norm, pos + 1)), None)
@@ -559,6 +566,11 @@ class DocumentExtractor:
             sides = set(m.participants) | {self._country_of(x) for x in m.participants}
             m.mediators.extend(x for x in mediators if x not in m.mediators and x not in sides)
             here[etype] = m
+            if cut is not None and m.relation == "reported":
+                earlier = self._earlier_clause(seg, s, norm, plain_start, etype, cut, m, dates, owner,
+                                               context, seg_mentions)
+                if earlier is not None:
+                    clauses[etype] = (cut, earlier)
             if not starts and last and last[0].type == etype and m is not last[0] \
                     and not _fits(last[0].participants, m.participants):
                 # an aside about another call ("وتحدث زيلينسكي أيضا مع ترامب لمدة ساعة"): it has
@@ -592,7 +604,7 @@ class DocumentExtractor:
 
         # pattern rules: each read by the reader of its attribute's value kind
         reading = _Reading(self, seg, plain_start, norm, s, here, context, triggers, current, quoted, hint,
-                           seg_mentions, last)
+                           seg_mentions, last, clauses)
         for cr in self.rs.rules:
             read = READERS[cr.declared.kind.name]
             for mt in (m for rx in cr.regexes for m in rx.finditer(s.skel)):
@@ -846,7 +858,7 @@ class DocumentExtractor:
     def _statement_days(self, s: _Sentence, phrases: list[DatePhrase]) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
         """Days that may be a statement's, not the event's, each mapped to where its verb of
         saying is: those right after the verb (أعلن عراقجي الخميس أن...), by where they begin;
-        those after the verb and where it was said (_WHERE_SAID); and those of `phrases` right
+        those after the verb and where it was said (calendar shapes.where_said); and those of `phrases` right
         before it ("اليوم الخميس، قال", "Earlier Thursday, Witkoff said"). One pass over the
         sentence's verbs, none when it states no day."""
         after_verb: dict[int, int] = {}
@@ -866,13 +878,15 @@ class DocumentExtractor:
                 after = rx.match(s.skel, m.end())
                 if after:
                     after_verb[at(after.end())] = verb
-            where = _WHERE_SAID.match(s.skel, m.end())
-            if where:
-                where_said[at(where.end())] = verb
         for p in phrases:
             v = next((v for v in verbs if v >= p.end and _BEFORE_SPEECH.fullmatch(s.norm, p.end, v)), None)
             if v is not None:
                 before_verb[p.start] = v
+            # the speaker and where it was said, right up to the day (calendar shapes.where_said)
+            day_at = bisect.bisect_left(s.back, p.start)
+            for m in self.g.speech.finditer(s.skel[:day_at]):
+                if self.g.where_said.fullmatch(s.skel, m.end(), day_at):
+                    where_said[p.start] = s.back[m.start()]
         return after_verb, where_said, before_verb
 
     def _relation(self, s: _Sentence, etype: str, pos: int, discussed: bool) -> str:
@@ -885,6 +899,27 @@ class DocumentExtractor:
         if not hits:
             return "reported"
         return "recalled" if any(pw.recalled[etype].match(s.norm, m.start(), hi) for m in hits) else "planned"
+
+    def _earlier_clause(self, seg, s: _Sentence, norm, plain_start, etype: str, cut: int, reported: _Mention,
+                        dates, owner, context, seg_mentions) -> _Mention | None:
+        """The earlier event a clause after `cut` tells of ("..., a day after Trump spoke with
+        Putin", "غداة اتصاله ببوتين"): a recalled event between the people named after it (and
+        the sentence's first party, when it names one), with the day stated there."""
+        after = [p for k, p in sorted(s.persons.items()) if s.ordered[k].start > cut]
+        if not after:
+            return None
+        parties = list(dict.fromkeys(after if len(set(after)) >= 2 else reported.participants[:1] + after))
+        later = [d for d in dates if d[0].start > cut and owner(d[0]) == etype]
+        value = later[0][1] if later else None
+        m = self._place(seg, etype, True, value, parties, self._span(norm, plain_start, s.start + cut, s.start + cut + 1)[0],
+                        context, seg_mentions, "recalled")
+        if m is not None and later and value is not None and (value.day or value.weekday is not None):
+            p = later[0][0]
+            stated = self.rs.families.event_date.get(etype)
+            if stated:
+                self._claim(seg, stated.name, m.id, value, self._span(norm, plain_start, s.start + p.start, s.start + p.end),
+                            "date.stated", mention=m)
+        return m
 
     def _kin_under_discussion(self, s: _Sentence, etype: str, participants: list[str],
                               context: dict[str, _Mention], here: dict[str, _Mention]) -> _Mention | None:
@@ -993,8 +1028,9 @@ class _Reading:
     places, the events it speaks of, and where a claim of each target goes."""
 
     def __init__(self, ex: DocumentExtractor, seg, plain_start, norm, s: _Sentence, here, context, triggers,
-                 current, quoted, hint, seg_mentions, last):
+                 current, quoted, hint, seg_mentions, last, clauses=None):
         self.ex, self.seg, self.plain_start, self.nrm, self.s = ex, seg, plain_start, norm, s
+        self.clauses = clauses or {}
         self.here, self.context, self.triggers, self.current = here, context, triggers, current
         self.quoted, self.hint, self.seg_mentions, self.last = quoted, hint, seg_mentions, last
         self.norm, self.start = s.norm, s.start
@@ -1025,6 +1061,10 @@ class _Reading:
         """The event a claim of this rule goes to, by its attribute's target (rules/kinds.py TARGETS)."""
         decl = cr.declared
         etype, here = decl.event, self.here
+        at = self.s.back[mt.start()]
+        for ctype, (cut, earlier) in self.clauses.items():
+            if at > cut and etype in (None, ctype):
+                return earlier  # said in the clause about the earlier event
         if decl.target == "sentence":
             near = self.ex._nearest_event(here, self.triggers, self.s.back[mt.start()], etype)
             current = self.current if etype is None or (self.current and self.current.type == etype) else None

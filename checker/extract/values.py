@@ -58,6 +58,8 @@ class Grammar:
     nth_day: re.Pattern[str]
     ordinals: dict[str, int]  # ordinal word (normalised, lowercase) -> n; kinds.parse_ordinal reads it too
     same_occasion: re.Pattern[str]
+    where_said: re.Pattern[str]
+    not_days: re.Pattern[str]
     dateline: tuple[re.Pattern[str], re.Pattern[str]]
     speech: FilteredRegex
     months: dict[str, int]
@@ -169,7 +171,10 @@ def _build(rs: RuleSet) -> Grammar:
         date, f(date_words), day_words, f(relative), f(weekday), f(year), f(time_words), time_digits, phases,
         re.compile(rf"(?:{sh.since})(?!\w)", re.IGNORECASE), re.compile(rf"(?:{sh.small_hours})\s*$", re.IGNORECASE),
         re.compile(sh.nth_day, re.IGNORECASE),
-        {normalize_word(w).lower(): n for w, n in rs.numbers.ordinals.items()}, re.compile(sh.same_occasion), (re.compile(sh.dateline_before), re.compile(sh.dateline_after)), f(speech),
+        {normalize_word(w).lower(): n for w, n in rs.numbers.ordinals.items()}, re.compile(sh.same_occasion),
+        re.compile(sh.where_said, re.IGNORECASE),
+        re.compile(rf"(?<!\w){alternation(cal.not_days)}(?!\w)", re.IGNORECASE) if cal.not_days else re.compile(never),
+        (re.compile(sh.dateline_before), re.compile(sh.dateline_after)), f(speech),
         months, weekdays, {normalize_word(k): v for k, v in cal.relative_days.items()}, weeks,
         hours, parts, {normalize_word(k): v for k, v in cal.fractions.items()},
         {normalize_word(k): v for k, v in cal.zones.items()},
@@ -244,6 +249,9 @@ def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
             p.nth_day = n
             inside.append((p.end, nth.end()))
     found = [p for p in found if not any(a <= p.start < b for a, b in inside)]
+    names = [m.span() for m in g.not_days.finditer(s)]  # "قناة روسيا اليوم": a name, no day
+    if names:
+        found = [p for p in found if not any(a < p.end and p.start < b for a, b in names)]
     found.sort(key=lambda p: p.start)
     early = [p for p in found if p.nth_day is None
              and g.small_hours.search(s, max(0, p.start - SMALL_HOURS_BEFORE), p.start) is not None]

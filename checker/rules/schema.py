@@ -189,6 +189,10 @@ class DateShapes(Strict):
     # a sentence opening that says the last sentence's words were said on the occasion it names
     # ("جاء ذلك خلال اتصال هاتفي", "the remarks came in a phone call"): it takes that sentence's day
     same_occasion: str = r"(?!x)x"
+    # between a verb of saying and a day: the speaker and where it was said ("وأضافت الوكالة، في
+    # بيان نقلته قناة محلية، اليوم الأحد", "added in a statement carried by TASS on Sunday"), written
+    # on the sentence skeleton (a person or country is ⟦p1⟧, ⟦c2⟧): that day is the statement's
+    where_said: str = r"(?!x)x"
     day_range: str = r"\s*[-–—]\s*"  # between the days of a range: "9-10 January", "23 و24 يناير"
     # right after a day: which day of the event it is ("الخميس، اليوم الثاني من المحادثات", "on
     # Thursday, the second day of talks"), named group n an ordinal of the numbers file: the
@@ -227,6 +231,8 @@ class CalendarFile(Strict):
     phases: ClockPhases = Field(default_factory=ClockPhases)
     # days of the month in words, before a month ("في الأول من أغسطس", "الفاتح نوفمبر")
     day_words: dict[str, int] = Field(default_factory=dict)
+    # names that hold a day word and date nothing: a channel or paper ("روسيا اليوم", "USA Today")
+    not_days: list[str] = Field(default_factory=list)
 
 
 class NumbersFile(Strict):
