@@ -292,3 +292,11 @@ def test_bilateral_and_trilateral_talks_of_one_day_stay_two_events(rs):
     b = article("عقدت في أبوظبي اليوم محادثات ثلاثية بين روسيا وأوكرانيا والولايات المتحدة.", "2026-01-24", "b")
     events, _ = events_and_findings(rs, a, b)
     assert ["a"] in events and ["b"] in events
+
+
+def test_a_meeting_that_ended_in_the_small_hours_of_friday_is_the_one_held_on_thursday_night(rs):
+    ended = article("انتهى الاجتماع بين الرئيس الروسي فلاديمير بوتين والمبعوث الأمريكي ستيف ويتكوف في الكرملين "
+                    "فجر الجمعة بعد خمس ساعات.", None, "ended")
+    began = article("التقى بوتين ويتكوف في موسكو مساء الخميس.", None, "began")
+    events, findings = events_and_findings(rs, ended, began)
+    assert ["began", "ended"] in events and not [f for f in findings if f[0].endswith(".date")]

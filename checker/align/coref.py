@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from collections.abc import Callable, Mapping
 
 from checker.models import Claim, DateValue, EventMention, TitleValue, value_key
-from checker.resolve.dates import WEEKDAYS_EN
+from checker.resolve.dates import WEEKDAYS_EN, ended_on
 from checker.rules.schema import CorefPolicy
 
 # Claim attributes that say something distinctive about one event: two accounts stating the same
@@ -73,6 +73,7 @@ class Account:
     published_estimated: bool = False
     partial: tuple[int, int] | None = None  # (month, day) stated without a year, on an undated page
     titles: tuple[tuple[str, TitleValue], ...] = ()  # (person, title) the account gives
+    ended: bool = False  # its weekday is the day it ended, in the small hours: it may have begun the day before
 
     @property
     def parties(self) -> frozenset[str]:
@@ -98,7 +99,8 @@ def account_of(m: EventMention, claims: list[Claim], published: tuple[dt.date | 
     weekday = d.weekday if d is not None else None
     partial = (d.month, d.day_of_month) if d is not None and day is None and d.month and d.day_of_month else None
     titles = tuple((c.subject, c.value) for c in claims if isinstance(c.value, TitleValue) and c.subject)
-    return Account(m, day, weekday, details_of(claims), published, estimated, partial, titles)
+    return Account(m, day, weekday, details_of(claims), published, estimated, partial, titles,
+                   d is not None and ended_on(d))
 
 
 # What the knowledge base says is wrong with a title on a day (checker.resolve.kb.title_verdict)
@@ -122,6 +124,7 @@ class Profile:
         self.parties: Counter[str] = Counter()
         self.days: Counter[dt.date] = Counter()
         self.weekdays: Counter[int] = Counter()  # weekdays stated by members without a day
+        self.ended_weekdays: set[int] = set()  # of those, the days they ended (begun the day before?)
         self.places: Counter[str] = Counter()
         self.details: Counter[tuple] = Counter()
         self.published: list[tuple[dt.date, dt.date]] = []  # members' publication windows, where known
@@ -145,6 +148,8 @@ class Profile:
             self.day = _mode(self.days)
         elif a.weekday is not None:
             self.weekdays[a.weekday] += 1
+            if a.ended:
+                self.ended_weekdays.add(a.weekday)
         if m.place:
             self.places[m.place] += 1
             self.place = _mode(self.places)
@@ -263,7 +268,7 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int,
                 return v
         if a.weekday is not None:
             name = WEEKDAYS_EN[a.weekday]
-            if p.day.weekday() == a.weekday:
+            if p.day.weekday() == a.weekday or a.ended and (p.day.weekday() + 1) % 7 == a.weekday:
                 v.add(w.weekday_fits, f"its {name} fits {p.day.isoformat()}")
             else:
                 v.add(w.weekday_differs, f"says {name}, but {p.day.isoformat()} was a {WEEKDAYS_EN[p.day.weekday()]}")
@@ -288,8 +293,13 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int,
     elif a.day is None and p.day is None and a.weekday is not None and p.weekdays:
         # two undated accounts: their weekdays are all that can tell two events apart
         theirs_wd = _mode(p.weekdays)
+        # one that ended in the small hours of Friday and one held on Thursday night agree
         if theirs_wd == a.weekday:
             v.add(w.weekday_fits, f"same weekday ({WEEKDAYS_EN[a.weekday]})")
+        elif a.ended and (theirs_wd + 1) % 7 == a.weekday \
+                or theirs_wd in p.ended_weekdays and (a.weekday + 1) % 7 == theirs_wd:
+            later, earlier = (a.weekday, theirs_wd) if (theirs_wd + 1) % 7 == a.weekday else (theirs_wd, a.weekday)
+            v.add(w.weekday_fits, f"ended in the small hours of {WEEKDAYS_EN[later]}, begun on {WEEKDAYS_EN[earlier]}")
         else:
             v.add(w.weekday_differs, f"says {WEEKDAYS_EN[a.weekday]}, the others {WEEKDAYS_EN[theirs_wd]}")
 

@@ -26,6 +26,7 @@ from checker.models import (
     TimeValue,
     TitleValue,
 )
+from checker.resolve.dates import ended_on
 from checker.rules.ruleset import RuleSet
 
 
@@ -44,6 +45,8 @@ def _weekdays(v: DateValue) -> set[int]:
     (the small hours of Friday: an event that began on Thursday)."""
     if v.date_from is not None and v.date_to is not None and 0 < (v.date_to - v.date_from).days < 7:
         return {(v.date_from + dt.timedelta(days=k)).weekday() for k in range((v.date_to - v.date_from).days + 1)}
+    if v.weekday is not None and ended_on(v):  # "ended early Friday", no day known: Friday or Thursday
+        return {v.weekday, (v.weekday - 1) % 7}
     return {v.weekday} if v.weekday is not None else set()
 
 

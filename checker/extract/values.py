@@ -262,7 +262,7 @@ def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
     return found
 
 
-ENDED_WORDS = 7  # words between a day and the word of ending it goes with
+ENDED_WORDS = 16  # words between a day and the word of ending it goes with (names of several words count)
 SMALL_HOURS_BEFORE = 30  # characters before a day in which its small-hours words stand
 _SENTENCE_BREAK = re.compile(r"[.;؛:()\n]")  # a comma does not part a day from its word of ending
 

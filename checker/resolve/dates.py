@@ -69,8 +69,18 @@ def resolve_date(p: DatePhrase, published: Published, year_hint: int | None = No
     elif p.ends and v.date_from is not None and v.date_from == v.date_to:
         # an event that ended that day may have begun the evening before (talks past midnight)
         v = DateValue(date_from=v.date_from - dt.timedelta(days=1), date_to=v.date_to, weekday=v.weekday,
-                      how=f"{v.how}, the day it ended")
+                      how=f"{v.how}{ENDED}")
+    elif p.ends and v.weekday is not None and v.date_from is None:
+        v = v.model_copy(update={"how": f"{v.how}{ENDED}"})  # a weekday alone: it, or the one before
     return v
+
+
+ENDED = ", the day it ended"  # said of a date an event ended on, in its small hours
+
+
+def ended_on(v: DateValue) -> bool:
+    """Is the date the day an event ended, in its small hours (it may have begun the day before)?"""
+    return v.how.endswith(ENDED)
 
 
 def _resolve(p: DatePhrase, published: Published, year_hint: int | None, today: int | None) -> DateValue:
