@@ -222,6 +222,24 @@ def test_what_a_clause_about_the_call_before_says_is_that_calls(rs):
     assert sorted(by_id[duration.subject].participants) == ["putin", "trump"]
 
 
+def test_a_pluperfect_announcement_of_the_call_is_no_earlier_call(rs):
+    text = ("أجرى ترامب اتصالا هاتفيا مع بوتين يوم الثلاثاء. "
+            "وكان الكرملين قد أعلن أن الاتصال استمر ساعتين ونصف.")
+    mentions, claims = read(rs, text)
+    assert [m.relation for m in mentions] == ["reported"]
+    assert [c.value.minutes for c in claims if c.attribute == "call.duration"] == [150]
+
+
+def test_the_predecessor_a_leader_succeeded_is_no_party(rs):
+    mentions, _ = read(rs, "أجرى الرئيس الأمريكي ترامب، الذي خلف الديمقراطي جو بايدن، اتصالا هاتفيا مع بوتين يوم السبت.")
+    assert [sorted(m.participants) for m in mentions] == [["putin", "trump"]]
+
+
+def test_officials_in_a_capital_are_its_countrys_a_party(rs):
+    mentions, _ = read(rs, "أجرى المبعوث الأمريكي كيث كيلوغ محادثات مع المسؤولين في كييف يوم الأربعاء.")
+    assert sorted(mentions[0].participants) == ["ukraine", "usa"]
+
+
 def test_a_leader_titled_elect_after_taking_office(rs):
     doc = article("قال الرئيس الأمريكي المنتخب دونالد ترامب إن الحوار ضروري.", "2025-03-01", "a")
     findings = [f for f in analyse([doc], rs).findings if f.rule == "knowledge.title"]

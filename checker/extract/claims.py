@@ -94,6 +94,7 @@ class PartyWords:
     mediators_after: re.Pattern[str]
     place_gap: re.Pattern[str]  # what may stand between a place and its country's name
     located: re.Pattern[str]  # ends a text right before a seat named as where ("... في ")
+    people_in: re.Pattern[str]  # ... after people of the place: still a party ("المسؤولين في ")
     own_country: re.Pattern[str]  # the speaker's own country ("مفاوضي بلاده")
     clause_end: re.Pattern[str]  # ends the clause naming a call's parties ("ahead of", "قبيل")
     other: dict[str, re.Pattern[str]]  # event type -> words of a recalled, planned or another event
@@ -139,7 +140,7 @@ def party_words(rs: RuleSet) -> PartyWords:
                 earlier[cf.event] = words(cf.earlier_clause)
         hit = _PARTY_WORDS[rs.digest] = PartyWords(words(pw.sources), words(pw.mediators), words(pw.mentioned),
                                                    words(pw.between), _after_words(pw.mediators_after),
-                                                   _place_gap(pw.place_words), _located(pw.located, pw.place_words),
+                                                   _place_gap(pw.place_words), _located(pw.located, pw.place_words), _located(pw.located, pw.place_words, pw.people_in),
                                                    words(pw.own_country), words(pw.clause_end),
                                                    other, recalled, planned, not_other, earlier)
     return hit
@@ -187,12 +188,15 @@ def _place_gap(ws: list[str]) -> re.Pattern[str]:
     return re.compile(rf"[\s،,]*{word}", re.IGNORECASE)
 
 
-def _located(ws: list[str], place_words: list[str]) -> re.Pattern[str]:
+def _located(ws: list[str], place_words: list[str], people: list[str] | None = None) -> re.Pattern[str]:
     """A word of `ws` ending the text before a name (searched up to the name), maybe with a word
-    of `place_words` after it ("في العاصمة"), or a clitic ب attached to the name."""
-    if not ws:
+    of `place_words` after it ("في العاصمة"), or a clitic ب attached to the name; with `people`,
+    only those words after one of them ("المسؤولين في كييف": the place is theirs)."""
+    if not ws or people is not None and not people:
         return _NEVER
     between = rf"(?:(?:ال)?{alternation(place_words)}\s+)?" if place_words else ""
+    if people:
+        return re.compile(rf"(?<!\w)(?:و|ف|ب|ل|لل)?(?:ال)?{alternation(people)}\s+(?:و|ف)?{alternation(ws)}\s+{between}$", re.I)
     return re.compile(rf"(?:(?<!\w)(?:و|ف)?{alternation(ws)}\s+{between}|(?<!\w)(?:و|ف)?ب)$", re.I)
 
 
@@ -834,6 +838,7 @@ class DocumentExtractor:
             if m.type != "country" or not m.entity:
                 continue
             if pw.located.search(s.norm, max(0, m.start - 30), m.start) \
+                    and not pw.people_in.search(s.norm, max(0, m.start - 40), m.start) \
                     and (any_country or seat_of(self.rs, m.entity, s.norm[m.start:m.end])):
                 out.add(k)
                 continue
@@ -896,6 +901,8 @@ class DocumentExtractor:
         pw = party_words(self.rs)
         lo, hi = max(0, pos - RELATION_BEFORE), min(len(s.norm), pos + RELATION_AFTER)
         hits = pw.other_hits(etype, s.norm, lo, hi, planned_only=not discussed)
+        # "وكان الكرملين قد أعلن أن الاتصال ...": what is pluperfect is the statement, not the call
+        hits = [h for h in hits if not self.g.speech.regex.match(s.norm[h.end():].lstrip())]
         if not hits:
             return "reported"
         return "recalled" if any(pw.recalled[etype].match(s.norm, m.start(), hi) for m in hits) else "planned"

@@ -63,6 +63,8 @@ class PartyWords(Strict):
     # words right before a seat of government that make it where the event was, not who took
     # part ("في أنقرة", "in Moscow"; the attached "بأنقرة" is its clitic)
     located: list[str] = Field(default_factory=list)
+    # people before those words: the place is theirs, and a party ("مع المسؤولين في كييف", "with officials in Kyiv")
+    people_in: list[str] = Field(default_factory=list)
     # right before a place: what is there is a topic ("الحرب في أوكرانيا", "the war in Ukraine"),
     # the place is not where the event was
     not_where: list[str] = Field(default_factory=list)
