@@ -236,3 +236,18 @@ def test_a_day_of_the_month_in_words_dates_the_exchange(rs):
     doc = article("وقالت الوكالة إن عملية التبادل جرت في الأول من أغسطس على مدرج المطار.", "2024-08-02")
     _, claims = extract(doc, rs)
     assert [c.value.day.isoformat() for c in claims if c.attribute == "exchange.date"] == ["2024-08-01"]
+
+
+
+def test_an_exchange_agreed_in_a_call_or_of_views_is_none_carried_out(rs):
+    agreed = article("أجرى بوتين اتصالا هاتفيا مع أردوغان يوم الاثنين، وتم الاتفاق على تبادل الأسرى بين روسيا وأوكرانيا.")
+    views = article("أجرى لافروف اتصالا هاتفيا مع فيدان يوم الاثنين، جرى خلاله تبادل وجهات النظر حول سوريا.")
+    for doc in (agreed, views):
+        mentions, _ = extract(doc, rs)
+        assert [m.type for m in mentions if m.relation == "reported"] == ["call"]
+
+
+def test_where_prisoners_were_held_is_not_where_they_were_exchanged(rs):
+    doc = article("وجرت عملية تبادل خمسة سجناء محتجزين في إيران على مدرج مطار الدوحة.")
+    _, claims = extract(doc, rs)
+    assert "iran" not in [c.value.place for c in claims if c.attribute == "exchange.place"]

@@ -153,6 +153,11 @@ def test_a_seat_of_government_after_in_is_where_not_who(rs):
     assert "turkey" in [m for m in mentions if m.type == "exchange"][0].participants
 
 
+def test_his_country_is_the_country_of_the_person_named_last_before_it(rs):
+    mentions, _ = read(rs, "قال بيسكوف إن زيلينسكي أرسل مفاوضي بلاده إلى جدة حيث أجروا محادثات مع الأمريكيين يوم الثلاثاء.")
+    assert sorted(mentions[0].participants) == ["ukraine", "usa"]
+
+
 def test_the_speakers_own_country_is_a_side_of_the_talks_they_tell_of(rs):
     text = ("استقبل الرئيس الروسي بوتين المبعوث الأمريكي ويتكوف في الكرملين مساء الخميس. "
             "وكان الأمين العام لمجلس الأمن الأوكراني رستم عمروف قد أعلن أن مفاوضي بلاده أجروا محادثات في ميامي "

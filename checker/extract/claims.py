@@ -775,13 +775,14 @@ class DocumentExtractor:
         if len(set(countries)) < 2:  # "the Russian delegation head said the talks...": a party
             countries, represented = self._countries(s, skip, topics, day)
         # "أعلن عمروف أن مفاوضي بلاده أجروا محادثات": the speaker's own country is a side
-        if pw.own_country.search(s.norm):
-            for k in sorted(int(x) for x in s.speakers):
-                m = s.ordered[k] if k < len(s.ordered) else None
-                own = m and (m.country or self._own_country(s.persons.get(k), day))
-                if own:
-                    countries.append(own)
-                    represented.append(own)
+        # (the country of the person named last before the word: "قال بيسكوف إن زيلينسكي أرسل
+        # مفاوضي بلاده" is Ukraine's)
+        for word in pw.own_country.finditer(s.norm):
+            k = max((k for k in s.persons if s.ordered[k].start < word.start()), default=None)
+            own = k is not None and (s.ordered[k].country or self._own_country(s.persons[k], day))
+            if own:
+                countries.append(own)
+                represented.append(own)
         # people who met speak for their countries: with two countries so represented, a country
         # merely named beside them ("... to discuss the Russian war on Ukraine") is no party
         if len(set(represented)) >= 2:

@@ -188,12 +188,14 @@ def seat_of(rs: Any, country: str, surface: str) -> str | None:
 
 
 def not_where(rs: Any) -> re.Pattern[str]:
-    """The words (entities.yaml parties.not_where) ending the text before a place of a topic:
-    "الحرب في أوكرانيا", "the war in Ukraine"."""
-    words = rs.entities.parties.not_where
+    """The words (entities.yaml parties.not_where) ending the text before a place of a topic,
+    with the word that locates it between: "الحرب في أوكرانيا", "محتجزين في إيران", "the war
+    in Ukraine"."""
+    words, located = rs.entities.parties.not_where, rs.entities.parties.located
     if not words:
         return re.compile(r"(?!)")
-    return re.compile(rf"(?<!\w)(?:[وفبل]|لل)?(?:ال)?{alternation(words)}\s+$", re.I)
+    at = rf"(?:(?:و|ف)?{alternation(located)}\s+)?(?:the\s+)?(?:ب)?" if located else r"(?:ب)?"
+    return re.compile(rf"(?<!\w)(?:[وفبل]|لل)?(?:ال)?{alternation(words)}\s+{at}$", re.I)
 
 
 def not_where_after(rs: Any) -> re.Pattern[str]:
@@ -203,7 +205,8 @@ def not_where_after(rs: Any) -> re.Pattern[str]:
 
 
 def _place(m: RuleMatch) -> bool:
-    if m.rs.derived("kinds.not_where", not_where).search(m.mt.string, max(0, m.mt.start() - 30), m.mt.start()):
+    at = m.mt.start("place")
+    if m.rs.derived("kinds.not_where", not_where).search(m.mt.string, max(0, at - 40), at):
         return False  # the place of a topic
     if m.rs.derived("kinds.not_where_after", not_where_after).match(m.mt.string, m.mt.end()):
         return False  # "in Ukraine's future", "in the Russian army"
