@@ -300,3 +300,11 @@ def test_a_meeting_that_ended_in_the_small_hours_of_friday_is_the_one_held_on_th
     began = article("التقى بوتين ويتكوف في موسكو مساء الخميس.", None, "began")
     events, findings = events_and_findings(rs, ended, began)
     assert ["began", "ended"] in events and not [f for f in findings if f[0].endswith(".date")]
+
+
+def test_talks_in_ankara_read_as_turkey_and_talks_in_istanbul_are_two_places(rs):
+    ankara = article("شهدت أنقرة اليوم السبت محادثات تركية روسية.", "2025-03-15", "ankara")
+    istanbul = article("قال وزير الخارجية التركي إن المحادثات التي جرت في إسطنبول اليوم الأحد استمرت نحو ساعة ونصف.",
+                       "2025-03-16", "istanbul")
+    events, findings = events_and_findings(rs, ankara, istanbul)
+    assert ["ankara"] in events and ["istanbul"] in events and not findings

@@ -115,6 +115,7 @@ class Profile:
         self.type = family or first.mention.type  # the family of event types it belongs to
         # announced, not yet held ("agreed to meet in Budapest"): only other announcements of it join
         self.planned = first.mention.relation == "planned"
+        self.reported = 0  # members that report it (not recall it from before)
         self.types: Counter[str] = Counter()
         self.seq = seq  # creation order: ties go to the older event
         self.members: list[Account] = []
@@ -137,6 +138,7 @@ class Profile:
     def add(self, a: Account) -> None:
         m = a.mention
         self.members.append(a)
+        self.reported += m.relation == "reported"
         self.types[m.type] += 1
         self.passages.add((m.document, m.segment))
         self.documents.add(m.document)
@@ -311,7 +313,8 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int,
             return v.block(f"published {apart} days apart from its other accounts")
         if a.day is None and p.day is None and apart is not None:
             # neither gives a day: pages of the same day or two most likely report the same news
-            if apart <= policy.fresh_days:
+            if apart <= policy.fresh_days and (p.reported or m.relation != "reported"):
+                # (an event only recalled from before is no news of those pages' day)
                 v.add(w.published_together, "published the same day or the next as its other accounts")
             elif apart <= policy.recent_days and not (a.weekday is not None and p.weekdays):
                 # each most likely reports the news of its own day: days apart, two pieces of news

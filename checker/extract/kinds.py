@@ -210,7 +210,7 @@ def _place(m: RuleMatch) -> bool:
         return False  # the place of a topic
     if m.rs.derived("kinds.not_where_after", not_where_after).match(m.mt.string, m.mt.end()):
         return False  # "in Ukraine's future", "in the Russian army"
-    matched = place = m.s.entity(m.mt, "place")
+    place = m.s.entity(m.mt, "place")
     surface = m.s.entity_text(m.mt, "place")
     if place and surface:
         place = seat_of(m.rs, place, surface) or place
@@ -221,9 +221,10 @@ def _place(m: RuleMatch) -> bool:
     target = m.s.target(m.cr, m.mt)
     if target and place:
         if target.place is None:
-            # where the event was held keeps accounts of other places apart (as matched: "in
-            # Moscow" and "in Russia" are one place to the aligner, as they are to the comparer)
-            target.place = matched
+            # where the event was held keeps accounts of other places apart: the city when the
+            # name is a seat ("أنقرة" read as Turkey is Ankara, not Istanbul); a city and its
+            # country are one place to the aligner (coreference place_within), as to the comparer
+            target.place = place
         m.s.claim(m.cr, target, PlaceValue(place=place), m.mt)
         return True
     return False
