@@ -90,6 +90,22 @@ def test_found_conflict_and_false_alarms(result):
     assert result["conflicts"]["groups"]["en-en"]["labelled"] == 0
 
 
+def test_alignment_counts_the_checker_events_holding_a_labelled_events_accounts(result, tmp_path, monkeypatch):
+    assert result["alignment"] == {"labelled_events": 1, "checker_events": 1, "per_event": {"call-x": 1}}
+    # a page that dates the same call a week off is an event of its own: the call is split in two
+    pages, labels = tmp_path / "pages", tmp_path / "labels"
+    pages.mkdir()
+    labels.mkdir()
+    for pid, body in PAGES.items():
+        day = "2025-02-19" if pid.endswith("east") else "2025-02-12"
+        (pages / f"{pid}.txt").write_text(
+            f"---\nsource: {pid.split('--')[1]}\nlanguage: ar\npublished: {day}\n---\n{body}\n", encoding="utf-8")
+    (labels / "call-x.yaml").write_text(LABELS, encoding="utf-8")
+    assert score_mod.score(pages, labels)["alignment"]["per_event"] == {"call-x": 1}  # a week off: another call
+    monkeypatch.setattr(score_mod, "ALIGN_DAYS", 7)  # counted as this call's: its accounts are split
+    assert score_mod.score(pages, labels)["alignment"]["per_event"] == {"call-x": 2}
+
+
 def test_claim_recall_counts_a_missed_fact(result):
     rows = result["claims"]["attributes"]
     assert (rows["call.duration"]["facts"], rows["call.duration"]["found"]) == (3, 2)

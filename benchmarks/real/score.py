@@ -492,6 +492,40 @@ def event_days(labels_dir: Path) -> dict[str, dt.date | None]:
     return days
 
 
+ALIGN_DAYS = 3  # a checker event this close to a labelled event's day (or undated) may hold its accounts
+
+
+def score_alignment(labels: Labels, labels_dir: Path, report: dict, present: set[str]) -> dict:
+    """How many checker events hold the accounts each labelled event's pages report: of its
+    type family, dated within ALIGN_DAYS of it or undated, with a reported (not recalled or
+    planned) account from one of its pages. One per labelled event is an event kept in one
+    piece; more is an event its accounts split."""
+    kinds = {}
+    for path in sorted(labels_dir.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        kinds[str(data["event"]["id"])] = (str(data["event"]["type"]), _date(data["event"].get("date")))
+    reported = {m["id"] for m in report.get("mentions", []) if m.get("relation", "reported") == "reported"}
+    pages_of: dict[str, set[str]] = defaultdict(set)
+    for pid, page in labels.pages.items():
+        if pid in present:
+            pages_of[page.event].add(pid)
+    per_event = {}
+    for eid, pages in sorted(pages_of.items()):
+        etype, day = kinds.get(eid, (None, None))
+        held = 0
+        for e in report["events"]:
+            if FAMILY.get(e["type"], e["type"]) != FAMILY.get(etype, etype):
+                continue
+            start = _date(e["date"].get("from"))
+            if start is not None and day is not None and abs((start - day).days) > ALIGN_DAYS:
+                continue
+            mentions = [m for m in e["mentions"] if m in reported]
+            if any(m.rsplit(":", 1)[0] in pages for m in mentions):
+                held += 1
+        per_event[eid] = held
+    return {"labelled_events": len(per_event), "checker_events": sum(per_event.values()), "per_event": per_event}
+
+
 def score(pages_dir: Path, labels_dir: Path, rules_dir: Path | None = None) -> dict:
     labels = load_labels(labels_dir)
     report = run_checker(pages_dir, rules_dir)
@@ -511,6 +545,7 @@ def score(pages_dir: Path, labels_dir: Path, rules_dir: Path | None = None) -> d
         "labelled_agreements": labels.agreements,
         "conflicts": score_conflicts(labels, report["findings"], present),
         "claims": score_claims(labels, report["claims"], present, known_people(rules_dir), event_days(labels_dir)),
+        "alignment": score_alignment(labels, labels_dir, report, present),
     }
 
 
@@ -534,6 +569,9 @@ def render(result: dict, verbose: bool) -> str:
     lines += [_CONFLICT_ROW.format(g, r["labelled"], r["found"], _fmt(r["recall"]), r["reported"],
                                    r["true_positives"], _fmt(r["precision"])) for g, r in c["groups"].items()]
     lines.append(f"  findings naming unlabelled pages, left out: {c['ignored_findings']}")
+    al = result["alignment"]
+    lines.append(f"  alignment: the accounts of {al['labelled_events']} labelled events are held by "
+                 f"{al['checker_events']} checker events (one each: none split)")
     cl = result["claims"]
     lines += ["", "claim recall                   facts  found  recall    ar (found/facts)  en (found/facts)"]
     lines += [_CLAIM_ROW.format(a, r["facts"], r["found"], _fmt(r["recall"]), r["found_ar"], r["facts_ar"],
