@@ -95,7 +95,7 @@ class PartyWords:
     place_gap: re.Pattern[str]  # what may stand between a place and its country's name
     located: re.Pattern[str]  # ends a text right before a seat named as where ("... في ")
     people_in: re.Pattern[str]  # ... after people of the place: still a party ("المسؤولين في ")
-    own_country: re.Pattern[str]  # the speaker's own country ("مفاوضي بلاده")
+    own_country: re.Pattern[str]  # his country ("مفاوضي بلاده"): that of the person named before
     clause_end: re.Pattern[str]  # ends the clause naming a call's parties ("ahead of", "قبيل")
     other: dict[str, re.Pattern[str]]  # event type -> words of a recalled, planned or another event
     recalled: dict[str, re.Pattern[str]]
@@ -774,9 +774,8 @@ class DocumentExtractor:
         countries, represented = self._countries(s, skip | {int(k) for k in s.speakers}, topics, day)
         if len(set(countries)) < 2:  # "the Russian delegation head said the talks...": a party
             countries, represented = self._countries(s, skip, topics, day)
-        # "أعلن عمروف أن مفاوضي بلاده أجروا محادثات": the speaker's own country is a side
-        # (the country of the person named last before the word: "قال بيسكوف إن زيلينسكي أرسل
-        # مفاوضي بلاده" is Ukraine's)
+        # "أعلن عمروف أن مفاوضي بلاده أجروا محادثات": his country is a side, that of the person
+        # named last before the word ("قال بيسكوف إن زيلينسكي أرسل مفاوضي بلاده" is Ukraine's)
         for word in pw.own_country.finditer(s.norm):
             k = max((k for k in s.persons if s.ordered[k].start < word.start()), default=None)
             own = k is not None and (s.ordered[k].country or self._own_country(s.persons[k], day))

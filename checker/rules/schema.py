@@ -74,7 +74,7 @@ class PartyWords(Strict):
     # about ("spoke with King Salman, ahead of a report implicating the crown prince"), when two
     # parties stand before
     clause_end: list[str] = Field(default_factory=list)
-    # the speaker's own country, a side of the talks they tell of ("مفاوضي بلاده", "his country's")
+    # his country ("مفاوضي بلاده", "his country's"): that of the person named last before it, a side
     own_country: list[str] = Field(default_factory=list)
 
 
