@@ -238,3 +238,11 @@ def test_a_day_said_in_a_statement_carried_by_an_agency_is_the_statements():
     _, claims = _english("Putin and Trump spoke by phone on Saturday. The Kremlin added in a statement "
                          "carried by TASS on Sunday that the call lasted two hours.")
     assert [c.value.weekday for c in claims if c.attribute == "call.date"] == [5]
+
+
+def test_english_adjectives_of_countries_the_rules_did_not_list_give_titles_their_country():
+    _, claims = _english("Trump called Egyptian President Abdel Fattah al-Sisi on Thursday. "
+                         "Chinese President Xi Jinping held talks with French President Emmanuel Macron in Beijing.")
+    countries = {c.subject: c.value.country for c in claims if c.attribute == "person.title"}
+    assert countries == {"sisi": "egypt", "xi": "china", "macron": "france"}
+    assert [(c.value.caller, c.value.callee) for c in claims if c.attribute == "call.initiator"] == [("trump", "sisi")]

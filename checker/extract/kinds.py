@@ -65,6 +65,9 @@ def _initiator(m: RuleMatch) -> bool:
         # "in a call he made with Putin": the subject named before is the call's other party
         others = {p for p in target.participants if p != callee}
         caller = others.pop() if len(others) == 1 else None
+    named = {x for x in (caller, callee) if x}
+    if len(set(target.participants) if target else ()) >= 2 and not named <= set(target.participants):
+        return False  # other people than the call's ("Xi held talks with Macron" in a story of another call)
     if caller and target and caller != callee:
         s.claim(m.cr, target, InitiatorValue(caller=caller, callee=callee, strength=r.strength or "strong"), mt)
     return False
