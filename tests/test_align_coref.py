@@ -308,3 +308,15 @@ def test_talks_in_ankara_read_as_turkey_and_talks_in_istanbul_are_two_places(rs)
                        "2025-03-16", "istanbul")
     events, findings = events_and_findings(rs, ankara, istanbul)
     assert ["ankara"] in events and ["istanbul"] in events and not findings
+
+
+def test_a_named_matter_outweighs_the_undated_pages_own_stale_title(rs):
+    elect = article("تلقى الرئيس عبد الفتاح السيسي مساء الخميس اتصالا هاتفيا من الرئيس الأمريكي المنتخب دونالد ترامب، "
+                    "تناول مشروع القرار بشأن الاستيطان في مجلس الأمن.", "2016-12-23", "elect")
+    later = article("تلقى الرئيس عبد الفتاح السيسي مساء الخميس اتصالا هاتفيا من الرئيس الأمريكي دونالد ترامب، "
+                    "هنأه فيه على نجاح اتفاق غزة.", "2025-10-10", "later")
+    undated = article("تلقى الرئيس عبد الفتاح السيسي يوم الخميس اتصالا هاتفيا من الرئيس الأمريكي دونالد ترامب، "
+                      "تناول مشروع القرار بشأن الاستيطان في مجلس الأمن.", None, "undated")
+    r = analyse([elect, later, undated], rs)
+    assert ["elect", "undated"] in [e.documents for e in r.events]
+    assert [f.documents for f in r.findings if f.rule == "knowledge.title"] == [["undated"]]

@@ -388,12 +388,14 @@ def _weigh_titles(a: Account, scored: list, policy: CorefPolicy, titles: TitleCh
     """An undated account's titles date it ("president-elect Trump" is the Trump of the weeks
     before an inauguration): against each dated event its titles were wrong for, when they fit
     another candidate. Titles wrong for every candidate date nothing: they are the page's error,
-    which the knowledge check reports."""
+    which the knowledge check reports; and a named matter the account shares with the event (the
+    settlements resolution of December 2016) outweighs them: a stale title is the mistake an
+    editor wants flagged, not a sign of another call."""
     wrong = {id(p): _wrong_titles(a, p.day, titles) if p.day is not None else [] for _, p, _ in scored}
     if len({tuple(x) for x in wrong.values()}) < 2:
         return
     for k, (s, p, v) in enumerate(scored):
-        if wrong[id(p)]:
+        if wrong[id(p)] and not any(d[0].endswith(_MATTER) and d in p.details for d in a.details):
             v.add(policy.weights.titles_misfit, f"its titles ({', '.join(wrong[id(p)])}) do not fit {p.day.isoformat()}")
             scored[k] = (v.score, p, v)
 
