@@ -222,6 +222,11 @@ Value = Annotated[
     Field(discriminator="type"),
 ]
 
+# a named matter's attribute ends so (rules topics.yaml "{event}.matter": a UN resolution, a deal):
+# never compared, only evidence that two accounts report one event
+MATTER = ".matter"
+
+
 def value_key(value) -> tuple:
     """A hashable key equal for two values exactly when their JSON is equal (floats by repr, as
     JSON writes them, NaN and infinities as null, as pydantic writes them), and far cheaper."""

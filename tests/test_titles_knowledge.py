@@ -231,3 +231,12 @@ def test_putins_aide_named_by_the_presidents_name(rs):
     _, claims = extract(article("وقال مستشار بوتين، يوري أوشاكوف، إن اللقاء كان مفيدا.", "2025-08-06"), rs)
     titles = {c.subject: (c.value.role, c.value.country) for c in claims if c.attribute == "person.title"}
     assert titles == {"ushakov": ("kremlin_aide", "russia")}
+
+
+def test_an_undated_page_naming_the_events_matter_is_checked_on_the_events_day(rs):
+    dated = article("استقبل الرئيس الأمريكي دونالد ترامب الرئيس الأوكراني فولوديمير زيلينسكي في المكتب البيضاوي "
+                    "اليوم الجمعة لتوقيع اتفاق المعادن.", "2025-02-28", "dated")
+    undated = article("التقى الرئيس الأمريكي السابق دونالد ترامب الرئيس الأوكراني زيلينسكي في المكتب البيضاوي، "
+                      "وانتهى اللقاء بمشادة حالت دون توقيع اتفاق المعادن.", None, "undated")
+    [f] = [f for f in analyse([dated, undated], rs).findings if f.rule == "knowledge.title"]
+    assert f.documents == ["undated"] and f.params["basis"] == "matters" and f.params["date"] == "2025-02-28"

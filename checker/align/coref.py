@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from collections.abc import Callable, Mapping
 
-from checker.models import Claim, DateValue, EventMention, TitleValue, value_key
+from checker.models import MATTER, Claim, DateValue, EventMention, TitleValue, value_key
 from checker.resolve.dates import WEEKDAYS_EN, ended_on
 from checker.rules.schema import CorefPolicy
 
@@ -26,7 +26,6 @@ from checker.rules.schema import CorefPolicy
 # topics and agreements: "Ukraine" or "the nuclear file" is discussed in call after call; nor
 # who placed the call: the same leader calls the same counterpart again.
 _NOT_DETAILS = (".date", ".announced", ".topic", ".agreement", ".initiator")
-_MATTER = ".matter"
 SPAN_DAYS = 3  # an event stated over a few days (talks on 23 and 24 January) is placed by its first
 
 
@@ -341,7 +340,7 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int,
     # figures and other details both state alike; a named matter (the 28-point plan) is in the
     # news for weeks: it never speaks for two days stated further apart than the type's window
     apart = a.day is not None and p.day is not None and abs((a.day - p.day).days) > window
-    shared = [k for k in a.details if k in p.details and not (apart and k[0].endswith(_MATTER))]
+    shared = [k for k in a.details if k in p.details and not (apart and k[0].endswith(MATTER))]
     if shared:
         attrs = sorted({k[0].split(".")[-1] for k in shared})
         v.add(min(w.shared_detail * len(shared), w.shared_detail_max), f"same {', '.join(attrs)} stated")
@@ -395,7 +394,7 @@ def _weigh_titles(a: Account, scored: list, policy: CorefPolicy, titles: TitleCh
     if len({tuple(x) for x in wrong.values()}) < 2:
         return
     for k, (s, p, v) in enumerate(scored):
-        if wrong[id(p)] and not any(d[0].endswith(_MATTER) and d in p.details for d in a.details):
+        if wrong[id(p)] and not any(d[0].endswith(MATTER) and d in p.details for d in a.details):
             v.add(policy.weights.titles_misfit, f"its titles ({', '.join(wrong[id(p)])}) do not fit {p.day.isoformat()}")
             scored[k] = (v.score, p, v)
 

@@ -22,7 +22,7 @@ from itertools import combinations, islice
 from typing import NamedTuple
 
 from checker.compare import comparators as cmp
-from checker.models import Claim, DateValue, Document, Event, Evidence, Finding, TimeValue, TitleValue, value_key
+from checker.models import MATTER, Claim, DateValue, Document, Event, Evidence, Finding, TimeValue, TitleValue, value_key
 from checker.resolve.dates import WEEKDAYS_EN, weekday_mismatch
 from checker.resolve.kb import holder, offices_of, terms_of, title_verdict
 from checker.rules.ruleset import RuleSet
@@ -152,6 +152,7 @@ def group_claims(claims: Iterable[Claim]) -> list[Group]:
     claims = list(claims)
     restated = {c.value.restates for c in claims if isinstance(c.value, TimeValue) and c.value.restates}
     days: dict[tuple[str, str], list[Claim]] = defaultdict(list)  # (document, event) -> its dates
+    matters: dict[str, list[Claim]] = defaultdict(list)  # event -> the named matters its accounts state
     for c in claims:
         if isinstance(c.value, DateValue) and c.value.weekday is not None or c.id in restated \
                 or isinstance(c.value, TimeValue) and c.value.restates:
@@ -162,12 +163,17 @@ def group_claims(claims: Iterable[Claim]) -> list[Group]:
             groups[GroupKey(SLOT, c.event, c.attribute)].append(c)
             if isinstance(c.value, DateValue):
                 days[(c.document, c.event)].append(c)
-    # a title group also carries what each of its accounts says of its event's day: the
-    # knowledge check leans on the event's day only where the page itself supports it
+            elif c.attribute.endswith(MATTER):
+                matters[c.event].append(c)
+    # a title group also carries what each of its accounts says of its event's day, and the
+    # named matters its events' accounts state: the knowledge check leans on the event's day
+    # only where the page itself supports it
     for key, group in groups.items():
         if key.stage == TITLES:
             pairs = dict.fromkeys((c.document, c.event) for c in group if c.event)
             group.extend(d for pair in pairs for d in days.get(pair, ()))
+            for event in dict.fromkeys(e for _, e in pairs):
+                group.extend(matters.get(event, ()))
     return sorted(groups.items(), key=lambda kv: kv[0])
 
 
@@ -290,9 +296,13 @@ def _check_titles(fb: FindingBuilder, person: str, given: list[Claim]) -> None:
     rs = fb.rs
     claims = [c for c in given if c.value.type == "title"]
     stated: dict[tuple[str, str], list[DateValue]] = defaultdict(list)
+    told: dict[tuple[str, object], set[str]] = defaultdict(set)  # (event, matter) -> documents stating it
     for c in given:
         if c.value.type == "date":
             stated[(c.document, c.event or "")].append(c.value)
+        elif c.attribute.endswith(MATTER):
+            told[(c.event or "", value_key(c.value))].add(c.document)
+    shared = {(d, e) for (e, _), docs in told.items() if len(docs) > 1 for d in docs}
     distinct, keys = _distinct_keyed(claims)
     days = [_day_of(c, fb.events, fb.docs) for c in distinct]
     ordinals = [d.toordinal() if d is not None else None for d in days]
@@ -309,7 +319,7 @@ def _check_titles(fb: FindingBuilder, person: str, given: list[Claim]) -> None:
     for c in claims:
         key = (c.document, c.event or "", c.subject)
         if key not in windows:
-            windows[key] = _title_window(c, fb.events, fb.docs, stated.get(key[:2], []))
+            windows[key] = _title_window(c, fb.events, fb.docs, stated.get(key[:2], []), key[:2] in shared)
         window = windows[key]
         _knowledge(fb, c, window, rs)
         _given_name(fb, c, rs)
@@ -532,6 +542,7 @@ def values_conflict(attribute: str, va, vb, event: Event | None, rs: RuleSet) ->
 # what a knowledge finding's day rests on, when it is not a day the page states itself
 ESTIMATED = "estimated"  # the page's estimated publication window, or a day resolved against it
 OTHERS = "others"  # the day the other accounts give the event, which fits the weekday the page gives
+MATTERS = "matters"  # the day the other accounts give the event, whose named matter the page names
 
 
 class TitleWindow(NamedTuple):
@@ -541,7 +552,7 @@ class TitleWindow(NamedTuple):
 
 
 def _title_window(c: Claim, events: Mapping[str, Event], docs: Mapping[str, Document],
-                  stated: list[DateValue]) -> TitleWindow | None:
+                  stated: list[DateValue], shares_matter: bool = False) -> TitleWindow | None:
     """The days a title may speak of, and what they rest on.
 
     The event's day, where the page supports it: a day it states (or resolves against its
@@ -570,6 +581,12 @@ def _title_window(c: Claim, events: Mapping[str, Event], docs: Mapping[str, Docu
                 and any(v.day is None and (v.weekday is not None or v.day_of_month is not None)
                         and _fits_day(v, lo) for v in stated):
             return TitleWindow(lo, hi, OTHERS)
+        # ... or for a page that names a matter other accounts of the event name (the minerals
+        # deal, a UN resolution), which no other event of those days shares
+        # (a party by name, or by the country its title gives: a meeting's parties are countries)
+        party = c.subject in event.participants or c.value.country in event.participants
+        if lo == hi and party and shares_matter and not stated:
+            return TitleWindow(lo, hi, MATTERS)
     if published.date_from is None or published.date_to is None:
         return None
     return TitleWindow(published.date_from, published.date_to,
@@ -585,7 +602,8 @@ def _fits_day(v: DateValue, day: dt.date) -> bool:
 
 # how a finding says what its day rests on (the interface translates these)
 BASIS_WORDS = {ESTIMATED: "estimated: the page states no date of its own",
-               OTHERS: "the day the other accounts give the event; this page gives only the weekday"}
+               OTHERS: "the day the other accounts give the event; this page gives only the weekday",
+               MATTERS: "the day the other accounts give the event; this page gives no day but names its matter"}
 
 
 def _knowledge(fb: FindingBuilder, c: Claim, window: TitleWindow | None, rs: RuleSet) -> None:

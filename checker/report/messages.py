@@ -156,7 +156,9 @@ class Speaker:
             basis = f.params.get("basis")
             note = (w._("estimated: the page states no date of its own") if basis == "estimated" else
                     w._("the day the other accounts give the event; this page gives only the weekday")
-                    if basis == "others" else None)
+                    if basis == "others" else
+                    w._("the day the other accounts give the event; this page gives no day but names its matter")
+                    if basis == "matters" else None)
             if note:
                 when = "%s (%s)" % (when, note)
             fields.update(date=when, held=w._("; ").join(held))
