@@ -503,7 +503,9 @@ def test_hostile_case(case: Case, tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- signals
 
 
-def _big_folder(folder: Path, copies: int = 400) -> Path:
+def _big_folder(folder: Path, copies: int = 1500) -> Path:
+    # enough articles that the run is still reading them when the signal comes (400 were read in
+    # under half a second on an idle machine: the signal then came as the interpreter exited)
     folder.mkdir(parents=True)
     text = GOOD_SOURCE.read_text(encoding="utf-8")
     for n in range(copies):
