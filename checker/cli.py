@@ -179,28 +179,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class Terminated(BaseException):
-    """SIGTERM, raised where the program is, so that every `finally` and `except BaseException`
-    on the way out runs (temporary report files are removed, store transactions rolled back)."""
-
-
-def _on_sigterm(signum, frame) -> None:  # type: ignore[no-untyped-def]
-    raise Terminated()
-
-
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    import signal
-
     from checker.rules.loader import RuleError
+    from checker.signals import Terminated, install, raise_pending
 
+    restore = install()
     try:
-        previous = signal.signal(signal.SIGTERM, _on_sigterm)
-    except ValueError:  # not the main thread (an embedding program): leave signals alone
-        previous = None
-    try:
-        return {"report": cmd_report, "claims": cmd_claims, "segments": cmd_segments, "rules": cmd_rules,
+        code = {"report": cmd_report, "claims": cmd_claims, "segments": cmd_segments, "rules": cmd_rules,
                 "index": cmd_index, "check": cmd_check}[args.command](args)
+        raise_pending()  # a signal swallowed where it arrived still stops the run
+        return code
     except RuleError as exc:
         _say(f"checker: rule error: {exc}")
         return EXIT_USAGE
@@ -226,8 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         _say(f"checker: internal error: {type(exc).__name__}: {exc}")
         return EXIT_INTERNAL
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        restore()
 
 
 def _os_problem(exc: OSError) -> str:

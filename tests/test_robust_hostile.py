@@ -549,6 +549,34 @@ def test_a_signal_is_one_line_and_leaves_no_temporary_file(tmp_path: Path, sig: 
     assert not out.exists() or not list(out.iterdir())
 
 
+def test_a_signal_swallowed_where_it_arrived_still_stops_the_run(tmp_path: Path) -> None:
+    """Python prints and drops an exception raised in a finalizer (a lock released during an
+    import): the signal is raised again before any report is renamed into place."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD_SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
+    script = (
+        "import os, signal, sys, time\n"
+        "from checker import pipeline\n"
+        "run = pipeline.run\n"
+        "class Finalized:\n"
+        "    def __del__(self):\n"
+        "        os.kill(os.getpid(), signal.SIGTERM)\n"
+        "        time.sleep(0.2)\n"
+        "def swallowing(*a, **k):\n"
+        "    Finalized()\n"
+        "    return run(*a, **k)\n"
+        "pipeline.run = swallowing\n"
+        "from checker.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-c", script, "report", str(folder), "--json", str(out / "r.json"), "-q"],
+                          capture_output=True, cwd=tmp_path, timeout=120)
+    assert proc.returncode == 143, proc.stderr.decode()
+    assert proc.stderr.decode().strip().splitlines() == ["checker: terminated; no report written, temporary files removed"]
+    assert not out.exists() or not list(out.iterdir())
+
+
 def test_sigterm_while_the_reports_are_written_removes_the_temporary_files(tmp_path: Path, monkeypatch) -> None:
     """The JSON report is already in its temporary file when SIGTERM arrives during the HTML."""
     from checker import report as report_module

@@ -22,6 +22,7 @@ from checker.report.markdown_report import to_markdown
 from checker.report.sarif_report import to_sarif
 from checker.report.text_report import to_text
 from checker.report.summary import summarize
+from checker.signals import raise_pending
 
 Renderer = Callable[[Report], str]
 
@@ -147,6 +148,7 @@ def write_outputs(
                 written.append((_write_temp(_through(path), iter_json(report)), _through(path)))
             else:
                 written.append((_write_temp(_through(path), [table[name](report).encode("utf-8")]), _through(path)))
+        raise_pending()  # asked to stop while rendering, where the exception was swallowed: no report
     except BaseException:
         for tmp, _ in written:
             _discard(tmp)
