@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from checker.align.coref import Account, Profile, account_of, choose, type_family
 from checker.models import Claim, DateRange, Document, Event, EventMention
 from checker.resolve.kb import title_verdict
-from checker.rules.ruleset import RuleSet
+from checker.rules.ruleset import RuleSet, place_countries
 from checker.rules.schema import CorefPolicy
 
 
@@ -98,7 +98,7 @@ class _Events:
     def __init__(self, policy: CorefPolicy, rs: RuleSet) -> None:
         self.policy, self.rs = policy, rs
         self.titles = lambda v, person, day: title_verdict(rs, v, person, day)
-        self.place_country = {e.id: e.country for e in rs.entities.entities if e.type == "place" and e.country}
+        self.place_country = place_countries(rs)
         self.profiles: list[Profile] = []
         self.joined: dict[int, list[tuple[str, str]]] = defaultdict(list)  # seq -> (document, why)
         self.notes: dict[int, list[str]] = defaultdict(list)

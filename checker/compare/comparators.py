@@ -27,7 +27,7 @@ from checker.models import (
     TitleValue,
 )
 from checker.resolve.dates import ended_on
-from checker.rules.ruleset import RuleSet
+from checker.rules.ruleset import RuleSet, place_countries
 
 
 def _stated_days(v: DateValue) -> tuple[dt.date, dt.date] | None:
@@ -215,7 +215,7 @@ def places(a: PlaceValue, b: PlaceValue, rs: RuleSet | None = None) -> str | Non
     if a.place == b.place:
         return None
     if rs is not None:
-        country = {e.id: e.country for e in rs.entities.entities if e.type == "place"}
+        country = place_countries(rs)
         if country.get(a.place) == b.place or country.get(b.place) == a.place:
             return None
     return "conflict.place"

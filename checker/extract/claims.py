@@ -103,6 +103,12 @@ class PartyWords:
     not_other: dict[str, re.Pattern[str]]  # event type -> discourse markers holding such words
     earlier_clause: dict[str, re.Pattern[str]]  # event type -> words opening a clause about an earlier one
 
+    def clause_cut(self, etype: str, norm: str, trigger: int) -> int | None:
+        """Where, after the trigger at `trigger`, a clause about an earlier event of `etype`
+        opens ("..., a day after Trump spoke with Putin"), if one does."""
+        clause = self.earlier_clause.get(etype)
+        return next((m.start() for m in clause.finditer(norm, trigger + 1)), None) if clause else None
+
     def other_hits(self, etype: str | None, norm: str, lo: int, hi: int, planned_only: bool = False) -> list[re.Match]:
         """Words of another event of `etype` (any type when None) between lo and hi, but those
         inside a discourse marker ("من جهة أخرى")."""
@@ -525,8 +531,7 @@ class DocumentExtractor:
         pw = party_words(self.rs)
         for t in triggers:
             if t[1] in leading and t[2] and not leading[t[1]][2]:
-                clause = pw.earlier_clause.get(t[1])
-                cut = next((m.start() for m in clause.finditer(s.norm, leading[t[1]][0] + 1)), None) if clause else None
+                cut = pw.clause_cut(t[1], s.norm, leading[t[1]][0])
                 if cut is None or t[0] < cut:
                     leading[t[1]] = t
             elif t[1] not in leading:
@@ -542,8 +547,7 @@ class DocumentExtractor:
             # A day right before the verb ("وفي وقت سابق اليوم أعلن ويتكوف أن ... في مفاوضات
             # أبوظبي") is the statement's when the event is named after the verb and already reported.
             # "held a call on Wednesday, a day after Trump spoke with Putin": what follows is that call's
-            clause = pw.earlier_clause.get(etype)
-            cut = next((m.start() for m in clause.finditer(s.norm, pos + 1)), None) if clause else None
+            cut = pw.clause_cut(etype, s.norm, pos)
             end = next((m.start() for m in pw.clause_end.finditer(s.norm, pos + 1)), None)
             mine = [d for d in dates if owner(d[0]) == etype and not (cut is not None and d[0].start > cut)
                     and not (d[0].start in said and (pos < said[d[0].start] or len(dates) > 1 or not starts
@@ -567,7 +571,7 @@ class DocumentExtractor:
                             context, seg_mentions, relation, firm, refers)
             if m is None:
                 continue
-            sides = set(m.participants) | {self._country_of(x) for x in m.participants}
+            sides = self._sides_and_countries(m)
             m.mediators.extend(x for x in mediators if x not in m.mediators and x not in sides)
             here[etype] = m
             if cut is not None and m.relation == "reported":
@@ -684,8 +688,7 @@ class DocumentExtractor:
                 # named as its mediator: not one of the exchange's sides, whatever a sentence
                 # before made of it (أعلنت الإمارات ... بوساطة إماراتية)
                 target.participants.remove(who)
-            if not who or who in seen or who in target.participants \
-                    or who in {self._country_of(x) for x in target.participants}:
+            if not who or who in seen or who in self._sides_and_countries(target):
                 continue  # a side, or the country of one (ترامب أشاد بجهود مصر, to Sisi)
             seen.add(who)
             if who not in target.mediators:
@@ -702,6 +705,10 @@ class DocumentExtractor:
                 if best is None or abs(p - pos) < best[0]:
                     best = (abs(p - pos), here[t])
         return best[1] if best else None
+
+    def _sides_and_countries(self, m: _Mention) -> set[str | None]:
+        """An event's parties and the countries of those who are people: none of them mediates."""
+        return set(m.participants) | {self._country_of(x) for x in m.participants}
 
     def _country_of(self, entity: str) -> str | None:
         """The country of a person (of the rules, or read from their title here), or itself."""
@@ -875,8 +882,9 @@ class DocumentExtractor:
         def at(end: int) -> int:
             return s.back[end] if end < len(s.back) else len(s.norm)
 
+        speech = list(self.g.speech.finditer(s.skel))
         verbs = []
-        for m in self.g.speech.finditer(s.skel):
+        for m in speech:
             verb = s.back[m.start()]
             verbs.append(verb)
             for rx in _AFTER_SPEECH:
@@ -889,8 +897,8 @@ class DocumentExtractor:
                 before_verb[p.start] = v
             # the speaker and where it was said, right up to the day (calendar shapes.where_said)
             day_at = bisect.bisect_left(s.back, p.start)
-            for m in self.g.speech.finditer(s.skel[:day_at]):
-                if self.g.where_said.fullmatch(s.skel, m.end(), day_at):
+            for m in speech:
+                if m.end() <= day_at and self.g.where_said.fullmatch(s.skel, m.end(), day_at):
                     where_said[p.start] = s.back[m.start()]
         return after_verb, where_said, before_verb
 
@@ -1073,7 +1081,7 @@ class _Reading:
             if at > cut and etype in (None, ctype):
                 return earlier  # said in the clause about the earlier event
         if decl.target == "sentence":
-            near = self.ex._nearest_event(here, self.triggers, self.s.back[mt.start()], etype)
+            near = self.ex._nearest_event(here, self.triggers, at, etype)
             current = self.current if etype is None or (self.current and self.current.type == etype) else None
             return near or current
         if decl.target == "event":

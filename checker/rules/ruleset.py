@@ -72,6 +72,13 @@ def alternation(words: list[str]) -> str:
                             for w in forms) + ")"
 
 
+def place_countries(rs: RuleSet) -> dict[str, str]:
+    """City -> the country it lies in, for every place the rules list with one (built once per
+    rule set): "in Moscow" and "in Russia" are one place to the aligner and the comparer."""
+    return rs.derived("rules.place_countries",
+                      lambda r: {e.id: e.country for e in r.entities.entities if e.type == "place" and e.country})
+
+
 @dataclass(frozen=True)
 class CompiledRule:
     rule: ClaimRule
