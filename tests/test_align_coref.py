@@ -320,3 +320,22 @@ def test_a_named_matter_outweighs_the_undated_pages_own_stale_title(rs):
     r = analyse([elect, later, undated], rs)
     assert ["elect", "undated"] in [e.documents for e in r.events]
     assert [f.documents for f in r.findings if f.rule == "knowledge.title"] == [["undated"]]
+
+
+def test_a_meeting_on_the_sidelines_of_a_summit_is_not_the_summit(rs):
+    sideline = article("التقى الرئيس المصري عبد الفتاح السيسي الرئيس الفرنسي إيمانويل ماكرون على هامش القمة العربية "
+                       "في بغداد اليوم.", "2025-05-17", "sideline")
+    summit = article("انطلقت القمة العربية في بغداد اليوم بحضور قادة الدول العربية.", "2025-05-17", "summit")
+    leaders = article("شارك السيسي وماكرون وأردوغان وأمير قطر تميم اليوم في قمة بغداد.", "2025-05-17", "leaders")
+    again = article("التقى السيسي ماكرون على هامش قمة بغداد اليوم وبحثا الأوضاع في غزة.", "2025-05-17", "again")
+    events, _ = events_and_findings(rs, sideline, summit, leaders, again)
+    assert ["again", "sideline"] in events and ["leaders", "summit"] in events
+
+
+def test_english_a_meeting_on_the_sidelines_keeps_apart_from_the_summit(rs):
+    sideline = article("Egyptian President Abdel Fattah al-Sisi met French President Emmanuel Macron on the sidelines "
+                       "of the Arab summit in Baghdad on Saturday.", "2025-05-17", "sideline")
+    summit = article("The Arab summit opened in Baghdad on Saturday with Arab leaders attending.", "2025-05-17", "summit")
+    sideline.language = summit.language = "en"
+    events, _ = events_and_findings(rs, sideline, summit)
+    assert ["sideline"] in events and ["summit"] in events

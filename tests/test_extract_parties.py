@@ -341,3 +341,21 @@ def test_in_another_connection_is_no_other_call(rs):
     mentions, _ = read(rs, text)
     assert [(m.participants, m.relation) for m in mentions] == [
         (["putin", "trump"], "reported"), (["biden", "king_salman"], "reported")]
+
+
+def test_a_meeting_said_to_come_after_the_statement_is_planned(rs):
+    mentions, _ = read(rs, "قال الرئيس الأوكراني فولوديمير زيلينسكي في أنقرة اليوم إنه يأمل في نتائج، قبيل لقائه ترامب.")
+    assert [(m.participants, m.relation) for m in mentions] == [(["ukraine", "usa"], "planned")]
+
+
+def test_a_meeting_held_ahead_of_another_keeps_its_own_parties(rs):
+    mentions, _ = read(rs, "التقى زيلينسكي أردوغان في أنقرة اليوم قبيل لقائه ترامب.")
+    assert mentions[0].relation == "reported" and mentions[0].participants == ["turkey", "ukraine"]
+
+
+def test_english_a_meeting_ahead_of_which_someone_speaks_is_planned(rs):
+    doc = article("Ukrainian President Volodymyr Zelensky said in Ankara today that he hoped for results, "
+                  "ahead of his meeting with Trump.", "2025-12-03")
+    doc.language = "en"
+    mentions, _ = extract(doc, rs)
+    assert [m.relation for m in mentions] == ["planned"]

@@ -73,6 +73,7 @@ class Account:
     partial: tuple[int, int] | None = None  # (month, day) stated without a year, on an undated page
     titles: tuple[tuple[str, TitleValue], ...] = ()  # (person, title) the account gives
     ended: bool = False  # its weekday is the day it ended, in the small hours: it may have begun the day before
+    by_parties: bool = False  # held at another gathering (on a summit's sidelines): known by its parties alone
 
     @property
     def parties(self) -> frozenset[str]:
@@ -90,7 +91,9 @@ def details_of(claims: list[Claim]) -> frozenset[tuple]:
 
 
 def account_of(m: EventMention, claims: list[Claim], published: tuple[dt.date | None, dt.date | None],
-               estimated: bool = False) -> Account:
+               estimated: bool = False, by_parties: frozenset[str] = frozenset()) -> Account:
+    """What scoring needs of a mention and its claims (`by_parties`: the attributes that make an
+    account one known by its parties alone, policy coreference.known_by_parties)."""
     d: DateValue | None = m.date
     day = d.day if d is not None else None
     if d is not None and day is None and d.date_from and d.date_to and (d.date_to - d.date_from).days <= SPAN_DAYS:
@@ -99,7 +102,7 @@ def account_of(m: EventMention, claims: list[Claim], published: tuple[dt.date | 
     partial = (d.month, d.day_of_month) if d is not None and day is None and d.month and d.day_of_month else None
     titles = tuple((c.subject, c.value) for c in claims if isinstance(c.value, TitleValue) and c.subject)
     return Account(m, day, weekday, details_of(claims), published, estimated, partial, titles,
-                   d is not None and ended_on(d))
+                   d is not None and ended_on(d), any(c.attribute in by_parties for c in claims))
 
 
 # What the knowledge base says is wrong with a title on a day (checker.resolve.kb.title_verdict)
@@ -129,6 +132,7 @@ class Profile:
         self.details: Counter[tuple] = Counter()
         self.published: list[tuple[dt.date, dt.date]] = []  # members' publication windows, where known
         self.closed = False  # an account kept apart because it fits several events takes no others
+        self.by_parties = False  # a member was held at another gathering: parties must match exactly
         self.day: dt.date | None = None
         self.core: frozenset[str] = frozenset()
         self.place: str | None = None
@@ -138,6 +142,7 @@ class Profile:
         m = a.mention
         self.members.append(a)
         self.reported += m.relation == "reported"
+        self.by_parties |= a.by_parties
         self.types[m.type] += 1
         self.passages.add((m.document, m.segment))
         self.documents.add(m.document)
@@ -227,8 +232,15 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int,
 
     # parties: who called whom, whose delegations met, which sides exchanged
     mine, theirs = a.parties, p.core
+    sideline = a.by_parties or p.by_parties
+    if sideline and not (mine and theirs):
+        # Sisi and Macron meeting on the sidelines of the Arab summit: an account naming no
+        # parties is one of the summit, not of their meeting
+        return v.block("held at another gathering, and only one of the two names its parties")
+    if a.by_parties and any(len(s) >= policy.multilateral_parties for s in p.party_sets):
+        return v.block("held at a gathering: this is the gathering, which many attended")
     if len(mine) >= 2 and len(theirs) >= 2:
-        loose = _loose(m.type, mine, theirs, policy)
+        loose = _loose(m.type, mine, theirs, policy) and not sideline
         if mine == theirs or loose and mine <= set(p.parties):
             # a loose list (an exchange's sides and the nationalities freed) agrees when all
             # it names are named by the event's accounts
@@ -240,7 +252,7 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int,
     elif mine and theirs:
         if mine <= theirs or theirs <= mine:
             v.add(w.parties_fit, f"names {_names(mine)}, a party to it")
-        elif _loose(m.type, mine, theirs, policy) and mine & theirs:
+        elif _loose(m.type, mine, theirs, policy) and not sideline and mine & theirs:
             v.add(w.parties_overlap, f"shares {_names(mine & theirs)} of its parties")
         else:
             return v.block(f"other parties ({_names(mine)} against {_names(theirs)})")

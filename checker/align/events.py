@@ -36,11 +36,12 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
         if c.mention:
             by_mention[c.mention].append(c)
     accounts = []
+    by_parties = frozenset(policy.known_by_parties)
     for m in mentions:
         pub = docs[m.document].published if m.document in docs else None
         window = (pub.date_from, pub.date_to) if pub is not None else (None, None)
         estimated = pub is not None and pub.how.startswith("estimated")
-        accounts.append(account_of(m, by_mention.get(m.id, []), window, estimated))
+        accounts.append(account_of(m, by_mention.get(m.id, []), window, estimated, by_parties))
     named = sorted((a for a in accounts if a.day is not None and len(a.parties) >= 2), key=_day_order)
     vague = sorted((a for a in accounts if a.day is not None and len(a.parties) < 2), key=_day_order)
     events = _Events(policy, rs)

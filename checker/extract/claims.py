@@ -97,6 +97,7 @@ class PartyWords:
     people_in: re.Pattern[str]  # ... after people of the place: still a party ("المسؤولين في ")
     own_country: re.Pattern[str]  # his country ("مفاوضي بلاده"): that of the person named before
     clause_end: re.Pattern[str]  # ends the clause naming a call's parties ("ahead of", "قبيل")
+    ahead_of: re.Pattern[str]  # ends a text right before a later event's trigger ("قبيل لقائه", "ahead of his meeting")
     other: dict[str, re.Pattern[str]]  # event type -> words of a recalled, planned or another event
     recalled: dict[str, re.Pattern[str]]
     planned: dict[str, re.Pattern[str]]
@@ -147,7 +148,7 @@ def party_words(rs: RuleSet) -> PartyWords:
         hit = _PARTY_WORDS[rs.digest] = PartyWords(words(pw.sources), words(pw.mediators), words(pw.mentioned),
                                                    words(pw.between), _after_words(pw.mediators_after),
                                                    _place_gap(pw.place_words), _located(pw.located, pw.place_words), _located(pw.located, pw.place_words, pw.people_in),
-                                                   words(pw.own_country), words(pw.clause_end),
+                                                   words(pw.own_country), words(pw.clause_end), _ahead_of(pw.ahead_of),
                                                    other, recalled, planned, not_other, earlier)
     return hit
 
@@ -186,6 +187,11 @@ _AND_PLACEHOLDER = re.compile(r"\s*(?:،|و|,)\s*(?:و\s*)?\u27e6[pc](\d+)\u27e7
 _STYLE = r"(?:(?:جمهوريه|دوله|the)\s+)?"
 _FIRST_SIDE = re.compile(rf"\s*{_STYLE}\u27e6c(\d+)\u27e7")
 _NEXT_SIDE = re.compile(rf"\s*(?:،|,)?\s*(?:و|and\s+)\s*{_STYLE}\u27e6c(\d+)\u27e7")
+
+
+def _ahead_of(ws: list[str]) -> re.Pattern[str]:
+    """A word of `ws` and at most two words more ending the text ("قبيل ", "ahead of his ")."""
+    return re.compile(rf"(?<!\w)(?:و|ف)?{alternation(ws)}\s+(?:[^\s،,.:;]+\s+){{0,2}}$", re.I) if ws else _NEVER
 
 
 def _place_gap(ws: list[str]) -> re.Pattern[str]:
@@ -741,7 +747,7 @@ class DocumentExtractor:
         """The parties of the event a sentence speaks of, and its mediators or hosts. Not
         parties: the source quoted (قال بيسكوف، بحسب أوشاكوف), a spokesman or aide by title or by
         the knowledge base, a mediator (بوساطة قطرية), someone talked about (بشأن زيلينسكي), and
-        of a call, those named after `before` (where a clause about an earlier call opens) when
+        those named after `before` (where a clause about an earlier or a later event opens) when
         two are named ahead of it."""
         pw = party_words(self.rs)
         mediating = _marked(pw.mediators, s.skel, chain=True)
@@ -778,6 +784,11 @@ class DocumentExtractor:
         # Iran" make Iran a side of the exchange
         where = self._place_qualifiers(s, any_country=etype not in self.rs.policy.coreference.loose_parties)
         skip = mediating | mentioned | s.sources | where
+        if before is not None:  # "التقى زيلينسكي أردوغان قبيل لقائه ترامب": Trump is not of this one
+            later = {k for k, x in enumerate(s.ordered) if x.start >= before}
+            ahead, _ = self._countries(s, skip | later, topics, day)
+            if len(set(ahead)) >= 2:
+                skip = skip | later
         countries, represented = self._countries(s, skip | {int(k) for k in s.speakers}, topics, day)
         if len(set(countries)) < 2:  # "the Russian delegation head said the talks...": a party
             countries, represented = self._countries(s, skip, topics, day)
@@ -908,6 +919,8 @@ class DocumentExtractor:
         the type under discussion (`discussed`), only the planned words count."""
         pw = party_words(self.rs)
         lo, hi = max(0, pos - RELATION_BEFORE), min(len(s.norm), pos + RELATION_AFTER)
+        if pw.ahead_of.search(s.norm, lo, pos):
+            return "planned"  # "قال زيلينسكي قبيل لقائه ترامب": the meeting is still to come
         hits = pw.other_hits(etype, s.norm, lo, hi, planned_only=not discussed)
         # "وكان الكرملين قد أعلن أن الاتصال ...": what is pluperfect is the statement, not the call
         hits = [h for h in hits if not self.g.speech.regex.match(s.norm[h.end():].lstrip())]

@@ -201,6 +201,21 @@ def not_where(rs: Any) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:[وفبل]|لل)?(?:ال)?{alternation(words)}\s+{at}$", re.I)
 
 
+def named_by_topic(rs: Any) -> re.Pattern[str]:
+    """A gathering's noun (parties.named_by_topic) ending the text before a topic word: the word
+    names it ("قمة للسلام", "summit for peace"), it is no topic of the place after it."""
+    words = rs.entities.parties.named_by_topic
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<!\w)(?:[وفبل]|لل)?(?:ال)?{alternation(words)}\s+(?:(?:for|of)\s+)?(?:the\s+)?$", re.I)
+
+
+def topic_place(rs: Any, text: str, at: int) -> bool:
+    """Is the place at `at` that of a topic ("الحرب في أوكرانيا"), not where an event was?"""
+    hit = rs.derived("kinds.not_where", not_where).search(text, max(0, at - 40), at)
+    return bool(hit) and not rs.derived("kinds.named_by_topic", named_by_topic).search(text, max(0, hit.start() - 30), hit.start())
+
+
 def not_where_after(rs: Any) -> re.Pattern[str]:
     """The words (parties.not_where_after) right after a place that name a body or possession."""
     words = rs.entities.parties.not_where_after
@@ -209,7 +224,7 @@ def not_where_after(rs: Any) -> re.Pattern[str]:
 
 def _place(m: RuleMatch) -> bool:
     at = m.mt.start("place")
-    if m.rs.derived("kinds.not_where", not_where).search(m.mt.string, max(0, at - 40), at):
+    if topic_place(m.rs, m.mt.string, at):
         return False  # the place of a topic
     if m.rs.derived("kinds.not_where_after", not_where_after).match(m.mt.string, m.mt.end()):
         return False  # "in Ukraine's future", "in the Russian army"

@@ -275,11 +275,17 @@ def _check_policy_events(fams: Families, files: dict[str, ClaimsFile], where: di
                             f"(add `{cf.event}: {{date_window_days: N}}`)")
 
 
-def check_policy_events_used(policy: PolicyFile, policy_where: tuple[Path, Lines], event_types: set[str]) -> None:
-    """Every event type of policy.yaml is that of some claim family, in some language (the
-    policy is shared by every language's rules, so one language need not have every family)."""
+def check_policy_events_used(policy: PolicyFile, policy_where: tuple[Path, Lines], event_types: set[str],
+                             attributes: set[str]) -> None:
+    """Every event type of policy.yaml is that of some claim family, and every attribute it names
+    is declared by one, in some language (the policy is shared by every language's rules, so one
+    language need not have every family)."""
     ppath, plines = policy_where
     for etype in sorted(policy.events):
         if etype not in event_types:
             raise RuleError(ppath, line_of(plines, ("events", etype)),
                             f"events: {etype!r} is the event type of no claim family")
+    for k, attr in enumerate(policy.coreference.known_by_parties):
+        if attr not in attributes:
+            raise RuleError(ppath, line_of(plines, ("coreference", "known_by_parties", k)),
+                            f"coreference.known_by_parties: {attr!r} is an attribute of no claim family")

@@ -485,7 +485,8 @@ def _check_policy_used(sets: list[RuleSet]) -> None:
     looked at per language, before the families: every language names the checks it uses.)"""
     first = sets[0]
     check_policy_events_used(first.policy, (first.root / "policy.yaml", first.policy_lines),
-                             {e for rs in sets for e in rs.families.event_types})
+                             {e for rs in sets for e in rs.families.event_types},
+                             {a for rs in sets for a in rs.families.attributes})
 
 
 def _check_policy(path: Path, policy: PolicyFile, lines: dict, declared: set[str]) -> None:

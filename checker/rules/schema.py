@@ -68,12 +68,18 @@ class PartyWords(Strict):
     # right before a place: what is there is a topic ("الحرب في أوكرانيا", "the war in Ukraine"),
     # the place is not where the event was
     not_where: list[str] = Field(default_factory=list)
+    # a gathering named by such a word ("قمة للسلام في شرم الشيخ", "a summit for peace in
+    # Sharm el-Sheikh"): the word is its name, and the place after it is where it was held
+    named_by_topic: list[str] = Field(default_factory=list)
     # right after a place: a body or a possession ("in Ukraine's future", "in Russia's army")
     not_where_after: list[str] = Field(default_factory=list)
     # words ending the clause that names a call's parties: people named after them are talked
     # about ("spoke with King Salman, ahead of a report implicating the crown prince"), when two
     # parties stand before
     clause_end: list[str] = Field(default_factory=list)
+    # right before an event's trigger, at most two words between: that event is still to come
+    # when the sentence speaks ("قبيل لقائه ترامب", "ahead of his meeting with Trump"): planned
+    ahead_of: list[str] = Field(default_factory=list)
     # his country ("مفاوضي بلاده", "his country's"): that of the person named last before it, a side
     own_country: list[str] = Field(default_factory=list)
 
@@ -446,6 +452,10 @@ class CorefPolicy(Strict):
     # a gathering this many parties attend (a summit): each account names whom it saw, so its
     # accounts' lists, too, are compared loosely
     multilateral_parties: int = 4
+    # claim attributes that make an account known by its parties alone (a meeting on the
+    # sidelines of a summit): it joins only an event whose accounts name its parties, never
+    # loosely, and an account naming none is not one of it
+    known_by_parties: list[str] = Field(default_factory=list)
 
     def family_of(self, etype: str) -> list[str]:
         """Every event type of the family `etype` belongs to (itself alone, for most)."""
