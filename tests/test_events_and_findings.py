@@ -42,6 +42,20 @@ def test_internal_weekday_mismatch(rs):
     assert [(f.kind, f.attribute, f.documents) for f in r.findings] == [("internal", "call.date", ["f"])]
 
 
+def test_today_with_the_weekday_before_the_publication_day_is_that_weekday(rs):
+    # written on Tuesday evening, stamped Wednesday: the call was on Tuesday, and no page is wrong
+    late = article("أجرى ترامب اليوم الثلاثاء مكالمة هاتفية مع بوتين.", "2025-03-12", "late")
+    other = article("أجرى ترامب يوم الثلاثاء 11 مارس 2025 مكالمة هاتفية مع بوتين.", "2025-03-12", "other")
+    r = report_of(rs, late, other)
+    assert [e.date.date_from.isoformat() for e in r.events] == ["2025-03-11"] and r.findings == []
+
+
+def test_today_with_a_weekday_two_days_off_the_publication_day_is_a_finding(rs):
+    doc = article("أجرى ترامب اليوم الاثنين مكالمة هاتفية مع بوتين.", "2025-03-12", "f")
+    r = report_of(rs, doc)
+    assert [(f.kind, f.attribute) for f in r.findings] == [("internal", "call.date")]
+
+
 def test_knowledge_former_president_in_office(rs):
     doc = article("أجرى الرئيس الأمريكي السابق دونالد ترامب مكالمة هاتفية مع بوتين اليوم الاثنين.", "2025-05-19", "f")
     r = report_of(rs, doc)

@@ -359,3 +359,15 @@ def test_english_a_meeting_ahead_of_which_someone_speaks_is_planned(rs):
     doc.language = "en"
     mentions, _ = extract(doc, rs)
     assert [m.relation for m in mentions] == ["planned"]
+
+
+def test_a_country_named_in_what_was_said_is_no_party_of_the_talks_in_its_frame(rs):
+    mentions, claims = read(rs, "قبلت كييف مقترحا أمريكيا بهدنة في أعقاب محادثات مع المسؤولين الأمريكيين في جدة. "
+                                "وقال روبيو بعد محادثات امتدت أكثر من ثماني ساعات إن القرار الآن بيد موسكو.")
+    assert [m.participants for m in mentions] == [["ukraine", "usa"]]
+    assert [c.value.min for c in claims if c.attribute == "talks.duration"] == [480]
+
+
+def test_parties_named_in_what_was_said_still_make_the_event_when_none_is_under_discussion(rs):
+    mentions, _ = read(rs, "قال ترامب بعد مكالمة هاتفية استمرت ساعتين إن بوتين وافق على هدنة.")
+    assert mentions[0].participants == ["putin", "trump"]

@@ -563,8 +563,16 @@ class DocumentExtractor:
                              and (len(dates) > 1 or not starts or reported(etype)))]
             nearest = min(mine, key=lambda d: abs(d[0].start - pos), default=None)
             value = nearest[1] if nearest else None
-            participants, mediators, firm = self._participants(s, etype, first_day,
-                                                               before=min((x for x in (cut, end) if x is not None), default=None))
+            before = min((x for x in (cut, end) if x is not None), default=None)
+            participants, mediators, firm = self._participants(s, etype, first_day, before=before)
+            frame = self._said_that(s, pos)
+            if frame is not None and etype in context and not _fits(context[etype].participants, participants):
+                # "وقال روبيو بعد محادثات جدة إن الكرة في ملعب موسكو": the trigger stands in the
+                # frame of what is said; who is named in what was said is no party of the
+                # event under discussion when the frame alone fits it
+                inside = self._participants(s, etype, first_day, before=before, within=frame)
+                if _fits(context[etype].participants, inside[0]):
+                    participants, mediators, firm = inside
             kin = self._kin_under_discussion(s, etype, participants, context, here)
             if kin is not None:
                 etype, starts = kin.type, False
@@ -742,13 +750,23 @@ class DocumentExtractor:
         k = int(re.search(r"\d+", mt.group(group)).group())
         return s.ordered[k].entity if k < len(s.ordered) else None
 
+    def _said_that(self, s: _Sentence, pos: int) -> int | None:
+        """Where what is said opens (titles.yaml said_that: إن, "that") after a trigger at `pos`
+        that stands after a verb of saying, in the frame of the statement; None elsewhere."""
+        words = self.rs.titles.said_that
+        if not words or not any(m.end() <= pos for m in self.g.speech.regex.finditer(s.norm, 0, pos)):
+            return None
+        rx = self.rs.derived("claims.said_that", lambda rs: re.compile(rf"(?<!\w){alternation(rs.titles.said_that)}(?!\w)", re.I))
+        hit = rx.search(s.norm, pos + 1)
+        return hit.start() if hit else None
+
     def _participants(self, s: _Sentence, etype: str, day: dt.date | None,
-                      before: int | None = None) -> tuple[list[str], list[str], set[str]]:
+                      before: int | None = None, within: int | None = None) -> tuple[list[str], list[str], set[str]]:
         """The parties of the event a sentence speaks of, and its mediators or hosts. Not
         parties: the source quoted (قال بيسكوف، بحسب أوشاكوف), a spokesman or aide by title or by
         the knowledge base, a mediator (بوساطة قطرية), someone talked about (بشأن زيلينسكي), and
         those named after `before` (where a clause about an earlier or a later event opens) when
-        two are named ahead of it."""
+        two are named ahead of it; with `within`, only those named before it."""
         pw = party_words(self.rs)
         mediating = _marked(pw.mediators, s.skel, chain=True)
         if etype in self.rs.entities.parties.mediated_events:
@@ -759,7 +777,8 @@ class DocumentExtractor:
         if etype == "call":
             speaking = {int(k) for k in s.speakers}
             usable = [(k, p) for k, p in sorted(s.persons.items())
-                      if k not in mediating and k not in mentioned and self._is_party(s.ordered[k], p, day)]
+                      if k not in mediating and k not in mentioned and self._is_party(s.ordered[k], p, day)
+                      and (within is None or s.ordered[k].start < within)]
             if before is not None:
                 ahead = [(k, p) for k, p in usable if s.ordered[k].start < before]
                 usable = ahead if len({p for _, p in ahead}) >= 2 else usable
@@ -784,6 +803,8 @@ class DocumentExtractor:
         # Iran" make Iran a side of the exchange
         where = self._place_qualifiers(s, any_country=etype not in self.rs.policy.coreference.loose_parties)
         skip = mediating | mentioned | s.sources | where
+        if within is not None:
+            skip = skip | {k for k, x in enumerate(s.ordered) if x.start >= within}
         if before is not None:  # "التقى زيلينسكي أردوغان قبيل لقائه ترامب": Trump is not of this one
             later = {k for k, x in enumerate(s.ordered) if x.start >= before}
             ahead, _ = self._countries(s, skip | later, topics, day)
@@ -794,7 +815,7 @@ class DocumentExtractor:
             countries, represented = self._countries(s, skip, topics, day)
         # "أعلن عمروف أن مفاوضي بلاده أجروا محادثات": his country is a side, that of the person
         # named last before the word ("قال بيسكوف إن زيلينسكي أرسل مفاوضي بلاده" is Ukraine's)
-        for word in pw.own_country.finditer(s.norm):
+        for word in pw.own_country.finditer(s.norm, 0, len(s.norm) if within is None else within):
             k = max((k for k in s.persons if s.ordered[k].start < word.start()), default=None)
             own = k is not None and (s.ordered[k].country or self._own_country(s.persons[k], day))
             if own:

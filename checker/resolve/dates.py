@@ -76,6 +76,7 @@ def resolve_date(p: DatePhrase, published: Published, year_hint: int | None = No
 
 
 ENDED = ", the day it ended"  # said of a date an event ended on, in its small hours
+WRITTEN_DAY_BEFORE = "relative to the publication date, written the day before it (its weekday)"
 
 
 def ended_on(v: DateValue) -> bool:
@@ -109,6 +110,11 @@ def _resolve(p: DatePhrase, published: Published, year_hint: int | None, today: 
             lo, hi = (x + dt.timedelta(days=p.relative_days) for x in window)
             return _within(lo, hi, p.weekday, "relative to the estimated publication date")
         d = pub + dt.timedelta(days=p.relative_days)
+        if p.weekday is not None and (d.weekday() - p.weekday) % 7 == 1:
+            # "اليوم الثلاثاء" on a page dated Wednesday: written before midnight, stamped after
+            # it (or in a later time zone); the weekday the writer gives is the day
+            d -= dt.timedelta(days=1)
+            return DateValue(date_from=d, date_to=d, weekday=p.weekday, how=WRITTEN_DAY_BEFORE)
         return DateValue(date_from=d, date_to=d, weekday=p.weekday, how="relative to the publication date")
     if p.weekday is not None:
         if pub is None and window is None:

@@ -11,6 +11,7 @@ pattern matches "تلقی" and "تلقّى" alike. Macros in patterns:
 
   {P} {P:name}     a person found in the sentence (named group `name`)
   {C} {L} {L:name} a country ({C}), or a place or country ({L})
+  {city:name}      a place that is no country (جدة, "Istanbul"): "محادثات جدة" is where, "محادثات أوكرانيا" what
   {num} {num:name} a number in digits or words (ألف، خمسمئة، 1,000)
   {duration:name}  a duration phrase with its qualifier
   {day:name}       a day: relative (أمس، أول أمس), a weekday, or "day month"
@@ -430,6 +431,7 @@ def _load(root: Path, lang: str, digest: str, contents: dict[Path, bytes]) -> Ru
         "p": r"\u27e6p\d+\u27e7",
         "c": r"\u27e6c\d+\u27e7",
         "l": r"\u27e6[cl]\d+\u27e7",
+        "city": r"\u27e6l\d+\u27e7",
         "num": _number_macro(numbers),
         "ord": _ordinal_macro(numbers),
         "gap": r"(?:[\s،,]+[^\s،,]+){0,6}?[\s،,]*?",

@@ -148,6 +148,9 @@ class TitlesFile(Strict):
     # speaker stands after the verb (قال بوتين, "said Peskov") or, with speaker_before, also
     # before it ("Peskov said")
     speech_verbs: list[str] = Field(default_factory=list)
+    # the words after a verb of saying that open what was said (إن, "that"): an event named in
+    # the frame before them does not take the people named in what was said as its parties
+    said_that: list[str] = Field(default_factory=list)
     speaker_before: bool = False
     # particles that put the speaker before the verb even where it stands after it: the
     # pluperfect "وكان عمروف قد أعلن" (had announced)
