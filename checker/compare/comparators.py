@@ -50,6 +50,12 @@ def _weekdays(v: DateValue) -> set[int]:
     return {v.weekday} if v.weekday is not None else set()
 
 
+def _weekday_only(v: DateValue) -> bool:
+    """A weekday and nothing else: no day, no window, no day of the month."""
+    return v.weekday is not None and v.date_from is None and v.date_to is None \
+        and v.month is None and v.day_of_month is None
+
+
 def dates(a: DateValue, b: DateValue) -> str | None:
     sa, sb = _stated_days(a), _stated_days(b)
     if sa and sb and (sa[0] != sa[1] or sb[0] != sb[1]):  # a span: the days must overlap
@@ -57,6 +63,10 @@ def dates(a: DateValue, b: DateValue) -> str | None:
     if a.day is None or b.day is None:
         if a.day is None and b.day is None and a.weekday is not None and b.weekday is not None \
                 and not _weekdays(a) & _weekdays(b):
+            return "conflict.date"
+        # "مساء الأربعاء" on an undated page against Thursday the 23rd: the weekday is the page's day
+        dated, bare = (a, b) if b.day is None else (b, a)
+        if dated.day is not None and _weekday_only(bare) and dated.day.weekday() not in _weekdays(bare):
             return "conflict.date"
         return None
     return "conflict.date" if a.day != b.day else None

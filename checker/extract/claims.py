@@ -566,12 +566,13 @@ class DocumentExtractor:
             before = min((x for x in (cut, end) if x is not None), default=None)
             participants, mediators, firm = self._participants(s, etype, first_day, before=before)
             frame = self._said_that(s, pos)
-            if frame is not None and etype in context and not _fits(context[etype].participants, participants):
+            if frame is not None and (etype not in context or not _fits(context[etype].participants, participants)):
                 # "وقال روبيو بعد محادثات جدة إن الكرة في ملعب موسكو": the trigger stands in the
-                # frame of what is said; who is named in what was said is no party of the
-                # event under discussion when the frame alone fits it
+                # frame of what is said; who is named in what was said is no party of the event
+                # when the frame alone fits the event under discussion, or alone names two
+                # parties ("قال لافروف عقب مباحثاته مع نظيره الأميركي: ... أوكرانيا")
                 inside = self._participants(s, etype, first_day, before=before, within=frame)
-                if _fits(context[etype].participants, inside[0]):
+                if _fits(context[etype].participants, inside[0]) if etype in context else len(inside[0]) >= 2:
                     participants, mediators, firm = inside
             kin = self._kin_under_discussion(s, etype, participants, context, here)
             if kin is not None:
@@ -756,7 +757,7 @@ class DocumentExtractor:
         words = self.rs.titles.said_that
         if not words or not any(m.end() <= pos for m in self.g.speech.regex.finditer(s.norm, 0, pos)):
             return None
-        rx = self.rs.derived("claims.said_that", lambda rs: re.compile(rf"(?<!\w){alternation(rs.titles.said_that)}(?!\w)", re.I))
+        rx = self.rs.derived("claims.said_that", _said_that_regex)
         hit = rx.search(s.norm, pos + 1)
         return hit.start() if hit else None
 
@@ -1063,6 +1064,14 @@ class DocumentExtractor:
                 if p not in target.participants and not (settled and firm is not None and p not in firm):
                     target.participants.append(p)
         return target
+
+
+def _said_that_regex(rs: RuleSet) -> re.Pattern[str]:
+    """titles.yaml said_that: words whole ("إن", "that"), punctuation ("اليوم: ...") as it stands."""
+    words = [w for w in rs.titles.said_that if re.search(r"\w", w)]
+    marks = [w for w in rs.titles.said_that if not re.search(r"\w", w)]
+    parts = ([rf"(?<!\w){alternation(words)}(?!\w)"] if words else []) + [re.escape(m) for m in marks]
+    return re.compile("|".join(parts), re.I)
 
 
 def _fits(known: list[str], named: list[str]) -> bool:
