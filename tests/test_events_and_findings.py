@@ -143,3 +143,13 @@ def test_a_page_that_says_who_asked_for_the_call_is_judged_by_that(rs):
                 "The call took place at the request of the American side, the Kremlin said.", "2021-12-30", "b")
     r = report_of(rs, a, b)
     assert [f for f in r.findings if f.attribute == "call.initiator"] == []
+
+
+def test_a_weekday_alone_that_does_not_fit_the_dated_account_is_a_date_conflict(rs):
+    # the undated page joins by its parties and the figures both state; its Wednesday is the finding
+    call = "اتصالا هاتفيا مع بوتين بدأ في الساعة العاشرة صباحا بتوقيت موسكو واستمر ساعتين و17 دقيقة."
+    dated = article("أجرى ترامب اليوم الخميس " + call, "2025-01-23", "dated")
+    weekday = article("أجرى ترامب مساء الأربعاء " + call, None, "weekday")
+    r = report_of(rs, dated, weekday)
+    assert [e.documents for e in r.events] == [["dated", "weekday"]]
+    assert [(f.attribute, f.documents) for f in r.findings] == [("call.date", ["dated", "weekday"])]

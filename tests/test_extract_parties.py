@@ -371,3 +371,27 @@ def test_a_country_named_in_what_was_said_is_no_party_of_the_talks_in_its_frame(
 def test_parties_named_in_what_was_said_still_make_the_event_when_none_is_under_discussion(rs):
     mentions, _ = read(rs, "قال ترامب بعد مكالمة هاتفية استمرت ساعتين إن بوتين وافق على هدنة.")
     assert mentions[0].participants == ["putin", "trump"]
+
+
+def test_a_title_and_name_with_an_honorific_between_is_one_person(rs):
+    # the Saudi agency's form, on a page without a date: the bare title must not win over the
+    # full name it begins
+    _, claims = read(rs, "أجرى ولي العهد السعودي الأمير محمد بن سلمان اتصالا هاتفيا بالرئيس ترامب.", published=None)
+    [initiator] = [c.value for c in claims if c.attribute == "call.initiator"]
+    assert (initiator.caller, initiator.callee) == ("bin_salman", "trump")
+
+
+def test_a_country_quoted_after_a_colon_is_no_party_when_the_frame_names_two(rs):
+    mentions, _ = read(rs, "وقال لافروف عقب مباحثاته مع نظيره الأميركي أنتوني بلينكن في جنيف: "
+                           "إن بلاده لن تهاجم أوكرانيا.")
+    assert [m.participants for m in mentions] == [["russia", "usa"]]
+
+
+def test_english_a_session_unlike_the_talks_reported_is_another_sitting(rs):
+    doc = article("Blinken met Lavrov in Geneva on Friday for talks that lasted 90 minutes. Unlike the "
+                  "January 10 session, which lasted for nearly eight hours, the two men spoke briefly.",
+                  "2022-01-21")
+    doc.language = "en"
+    mentions, claims = extract(doc, rs)
+    eight = [c for c in claims if c.attribute == "talks.duration" and c.value.minutes == 480]
+    assert [m.relation for m in mentions if m.id == eight[0].mention] == ["recalled"]

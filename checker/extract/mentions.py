@@ -536,7 +536,9 @@ def skeleton(sentence: str, mentions: list[Mention]) -> tuple[str, list[int], li
     out: list[str] = []
     back: list[int] = []
     pos = 0
-    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))  # of two from one place, the longer: "ولي العهد السعودي الأمير محمد بن سلمان"
+    # of two mentions from one place, the longer ("ولي العهد السعودي الأمير محمد بن سلمان", not
+    # its first three words as a bare title): the shorter is then skipped as an overlap
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     for k, m in enumerate(ordered):
         if m.start < pos:
             continue
