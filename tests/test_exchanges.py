@@ -251,3 +251,39 @@ def test_where_prisoners_were_held_is_not_where_they_were_exchanged(rs):
     doc = article("وجرت عملية تبادل خمسة سجناء محتجزين في إيران على مدرج مطار الدوحة.")
     _, claims = extract(doc, rs)
     assert "iran" not in [c.value.place for c in claims if c.attribute == "exchange.place"]
+
+
+def test_a_hedged_count_is_a_band_not_a_figure(rs):
+    """'نحو 300' agrees with 310 (within the policy's 10%) and 'more than 200' with 230; the same
+    words before 500 do not, and an exact 300 against 310 is still a conflict."""
+    def exchange(count: str, doc_id: str):
+        return _doc(f"تبادلت روسيا وأوكرانيا اليوم الأربعاء {count} أسير بوساطة إماراتية.", doc_id, "2025-03-05")
+
+    _, found = _findings(rs, exchange("نحو 300", "about"), exchange("310", "exact"))
+    assert found == []
+    _, found = _findings(rs, exchange("أكثر من 200", "over"), exchange("230", "exact"))
+    assert found == []
+    _, found = _findings(rs, exchange("نحو 300", "about"), exchange("500", "exact"))
+    assert ("exchange.prisoners", ("about", "exact")) in found
+    _, found = _findings(rs, exchange("300", "three"), exchange("310", "exact"))
+    assert ("exchange.prisoners", ("exact", "three")) in found
+
+
+def test_views_exchanged_in_a_call_are_no_exchange(rs):
+    doc = _doc("أجرى بوتين اتصالا هاتفيا بترامب اليوم، وتبادلا وجهات النظر حول أوكرانيا.", "views")
+    report, _ = _findings(rs, doc)
+    assert [e.type for e in report.events] == ["call"]
+    assert report.events[0].date is not None  # the day is the call's, no exchange took it
+
+
+def test_talks_that_led_to_an_exchange_neither_host_nor_split_it(rs):
+    """'after complex negotiations' is the exchange's background: one exchange, with its day,
+    count and mediator, told by one side as prisoners brought back and by the other as a swap."""
+    back = _doc("أعلنت وزارة الدفاع الروسية، اليوم الأربعاء، أنه تمت إعادة 248 أسيرا روسيا من الأراضي "
+                "الأوكرانية بوساطة إماراتية، بعد مفاوضات معقدة.", "back", "2024-01-03")
+    swap = _doc("أعلنت أوكرانيا وروسيا يوم الأربعاء أول عملية لتبادل أسرى الحرب منذ خمسة أشهر، حيث أطلق "
+                "كل جانب أكثر من 200 أسير، بعد ما وصفته موسكو بمفاوضات معقدة شاركت فيها الإمارات بالوساطة.",
+                "swap", "2024-01-03")
+    report, found = _findings(rs, back, swap)
+    assert [(e.type, sorted(e.documents)) for e in report.events] == [("exchange", ["back", "swap"])]
+    assert found == []

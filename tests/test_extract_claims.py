@@ -47,6 +47,15 @@ def test_absolute_date_with_stated_weekday(rs):
     assert c.value.day.isoformat() == "2025-05-19" and c.value.weekday == 1
 
 
+def test_a_verb_spelled_like_a_bare_weekday_dates_nothing(rs):
+    """"جمعه" (brought him together) folds to the spelling of a bare جمعة: only the weekday
+    with its article (والجمعة, يوم الجمعة) is a day."""
+    text = "وهو أول اتصال بين بوتين وترامب منذ اللقاء الذي جمعه به في ألاسكا."
+    assert [c for c in claims_of(rs, text, "2025-03-05") if c.value.type == "date"] == []
+    [c] = claims_of(rs, "والتقى بوتين وترامب يوم الجمعة في ألاسكا.", "2025-03-05", "meeting.date")
+    assert c.value.weekday == 4
+
+
 def test_levantine_month_and_eastern_digits(rs):
     [c] = claims_of(rs, "أجرى ترامب اتصالا هاتفيا مع بوتين في ١٨ آذار الماضي.", "2025-05-19", "call.date")
     assert c.value.day.isoformat() == "2025-03-18"

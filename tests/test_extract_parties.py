@@ -3,6 +3,8 @@ sentence's claims belong to. Sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from checker.extract.claims import extract
 from checker.pipeline import analyse
 from checker.rules.ruleset import load_ruleset
@@ -290,6 +292,20 @@ def test_the_second_day_of_talks_is_a_span_from_their_first(rs):
     assert (date.date_from.isoformat(), date.date_to.isoformat()) == ("2025-12-03", "2025-12-04")
 
 
+def test_a_word_of_next_week_speaks_of_the_week_not_of_the_talks_held(rs):
+    """"الأسبوع المقبل" before today's talks says when the sides will meet again; right after
+    the trigger ("محادثات الأسبوع المقبل") it is the talks' own time."""
+    held = ("اتفق الروس والأمريكيون على الالتقاء مجددا في الأسبوع المقبل في ختام محادثات صريحة "
+            "اليوم الجمعة في جنيف.")
+    mentions, _ = read(rs, held, "2022-01-21")
+    assert [m.relation for m in mentions] == ["reported"]
+    mentions, _ = read(rs, "وقال لافروف إن محادثات الأسبوع المقبل ستتناول الضمانات الأمنية.", "2022-01-21")
+    assert [m.relation for m in mentions] == ["planned"]
+    mentions, _ = read(rs, "Lavrov and Blinken agreed to meet again next week, after talks in Geneva on Friday.",
+                       "2022-01-21")
+    assert [m.relation for m in mentions if m.type == "talks"] == ["reported"]
+
+
 def test_a_planned_meeting_is_not_compared_with_one_held():
     held = article("Russian President Vladimir Putin met US President Donald Trump in Helsinki on Monday.",
                    "2025-12-01", "held")
@@ -395,3 +411,34 @@ def test_english_a_session_unlike_the_talks_reported_is_another_sitting(rs):
     mentions, claims = extract(doc, rs)
     eight = [c for c in claims if c.attribute == "talks.duration" and c.value.minutes == 480]
     assert [m.relation for m in mentions if m.id == eight[0].mention] == ["recalled"]
+
+
+@pytest.mark.parametrize("text", [
+    "بدأت المحادثات بين الوفدين الروسي والأوكراني في إسطنبول اليوم الثلاثاء، كما أفادت وكالة الأناضول التركية.",
+    "بدأ الوفدان الروسي والأوكراني محادثاتهما في إسطنبول اليوم الثلاثاء، وفقا لوكالة الأنباء الألمانية.",
+    "Russian and Ukrainian negotiators held talks in Istanbul on Tuesday, Turkey's Anadolu news agency reported.",
+    "Russian and Ukrainian delegations held talks in Istanbul on Tuesday, according to the German news agency dpa.",
+    # a speaker after عقب, and people present, are no parties either
+    "بدأ الوفدان الروسي والأوكراني محادثاتهما في إسطنبول اليوم الثلاثاء عقب كلمة للرئيس التركي رجب طيب أردوغان.",
+    "وعقد الوفدان الروسي والأوكراني محادثات في إسطنبول اليوم بحضور الرئيس التركي رجب طيب أردوغان.",
+])
+def test_who_reported_spoke_first_or_looked_on_is_no_party_to_the_talks(rs, text):
+    mentions, _ = read(rs, text, "2022-03-29")
+    assert [m.participants for m in mentions] == [["russia", "ukraine"]]
+
+
+def test_a_deputy_minister_is_not_the_minister(rs):
+    _, claims = read(rs, "وضم الوفد الروسي نائب وزير الدفاع الروسي ألكسندر فومين.", "2022-03-29")
+    [title] = [c.value for c in claims if c.attribute == "person.title"]
+    assert (title.role, title.country, title.office) == ("deputy_minister", "russia", False)
+
+
+def test_a_day_counted_from_the_event_or_ending_a_span_is_no_date_of_it(rs):
+    """"في اليوم السابق" is the day before the talks, not today; "حتى غد الأربعاء" is when they
+    may end: neither dates the talks."""
+    text = ("وهي المرة الأولى التي يلتقي فيها الوفدان الروسي والأوكراني في إسطنبول منذ وصولهما في اليوم "
+            "السابق.")
+    _, claims = read(rs, text, "2022-03-30")
+    assert [c for c in claims if c.value.type == "date"] == []
+    _, claims = read(rs, "ستستمر المحادثات بين الوفدين الروسي والأوكراني في إسطنبول حتى غد الأربعاء.", "2022-03-29")
+    assert [c for c in claims if c.value.type == "date"] == []

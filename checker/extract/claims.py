@@ -103,6 +103,8 @@ class PartyWords:
     planned: dict[str, re.Pattern[str]]
     not_other: dict[str, re.Pattern[str]]  # event type -> discourse markers holding such words
     earlier_clause: dict[str, re.Pattern[str]]  # event type -> words opening a clause about an earlier one
+    preludes: dict[str, re.Pattern[str]]  # nested event type -> ends a text right before what led to it ("بعد ")
+    outlets: re.Pattern[str]  # a news outlet and the country named as its own (its one group)
 
     def clause_cut(self, etype: str, norm: str, trigger: int) -> int | None:
         """Where, after the trigger at `trigger`, a clause about an earlier event of `etype`
@@ -136,8 +138,10 @@ def party_words(rs: RuleSet) -> PartyWords:
         def words(ws: list[str]) -> re.Pattern[str]:
             return re.compile(rf"(?<!\w)(?:و|ف)?{alternation(ws)}") if ws else _NEVER
 
-        other, recalled, planned, not_other, earlier = {}, {}, {}, {}, {}
+        other, recalled, planned, not_other, earlier, preludes = {}, {}, {}, {}, {}, {}
         for cf in rs.claim_files.values():
+            if cf.event and cf.preludes:
+                preludes[cf.event] = _ahead_of(cf.preludes, words_between=3)  # بعد ما وصفته موسكو بمفاوضات
             if cf.event and (cf.recalled or cf.planned or cf.another):
                 other[cf.event] = words(cf.recalled + cf.planned + cf.another)
                 recalled[cf.event] = words(cf.recalled)
@@ -149,7 +153,8 @@ def party_words(rs: RuleSet) -> PartyWords:
                                                    words(pw.between), _after_words(pw.mediators_after),
                                                    _place_gap(pw.place_words), _located(pw.located, pw.place_words), _located(pw.located, pw.place_words, pw.people_in),
                                                    words(pw.own_country), words(pw.clause_end), _ahead_of(pw.ahead_of),
-                                                   other, recalled, planned, not_other, earlier)
+                                                   other, recalled, planned, not_other, earlier, preludes,
+                                                   _outlets(pw.outlets, pw.outlets_after))
     return hit
 
 
@@ -189,9 +194,24 @@ _FIRST_SIDE = re.compile(rf"\s*{_STYLE}\u27e6c(\d+)\u27e7")
 _NEXT_SIDE = re.compile(rf"\s*(?:،|,)?\s*(?:و|and\s+)\s*{_STYLE}\u27e6c(\d+)\u27e7")
 
 
-def _ahead_of(ws: list[str]) -> re.Pattern[str]:
-    """A word of `ws` and at most two words more ending the text ("قبيل ", "ahead of his ")."""
-    return re.compile(rf"(?<!\w)(?:و|ف)?{alternation(ws)}\s+(?:[^\s،,.:;]+\s+){{0,2}}$", re.I) if ws else _NEVER
+def _outlets(before: list[str], after: list[str]) -> re.Pattern[str]:
+    """A country placeholder named as a news outlet's own: after an outlet word and at most two
+    of its name's words ("لوكالة الأنباء ⟦c⟧"), or right before an outlet word, through a
+    possessive and one word at most ("⟦c⟧'s anadolu news agency", "⟦c⟧ state broadcaster")."""
+    forms = []
+    if before:
+        name = r"(?:(?!(?:عن|من|مع|إن|أن|في)\s)[^\s\u27e6،,.:]+\s+){0,2}?"
+        forms.append(rf"(?<!\w)(?:و|ف|ل|ب)?(?:ال)?{alternation(before)}\s+{name}\u27e6c(\d+)\u27e7")
+    if after:
+        forms.append(rf"\u27e6c(\d+)\u27e7(?:'s|’s)?\s+(?:(?!(?:told|said|to|the|a|an)\s)[^\s\u27e6,.:;]+\s+)?"
+                     rf"{alternation(after)}(?!\w)")
+    return re.compile("|".join(forms), re.IGNORECASE) if forms else _NEVER
+
+
+def _ahead_of(ws: list[str], words_between: int = 2) -> re.Pattern[str]:
+    """A word of `ws` and at most `words_between` words more ending the text ("قبيل ", "ahead of his ")."""
+    return re.compile(rf"(?<!\w)(?:و|ف)?{alternation(ws)}\s+(?:[^\s،,.:;]+\s+){{0,{words_between}}}$", re.I) \
+        if ws else _NEVER
 
 
 def _place_gap(ws: list[str]) -> re.Pattern[str]:
@@ -482,7 +502,7 @@ class DocumentExtractor:
                 triggers.append((s.back[m.start()], t.event, t.trigger.starts_event, t.trigger.id,
                                  t.trigger.stands_alone, t.trigger.refers_back))
                 break
-        triggers.sort()
+        triggers = self._without_preludes(s.norm, sorted(triggers))
         if triggers:  # a day right after words of a planned or earlier event is that event's
             dates = [d for d in dates if not _after_other_event(self.rs, s.norm, triggers[0][0], d[0].start)]
         # "أكد أردوغان، اليوم الاثنين، ... . جاء ذلك في اتصال هاتفي مع بوتين": a sentence that says
@@ -803,7 +823,8 @@ class DocumentExtractor:
         # after it ("المحادثات في السعودية", "لوقف هجومها في أوكرانيا"), while prisoners "held in
         # Iran" make Iran a side of the exchange
         where = self._place_qualifiers(s, any_country=etype not in self.rs.policy.coreference.loose_parties)
-        skip = mediating | mentioned | s.sources | where
+        reporting = {int(next(g for g in m.groups() if g)) for m in pw.outlets.finditer(s.skel)}
+        skip = mediating | mentioned | s.sources | where | reporting
         if within is not None:
             skip = skip | {k for k, x in enumerate(s.ordered) if x.start >= within}
         if before is not None:  # "التقى زيلينسكي أردوغان قبيل لقائه ترامب": Trump is not of this one
@@ -946,9 +967,29 @@ class DocumentExtractor:
         hits = pw.other_hits(etype, s.norm, lo, hi, planned_only=not discussed)
         # "وكان الكرملين قد أعلن أن الاتصال ...": what is pluperfect is the statement, not the call
         hits = [h for h in hits if not self.g.speech.regex.match(s.norm[h.end():].lstrip())]
+        hits = [h for h in hits if not self._of_a_period(s.norm, h.start(), pos)]
         if not hits:
             return "reported"
         return "recalled" if any(pw.recalled[etype].match(s.norm, m.start(), hi) for m in hits) else "planned"
+
+    def _without_preludes(self, norm: str, triggers: list[tuple]) -> list[tuple]:
+        """The triggers but those of a host named as what led to a nested event triggered before
+        it ("تبادل 230 أسيرا بعد مفاوضات معقدة": the talks are its background, not its host)."""
+        fams, preludes = self.rs.families, party_words(self.rs).preludes
+        nested = [(t[0], t[1]) for t in triggers if t[1] in preludes]
+        return [t for t in triggers
+                if not any(at < t[0] and fams.hosts_of(n, t[1]) and preludes[n].search(norm, max(0, t[0] - 40), t[0])
+                           for at, n in nested)]
+
+    def _of_a_period(self, norm: str, word: int, trigger: int) -> bool:
+        """Does the word at `word` qualify a span of time or a weekday ("الأسبوع المقبل", "next
+        week") rather than the trigger at `trigger`? Only a time phrase right after the trigger
+        ("محادثات الأسبوع المقبل") is the trigger's own."""
+        phrase = self.g.period_end.search(norm, max(0, word - 30), word)
+        if phrase is None:
+            return False
+        own = word > trigger and re.fullmatch(r"\S+\s+(?:في\s+|in\s+)?", norm[trigger:phrase.start()])
+        return not own
 
     def _earlier_clause(self, seg, s: _Sentence, norm, plain_start, etype: str, cut: int, reported: _Mention,
                         dates, owner, context, seg_mentions) -> _Mention | None:

@@ -94,10 +94,26 @@ def _count(m: RuleMatch) -> bool:
             return False
         if decl.unit:
             value.unit = decl.unit
-        value.bound = r.qualifier or "exact"
+        read = m.mt.groupdict().get("n") is not None
+        value.bound = r.qualifier or (_hedge_before(m.grammar, m.mt.string, m.mt.start("n")) if read else "exact")
         value.stage = _stage(m.rs.claim_files[m.cr.family].stages, m.s.norm)
-        m.s.claim(m.cr, target, value, m.mt, qualifier=r.qualifier or "exact")
+        m.s.claim(m.cr, target, value, m.mt, qualifier=value.bound)
     return False
+
+
+# a duration's qualifier before a count bounds it too: "نحو 300 أسير", "more than 200", "some 2,598"
+_COUNT_BOUNDS = {"about": "about", "at_least": "at_least", "at_most": "at_most", "just_under": "at_most"}
+
+
+def _hedge_before(g: Any, text: str, at: int) -> str:
+    """The bound the words just before a number give it ("exact" when none does)."""
+    before = text[max(0, at - 40):at].rstrip().lower()
+    for word, kind in g.qualifiers:  # longest first
+        for lead in ("", "ل", "و"):
+            w = lead + word
+            if before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum()):
+                return _COUNT_BOUNDS[kind]
+    return "exact"
 
 
 def _count_value(m: RuleMatch, count: str | None, n: int) -> CountValue | None:

@@ -54,6 +54,7 @@ class Grammar:
     time_digits: re.Pattern[str]
     phases: re.Pattern[str]
     since: re.Pattern[str]
+    until: re.Pattern[str]  # ends a text right before a day that ends a period
     small_hours: re.Pattern[str]
     nth_day: re.Pattern[str]
     ordinals: dict[str, int]  # ordinal word (normalised, lowercase) -> n; kinds.parse_ordinal reads it too
@@ -62,6 +63,7 @@ class Grammar:
     not_days: re.Pattern[str]
     dateline: tuple[re.Pattern[str], re.Pattern[str]]
     speech: FilteredRegex
+    period_end: re.Pattern[str]  # text ending in a span of time or a weekday ("... الأسبوع ")
     months: dict[str, int]
     weekdays: dict[str, int]
     relative_days: dict[str, int]
@@ -169,12 +171,15 @@ def _build(rs: RuleSet) -> Grammar:
     f = FilteredRegex.of
     return Grammar(
         date, f(date_words), day_words, f(relative), f(weekday), f(year), f(time_words), time_digits, phases,
-        re.compile(rf"(?:{sh.since})(?!\w)", re.IGNORECASE), re.compile(rf"(?:{sh.small_hours})\s*$", re.IGNORECASE),
+        re.compile(rf"(?:{sh.since})(?!\w)", re.IGNORECASE), re.compile(rf"(?:{sh.until})\s+$", re.IGNORECASE),
+        re.compile(rf"(?:{sh.small_hours})\s*$", re.IGNORECASE),
         re.compile(sh.nth_day, re.IGNORECASE),
         {normalize_word(w).lower(): n for w, n in rs.numbers.ordinals.items()}, re.compile(sh.same_occasion),
         re.compile(sh.where_said, re.IGNORECASE),
         re.compile(rf"(?<!\w){alternation(cal.not_days)}(?!\w)", re.IGNORECASE) if cal.not_days else re.compile(never),
         (re.compile(sh.dateline_before), re.compile(sh.dateline_after)), f(speech),
+        re.compile(rf"{b}(?:{alternation([normalize_word(w) for w in cal.periods] + list(weekdays))})\s+$")
+        if cal.periods else re.compile(never),
         months, weekdays, {normalize_word(k): v for k, v in cal.relative_days.items()}, weeks,
         hours, parts, {normalize_word(k): v for k, v in cal.fractions.items()},
         {normalize_word(k): v for k, v in cal.zones.items()},
@@ -304,9 +309,10 @@ def _in_since_clause(g: Grammar, s: str, p: DatePhrase) -> bool:
 
 
 def not_event_day(g: Grammar, s: str, p: DatePhrase) -> bool:
-    """Is the date phrase the start of a period ("منذ 28 فبراير", "since Monday") or a
+    """Is the date phrase the start or end of a period ("منذ 28 فبراير", "since Monday", "حتى
+    غد الأربعاء") or a
     dateline's ("(Sputnik - 31st December, 2021)"), not a day an event was held on?"""
-    if _in_since_clause(g, s, p):
+    if _in_since_clause(g, s, p) or g.until.search(s, max(0, p.start - 20), p.start):
         return True
     before, after = g.dateline
     if p.day is None or after.match(s[p.end:p.end + 4]) is None:
@@ -400,6 +406,13 @@ def parse_number(g: Grammar, text: str) -> int | None:
     return n
 
 
+def _decimal(word: str) -> float | None:
+    """"2.5", "1,5", "4٫5": a count with a decimal part (three digits after a comma or point
+    are thousands: parse_number reads those)."""
+    m = re.fullmatch(r"(\d+)[.,\u066b](\d{1,2})", word)
+    return float(f"{m.group(1)}.{m.group(2)}") if m else None
+
+
 def parse_duration(g: Grammar, text: str, about: float, exact: float,
                    default: str = "exact") -> tuple[DurationValue, str] | None:
     """A duration phrase -> [min, max] minutes and its qualifier, by the policy's tolerances.
@@ -423,12 +436,13 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float,
     if g.article and t.startswith(g.article) and t[len(g.article):].split(" ")[0] in g.units:
         t = t[len(g.article):]  # نحو الساعة
     t = re.sub(r"^ل(?=\d)", "", t)  # دامت لـ45 دقيقة
+    t = re.sub(r"^\(\s*([\d.,\u066b]+)\s*\)", r"\1", t)  # "( 4.5 ) ساعة"
     words = re.sub(r"(?<=\d)-(?=\D)|(?<=\w)-(?=\w)", " ", t).split(" ")  # "90-minute", "two-hour"
     count: float = 1
     if words[0] not in g.units:
         first = words[0][1:] if words[0].startswith("ل") and words[0] not in g.unit_portions \
             and parse_number(g, words[0]) is None else words[0]  # لثلاث ساعات
-        count = g.unit_portions.get(first) or parse_number(g, first) or 0
+        count = g.unit_portions.get(first) or _decimal(first) or parse_number(g, first) or 0
         words = words[1:]
         if count and len(words) > 1 and words[0] in g.unit_portions and words[1] in g.units:
             count *= g.unit_portions[words[0]]  # "half an hour"

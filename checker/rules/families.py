@@ -87,6 +87,8 @@ def check_families(files: dict[str, ClaimsFile], where: dict[str, tuple[Path, Li
             raise RuleError(path, line_of(lines, ("nested",)), "`nested` needs the file's `event`")
         if cf.hosts and not cf.nested:
             raise RuleError(path, line_of(lines, ("hosts",)), "`hosts` is for a `nested` family")
+        if cf.preludes and not cf.nested:
+            raise RuleError(path, line_of(lines, ("preludes",)), "`preludes` is for a `nested` family")
         if cf.nested and cf.event:
             fams.hosts[cf.event] = set(cf.hosts)
         for i, t in enumerate(cf.triggers):

@@ -216,7 +216,9 @@ def _duration_macro(durations: ClaimsFile, numbers: NumbersFile) -> str:
     # ("في 24 يونيو 2025 ساعتين") nor any other word ("استمر الاتصال ساعة")
     words = alternation(list(numbers.values) + list(durations.portions))
     # "لثلاث ساعات": the preposition ل written onto a number word (onto digits: below)
-    num = rf"(?:(?<![\d,.])\d{{1,3}}(?:[.,]\d+)?|(?<![a-z])ل?{words})"
+    # digits may carry a decimal part ("2.5 hours", "1,5", "٤٫٥") and stand in brackets ("( 4.5 ) ساعة")
+    digits = r"(?<![\d,.])\d{1,3}(?:[.,٫]\d+)?"
+    num = rf"(?:\(\s*{digits}\s*\)|{digits}|(?<![a-z])ل?{words})"
     # "ساعة و40 دقيقة", "ساعة ودقيقتين", "two hours and 17 minutes", "an hour and two minutes"
     second = rf"(?:(?:\d+|(?<![a-z]){alternation(list(numbers.values))})[\s-]+)?{units}"
     more = rf"|\s+{alternation(durations.connectors)}\s*{second}" if durations.connectors else ""
@@ -229,6 +231,14 @@ def _duration_macro(durations: ClaimsFile, numbers: NumbersFile) -> str:
     article = rf"(?:{re.escape(normalize_word(durations.article))}(?={units}))?" if durations.article else ""
     slightly = rf"(?:\s+{alternation(durations.slightly)})?" if durations.slightly else ""
     return rf"(?:ل?{qual}\s+{article})?{unit_phrase}(?!\w){slightly}"  # لنحو: the qualifier with a clitic
+
+
+def _hedge_macro(durations: ClaimsFile) -> str:
+    """A duration's qualifier where it bounds a count too ("نحو 300", "more than 200"): the
+    count reader turns the words before its number into the count's bound."""
+    assert durations.qualifiers is not None
+    q = durations.qualifiers
+    return rf"(?:ل|و)?{alternation(q.about + q.at_least + q.at_most + q.just_under)}"
 
 
 def normalize_pattern(pattern: str) -> str:
@@ -442,6 +452,7 @@ def _load(root: Path, lang: str, digest: str, contents: dict[Path, bytes]) -> Ru
     macros["day"] = rf"{alternation(day_words)}(?:\s+{alternation(day_words)})?|\d{{1,2}}\s+{alternation(months)}"
     if families.duration_family is not None:
         macros["duration"] = _duration_macro(claim_files[families.duration_family], numbers)
+        macros["hedge"] = _hedge_macro(claim_files[families.duration_family])
     triggers: list[CompiledTrigger] = []
     rules: list[CompiledRule] = []
     for fam, cf in claim_files.items():

@@ -82,6 +82,12 @@ class PartyWords(Strict):
     ahead_of: list[str] = Field(default_factory=list)
     # his country ("مفاوضي بلاده", "his country's"): that of the person named last before it, a side
     own_country: list[str] = Field(default_factory=list)
+    # a news agency, paper or channel: the country named as its own says who reported, not who
+    # took part; after the word in `outlets` ("وكالة الأناضول التركية", "لوكالة الأنباء
+    # الألمانية"), before the word in `outlets_after` ("the German news agency", "Turkey's
+    # Anadolu agency", "Turkish state broadcaster TRT")
+    outlets: list[str] = Field(default_factory=list)
+    outlets_after: list[str] = Field(default_factory=list)
 
 
 class EntitiesFile(Strict):
@@ -194,6 +200,8 @@ class DateShapes(Strict):
     zone_gap: str = ""
     # the words just before a date that make it no event's day: "منذ 28 فبراير", "since 28 February"
     since: str = r"(?!x)x"
+    # right before a day: the end of a period ("حتى غد الأربعاء", "until Wednesday"), not an event's day
+    until: str = r"(?!x)x"
     # the words right before a day that put an event's end in its small hours ("فجر الجمعة", "early
     # Friday"): with a word of ending, the event may have begun the day before
     small_hours: str = r"(?!x)x"
@@ -244,6 +252,9 @@ class CalendarFile(Strict):
     day_words: dict[str, int] = Field(default_factory=dict)
     # names that hold a day word and date nothing: a channel or paper ("روسيا اليوم", "USA Today")
     not_days: list[str] = Field(default_factory=list)
+    # spans of time a word of a planned or earlier event may qualify ("الأسبوع المقبل", "next
+    # week"): such a word then speaks of the time, not of an event trigger before it
+    periods: list[str] = Field(default_factory=list)
 
 
 class NumbersFile(Strict):
@@ -341,6 +352,10 @@ class ClaimsFile(Strict):
     # the event types a nested event is agreed in (empty: any type not nested); under discussion
     # another type (a strike) hosts nothing
     hosts: list[str] = Field(default_factory=list)
+    # of a nested family: words before a host's trigger, after this event's own, that make the
+    # host what led to it ("تبادل ... بعد مفاوضات معقدة", "swap ... after months of talks"): such
+    # a host starts no event and hosts nothing
+    preludes: list[str] = Field(default_factory=list)
     attributes: dict[str, Attribute] = Field(default_factory=dict)
     triggers: list[Trigger] = Field(default_factory=list)
     rules: list[ClaimRule] = Field(default_factory=list)
