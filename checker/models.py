@@ -124,6 +124,7 @@ class DurationValue(Model):
     minutes: float  # the value as stated
     min: float
     max: float | None
+    part: str | None = None  # of a part of the event only ("first_session", "restricted"), by label
 
 
 class CountValue(Model):

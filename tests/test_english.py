@@ -63,6 +63,24 @@ def test_met_late_with_a_delegation_led_by_an_envoy_is_a_meeting():
     assert [(m.type, sorted(m.participants)) for m in mentions] == [("meeting", ["russia", "usa"])]
 
 
+def test_two_who_met_and_a_summit_held_are_meetings_one_agreed_is_none():
+    for text in ("Biden and Putin met in Geneva on Wednesday.", "Russian and Ukrainian negotiators met in Istanbul.",
+                 "Biden and Putin held a summit in Geneva on Wednesday."):
+        mentions, _ = _english(text)
+        assert [(m.type, m.relation) for m in mentions] == [("meeting", "reported")], text
+    mentions, _ = _english("The two leaders agreed to hold a summit in Vienna next year.")
+    assert [m.relation for m in mentions] in ([], ["planned"])
+
+
+def test_joined_country_adjectives_give_a_shared_title_no_country():
+    """"Russian and US Presidents Vladimir Putin and Joe Biden": the nearest adjective is not
+    Putin's country, so the title says only "president"."""
+    _, claims = _english("Russian and US Presidents Vladimir Putin and Joe Biden have completed their talks in Geneva.")
+    titles = [(c.subject, c.value.role, c.value.country) for c in claims if c.attribute == "person.title"]
+    assert ("putin", "president", "usa") not in titles
+    assert all(country is None for _, _, country in titles)
+
+
 def test_the_day_an_aide_speaks_of_a_reported_meeting_is_not_its_day():
     _, claims = _english("Russian President Vladimir Putin met US envoy Steve Witkoff in Moscow on Thursday. "
                          "Yury Ushakov, a Kremlin aide, said Friday that the Russian leader had insisted in the talks that "

@@ -153,3 +153,24 @@ def test_a_weekday_alone_that_does_not_fit_the_dated_account_is_a_date_conflict(
     r = report_of(rs, dated, weekday)
     assert [e.documents for e in r.events] == [["dated", "weekday"]]
     assert [(f.attribute, f.documents) for f in r.findings] == [("call.date", ["dated", "weekday"])]
+
+
+def test_a_sessions_length_is_compared_only_with_that_sessions(rs):
+    """The first session's two hours and the whole summit's three are both true; two accounts
+    of the first session that differ by half are not."""
+    whole = article("واستمرت قمة بايدن وبوتين في جنيف اليوم نحو ثلاث ساعات.", "2021-06-16", "whole")
+    first = article("واستمرت الجلسة الأولى من قمة بايدن وبوتين في جنيف اليوم ساعتين.", "2021-06-16", "first")
+    report = report_of(rs, whole, first)
+    assert [sorted(e.documents) for e in report.events] == [["first", "whole"]]
+    assert [f for f in report.findings if f.attribute == "meeting.duration"] == []
+    short = article("The first session of the Biden-Putin summit in Geneva lasted about an hour today.",
+                    "2021-06-16", "short")
+    short.language = "en"
+    found = [f for f in report_of(rs, whole, first, short).findings if f.attribute == "meeting.duration"]
+    assert [sorted(f.documents) for f in found] == [["first", "short"]]
+
+
+def test_a_meeting_and_the_talks_held_at_it_in_one_sentence_are_one_event(rs):
+    text = "اجتمع مفاوضون روس وأوكرانيون في إسطنبول اليوم الثلاثاء في أول محادثات سلام مباشرة بينهم منذ أسبوعين."
+    report = report_of(rs, article(text, "2022-03-29", "istanbul"))
+    assert [(e.type, e.date.date_from.isoformat()) for e in report.events] == [("meeting", "2022-03-29")]

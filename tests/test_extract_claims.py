@@ -56,6 +56,12 @@ def test_a_verb_spelled_like_a_bare_weekday_dates_nothing(rs):
     assert c.value.weekday == 4
 
 
+def test_the_months_other_name_in_brackets_keeps_the_year(rs):
+    text = "عقد الوفدان الروسي والأوكراني الجولة الرابعة من اجتماعاتهما في إسطنبول في 29 مارس (آذار) 2022."
+    [c] = claims_of(rs, text, "2025-05-19", "meeting.date")
+    assert c.value.day.isoformat() == "2022-03-29"
+
+
 def test_levantine_month_and_eastern_digits(rs):
     [c] = claims_of(rs, "أجرى ترامب اتصالا هاتفيا مع بوتين في ١٨ آذار الماضي.", "2025-05-19", "call.date")
     assert c.value.day.isoformat() == "2025-03-18"

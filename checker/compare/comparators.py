@@ -73,7 +73,10 @@ def dates(a: DateValue, b: DateValue) -> str | None:
 
 
 def durations(a: DurationValue, b: DurationValue) -> str | None:
-    """Intervals overlap = agreement ("more than two hours" has no upper bound)."""
+    """Intervals overlap = agreement ("more than two hours" has no upper bound). The length of
+    a part (the first session, the one-on-one) is compared only with that part's."""
+    if a.part != b.part:
+        return None
     lo = max(a.min, b.min)
     hi = min(x for x in (a.max, b.max, float("inf")) if x is not None)
     if a.max is None and b.max is not None and b.max <= a.min:
@@ -301,11 +304,12 @@ def describe(value, rs: RuleSet | None = None) -> str:
         return describe_date(value)
     if isinstance(value, DurationValue):
         fmt = lambda x: f"{x:g}"  # noqa: E731
+        part = f" ({value.part.replace('_', ' ')})" if value.part else ""
         if value.max is None:
-            return f"more than {fmt(value.min)} min"
+            return f"more than {fmt(value.min)} min{part}"
         if value.min == 0:
-            return f"less than {fmt(value.max)} min"
-        return f"{fmt(value.minutes)} min ({fmt(value.min)}-{fmt(value.max)})"
+            return f"less than {fmt(value.max)} min{part}"
+        return f"{fmt(value.minutes)} min ({fmt(value.min)}-{fmt(value.max)}){part}"
     if isinstance(value, TimeValue):
         hm = f"{value.hour:02d}:{value.minute:02d}"
         if value.clock12 and value.hour < 12:

@@ -598,6 +598,12 @@ class DocumentExtractor:
             if kin is not None:
                 etype, starts = kin.type, False
                 if etype in here:
+                    # "اجتمع المفاوضون ... اليوم الثلاثاء في أول محادثات": the day nearer the
+                    # talks is the meeting's, when the meeting has none
+                    m = here[etype]
+                    if m.date is None and value is not None:
+                        m.date, m.undated = value, value.day is None
+                        self._claim_stated_date(seg, norm, plain_start, s, etype, m, nearest, value, origin, quoted)
                     continue
             # an earlier or a planned event beside the one the segment reports
             relation = self._relation(s, etype, pos, etype in context)
@@ -621,16 +627,7 @@ class DocumentExtractor:
                 asides.add(m.id)
             elif m.relation == "reported":
                 context[etype] = m
-            stated = fams.event_date.get(etype)
-            # a span of days ("يومي 23 و24 يناير") is claimed too: it places the event, and agrees
-            # with either of its days
-            if stated and nearest and value is not None and (value.day or value.weekday is not None
-                                                             or value.date_from is not None
-                                                             or value.day_of_month is not None):
-                p = nearest[0]
-                a, b = origin.get(id(p), (s.start + p.start, s.start + p.end))
-                self._claim(seg, stated.name, m.id, value, self._span(norm, plain_start, a, b),
-                            "date.stated", quoted=quoted, mention=m)
+            self._claim_stated_date(seg, norm, plain_start, s, etype, m, nearest, value, origin, quoted)
         if here:
             reported = {e: m for e, m in here.items() if m.relation == "reported" and m.id not in asides}
             if reported:
@@ -972,6 +969,19 @@ class DocumentExtractor:
             return "reported"
         return "recalled" if any(pw.recalled[etype].match(s.norm, m.start(), hi) for m in hits) else "planned"
 
+    def _claim_stated_date(self, seg, norm, plain_start, s: _Sentence, etype: str, m: _Mention, nearest,
+                           value: DateValue | None, origin: dict[int, tuple[int, int]], quoted) -> None:
+        """The day the sentence gives the event, as its date claim. A span of days ("يومي 23 و24
+        يناير") is claimed too: it places the event, and agrees with either of its days."""
+        stated = self.rs.families.event_date.get(etype)
+        if stated and nearest and value is not None and (value.day or value.weekday is not None
+                                                         or value.date_from is not None
+                                                         or value.day_of_month is not None):
+            p = nearest[0]
+            a, b = origin.get(id(p), (s.start + p.start, s.start + p.end))
+            self._claim(seg, stated.name, m.id, value, self._span(norm, plain_start, a, b),
+                        "date.stated", quoted=quoted, mention=m)
+
     def _without_preludes(self, norm: str, triggers: list[tuple]) -> list[tuple]:
         """The triggers but those of a host named as what led to a nested event triggered before
         it ("تبادل 230 أسيرا بعد مفاوضات معقدة": the talks are its background, not its host)."""
@@ -1018,8 +1028,10 @@ class DocumentExtractor:
         passage already reports, when a trigger of `etype` speaks of it: "the talks" after "Putin
         received Witkoff" are that meeting's talks, not a second event. Only when no event of
         `etype` itself is under discussion, the sentence names no party the event lacks ("the
-        trilateral talks of Russia, Ukraine and the US" are other talks) and no place outside
-        the event's countries (talks "in Abu Dhabi" after a meeting in Moscow)."""
+        trilateral talks of Russia, Ukraine and the US" are other talks) and, for an event of an
+        earlier sentence, no place outside the event's countries (talks "in Abu Dhabi" after a
+        meeting in Moscow); in one sentence the place is the one both triggers share ("اختتمت
+        قمة بايدن وبوتين في جنيف بعد ثلاث ساعات من المحادثات")."""
         if etype in context or etype in here:
             return None
         for other in self.rs.policy.coreference.family_of(etype):
@@ -1029,7 +1041,7 @@ class DocumentExtractor:
             if m.participants and not set(participants) <= set(m.participants):
                 continue
             where = {self._country_of(x.entity) for x in s.ordered if x.type == "place" and x.entity}
-            if m.participants and any(c and c not in m.participants for c in where):
+            if m is not here.get(other) and m.participants and any(c and c not in m.participants for c in where):
                 continue
             return m
         return None

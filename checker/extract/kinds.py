@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from checker.extract.values import find_dates, grammar, parse_duration, parse_number
+from checker.extract.values import find_dates, grammar, parse_duration, parse_number, part_before
 from checker.models import CountValue, InitiatorValue, LabelValue, NumberValue, OrdinalValue, PersonValue, PlaceValue
 from checker.resolve.dates import resolve_date
 from checker.rules.ruleset import CompiledRule, alternation
@@ -80,6 +80,7 @@ def _duration(m: RuleMatch) -> bool:
     target = m.s.target(m.cr, m.mt)
     if parsed and target:
         value, qualifier = parsed
+        value.part = part_before(m.grammar, m.mt.string, m.mt.start("d"))
         m.s.claim(m.cr, target, value, m.mt, qualifier=qualifier)
     return False
 

@@ -202,6 +202,9 @@ def _bare(text: str, known: dict[str, str]) -> tuple[str, int]:
 _GLUE = {'"', "'", "«", "»", ".", "-"}  # "u.s" "." (a split "u.s."), "president" "-" "elect"
 
 
+_JOINERS = {"and", ",", "&", "و"}  # between coordinated country adjectives ("Russian and US")
+
+
 def _adjacent(doc, a_end: int, b_start: int) -> bool:
     """True when only quotes stand between two token positions."""
     return all(doc[i].text in _GLUE for i in range(a_end, b_start))
@@ -251,8 +254,13 @@ def _title_tail(lex: Lexicon, doc, items: list[Item], i: int, country: str | Non
 def _title_head(doc, items: list[Item], i: int) -> tuple[int, str | None, str] | None:
     """Where modifiers stand before the role (former U.S. President): the index of the role that
     the adjacent country adjectives and statuses from items[i] lead to, with their country and
-    status; None when no role follows them."""
+    status; None when no role follows them. Adjectives joined before them ("Russian and US
+    Presidents Vladimir Putin and Joe Biden") name the countries of several people: the role is
+    read without a country."""
     country, status = None, "current"
+    coordinated = i > 0 and items[i - 1].kind == "ADJ" and items[i].kind == "ADJ" \
+        and all(doc[t].lower_ in _JOINERS or doc[t].text in _GLUE for t in range(items[i - 1].end, items[i].start)) \
+        and items[i - 1].end < items[i].start
     k = i
     while k < len(items) and items[k].kind in ("ADJ", "STATUS"):
         if k > i and not _adjacent(doc, items[k - 1].end, items[k].start):
@@ -264,7 +272,7 @@ def _title_head(doc, items: list[Item], i: int) -> tuple[int, str | None, str] |
         k += 1
     if k == i or k >= len(items) or items[k].kind != "ROLE" or not _adjacent(doc, items[k - 1].end, items[k].start):
         return None
-    return k, country, status
+    return k, None if coordinated else country, status
 
 
 def _name_word(lex: Lexicon, tok) -> bool:

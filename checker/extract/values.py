@@ -78,12 +78,30 @@ class Grammar:
     unit_fractions: dict[str, float]
     unit_portions: dict[str, float]
     qualifiers: list[tuple[str, str]]
+    event_parts: re.Pattern[str]  # a word naming a part of the event (group name: its label)
     connectors: list[str]
     slightly: list[str]
     article: str | None
     topics: dict[str, str]
     topic: FilteredRegex
     topic_verb: FilteredRegex
+
+
+def _parts(parts: dict[str, list[str]]) -> re.Pattern[str]:
+    """Any word of a part of the event, in a group named by the part's label."""
+    groups = [rf"(?P<{label}>{alternation([normalize_word(w) for w in words])})" for label, words in parts.items()]
+    return re.compile(rf"(?<!\w)(?:و|ف|ب|ل)?(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE) if groups \
+        else re.compile(r"(?!x)x")
+
+
+def part_before(g: Grammar, text: str, at: int) -> str | None:
+    """The part of the event the clause before `at` names, nearest first ("واستمرت الجلسة الأولى
+    ساعتين": first_session), if any. The clause starts after the last comma, semicolon or
+    full stop before `at`."""
+    lo = max(0, at - 120)
+    cut = max((text.rfind(c, lo, at) for c in ".,;،؛"), default=-1)
+    hits = list(g.event_parts.finditer(text, max(lo, cut + 1), at))
+    return hits[-1].lastgroup if hits else None
 
 
 def _inverse(mapping: dict[int, list[str]]) -> dict[str, int]:
@@ -116,15 +134,16 @@ def _build(rs: RuleSet) -> Grammar:
         rf"{sh.day_suffix}(?![\d:])"
         rf"(?:\s*[،,]?\s*(?P<y3>\d{{4}}))?" if sh.month_first else ""
     )
+    alt = rf"(?:\s*\(\s*{M}\s*\))?"  # "29 مارس (آذار) 2022": the month's other name in brackets
     date = re.compile(
         rf"{b}(?:{wb}(?P<wd>{W})\s*[،,]?\s+)?(?P<d>\d{{1,2}})(?:(?:{rng})(?P<dt>\d{{1,2}}))?{sh.day_suffix}"
-        rf"\s+{sh.day_month}(?P<mon>{M}){e}"
+        rf"\s+{sh.day_month}(?P<mon>{M}){e}{alt}"
         rf"(?:\s*[،,]?\s*{sh.before_year}(?P<y>\d{{4}}))?(?:\s+(?P<week>{R}))?"
         rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})" + month_first
     )
     day_words = {normalize_word(k): v for k, v in cal.day_words.items() if 1 <= v <= 31}
     date_words = re.compile(
-        rf"{b}(?:{wb}(?P<wd>{W})\s*[،,]?\s+)?(?P<dw>{alternation(list(day_words))})\s+{sh.day_month}(?P<mon>{M}){e}"
+        rf"{b}(?:{wb}(?P<wd>{W})\s*[،,]?\s+)?(?P<dw>{alternation(list(day_words))})\s+{sh.day_month}(?P<mon>{M}){e}{alt}"
         rf"(?:\s*[،,]?\s*{sh.before_year}(?P<y>\d{{4}}))?"
     ) if day_words else re.compile(r"(?!x)x")
     # "اليوم الخميس", "اليوم، الخميس", "اليوم (الخميس)": the weekday of the relative day
@@ -185,7 +204,7 @@ def _build(rs: RuleSet) -> Grammar:
         {normalize_word(k): v for k, v in cal.zones.items()},
         {normalize_word(k): v for k, v in rs.numbers.values.items()},
         {normalize_word(k): v for k, v in rs.numbers.multipliers.items()},
-        units, unit_fractions, unit_portions, qualifiers,
+        units, unit_fractions, unit_portions, qualifiers, _parts(durations.parts if durations else {}),
         [normalize_word(w) for w in (durations.connectors if durations else [])],
         [normalize_word(w) for w in (durations.slightly if durations else [])],
         normalize_word(durations.article) if durations and durations.article else None,

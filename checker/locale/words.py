@@ -245,7 +245,7 @@ class Words:
             if interval:
                 text += " " + self._("(%(low)s–%(high)s minutes)") % {
                     "low": f"{v.min:.0f}", "high": f"{v.max:.0f}"}
-        return text
+        return f"{text} ({v.part.replace('_', ' ')})" if getattr(v, "part", None) else text
 
     def time(self, v) -> str:
         hm = f"{v.hour:02d}:{v.minute:02d}"

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 
 class Strict(BaseModel):
@@ -371,6 +371,9 @@ class ClaimsFile(Strict):
     slightly: list[str] = Field(default_factory=list)
     # duration: the article a unit may take after a qualifier ("نحو الساعة" is about an hour)
     article: str | None = None
+    # duration: a part of the event, by label, and the words that name it before a duration in
+    # its clause ("الجلسة الأولى", "the one-on-one"): its length is compared only with the same part's
+    parts: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], list[str]] = Field(default_factory=dict)
     topics: dict[str, list[str]] = Field(default_factory=dict)  # label read from a vocabulary
     topic_verbs: list[str] = Field(default_factory=list)  # label read from a vocabulary
     # words beside a trigger that make it another event than the one reported: an earlier one
