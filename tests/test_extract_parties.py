@@ -442,3 +442,21 @@ def test_a_day_counted_from_the_event_or_ending_a_span_is_no_date_of_it(rs):
     assert [c for c in claims if c.value.type == "date"] == []
     _, claims = read(rs, "ستستمر المحادثات بين الوفدين الروسي والأوكراني في إسطنبول حتى غد الأربعاء.", "2022-03-29")
     assert [c for c in claims if c.value.type == "date"] == []
+
+
+def test_other_issues_discussed_in_a_call_make_it_no_other_call(rs):
+    """أخرى after "قضايا" qualifies the issues: the call is the one reported, with its day."""
+    text = ("وقال المصدر إن القرار نوقش حين التقى رئيس الإمارات محمد بن زايد بالرئيس الروسي فلاديمير بوتين، "
+            "كما تطرقا إلى الصفقة وقضايا أخرى في مكالمة هاتفية بينهما، الأربعاء الماضي.")
+    mentions, _ = read(rs, text, "2022-12-08")
+    calls = [(m.relation, m.date.day.isoformat() if m.date else None) for m in mentions if m.type == "call"]
+    assert calls == [("reported", "2022-12-07")]
+
+
+def test_a_city_receiving_a_citizen_is_no_meeting(rs):
+    text = ("وأوضح البيان أن أبوظبي استقبلت يوم 8 ديسمبر 2022 المواطنة الأمريكية بريتني غراينر على متن طائرة "
+            "خاصة قادمة من موسكو.")
+    mentions, _ = read(rs, text, "2022-12-08")
+    assert [m.type for m in mentions if m.type == "meeting"] == []
+    mentions, _ = read(rs, "استقبل الرئيس الروسي فلاديمير بوتين المبعوث الأمريكي ستيف ويتكوف في الكرملين اليوم.", "2025-08-06")
+    assert [m.type for m in mentions] == ["meeting"]

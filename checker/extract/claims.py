@@ -101,10 +101,12 @@ class PartyWords:
     other: dict[str, re.Pattern[str]]  # event type -> words of a recalled, planned or another event
     recalled: dict[str, re.Pattern[str]]
     planned: dict[str, re.Pattern[str]]
+    another: dict[str, re.Pattern[str]]  # event type -> its words of a second one (اتصال آخر)
     not_other: dict[str, re.Pattern[str]]  # event type -> discourse markers holding such words
     earlier_clause: dict[str, re.Pattern[str]]  # event type -> words opening a clause about an earlier one
     preludes: dict[str, re.Pattern[str]]  # nested event type -> ends a text right before what led to it ("بعد ")
     outlets: re.Pattern[str]  # a news outlet and the country named as its own (its one group)
+    triggers: dict[str, list[re.Pattern[str]]]  # event type -> its trigger regexes
 
     def clause_cut(self, etype: str, norm: str, trigger: int) -> int | None:
         """Where, after the trigger at `trigger`, a clause about an earlier event of `etype`
@@ -122,8 +124,17 @@ class PartyWords:
             if rx is None:
                 continue
             skip = [m.span() for m in self.not_other.get(t, _NEVER).finditer(norm, max(0, lo - 20), min(len(norm), hi + 20))]
-            hits += [m for m in rx.finditer(norm, lo, hi) if not any(a <= m.start() < b for a, b in skip)]
+            hits += [m for m in rx.finditer(norm, lo, hi) if not any(a <= m.start() < b for a, b in skip)
+                     and (not self.another[t].match(norm, m.start()) or self._after_trigger(t, norm, m.start()))]
         return hits
+
+    def _after_trigger(self, etype: str, norm: str, at: int) -> bool:
+        """Does a trigger of `etype` end at most one word before `at`? A word of a second one
+        qualifies the noun before it ("اتصال آخر", "اتصالا هاتفيا آخر"), not any noun ("تطرقا
+        إلى الصفقة وقضايا أخرى في مكالمة هاتفية")."""
+        lo = max(0, at - 30)
+        return any(re.fullmatch(r"\s*(?:\S+\s+)?", norm[m.end():at])
+                   for rx in self.triggers.get(etype, []) for m in rx.finditer(norm, lo, at))
 
 
 _NEVER = re.compile(r"(?!)")
@@ -138,7 +149,10 @@ def party_words(rs: RuleSet) -> PartyWords:
         def words(ws: list[str]) -> re.Pattern[str]:
             return re.compile(rf"(?<!\w)(?:و|ف)?{alternation(ws)}") if ws else _NEVER
 
-        other, recalled, planned, not_other, earlier, preludes = {}, {}, {}, {}, {}, {}
+        other, recalled, planned, another, not_other, earlier, preludes = {}, {}, {}, {}, {}, {}, {}
+        triggers: dict[str, list[re.Pattern[str]]] = {}
+        for t in rs.triggers:
+            triggers.setdefault(t.event, []).append(t.regex.regex)
         for cf in rs.claim_files.values():
             if cf.event and cf.preludes:
                 preludes[cf.event] = _ahead_of(cf.preludes, words_between=3)  # بعد ما وصفته موسكو بمفاوضات
@@ -146,6 +160,7 @@ def party_words(rs: RuleSet) -> PartyWords:
                 other[cf.event] = words(cf.recalled + cf.planned + cf.another)
                 recalled[cf.event] = words(cf.recalled)
                 planned[cf.event] = words(cf.planned)
+                another[cf.event] = words(cf.another)
                 not_other[cf.event] = words(cf.not_other)
             if cf.event and cf.earlier_clause:
                 earlier[cf.event] = words(cf.earlier_clause)
@@ -153,8 +168,8 @@ def party_words(rs: RuleSet) -> PartyWords:
                                                    words(pw.between), _after_words(pw.mediators_after),
                                                    _place_gap(pw.place_words), _located(pw.located, pw.place_words), _located(pw.located, pw.place_words, pw.people_in),
                                                    words(pw.own_country), words(pw.clause_end), _ahead_of(pw.ahead_of),
-                                                   other, recalled, planned, not_other, earlier, preludes,
-                                                   _outlets(pw.outlets, pw.outlets_after))
+                                                   other, recalled, planned, another, not_other, earlier, preludes,
+                                                   _outlets(pw.outlets, pw.outlets_after), triggers)
     return hit
 
 
@@ -607,6 +622,8 @@ class DocumentExtractor:
                     continue
             # an earlier or a planned event beside the one the segment reports
             relation = self._relation(s, etype, pos, etype in context)
+            if relation == "reported" and nearest and (nearest[0].relative_days or 0) > 0:
+                relation = "planned"  # "ويجريان محادثات موسعة يوم غد الثلاثاء": still to come
             m = self._place(seg, etype, starts, value, participants,
                             self._span(norm, plain_start, s.start + pos, s.start + pos + 1)[0],
                             context, seg_mentions, relation, firm, refers)

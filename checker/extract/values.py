@@ -78,6 +78,7 @@ class Grammar:
     unit_fractions: dict[str, float]
     unit_portions: dict[str, float]
     qualifiers: list[tuple[str, str]]
+    qualifiers_after: list[tuple[str, str]]  # words after a duration phrase and the qualifier they give
     event_parts: re.Pattern[str]  # a word naming a part of the event (group name: its label)
     connectors: list[str]
     slightly: list[str]
@@ -204,7 +205,9 @@ def _build(rs: RuleSet) -> Grammar:
         {normalize_word(k): v for k, v in cal.zones.items()},
         {normalize_word(k): v for k, v in rs.numbers.values.items()},
         {normalize_word(k): v for k, v in rs.numbers.multipliers.items()},
-        units, unit_fractions, unit_portions, qualifiers, _parts(durations.parts if durations else {}),
+        units, unit_fractions, unit_portions, qualifiers,
+        [(normalize_word(w), "about") for w in (durations.qualifiers.about_after if durations and durations.qualifiers else [])],
+        _parts(durations.parts if durations else {}),
         [normalize_word(w) for w in (durations.connectors if durations else [])],
         [normalize_word(w) for w in (durations.slightly if durations else [])],
         normalize_word(durations.article) if durations and durations.article else None,
@@ -445,6 +448,10 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float,
                 break
         if qualifier != "exact":
             break
+    after = next((w for w, kind in g.qualifiers_after if t.endswith(" " + w)), None)
+    if after:  # "ست ساعات تقريبا"
+        t = t[:-len(after) - 1]
+        qualifier = "about" if qualifier == "exact" else qualifier
     slight = next((w for w in g.slightly if t.endswith(" " + w)), None)
     if slight:  # أقل من ساعة بقليل: a little less than an hour
         t = t[:-len(slight) - 1]

@@ -229,7 +229,7 @@ def _duration_macro(durations: ClaimsFile, numbers: NumbersFile) -> str:
         + (rf"|{several}" if several else "")
     unit_phrase = rf"(?:(?:{count})(?:[\s-]+{fractions})?[\s-]+)?{units}(?:\s+{fractions}{more})?"
     article = rf"(?:{re.escape(normalize_word(durations.article))}(?={units}))?" if durations.article else ""
-    slightly = rf"(?:\s+{alternation(durations.slightly)})?" if durations.slightly else ""
+    slightly = rf"(?:\s+{alternation(durations.slightly + q.about_after)})?" if durations.slightly or q.about_after else ""
     return rf"(?:ل?{qual}\s+{article})?{unit_phrase}(?!\w){slightly}"  # لنحو: the qualifier with a clitic
 
 

@@ -341,6 +341,8 @@ class DurationQualifiers(Strict):
     # "just under two hours", "a little less than an hour": below the value but close to it,
     # [value x (1 - about), value] by the policy's tolerance, never down to zero
     just_under: list[str] = Field(default_factory=list)
+    # after the phrase: "ست ساعات تقريبا", "two hours or so" are about that long
+    about_after: list[str] = Field(default_factory=list)
 
 
 class ClaimsFile(Strict):
