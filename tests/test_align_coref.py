@@ -126,6 +126,20 @@ def test_an_undated_account_a_month_off_on_another_weekday_stays_apart(rs):
     assert events == [["dated"], ["other"]]
 
 
+def test_an_undated_account_a_weekday_off_that_shares_the_details_joins_and_its_day_is_the_finding(rs):
+    """A page without a date says Wednesday of the Thursday swap in Abu Dhabi of two prisoners:
+    a slip, compared, not another exchange; a page saying Monday of it stays apart."""
+    dated = article("وذكرت الخارجية الروسية أن عملية التبادل بين روسيا والولايات المتحدة تمت اليوم الخميس في أبو ظبي، "
+                    "وشملت تبادل سجينين.", "2022-12-08", "dated")
+    slip = article("وتبادلت روسيا والولايات المتحدة سجينين يوم الأربعاء في أبو ظبي.", None, "slip")
+    events, findings = events_and_findings(rs, dated, slip)
+    assert events == [["dated", "slip"]]
+    assert ("exchange.date", ("dated", "slip")) in findings or ("exchange.date", ("slip", "dated")) in findings
+    monday = article("وتبادلت روسيا والولايات المتحدة سجينين يوم الاثنين في أبو ظبي.", None, "monday")
+    events, _ = events_and_findings(rs, dated, monday)
+    assert events == [["dated"], ["monday"]]
+
+
 def test_the_first_call_since_taking_office_tells_an_undated_account_from_the_fifth(rs):
     first = article("أجرى بايدن يوم 10 فبراير 2021 اتصالا هاتفيا مع شي جين بينغ، في أول اتصال بينهما منذ تولي بايدن منصبه.",
                     "2021-02-10", "first")
@@ -339,3 +353,18 @@ def test_english_a_meeting_on_the_sidelines_keeps_apart_from_the_summit(rs):
     sideline.language = summit.language = "en"
     events, _ = events_and_findings(rs, sideline, summit)
     assert ["sideline"] in events and ["summit"] in events
+
+
+def test_two_sittings_a_page_tells_apart_are_two_events_for_every_page(rs):
+    """One page reports Monday's informal meeting and Tuesday's talks of the same two leaders:
+    another page's Tuesday talks are Tuesday's sitting, not Monday's with a wrong day."""
+    monday = article("اجتمع الرئيس الروسي فلاديمير بوتين والرئيس الصيني شي جين بينغ في الكرملين اليوم.",
+                     "2023-03-20", "monday")
+    tuesday = article("أجرى الرئيس الروسي فلاديمير بوتين والرئيس الصيني شي جين بينغ محادثات رسمية في الكرملين اليوم.",
+                      "2023-03-21", "tuesday")
+    both = article("يواصل الرئيس الصيني شي جين بينغ والرئيس الروسي فلاديمير بوتين محادثاتهما في موسكو اليوم الثلاثاء. "
+                   "وكان بوتين والرئيس الصيني شي جين بينج قد عقدا اجتماعا غير رسمي يوم أمس الاثنين.",
+                   "2023-03-21", "z-both")  # read last on its day: the other Tuesday page comes first
+    events, findings = events_and_findings(rs, monday, tuesday, both)
+    assert events == [["monday", "z-both"], ["tuesday", "z-both"]]
+    assert [f for f in findings if f[0].endswith(".date")] == []

@@ -460,3 +460,11 @@ def test_a_city_receiving_a_citizen_is_no_meeting(rs):
     assert [m.type for m in mentions if m.type == "meeting"] == []
     mentions, _ = read(rs, "استقبل الرئيس الروسي فلاديمير بوتين المبعوث الأمريكي ستيف ويتكوف في الكرملين اليوم.", "2025-08-06")
     assert [m.type for m in mentions] == ["meeting"]
+
+
+def test_an_undated_pages_today_and_yesterday_are_two_sittings_of_the_same_parties(rs):
+    text = ("يواصل الرئيس الصيني شي جين بينغ زيارته إلى موسكو، حيث تبدأ بعد ظهر اليوم الثلاثاء مباحثاته الرسمية "
+            "في الكرملين مع نظيره الروسي فلاديمير بوتين. وذكرت وكالات الأنباء الروسية أنهما أجريا محادثات غير "
+            "رسمية أمس الاثنين.")
+    mentions, claims = read(rs, text, None)
+    assert [(m.participants, m.date.weekday) for m in mentions] == [(["china", "russia"], 1), (["china", "russia"], 0)]

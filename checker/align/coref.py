@@ -283,6 +283,9 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int,
             name = WEEKDAYS_EN[a.weekday]
             if p.day.weekday() == a.weekday or a.ended and (p.day.weekday() + 1) % 7 == a.weekday:
                 v.add(w.weekday_fits, f"its {name} fits {p.day.isoformat()}")
+            elif (a.weekday - p.day.weekday()) % 7 in (1, 6):
+                v.add(w.weekday_day_off, f"says {name}, a day off {p.day.isoformat()} "
+                                         f"(a {WEEKDAYS_EN[p.day.weekday()]}): its date is compared")
             else:
                 v.add(w.weekday_differs, f"says {name}, but {p.day.isoformat()} was a {WEEKDAYS_EN[p.day.weekday()]}")
         lo, hi = a.published

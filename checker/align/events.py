@@ -45,6 +45,7 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
     named = sorted((a for a in accounts if a.day is not None and len(a.parties) >= 2), key=_day_order)
     vague = sorted((a for a in accounts if a.day is not None and len(a.parties) < 2), key=_day_order)
     events = _Events(policy, rs)
+    events.separated = _separated_days(named, policy)
     for a in named:
         events.place(a, strict=False)
     for a in vague:
@@ -81,6 +82,22 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
     return out, mention_event
 
 
+def _separated_days(named: list[Account], policy: CorefPolicy) -> set[tuple[str, frozenset[str], dt.date, dt.date]]:
+    """(type, parties, day, other day) of two sittings one page reports apart: the informal
+    meeting of Monday and the talks of Tuesday. Another page's account of either day is of
+    that day's sitting, never a date off by one of the other."""
+    by_page: dict[tuple[str, str], list[Account]] = defaultdict(list)
+    for a in named:
+        by_page[(a.mention.document, type_family(a.mention.type, policy))].append(a)
+    out = set()
+    for (_, family), accounts in by_page.items():
+        for x in accounts:
+            for y in accounts:
+                if x.day != y.day and len(x.parties & y.parties) >= 2:
+                    out.add((family, x.parties & y.parties, x.day, y.day))
+    return out
+
+
 def _mode_type(p: Profile) -> str:
     """The type most of an event's accounts give it (ties: the first in name order)."""
     return min(p.types, key=lambda t: (-p.types[t], t))
@@ -107,6 +124,7 @@ class _Events:
         self.by_day: dict[tuple[str, dt.date], list[int]] = defaultdict(list)
         self.partyless: dict[str, list[int]] = defaultdict(list)
         self.of_type: dict[str, list[int]] = defaultdict(list)
+        self.separated: set[tuple[str, frozenset[str], dt.date, dt.date]] = set()
 
     def window(self, etype: str) -> int:
         ev = self.rs.policy.events.get(etype)
@@ -131,6 +149,10 @@ class _Events:
             # so a dated account meets the few events of its weeks, not years of its parties' events
             gap = dt.timedelta(days=self.policy.max_gap_days)
             profiles = [p for p in profiles if p.day is None or abs(p.day - a.day) <= gap]
+            if self.separated:  # a day some page tells apart from this one is another sitting's
+                profiles = [p for p in profiles if p.day is None or p.day == a.day
+                            or not any(s[0] == etype and s[2] == p.day and s[3] == a.day and s[1] <= a.parties | set(p.parties)
+                                       for s in self.separated)]
         return profiles
 
     def place(self, a: Account, strict: bool) -> None:

@@ -1102,6 +1102,15 @@ class DocumentExtractor:
                 target = next((m for m in reversed(same) if _fits(m.participants, participants)), None)
                 if target is None:
                     starts = True
+            elif target is not None and value is not None and value.weekday is not None and target.date is not None \
+                    and target.date.day is None and target.date.weekday not in (None, value.weekday):
+                # an undated page's "today, Tuesday" and "yesterday, Monday": two days, two sittings
+                # of the same parties ("وكان الرئيسان قد أجريا محادثات أمس الاثنين")
+                if not participants:
+                    participants = list(target.participants)
+                target = next((m for m in same if m.date is not None and m.date.day is None
+                               and m.date.weekday == value.weekday and _fits(m.participants, participants)), None)
+                starts = target is None
         if target is None:
             if not starts and not same and day is None and not participants:
                 return None

@@ -440,6 +440,7 @@ class CorefWeights(Strict):
     day_beyond_window: float = -1
     weekday_fits: float = 1
     weekday_differs: float = -2
+    weekday_day_off: float = 0  # an undated account's weekday the day before or after the event's: a slip, or the next day's news
     published_near: float = 0.5
     published_stale: float = -1
     published_far: float = -2
