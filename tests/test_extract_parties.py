@@ -468,3 +468,11 @@ def test_an_undated_pages_today_and_yesterday_are_two_sittings_of_the_same_parti
             "رسمية أمس الاثنين.")
     mentions, claims = read(rs, text, None)
     assert [(m.participants, m.date.weekday) for m in mentions] == [(["china", "russia"], 1), (["china", "russia"], 0)]
+
+
+def test_a_sitting_of_another_day_named_by_a_pronoun_is_between_the_same_parties(rs):
+    text = ("أجرى الرئيس الصيني شي جين بينغ والرئيس الروسي فلاديمير بوتين محادثات رسمية في الكرملين اليوم الثلاثاء. "
+            "وذكرت الوكالات أنهما أجريا محادثات غير رسمية أمس الاثنين.")
+    mentions, _ = read(rs, text, "2023-03-21")
+    assert [(m.participants, m.date.day.isoformat()) for m in mentions] == \
+        [(["china", "russia"], "2023-03-21"), (["china", "russia"], "2023-03-20")]

@@ -1119,6 +1119,11 @@ class DocumentExtractor:
             if len(set(participants)) < 2 and etype == "call":
                 ctx = context.get(etype)
                 participants = list(ctx.participants) if ctx else participants
+            elif not participants:
+                # "أنهما أجريا محادثات غير رسمية أمس الاثنين": a sitting of another day, named by a
+                # pronoun, is between the parties of the one under discussion (or of its kin)
+                ctx = next((context[t] for t in self.rs.policy.coreference.family_of(etype) if t in context), None)
+                participants = list(ctx.participants) if ctx else participants
             target = _Mention(f"{self.doc.id}:m{seg}.{len(self.mentions) + 1}", etype, list(participants), value, None, span, seg)
             target.undated = day is None
             target.relation = relation
