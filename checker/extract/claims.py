@@ -1057,9 +1057,10 @@ class DocumentExtractor:
                 continue
             if m.participants and not set(participants) <= set(m.participants):
                 continue
-            where = {self._country_of(x.entity) for x in s.ordered if x.type == "place" and x.entity}
+            places = {x.entity for x in s.ordered if x.type == "place" and x.entity} - {m.place}
+            where = {self._country_of(x) for x in places}
             if m is not here.get(other) and m.participants and any(c and c not in m.participants for c in where):
-                continue
+                continue  # (the kin's own place, named again, is no other place)
             return m
         return None
 

@@ -80,9 +80,14 @@ def _duration(m: RuleMatch) -> bool:
     target = m.s.target(m.cr, m.mt)
     if parsed and target:
         value, qualifier = parsed
-        value.part = part_before(m.grammar, m.mt.string, m.mt.start("d"))
+        value.part = part_before(m.grammar, m.mt.string, m.mt.start("d"), _event_nouns(m.rs))
         m.s.claim(m.cr, target, value, m.mt, qualifier=qualifier)
     return False
+
+
+def _event_nouns(rs: Any) -> list[re.Pattern[str]]:
+    """The trigger regexes of every event type (matched on the skeleton, as rules are)."""
+    return rs.derived("kinds.event_nouns", lambda r: [t.regex.regex for t in r.triggers])
 
 
 def _count(m: RuleMatch) -> bool:

@@ -8,6 +8,7 @@ Dates are returned unresolved (`DatePhrase`): resolve/dates.py anchors them on t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker.models import DurationValue, TimeValue
@@ -80,6 +81,7 @@ class Grammar:
     qualifiers: list[tuple[str, str]]
     qualifiers_after: list[tuple[str, str]]  # words after a duration phrase and the qualifier they give
     event_parts: re.Pattern[str]  # a word naming a part of the event (group name: its label)
+    part_breaks: re.Pattern[str]  # words opening another clause, where a part named before is not this one's
     connectors: list[str]
     slightly: list[str]
     article: str | None
@@ -95,14 +97,30 @@ def _parts(parts: dict[str, list[str]]) -> re.Pattern[str]:
         else re.compile(r"(?!x)x")
 
 
-def part_before(g: Grammar, text: str, at: int) -> str | None:
-    """The part of the event the clause before `at` names, nearest first ("واستمرت الجلسة الأولى
-    ساعتين": first_session), if any. The clause starts after the last comma, semicolon or
-    full stop before `at`."""
-    lo = max(0, at - 120)
-    cut = max((text.rfind(c, lo, at) for c in ".,;،؛"), default=-1)
-    hits = list(g.event_parts.finditer(text, max(lo, cut + 1), at))
-    return hits[-1].lastgroup if hits else None
+# between a part and its event's noun: "الجلسة الأولى الأصغر من (المحادثات)", "the first session of their (summit)"
+_PART_OF = re.compile(r"\s*(?:[^\s.,،;]+\s+){0,2}?(?:من|of|in)\s+(?:[^\s.,،;]+\s+){0,2}?")
+
+
+def part_before(g: Grammar, text: str, at: int, events: Sequence[re.Pattern[str]] = ()) -> str | None:
+    """The part of the event the clause before `at` names ("واستمرت الجلسة الأولى من القمة،
+    ساعتين", "The first session of their summit, in which ..., ended after about 93 minutes":
+    first_session), if any: the part word nearest `at`, unless an event's own noun (a trigger of
+    `events`) stands nearer and outside the part's phrase ("the first session lasted two hours
+    and the summit three": the summit's). The clause starts after a full stop, a semicolon or a
+    word of `part_breaks` (فيما, while)."""
+    lo = max(0, at - 200)
+    cut = max([text.rfind(c, lo, at) for c in ".;؛"] + [m.end() for m in g.part_breaks.finditer(text, lo, at)])
+    start = max(lo, cut + 1)
+    hits = list(g.event_parts.finditer(text, start, at))
+    if not hits:
+        return None
+    last = hits[-1]
+    for rx in events:
+        for m in rx.finditer(text, last.end(), at):
+            # "الجلسة الأولى من القمة", "the first session of their summit": the part's own phrase
+            if not _PART_OF.fullmatch(text, last.end(), m.start()):
+                return None
+    return last.lastgroup
 
 
 def _inverse(mapping: dict[int, list[str]]) -> dict[str, int]:
@@ -208,6 +226,8 @@ def _build(rs: RuleSet) -> Grammar:
         units, unit_fractions, unit_portions, qualifiers,
         [(normalize_word(w), "about") for w in (durations.qualifiers.about_after if durations and durations.qualifiers else [])],
         _parts(durations.parts if durations else {}),
+        re.compile(rf"(?<!\w)(?:و)?{alternation([normalize_word(w) for w in durations.part_breaks])}(?!\w)", re.IGNORECASE)
+        if durations and durations.part_breaks else re.compile(never),
         [normalize_word(w) for w in (durations.connectors if durations else [])],
         [normalize_word(w) for w in (durations.slightly if durations else [])],
         normalize_word(durations.article) if durations and durations.article else None,

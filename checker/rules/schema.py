@@ -376,6 +376,7 @@ class ClaimsFile(Strict):
     # duration: a part of the event, by label, and the words that name it before a duration in
     # its clause ("الجلسة الأولى", "the one-on-one"): its length is compared only with the same part's
     parts: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], list[str]] = Field(default_factory=dict)
+    part_breaks: list[str] = Field(default_factory=list)  # duration: words opening another clause (فيما, while)
     topics: dict[str, list[str]] = Field(default_factory=dict)  # label read from a vocabulary
     topic_verbs: list[str] = Field(default_factory=list)  # label read from a vocabulary
     # words beside a trigger that make it another event than the one reported: an earlier one
