@@ -62,6 +62,13 @@ def test_the_months_other_name_in_brackets_keeps_the_year(rs):
     assert c.value.day.isoformat() == "2022-03-29"
 
 
+def test_a_datelines_day_before_the_agency_is_the_filing_day_not_the_events(rs):
+    text = ("جنيف 17 يونيو 2021 (وال) -انتهت في جنيف جولة من المحادثات الموسعة بين بايدن وبوتين جرت في إطار "
+            "القمة المنعقدة أمس الأربعاء.")
+    [c] = claims_of(rs, text, "2021-06-17", "talks.date")
+    assert c.value.day.isoformat() == "2021-06-16"
+
+
 def test_levantine_month_and_eastern_digits(rs):
     [c] = claims_of(rs, "أجرى ترامب اتصالا هاتفيا مع بوتين في ١٨ آذار الماضي.", "2025-05-19", "call.date")
     assert c.value.day.isoformat() == "2025-03-18"

@@ -57,6 +57,7 @@ class PublishedRules:
     updated_window_days: int = 6
     timestamp_words: int = 0
     dateline_words: int = 0
+    label_words: int = 4
     article_day: re.Pattern[str] | None = None  # groups word, wd
     article_day_offsets: dict[str, int] = field(default_factory=dict)
     article_prose_lines: int = 6
@@ -105,7 +106,7 @@ def compile_published(files: list[tuple[str, PublishedFile, dict]]) -> Published
     clock: list[str] = []
     weekday_of: dict[str, int] = {}
     day_words: dict[str, int] = {}
-    prose_lines, late_days, updated_days, timestamp_words, dateline_words = 1, 0, 0, 0, 0
+    prose_lines, late_days, updated_days, timestamp_words, dateline_words, label_words = 1, 0, 0, 0, 0, 0
     for path, spec, lines in files:
         header_lines = max(header_lines, spec.header_lines)
         labels += spec.labels
@@ -116,6 +117,7 @@ def compile_published(files: list[tuple[str, PublishedFile, dict]]) -> Published
         updated_days = max(updated_days, spec.updated_window_days)
         timestamp_words = max(timestamp_words, spec.timestamp_words)
         dateline_words = max(dateline_words, spec.dateline_words)
+        label_words = max(label_words, spec.label_words)
         _add_names(weekday_of, spec.weekdays, "weekdays", path, lines)
         if spec.article_days:
             day_words.update({" ".join(fold_word(w).split()): n for w, n in spec.article_days.words.items()})
@@ -194,6 +196,7 @@ def compile_published(files: list[tuple[str, PublishedFile, dict]]) -> Published
         updated_window_days=updated_days,
         timestamp_words=timestamp_words,
         dateline_words=dateline_words,
+        label_words=label_words,
         article_day=(
             re.compile(
                 rf"(?<!{LETTER_OR_DIGIT})(?P<word>{_alternation(list(day_words))})[\s(،,]*"
@@ -404,6 +407,8 @@ def read_line(line: str, rules: PublishedRules, above: str | None = None, below:
         following[j] = nxt
     out = []
     for (day, span), before, after in zip(dates, nearest, following):
+        if before is not None and len(words(line[:before[0]])) > rules.label_words:
+            before = None  # a label inside a sentence: the day of what it tells
         if before is not None:
             start, stop, kind = before
             label: str | None = line[start:stop]
@@ -428,10 +433,17 @@ _DASHES = "-–—"
 
 def _is_dateline(line: str, span: tuple[int, int], max_words: int) -> bool:
     """Does the line open with a dateline ending at this date: a few words and a dash before it,
-    a colon or a dash after it ("CAIRO – 14 October 2025: ...")?"""
+    a colon or a dash after it ("CAIRO – 14 October 2025: ..."), or the city, the date and the
+    agency in brackets before the dash ("جنيف 17 يونيو 2021 (وال) -")?"""
     before, after = line[: span[0]].rstrip(), line[span[1] :].lstrip()
-    return (0 < len(words(before)) <= max_words and before != "" and before[-1] in _DASHES + ",،"
-            and after != "" and after[0] in _DASHES + ":")
+    if not 0 < len(words(before)) <= max_words:
+        return False
+    if _AGENCY_DASH.match(after):
+        return True
+    return before[-1] in _DASHES + ",،" and after != "" and after[0] in _DASHES + ":"
+
+
+_AGENCY_DASH = re.compile(r"\(\s*[^()\d]{1,25}?\s*\)\s*[-–—:]")  # "(وال) -", "(AFP) –"
 
 
 def example_reading(text: str, rules: PublishedRules) -> tuple[str, dt.date | None]:
