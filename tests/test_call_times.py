@@ -234,3 +234,14 @@ def test_a_day_and_month_months_from_the_event_is_left_without_a_year():
     assert near.value.day == dt.date(2025, 8, 8)
     assert far.value.day is None  # "He last met Putin on April 25": another meeting
     assert slip.value.day == dt.date(2025, 9, 6)  # Wednesday the 6th, a month off: the date check reports it
+
+
+def test_local_time_is_the_zone_of_where_the_event_was(rs):
+    """13:36 local time in Geneva is 14:36 in Moscow (summer: UTC+2 and UTC+3), not 13:36 there."""
+    local = article("بدأت قمة بوتين وبايدن في جنيف يوم 16 يونيو 2021 الساعة 13:36 بالتوقيت المحلي.", "2021-06-16", "local")
+    [c] = [c for c in extract(local, rs)[1] if c.attribute == "meeting.time"]
+    assert c.value.zone == "Europe/Zurich"
+    same = _en("The Biden-Putin summit in Geneva began at 14:36 Moscow time on June 16, 2021.", "2021-06-16", "same")
+    other = article("بدأت قمة بوتين وبايدن في جنيف يوم 16 يونيو 2021 الساعة 13:36 بتوقيت موسكو.", "2021-06-16", "other")
+    assert [f.attribute for f in analyse([local, same], rs).findings] == []
+    assert [f.attribute for f in analyse([local, other], rs).findings] == ["meeting.time"]

@@ -476,3 +476,8 @@ def test_a_sitting_of_another_day_named_by_a_pronoun_is_between_the_same_parties
     mentions, _ = read(rs, text, "2023-03-21")
     assert [(m.participants, m.date.day.isoformat()) for m in mentions] == \
         [(["china", "russia"], "2023-03-21"), (["china", "russia"], "2023-03-20")]
+
+
+def test_both_countries_of_a_dual_title_are_parties(rs):
+    mentions, _ = read(rs, "انتهى اليوم اللقاء بين الرئيسين الروسي والصيني في الكرملين.", "2023-03-20")
+    assert [m.participants for m in mentions] == [["china", "russia"]]

@@ -264,3 +264,11 @@ def test_the_date_attribute_may_have_any_name(rules_copy):
          "  meeting.day: {kind: date, read: event_date}")
     _, claims = extract(article("التقى أردوغان زيلينسكي في إسطنبول اليوم."), load_ruleset(rules_copy))
     assert [c.attribute for c in claims if c.value.type == "date"] == ["meeting.day"]
+
+
+def test_an_unknown_time_zone_names_file_and_line(rules_copy):
+    f = rules_copy / "ar" / "calendar.yaml"
+    edit(f, "  موسكو: Europe/Moscow", "  موسكو: Europe/Moskva")
+    with pytest.raises(RuleError) as err:
+        load_ruleset(rules_copy)
+    assert "calendar.yaml:" in str(err.value) and "Europe/Moskva" in str(err.value)

@@ -21,6 +21,7 @@ from checker.resolve.dates import resolve_date
 from checker.resolve.kb import holder, offices_of, terms_of
 from checker.rules.kinds import TEMPLATE
 from checker.rules.ruleset import CompiledRule, RuleSet, alternation
+from checker.rules.schema import LOCAL_ZONE
 from checker.text.language import sentence_language
 from checker.text.normalize import Normalized, normalize
 
@@ -374,6 +375,7 @@ class DocumentExtractor:
         self.today = self._today()
         for seg_index, ps, pe in self.segments:
             self._segment(seg_index, ps, self.view_text[ps:pe])
+        self._local_times()
         out = []
         for m in self.mentions:
             if not m.participants and (m.date is None or m.date.day is None) and m.place is None and not m.claims:
@@ -383,6 +385,19 @@ class DocumentExtractor:
                                     place=m.place, span=m.span, claims=m.claims,
                                     mediators=sorted(set(m.mediators) - set(m.participants)), relation=m.relation))
         return out, self.claims
+
+    def _local_times(self) -> None:
+        """"13:36 بالتوقيت المحلي", "local time": the zone of where the event was, once the
+        document has said where; else the zones of its parties, as for a time with no zone."""
+        by_id = {m.id: m for m in self.mentions}
+        for c in self.claims:
+            v = c.value
+            if getattr(v, "type", None) == "time" and v.zone == LOCAL_ZONE:
+                m = by_id.get(c.subject)
+                where = self._zone_of(m.place) if m is not None and m.place else None
+                v.zone = where
+                if where is None:
+                    v.candidates = sorted({z for z in (self._zone_of(p) for p in (m.participants if m else [])) if z})
 
     def _use(self, lang: str) -> None:
         """Read what follows with the rules of `lang` (entities, values and events are the same

@@ -227,6 +227,8 @@ def _title_tail(lex: Lexicon, doc, items: list[Item], i: int, country: str | Non
         j += 1
     while j < len(items):
         nxt = items[j]
+        if nxt.kind == "ADJ" and country is not None and nxt.key != country:
+            break  # "الرئيسين الروسي والصيني": a second country is another person's, not this title's
         if nxt.kind in ("ADJ", "STATUS", "FILL") and _adjacent(doc, end_tok, nxt.start):
             if nxt.kind == "ADJ":
                 country = country or nxt.key

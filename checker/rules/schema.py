@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 
 class Strict(BaseModel):
@@ -234,6 +234,9 @@ class ClockPhases(Strict):
     planned: list[str] = Field(default_factory=list)
 
 
+LOCAL_ZONE = "local"  # a zone word that means the zone of where the event is
+
+
 class CalendarFile(Strict):
     # cldr: a Babel locale whose CLDR month and weekday names (wide and abbreviated) are added
     # to the lists below, so a language need not spell them out
@@ -246,12 +249,25 @@ class CalendarFile(Strict):
     hours: dict[int, list[str]]
     day_parts: DayParts
     fractions: dict[str, int]
+    # words of a zone -> an IANA name, or "local": the zone of where the event is ("بالتوقيت
+    # المحلي", "local time")
     zones: dict[str, str]
     phases: ClockPhases = Field(default_factory=ClockPhases)
     # days of the month in words, before a month ("في الأول من أغسطس", "الفاتح نوفمبر")
     day_words: dict[str, int] = Field(default_factory=dict)
     # names that hold a day word and date nothing: a channel or paper ("روسيا اليوم", "USA Today")
     not_days: list[str] = Field(default_factory=list)
+
+    @field_validator("zones")
+    @classmethod
+    def _known_zones(cls, zones: dict[str, str]) -> dict[str, str]:
+        import zoneinfo
+
+        known = zoneinfo.available_timezones() | {"UTC", LOCAL_ZONE}
+        bad = sorted(z for z in zones.values() if z not in known)
+        if bad:
+            raise ValueError(f"unknown time zone(s) {', '.join(bad)}: an IANA name or {LOCAL_ZONE!r}")
+        return zones
     # spans of time a word of a planned or earlier event may qualify ("الأسبوع المقبل", "next
     # week"): such a word then speaks of the time, not of an event trigger before it
     periods: list[str] = Field(default_factory=list)
