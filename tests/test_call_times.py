@@ -245,3 +245,12 @@ def test_local_time_is_the_zone_of_where_the_event_was(rs):
     other = article("بدأت قمة بوتين وبايدن في جنيف يوم 16 يونيو 2021 الساعة 13:36 بتوقيت موسكو.", "2021-06-16", "other")
     assert [f.attribute for f in analyse([local, same], rs).findings] == []
     assert [f.attribute for f in analyse([local, other], rs).findings] == ["meeting.time"]
+
+
+def test_local_time_in_a_city_of_a_country_of_several_zones_is_not_guessed(rs):
+    """Russia keeps many zones and St Petersburg is not its capital: the rules do not say its
+    zone, so "local time" keeps the parties' zones, never the capital's by default."""
+    doc = _en("Russian President Vladimir Putin met Belarusian President Alexander Lukashenko in St Petersburg "
+              "on Friday at 11:00 local time.", "2025-05-23")
+    [c] = [c for c in extract(doc, rs)[1] if c.attribute == "meeting.time"]
+    assert c.value.zone is None and "Europe/Moscow" in c.value.candidates

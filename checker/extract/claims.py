@@ -387,14 +387,16 @@ class DocumentExtractor:
         return out, self.claims
 
     def _local_times(self) -> None:
-        """"13:36 بالتوقيت المحلي", "local time": the zone of where the event was, once the
-        document has said where; else the zones of its parties, as for a time with no zone."""
+        """"13:36 بالتوقيت المحلي", "local time": the zone of the city where the event was, once
+        the document has said it; else the zones of its parties, as for a time with no zone."""
         by_id = {m.id: m for m in self.mentions}
         for c in self.claims:
             v = c.value
             if getattr(v, "type", None) == "time" and v.zone == LOCAL_ZONE:
                 m = by_id.get(c.subject)
-                where = self._zone_of(m.place) if m is not None and m.place else None
+                # a city's zone: a country may keep several (the local time of "the United States")
+                place = m.place if m is not None and m.place and self.lex.entity_types.get(m.place) == "place" else None
+                where = self.lex.zones.get(place) if place else None
                 v.zone = where
                 if where is None:
                     v.candidates = sorted({z for z in (self._zone_of(p) for p in (m.participants if m else [])) if z})

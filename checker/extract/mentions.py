@@ -68,7 +68,7 @@ class Lexicon:
     name_stop: frozenset[str] = frozenset()  # words that end an open name
     connectors: frozenset[str] = frozenset()
     max_name_words: int = 3
-    zones: dict[str, str] = field(default_factory=dict)  # country id -> IANA zone
+    zones: dict[str, str] = field(default_factory=dict)  # country or city id -> IANA zone
 
     @functools.cached_property
     def fuzzy_keys(self) -> tuple[str, ...]:
@@ -125,7 +125,7 @@ def _build_lexicon(rs: RuleSet) -> Lexicon:
                    rs.entities.fuzzy.threshold, rs.entities.fuzzy.min_length,
                    rs.titles.modifiers == "before", frozenset(normalize_word(w) for w in rs.titles.apposition_words),
                    rs.entities.names is not None, frozenset(stop), frozenset(normalize_word(w) for w in on.connectors), on.max_words,
-                   {e.id: e.zone for e in rs.entities.entities if e.type == "country" and e.zone})
+                   {e.id: e.zone for e in rs.entities.entities if e.zone})
 
 
 @functools.lru_cache(maxsize=65536)

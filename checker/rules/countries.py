@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.rules.loader import RuleError
-from checker.rules.schema import CountriesFile, CountryExtras, CountryExtrasFile, EntityRule
+from checker.rules.schema import CountriesFile, CountryExtras, CountryExtrasFile, CountryRecord, EntityRule
 
 
 def arabic_adjective_forms(masculine: str) -> list[str]:
@@ -43,7 +43,7 @@ def country_entities(countries: CountriesFile, extras: CountryExtrasFile, lang: 
     for c in countries.countries:
         more = extras.countries.get(c.id, CountryExtras())
         if c.id in written:
-            out.extend(EntityRule(id=p, type="place", country=c.id, names=n)
+            out.extend(EntityRule(id=p, type="place", country=c.id, names=n, zone=_place_zone(c, p, list(more.capitals)))
                        for p, n in sorted(more.capitals.items()) if p not in written)
             continue
         drop = set(more.drop)
@@ -57,5 +57,17 @@ def country_entities(countries: CountriesFile, extras: CountryExtrasFile, lang: 
         out.append(EntityRule(id=c.id, type="country", names=names, adjectives=adjectives, zone=c.zone))
         for place, place_names in sorted(more.capitals.items()):
             if place not in written:
-                out.append(EntityRule(id=place, type="place", country=c.id, names=place_names))
+                out.append(EntityRule(id=place, type="place", country=c.id, names=place_names,
+                                      zone=_place_zone(c, place, list(more.capitals))))
     return out
+
+
+def _place_zone(country: CountryRecord, place: str, places: list[str]) -> str | None:
+    """A city's time zone: its country's, when the country keeps one zone (CLDR, through Babel)
+    or the city is its capital, listed first; unknown for the other cities of a country of
+    several zones (Anchorage is not on Washington's time)."""
+    from babel.core import get_global
+
+    zones = get_global("territory_zones").get(country.iso2, [])
+    return country.zone if len(zones) <= 1 or (places and place == places[0]) else None
+
