@@ -198,7 +198,8 @@ _AFTER_SPEECH = (re.compile(r"\s*(?:يوم\s+)?"),
                  re.compile(r"\s*عن(?:ها|ه)\s+\u27e6[pc]\d+\u27e7(?:\s*و\s*\u27e6[pc]\d+\u27e7)*\s*،?\s*(?:يوم\s+)?"))
 # the placeholder a marker word speaks of: right after it, or after a side's word or an adjective
 # of party or nationality ("خلفا للديمقراطي ⟦p2⟧")
-_PLACEHOLDER_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:جانب\s+|طرف\s+)?(?:[^\s\u27e6،,]+ي\s+)?\u27e6[pc](\d+)\u27e7")
+# (not "في", which ends as an adjective does: "وساطة في موسكو" says where, not who)
+_PLACEHOLDER_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:جانب\s+|طرف\s+)?(?:(?!في\s)[^\s\u27e6،,]+ي\s+)?\u27e6[pc](\d+)\u27e7")
 # between a day and the verb of saying after it: a comma, or a comma and the speaker's few words
 _BEFORE_SPEECH = re.compile(r"\)?[\s،,]*|\)?\s*[،,]\s*(?:[^\s،,.;:]+\s+){1,4}")  # "Earlier (on Monday), the White House said"
 _AND_PLACEHOLDER = re.compile(r"\s*(?:،|و|,)\s*(?:و\s*)?\u27e6[pc](\d+)\u27e7")
@@ -638,7 +639,7 @@ class DocumentExtractor:
                         self._claim_stated_date(seg, norm, plain_start, s, etype, m, nearest, value, origin, quoted)
                     continue
             # an earlier or a planned event beside the one the segment reports
-            relation = self._relation(s, etype, pos, etype in context)
+            relation = self._relation(s, etype, pos, reported(etype))
             if relation == "reported" and nearest and (nearest[0].relative_days or 0) > 0:
                 relation = "planned"  # "ويجريان محادثات موسعة يوم غد الثلاثاء": still to come
             m = self._place(seg, etype, starts, value, participants,
@@ -996,6 +997,11 @@ class DocumentExtractor:
         if pw.ahead_of.search(s.norm, lo, pos):
             return "planned"  # "قال زيلينسكي قبيل لقائه ترامب": the meeting is still to come
         hits = pw.other_hits(etype, s.norm, lo, hi, planned_only=not discussed)
+        if discussed and lo > 0:
+            # a sentence that opens in the pluperfect ("وكانت تركيا قد استضافت في 10 مارس ...
+            # اللقاء الأول"): what it tells came before, however far its trigger stands
+            hits += [h for h in pw.other_hits(etype, s.norm, 0, pos) if h.start() <= 1
+                     and pw.recalled[etype].match(s.norm, h.start())]
         # "وكان الكرملين قد أعلن أن الاتصال ...": what is pluperfect is the statement, not the call
         hits = [h for h in hits if not self.g.speech.regex.match(s.norm[h.end():].lstrip())]
         hits = [h for h in hits if not self._of_a_period(s.norm, h.start(), pos)]
