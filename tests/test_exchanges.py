@@ -287,3 +287,15 @@ def test_talks_that_led_to_an_exchange_neither_host_nor_split_it(rs):
     report, found = _findings(rs, back, swap)
     assert [(e.type, sorted(e.documents)) for e in report.events] == [("exchange", ["back", "swap"])]
     assert found == []
+
+
+def test_talks_in_which_an_exchange_was_agreed_still_host_it(rs):
+    """'agreed to exchange ... after talks that lasted two hours': the talks' outcome, so both
+    accounts are one talks event and their durations are compared."""
+    after = _doc("واتفق الوفدان الروسي والأوكراني على تبادل ألف أسير من كل جانب بعد محادثات استمرت ساعتين في "
+                 "إسطنبول اليوم الجمعة.", "after", "2025-05-16")
+    held = _doc("وأجرى الوفدان الروسي والأوكراني محادثات في إسطنبول اليوم الجمعة استمرت ثلاث ساعات، واتفقا على "
+                "تبادل ألف أسير من كل جانب.", "held", "2025-05-16")
+    report, found = _findings(rs, after, held)
+    assert [(e.type, sorted(e.documents)) for e in report.events] == [("talks", ["after", "held"])]
+    assert ("talks.duration", ("after", "held")) in found

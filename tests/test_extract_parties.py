@@ -496,3 +496,32 @@ def test_a_mediation_in_a_capital_names_no_mediator_nor_the_talks_place(rs):
     mentions, claims = read(rs, text, "2022-03-29")
     assert [(m.participants, m.mediators) for m in mentions] == [(["russia", "ukraine"], [])]
     assert {c.value.place for c in claims if c.attribute == "talks.place"} == {"istanbul"}
+
+
+def test_an_agency_of_a_government_is_a_party_a_news_agency_is_not(rs):
+    mentions, _ = read(rs, "والتقى مدير وكالة المخابرات الأمريكية نظيره الروسي في أنقرة اليوم الاثنين.", "2025-03-24")
+    assert [m.participants for m in mentions] == [["russia", "usa"]]
+    mentions, _ = read(rs, "The head of the US intelligence agency met his Russian counterpart in Ankara on Monday.",
+                       "2025-03-24")
+    assert [m.participants for m in mentions] == [["russia", "usa"]]
+
+
+def test_talks_planned_for_tomorrow_give_their_day_to_no_meeting_held_today(rs):
+    mentions, _ = read(rs, "التقى أردوغان وبوتين في إسطنبول اليوم الثلاثاء على أن يواصلا المحادثات غدا.", "2025-05-13")
+    held = [m for m in mentions if m.relation == "reported"]
+    assert [m.type for m in held] == ["meeting"]
+    assert held[0].date is None or held[0].date.day.isoformat() == "2025-05-13"
+    assert [m.relation for m in mentions if m.date and m.date.day and m.date.day.isoformat() == "2025-05-14"] == ["planned"]
+
+
+def test_parties_who_met_before_named_in_a_relative_clause_start_no_meeting(rs):
+    mentions, _ = read(rs, "وأجرى أردوغان وبوتين، اللذان التقيا في سوتشي الشهر الماضي، اتصالا هاتفيا اليوم الثلاثاء.",
+                       "2025-05-13")
+    assert [m.type for m in mentions] == ["call"]
+
+
+def test_an_english_summit_announced_for_the_coming_weeks_is_planned(rs):
+    doc = article("Trump announced a summit with Putin in Budapest in the coming weeks.", "2025-10-16")
+    doc.language = "en"
+    mentions, _ = extract(doc, rs)
+    assert [m.relation for m in mentions] == ["planned"]

@@ -106,6 +106,7 @@ class PartyWords:
     not_other: dict[str, re.Pattern[str]]  # event type -> discourse markers holding such words
     earlier_clause: dict[str, re.Pattern[str]]  # event type -> words opening a clause about an earlier one
     preludes: dict[str, re.Pattern[str]]  # nested event type -> ends a text right before what led to it ("بعد ")
+    agreed: dict[str, re.Pattern[str]]  # nested event type -> words saying it was agreed, not carried out
     outlets: re.Pattern[str]  # a news outlet and the country named as its own (its one group)
     triggers: dict[str, list[re.Pattern[str]]]  # event type -> its trigger regexes
 
@@ -150,13 +151,14 @@ def party_words(rs: RuleSet) -> PartyWords:
         def words(ws: list[str]) -> re.Pattern[str]:
             return re.compile(rf"(?<!\w)(?:و|ف)?{alternation(ws)}") if ws else _NEVER
 
-        other, recalled, planned, another, not_other, earlier, preludes = {}, {}, {}, {}, {}, {}, {}
+        other, recalled, planned, another, not_other, earlier, preludes, agreed = {}, {}, {}, {}, {}, {}, {}, {}
         triggers: dict[str, list[re.Pattern[str]]] = {}
         for t in rs.triggers:
             triggers.setdefault(t.event, []).append(t.regex.regex)
         for cf in rs.claim_files.values():
             if cf.event and cf.preludes:
                 preludes[cf.event] = _ahead_of(cf.preludes, words_between=3)  # بعد ما وصفته موسكو بمفاوضات
+                agreed[cf.event] = words(cf.agreed)
             if cf.event and (cf.recalled or cf.planned or cf.another):
                 other[cf.event] = words(cf.recalled + cf.planned + cf.another)
                 recalled[cf.event] = words(cf.recalled)
@@ -169,7 +171,7 @@ def party_words(rs: RuleSet) -> PartyWords:
                                                    words(pw.between), _after_words(pw.mediators_after),
                                                    _place_gap(pw.place_words), _located(pw.located, pw.place_words), _located(pw.located, pw.place_words, pw.people_in),
                                                    words(pw.own_country), words(pw.clause_end), _ahead_of(pw.ahead_of),
-                                                   other, recalled, planned, another, not_other, earlier, preludes,
+                                                   other, recalled, planned, another, not_other, earlier, preludes, agreed,
                                                    _outlets(pw.outlets, pw.outlets_after), triggers)
     return hit
 
@@ -627,7 +629,8 @@ class DocumentExtractor:
                 inside = self._participants(s, etype, first_day, before=before, within=frame)
                 if _fits(context[etype].participants, inside[0]) if etype in context else len(inside[0]) >= 2:
                     participants, mediators, firm = inside
-            kin = self._kin_under_discussion(s, etype, participants, context, here)
+            ahead = bool(nearest and (nearest[0].relative_days or 0) > 0)  # "... على أن يواصلا المحادثات غدا"
+            kin = None if ahead else self._kin_under_discussion(s, etype, participants, context, here)
             if kin is not None:
                 etype, starts = kin.type, False
                 if etype in here:
@@ -640,7 +643,7 @@ class DocumentExtractor:
                     continue
             # an earlier or a planned event beside the one the segment reports
             relation = self._relation(s, etype, pos, reported(etype))
-            if relation == "reported" and nearest and (nearest[0].relative_days or 0) > 0:
+            if relation == "reported" and ahead:
                 relation = "planned"  # "ويجريان محادثات موسعة يوم غد الثلاثاء": still to come
             m = self._place(seg, etype, starts, value, participants,
                             self._span(norm, plain_start, s.start + pos, s.start + pos + 1)[0],
@@ -1004,7 +1007,9 @@ class DocumentExtractor:
                      and pw.recalled[etype].match(s.norm, h.start())]
         # "وكان الكرملين قد أعلن أن الاتصال ...": what is pluperfect is the statement, not the call
         hits = [h for h in hits if not self.g.speech.regex.match(s.norm[h.end():].lstrip())]
-        hits = [h for h in hits if not self._of_a_period(s.norm, h.start(), pos)]
+        # a planned word of a span of time speaks of the time; an earlier one dates the event
+        # itself ("اللذان التقيا في سوتشي الشهر الماضي")
+        hits = [h for h in hits if pw.recalled[etype].match(s.norm, h.start()) or not self._of_a_period(s.norm, h.start(), pos)]
         if not hits:
             return "reported"
         return "recalled" if any(pw.recalled[etype].match(s.norm, m.start(), hi) for m in hits) else "planned"
@@ -1025,10 +1030,13 @@ class DocumentExtractor:
     def _without_preludes(self, norm: str, triggers: list[tuple]) -> list[tuple]:
         """The triggers but those of a host named as what led to a nested event triggered before
         it ("تبادل 230 أسيرا بعد مفاوضات معقدة": the talks are its background, not its host)."""
-        fams, preludes = self.rs.families, party_words(self.rs).preludes
-        nested = [(t[0], t[1]) for t in triggers if t[1] in preludes]
+        fams, pw = self.rs.families, party_words(self.rs)
+        # an exchange agreed ("اتفق الوفدان على تبادل ... بعد محادثات", "agreed to swap ... after
+        # talks") is the talks' outcome: they still host it
+        nested = [(t[0], t[1]) for t in triggers if t[1] in pw.preludes
+                  and not pw.agreed[t[1]].search(norm, max(0, t[0] - 40), t[0])]
         return [t for t in triggers
-                if not any(at < t[0] and fams.hosts_of(n, t[1]) and preludes[n].search(norm, max(0, t[0] - 40), t[0])
+                if not any(at < t[0] and fams.hosts_of(n, t[1]) and pw.preludes[n].search(norm, max(0, t[0] - 40), t[0])
                            for at, n in nested)]
 
     def _of_a_period(self, norm: str, word: int, trigger: int) -> bool:

@@ -118,6 +118,9 @@ def _hedge_before(g: Any, text: str, at: int) -> str:
         for lead in ("", "ل", "و"):
             w = lead + word
             if before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum()):
+                verb = before[:-len(w)].split()[-1:]
+                if verb and verb[0] in g.qualifier_not_after:
+                    return "exact"  # "handed over 300": a verb's particle
                 return _COUNT_BOUNDS[kind]
     return "exact"
 

@@ -80,6 +80,7 @@ class Grammar:
     unit_portions: dict[str, float]
     qualifiers: list[tuple[str, str]]
     qualifiers_after: list[tuple[str, str]]  # words after a duration phrase and the qualifier they give
+    qualifier_not_after: frozenset[str]  # a word before a qualifier that makes it a verb's particle
     event_parts: re.Pattern[str]  # a word naming a part of the event (group name: its label)
     part_breaks: re.Pattern[str]  # words opening another clause, where a part named before is not this one's
     connectors: list[str]
@@ -225,6 +226,7 @@ def _build(rs: RuleSet) -> Grammar:
         {normalize_word(k): v for k, v in rs.numbers.multipliers.items()},
         units, unit_fractions, unit_portions, qualifiers,
         [(normalize_word(w), "about") for w in (durations.qualifiers.about_after if durations and durations.qualifiers else [])],
+        frozenset(normalize_word(w) for w in (durations.qualifiers.not_after if durations and durations.qualifiers else [])),
         _parts(durations.parts if durations else {}),
         re.compile(rf"(?<!\w)(?:و)?{alternation([normalize_word(w) for w in durations.part_breaks])}(?!\w)", re.IGNORECASE)
         if durations and durations.part_breaks else re.compile(never),

@@ -268,8 +268,9 @@ class PublishedFile(Strict):
     # the lead may open with a dateline: up to this many words (a city, an agency), a dash, the
     # date, then a colon or a dash ("القاهرة - 14 أكتوبر 2025: ..."); 0: none are read
     dateline_words: int = Field(0, ge=0, le=8)
-    # a publication label counts with at most this many words before it on its line (a section,
-    # a byline); further into a sentence ("استقبلت بتاريخ 8 ديسمبر") it dates the news told
+    # a publication label counts with at most this many words before it on its line, or after a
+    # separator (a byline, a section: "كتب: محمد السيد - نشر بتاريخ"); further into a sentence
+    # ("استقبلت بتاريخ 8 ديسمبر") it dates the news told
     label_words: int = Field(4, ge=0, le=20)
     formats: list[DateFormat] = Field(default_factory=list)
     relative: RelativeRules | None = None

@@ -407,8 +407,9 @@ def read_line(line: str, rules: PublishedRules, above: str | None = None, below:
         following[j] = nxt
     out = []
     for (day, span), before, after in zip(dates, nearest, following):
-        if before is not None and len(words(line[:before[0]])) > rules.label_words:
-            before = None  # a label inside a sentence: the day of what it tells
+        if before is not None and len(words(line[:before[0]])) > rules.label_words \
+                and not _SEPARATOR_END.search(line[:before[0]]):
+            before = None  # a label inside a sentence (no byline or section before a separator): the news's day
         if before is not None:
             start, stop, kind = before
             label: str | None = line[start:stop]
@@ -443,6 +444,7 @@ def _is_dateline(line: str, span: tuple[int, int], max_words: int) -> bool:
     return before[-1] in _DASHES + ",،" and after != "" and after[0] in _DASHES + ":"
 
 
+_SEPARATOR_END = re.compile(r"[-–—|:•/]\s*$")  # "كتب: محمد السيد - نشر بتاريخ", "أخبار العالم | نشر في"
 _AGENCY_DASH = re.compile(r"\(\s*[^()\d]{1,25}?\s*\)\s*[-–—:]")  # "(وال) -", "(AFP) –"
 
 

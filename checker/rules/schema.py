@@ -359,6 +359,8 @@ class DurationQualifiers(Strict):
     just_under: list[str] = Field(default_factory=list)
     # after the phrase: "ست ساعات تقريبا", "two hours or so" are about that long
     about_after: list[str] = Field(default_factory=list)
+    # right before a qualifier: it is a verb's particle, no bound ("handed over 300 prisoners")
+    not_after: list[str] = Field(default_factory=list)
 
 
 class ClaimsFile(Strict):
@@ -374,6 +376,9 @@ class ClaimsFile(Strict):
     # host what led to it ("تبادل ... بعد مفاوضات معقدة", "swap ... after months of talks"): such
     # a host starts no event and hosts nothing
     preludes: list[str] = Field(default_factory=list)
+    # of a nested family with preludes: words before its trigger that say it was agreed, not
+    # carried out ("اتفق الوفدان على تبادل", "agreed to swap"): the talks after them still host it
+    agreed: list[str] = Field(default_factory=list)
     attributes: dict[str, Attribute] = Field(default_factory=dict)
     triggers: list[Trigger] = Field(default_factory=list)
     rules: list[ClaimRule] = Field(default_factory=list)
