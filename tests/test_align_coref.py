@@ -128,14 +128,14 @@ def test_an_undated_account_a_month_off_on_another_weekday_stays_apart(rs):
 
 def test_an_undated_account_a_weekday_off_that_shares_the_details_joins_and_its_day_is_the_finding(rs):
     """A page without a date says Wednesday of the Thursday swap in Abu Dhabi of two prisoners:
-    a slip, compared, not another exchange; a page saying Monday of it stays apart."""
+    a slip, compared, not another exchange; a page saying only Monday of a swap stays apart."""
     dated = article("وذكرت الخارجية الروسية أن عملية التبادل بين روسيا والولايات المتحدة تمت اليوم الخميس في أبو ظبي، "
                     "وشملت تبادل سجينين.", "2022-12-08", "dated")
-    slip = article("وتبادلت روسيا والولايات المتحدة سجينين يوم الأربعاء في أبو ظبي.", None, "slip")
+    slip = article("وجرى تبادل سجينين بين روسيا والولايات المتحدة يوم الأربعاء في أبو ظبي.", None, "slip")
     events, findings = events_and_findings(rs, dated, slip)
     assert events == [["dated", "slip"]]
     assert ("exchange.date", ("dated", "slip")) in findings or ("exchange.date", ("slip", "dated")) in findings
-    monday = article("وتبادلت روسيا والولايات المتحدة سجينين يوم الاثنين في أبو ظبي.", None, "monday")
+    monday = article("وجرى تبادل سجناء بين روسيا والولايات المتحدة يوم الاثنين.", None, "monday")
     events, _ = events_and_findings(rs, dated, monday)
     assert events == [["dated"], ["monday"]]
 
@@ -368,3 +368,13 @@ def test_two_sittings_a_page_tells_apart_are_two_events_for_every_page(rs):
     events, findings = events_and_findings(rs, monday, tuesday, both)
     assert events == [["monday", "z-both"], ["tuesday", "z-both"]]
     assert [f for f in findings if f[0].endswith(".date")] == []
+
+
+def test_an_undated_account_a_weekday_off_that_shares_one_detail_is_the_next_days_event(rs):
+    """Another call of the same two leaders the next day, about as long: nothing but the
+    length ties it to Tuesday's, so it is Wednesday's call, and no date is in conflict."""
+    tuesday = article("أجرى أردوغان اتصالا هاتفيا مع بوتين اليوم الثلاثاء استمر نحو ساعة.", "2025-05-13", "tuesday")
+    wednesday = article("أجرى أردوغان اتصالا هاتفيا آخر مع بوتين يوم الأربعاء استمر نحو ساعة.", None, "wednesday")
+    events, findings = events_and_findings(rs, tuesday, wednesday)
+    assert events == [["tuesday"], ["wednesday"]] and findings == []
+

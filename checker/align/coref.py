@@ -257,6 +257,7 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int,
         else:
             return v.block(f"other parties ({_names(mine)} against {_names(theirs)})")
 
+    day_off = False  # an undated account's weekday a day off the event's
     # the day, or what stands for it on an undated account
     if a.day is not None and p.day is not None:
         gap = abs((a.day - p.day).days)
@@ -284,6 +285,7 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int,
             if p.day.weekday() == a.weekday or a.ended and (p.day.weekday() + 1) % 7 == a.weekday:
                 v.add(w.weekday_fits, f"its {name} fits {p.day.isoformat()}")
             elif (a.weekday - p.day.weekday()) % 7 in (1, 6):
+                day_off = True
                 v.add(w.weekday_day_off, f"says {name}, a day off {p.day.isoformat()} "
                                          f"(a {WEEKDAYS_EN[p.day.weekday()]}): its date is compared")
             else:
@@ -359,6 +361,10 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int,
     if shared:
         attrs = sorted({k[0].split(".")[-1] for k in shared})
         v.add(min(w.shared_detail * len(shared), w.shared_detail_max), f"same {', '.join(attrs)} stated")
+    if day_off and len(shared) < 2 and not (m.place and m.place == p.place):
+        # a weekday a day off is a slip only when the place or two details say it is this event;
+        # else it is the next day's sitting ("اتصالا آخر يوم الأربعاء استمر نحو ساعة")
+        v.add(w.weekday_differs - w.weekday_day_off, "nothing else it states ties it to this day")
     return v
 
 
