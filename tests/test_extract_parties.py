@@ -483,13 +483,6 @@ def test_both_countries_of_a_dual_title_are_parties(rs):
     assert [m.participants for m in mentions] == [["china", "russia"]]
 
 
-def test_a_sentence_in_the_pluperfect_recalls_an_earlier_meeting_beside_the_talks(rs):
-    text = ("انطلقت صباح اليوم الثلاثاء بإسطنبول المحادثات بين الوفدين الروسي والأوكراني. وكانت تركيا قد استضافت "
-            "في 10 مارس بأنطاليا اللقاء الأول بين وزيري الخارجية الروسي والأوكراني.")
-    mentions, _ = read(rs, text, "2022-03-29")
-    assert [(m.type, m.relation) for m in mentions] == [("talks", "reported"), ("meeting", "recalled")]
-
-
 def test_a_mediation_in_a_capital_names_no_mediator_nor_the_talks_place(rs):
     text = ("بدأ الوفدان الروسي والأوكراني محادثاتهما في إسطنبول اليوم الثلاثاء. ويحضر المحادثات رومان "
             "أبراموفيتش الذي قاد وساطة في موسكو مطلع الشهر الجاري.")

@@ -1000,11 +1000,6 @@ class DocumentExtractor:
         if pw.ahead_of.search(s.norm, lo, pos):
             return "planned"  # "قال زيلينسكي قبيل لقائه ترامب": the meeting is still to come
         hits = pw.other_hits(etype, s.norm, lo, hi, planned_only=not discussed)
-        if discussed and lo > 0:
-            # a sentence that opens in the pluperfect ("وكانت تركيا قد استضافت في 10 مارس ...
-            # اللقاء الأول"): what it tells came before, however far its trigger stands
-            hits += [h for h in pw.other_hits(etype, s.norm, 0, pos) if h.start() <= 1
-                     and pw.recalled[etype].match(s.norm, h.start())]
         # "وكان الكرملين قد أعلن أن الاتصال ...": what is pluperfect is the statement, not the call
         hits = [h for h in hits if not self.g.speech.regex.match(s.norm[h.end():].lstrip())]
         # a planned word of a span of time speaks of the time; an earlier one dates the event

@@ -99,6 +99,7 @@ def _parts(parts: dict[str, list[str]]) -> re.Pattern[str]:
 
 
 # between a part and its event's noun: "الجلسة الأولى الأصغر من (المحادثات)", "the first session of their (summit)"
+_ASIDE = re.compile(r"[,،]\s*(?:in\s+which|which|who|where|when|الذي|التي|اللذان|اللتان|حيث)(?!\w)", re.IGNORECASE)
 _PART_OF = re.compile(r"\s*(?:[^\s.,،;]+\s+){0,2}?(?:من|of|in)\s+(?:[^\s.,،;]+\s+){0,2}?")
 
 
@@ -118,8 +119,9 @@ def part_before(g: Grammar, text: str, at: int, events: Sequence[re.Pattern[str]
     last = hits[-1]
     for rx in events:
         for m in rx.finditer(text, last.end(), at):
-            # "الجلسة الأولى من القمة", "the first session of their summit": the part's own phrase
-            if not _PART_OF.fullmatch(text, last.end(), m.start()):
+            # "الجلسة الأولى من القمة", "the first session of their summit": the part's own phrase;
+            # ", in which Biden and Putin met ...": a clause about the part
+            if not _PART_OF.fullmatch(text, last.end(), m.start()) and not _ASIDE.search(text, last.end(), m.start()):
                 return None
     return last.lastgroup
 
