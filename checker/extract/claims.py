@@ -20,7 +20,7 @@ from checker.models import Claim, DateValue, Document, EventMention, LabelValue,
 from checker.resolve.dates import resolve_date
 from checker.resolve.kb import holder, offices_of, terms_of
 from checker.rules.kinds import TEMPLATE
-from checker.rules.ruleset import CompiledRule, RuleSet, alternation
+from checker.rules.ruleset import CompiledRule, RuleSet, alternation, trigger_regexes
 from checker.rules.schema import LOCAL_ZONE
 from checker.text.language import sentence_language
 from checker.text.normalize import Normalized, normalize
@@ -152,9 +152,6 @@ def party_words(rs: RuleSet) -> PartyWords:
             return re.compile(rf"(?<!\w)(?:و|ف)?{alternation(ws)}") if ws else _NEVER
 
         other, recalled, planned, another, not_other, earlier, preludes, agreed = {}, {}, {}, {}, {}, {}, {}, {}
-        triggers: dict[str, list[re.Pattern[str]]] = {}
-        for t in rs.triggers:
-            triggers.setdefault(t.event, []).append(t.regex.regex)
         for cf in rs.claim_files.values():
             if cf.event and cf.preludes:
                 preludes[cf.event] = _ahead_of(cf.preludes, words_between=3)  # بعد ما وصفته موسكو بمفاوضات
@@ -172,7 +169,7 @@ def party_words(rs: RuleSet) -> PartyWords:
                                                    _place_gap(pw.place_words), _located(pw.located, pw.place_words), _located(pw.located, pw.place_words, pw.people_in),
                                                    words(pw.own_country), words(pw.clause_end), _ahead_of(pw.ahead_of),
                                                    other, recalled, planned, another, not_other, earlier, preludes, agreed,
-                                                   _outlets(pw.outlets, pw.outlets_after), triggers)
+                                                   _outlets(pw.outlets, pw.outlets_after), trigger_regexes(rs))
     return hit
 
 

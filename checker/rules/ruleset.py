@@ -73,6 +73,16 @@ def alternation(words: list[str]) -> str:
                             for w in forms) + ")"
 
 
+def trigger_regexes(rs: RuleSet) -> dict[str, list[re.Pattern[str]]]:
+    """Each event type's trigger regexes (matched on a sentence's skeleton), built once."""
+    def build(r: RuleSet) -> dict[str, list[re.Pattern[str]]]:
+        out: dict[str, list[re.Pattern[str]]] = {}
+        for t in r.triggers:
+            out.setdefault(t.event, []).append(t.regex.regex)
+        return out
+    return rs.derived("rules.trigger_regexes", build)
+
+
 def place_countries(rs: RuleSet) -> dict[str, str]:
     """City -> the country it lies in, for every place the rules list with one (built once per
     rule set): "in Moscow" and "in Russia" are one place to the aligner and the comparer."""
