@@ -81,6 +81,7 @@ class Grammar:
     qualifiers: list[tuple[str, str]]
     qualifiers_after: list[tuple[str, str]]  # words after a duration phrase and the qualifier they give
     qualifier_not_after: frozenset[str]  # a word before a qualifier that makes it a verb's particle
+    duration_range: re.Pattern[str]  # the first number of a range and the words around it (group a)
     event_parts: re.Pattern[str]  # a word naming a part of the event (group name: its label)
     part_breaks: re.Pattern[str]  # words opening another clause, where a part named before is not this one's
     connectors: list[str]
@@ -229,6 +230,9 @@ def _build(rs: RuleSet) -> Grammar:
         units, unit_fractions, unit_portions, qualifiers,
         [(normalize_word(w), "about") for w in (durations.qualifiers.about_after if durations and durations.qualifiers else [])],
         frozenset(normalize_word(w) for w in (durations.qualifiers.not_after if durations and durations.qualifiers else [])),
+        re.compile(rf"^{alternation([normalize_word(w) for w in durations.range_from])}\s+(?P<a>\S+)\s+"
+                   rf"{alternation([normalize_word(w) for w in durations.range_to])}\s*(?=\S)")
+        if durations and durations.range_from and durations.range_to else re.compile(never),
         _parts(durations.parts if durations else {}),
         re.compile(rf"(?<!\w)(?:و)?{alternation([normalize_word(w) for w in durations.part_breaks])}(?!\w)", re.IGNORECASE)
         if durations and durations.part_breaks else re.compile(never),
@@ -492,6 +496,11 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float,
     if g.article and t.startswith(g.article) and t[len(g.article):].split(" ")[0] in g.units:
         t = t[len(g.article):]  # نحو الساعة
     t = re.sub(r"^ل(?=\d)", "", t)  # دامت لـ45 دقيقة
+    low = None
+    rng = g.duration_range.match(t)
+    if rng and qualifier == "exact" and (_decimal(rng.group("a")) or parse_number(g, rng.group("a"))):
+        low = _decimal(rng.group("a")) or parse_number(g, rng.group("a"))  # "بين 4 و5 ساعات": from 4
+        t = t[rng.end():]
     t = re.sub(r"^\(\s*([\d.,\u066b]+)\s*\)", r"\1", t)  # "( 4.5 ) ساعة"
     words = re.sub(r"(?<=\d)-(?=\D)|(?<=\w)-(?=\w)", " ", t).split(" ")  # "90-minute", "two-hour"
     count: float = 1
@@ -533,7 +542,10 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float,
             if n:
                 second_minutes, second_count, _ = g.units[m.group(2)]
                 minutes += n * second_count * second_minutes
-    if qualifier == "about":
+    if low is not None and low * unit_count * unit_minutes < minutes:
+        lo, hi = low * unit_count * unit_minutes, minutes  # a range: [first, second] of the unit
+        minutes = (lo + hi) / 2
+    elif qualifier == "about":
         lo, hi = minutes * (1 - about), minutes * (1 + about)
     elif qualifier == "at_least":
         lo, hi = minutes, None

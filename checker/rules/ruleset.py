@@ -240,7 +240,11 @@ def _duration_macro(durations: ClaimsFile, numbers: NumbersFile) -> str:
     unit_phrase = rf"(?:(?:{count})(?:[\s-]+{fractions})?[\s-]+)?{units}(?:\s+{fractions}{more})?"
     article = rf"(?:{re.escape(normalize_word(durations.article))}(?={units}))?" if durations.article else ""
     slightly = rf"(?:\s+{alternation(durations.slightly + q.about_after)})?" if durations.slightly or q.about_after else ""
-    return rf"(?:ل?{qual}\s+{article})?{unit_phrase}(?!\w){slightly}"  # لنحو: the qualifier with a clitic
+    # a range: "بين 4 و5 ساعات", "من أربع إلى خمس ساعات", "between four and five hours", "four to five hours"
+    span = ""
+    if durations.range_from and durations.range_to:  # the opening word is needed: "one and a half hours" is none
+        span = rf"(?:{alternation(durations.range_from)}\s+{num}\s+{alternation(durations.range_to)}\s*(?={count}))?"
+    return rf"(?:ل?{qual}\s+{article})?{span}{unit_phrase}(?!\w){slightly}"  # لنحو: the qualifier with a clitic
 
 
 def _hedge_macro(durations: ClaimsFile) -> str:
