@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from checker.models import DurationValue, TimeValue
 from checker.rules.prefilter import FilteredRegex
+from checker.rules.published import AGENCY_DASH
 from checker.rules.ruleset import RuleSet, alternation
 from checker.text.normalize import normalize_word
 
@@ -332,7 +333,6 @@ def _governs_end(s: str, m: re.Match, p: DatePhrase) -> bool:
 
 
 DATELINE_WORDS = 4  # a place and an agency before a dateline's dash: "واشنطن (رويترز)"
-_AGENCY_AFTER = re.compile(r"\s*\(\s*[^()\d]{1,25}?\s*\)\s*[-–—:]")  # after a dateline's date: "(وال) -"
 
 
 SINCE_WORDS = 7  # "منذ أن تسلم الرئيس منصبه رسميا في 20 يناير": the day the period began with
@@ -366,7 +366,7 @@ def not_event_day(g: Grammar, s: str, p: DatePhrase) -> bool:
     if _in_since_clause(g, s, p) or g.until.search(s, max(0, p.start - 20), p.start):
         return True
     before, after = g.dateline
-    if p.day is not None and _AGENCY_AFTER.match(s, p.end):
+    if p.day is not None and AGENCY_DASH.match(s, p.end):
         # "جنيف 17 يونيو 2021 (وال) -": the city, the filing day, the agency, then the lead
         head = s[:p.start]
         if len(head[head.rfind("\n") + 1:].split()) <= DATELINE_WORDS:

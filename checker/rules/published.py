@@ -439,13 +439,14 @@ def _is_dateline(line: str, span: tuple[int, int], max_words: int) -> bool:
     before, after = line[: span[0]].rstrip(), line[span[1] :].lstrip()
     if not 0 < len(words(before)) <= max_words:
         return False
-    if _AGENCY_DASH.match(after):
+    if AGENCY_DASH.match(after):
         return True
     return before[-1] in _DASHES + ",،" and after != "" and after[0] in _DASHES + ":"
 
 
 _SEPARATOR_END = re.compile(r"[-–—|:•/]\s*$")  # "كتب: محمد السيد - نشر بتاريخ", "أخبار العالم | نشر في"
-_AGENCY_DASH = re.compile(r"\(\s*[^()\d]{1,25}?\s*\)\s*[-–—:]")  # "(وال) -", "(AFP) –"
+# after a dateline's date, the agency in brackets and the dash: "(وال) -", "(AFP) –"
+AGENCY_DASH = re.compile(r"\s*\(\s*[^()\d]{1,25}?\s*\)\s*[-–—:]")
 
 
 def example_reading(text: str, rules: PublishedRules) -> tuple[str, dt.date | None]:
