@@ -399,7 +399,7 @@ class DocumentExtractor:
                 where = self.lex.zones.get(place) if place else None
                 v.zone = where
                 if where is None:
-                    v.candidates = sorted({z for z in (self._zone_of(p) for p in (m.participants if m else [])) if z})
+                    v.candidates = self._party_zones(m.participants if m else [])
 
     def _use(self, lang: str) -> None:
         """Read what follows with the rules of `lang` (entities, values and events are the same
@@ -701,7 +701,7 @@ class DocumentExtractor:
         for t in find_times(self.g, s.norm):
             tv = t.value
             if tv.zone is None:
-                tv.candidates = sorted({z for z in (self._zone_of(p) for p in event.participants) if z})
+                tv.candidates = self._party_zones(event.participants)
             if t.restates is not None:
                 tv.restates = made[t.restates].id
             made.append(self._claim(seg, attribute, event.id, tv,
@@ -786,6 +786,10 @@ class DocumentExtractor:
         hits = [p for p in event.participants if self.lex.entity_types.get(p, "person") == "person"
                 and self._country_of(p) == country]
         return hits[0] if len(hits) == 1 else None
+
+    def _party_zones(self, parties: list[str]) -> list[str]:
+        """The zones of an event's parties: those an unzoned clock time may be in."""
+        return sorted({z for z in (self._zone_of(p) for p in parties) if z})
 
     def _zone_of(self, entity: str) -> str | None:
         country = self._country_of(entity)
@@ -1140,12 +1144,9 @@ class DocumentExtractor:
                 return None
             if not starts and not same and any(t != etype for t in context):
                 return None  # "بحث بوتين مع ويتكوف" in the story of their meeting: no call
-            if len(set(participants)) < 2 and etype == "call":
-                ctx = context.get(etype)
-                participants = list(ctx.participants) if ctx else participants
-            elif not participants:
-                # "أنهما أجريا محادثات غير رسمية أمس الاثنين": a sitting of another day, named by a
-                # pronoun, is between the parties of the one under discussion (or of its kin)
+            if not participants or (len(set(participants)) < 2 and etype == "call"):
+                # a call's other party, or a sitting named by a pronoun ("أنهما أجريا محادثات غير
+                # رسمية أمس الاثنين"): the parties of the event under discussion (or of its kin)
                 ctx = next((context[t] for t in self.rs.policy.coreference.family_of(etype) if t in context), None)
                 participants = list(ctx.participants) if ctx else participants
             target = _Mention(f"{self.doc.id}:m{seg}.{len(self.mentions) + 1}", etype, list(participants), value, None, span, seg)

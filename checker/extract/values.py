@@ -80,7 +80,7 @@ class Grammar:
     unit_fractions: dict[str, float]
     unit_portions: dict[str, float]
     qualifiers: list[tuple[str, str]]
-    qualifiers_after: list[tuple[str, str]]  # words after a duration phrase and the qualifier they give
+    about_after: list[str]  # words after a duration phrase that make it "about" ("تقريبا")
     qualifier_not_after: frozenset[str]  # a word before a qualifier that makes it a verb's particle
     duration_range: re.Pattern[str]  # the first number of a range and the words around it (group a)
     event_parts: re.Pattern[str]  # a word naming a part of the event (group name: its label)
@@ -229,7 +229,7 @@ def _build(rs: RuleSet) -> Grammar:
         {normalize_word(k): v for k, v in rs.numbers.values.items()},
         {normalize_word(k): v for k, v in rs.numbers.multipliers.items()},
         units, unit_fractions, unit_portions, qualifiers,
-        [(normalize_word(w), "about") for w in (durations.qualifiers.about_after if durations and durations.qualifiers else [])],
+        [normalize_word(w) for w in (durations.qualifiers.about_after if durations and durations.qualifiers else [])],
         frozenset(normalize_word(w) for w in (durations.qualifiers.not_after if durations and durations.qualifiers else [])),
         re.compile(rf"^{alternation([normalize_word(w) for w in durations.range_from])}\s+(?P<a>\S+)\s+"
                    rf"{alternation([normalize_word(w) for w in durations.range_to])}\s*(?=\S)")
@@ -482,7 +482,7 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float,
                 break
         if qualifier != "exact":
             break
-    after = next((w for w, kind in g.qualifiers_after if t.endswith(" " + w)), None)
+    after = next((w for w in g.about_after if t.endswith(" " + w)), None)
     if after:  # "ست ساعات تقريبا"
         t = t[:-len(after) - 1]
         qualifier = "about" if qualifier == "exact" else qualifier
@@ -496,10 +496,9 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float,
     if g.article and t.startswith(g.article) and t[len(g.article):].split(" ")[0] in g.units:
         t = t[len(g.article):]  # نحو الساعة
     t = re.sub(r"^ل(?=\d)", "", t)  # دامت لـ45 دقيقة
-    low = None
-    rng = g.duration_range.match(t)
-    if rng and qualifier == "exact" and (_decimal(rng.group("a")) or parse_number(g, rng.group("a"))):
-        low = _decimal(rng.group("a")) or parse_number(g, rng.group("a"))  # "بين 4 و5 ساعات": from 4
+    rng = g.duration_range.match(t) if qualifier == "exact" else None
+    low = (_decimal(rng.group("a")) or parse_number(g, rng.group("a"))) if rng else None
+    if low:  # "بين 4 و5 ساعات": from 4
         t = t[rng.end():]
     t = re.sub(r"^\(\s*([\d.,\u066b]+)\s*\)", r"\1", t)  # "( 4.5 ) ساعة"
     words = re.sub(r"(?<=\d)-(?=\D)|(?<=\w)-(?=\w)", " ", t).split(" ")  # "90-minute", "two-hour"
@@ -542,7 +541,7 @@ def parse_duration(g: Grammar, text: str, about: float, exact: float,
             if n:
                 second_minutes, second_count, _ = g.units[m.group(2)]
                 minutes += n * second_count * second_minutes
-    if low is not None and low * unit_count * unit_minutes < minutes:
+    if low and low * unit_count * unit_minutes < minutes:
         lo, hi = low * unit_count * unit_minutes, minutes  # a range: [first, second] of the unit
         minutes = (lo + hi) / 2
     elif qualifier == "about":

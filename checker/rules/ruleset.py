@@ -46,6 +46,7 @@ from checker.rules.schema import (
     ClaimsFile,
     CountriesFile,
     CountryExtrasFile,
+    DurationQualifiers,
     EntitiesFile,
     NumbersFile,
     OfficesFile,
@@ -219,7 +220,7 @@ def _ordinal_macro(numbers: NumbersFile) -> str:
 def _duration_macro(durations: ClaimsFile, numbers: NumbersFile) -> str:
     assert durations.qualifiers is not None
     q = durations.qualifiers
-    qual = alternation(q.about + q.at_least + q.at_most + q.just_under)
+    qual = _qualifier_words(q)
     units = alternation(list(durations.units))
     fractions = alternation(list(durations.fractions)).replace(r"\s+", r"[\s-]+")  # "two-and-a-half-hour"
     # the count before a unit: a number, a number word or a portion (نصف ساعة); never a year
@@ -240,7 +241,7 @@ def _duration_macro(durations: ClaimsFile, numbers: NumbersFile) -> str:
     unit_phrase = rf"(?:(?:{count})(?:[\s-]+{fractions})?[\s-]+)?{units}(?:\s+{fractions}{more})?"
     article = rf"(?:{re.escape(normalize_word(durations.article))}(?={units}))?" if durations.article else ""
     slightly = rf"(?:\s+{alternation(durations.slightly + q.about_after)})?" if durations.slightly or q.about_after else ""
-    # a range: "بين 4 و5 ساعات", "من أربع إلى خمس ساعات", "between four and five hours", "four to five hours"
+    # a range: "بين 4 و5 ساعات", "من أربع إلى خمس ساعات", "between four and five hours"
     span = ""
     if durations.range_from and durations.range_to:  # the opening word is needed: "one and a half hours" is none
         span = rf"(?:{alternation(durations.range_from)}\s+{num}\s+{alternation(durations.range_to)}\s*(?={count}))?"
@@ -251,8 +252,12 @@ def _hedge_macro(durations: ClaimsFile) -> str:
     """A duration's qualifier where it bounds a count too ("نحو 300", "more than 200"): the
     count reader turns the words before its number into the count's bound."""
     assert durations.qualifiers is not None
-    q = durations.qualifiers
-    return rf"(?:ل|و)?{alternation(q.about + q.at_least + q.at_most + q.just_under)}"
+    return rf"(?:ل|و)?{_qualifier_words(durations.qualifiers)}"
+
+
+def _qualifier_words(q: DurationQualifiers) -> str:
+    """Every qualifier of a duration (or count) as one alternation, longest first."""
+    return alternation(q.about + q.at_least + q.at_most + q.just_under)
 
 
 def normalize_pattern(pattern: str) -> str:
