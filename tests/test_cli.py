@@ -163,6 +163,7 @@ def test_saved_page_folder_is_not_read(tmp_path):
     assert [p.relative_to(tmp_path).as_posix() for p in files] == ["notes_files/a.txt", "page.html"] and not errors
 
 
+@pytest.mark.slow
 def test_version_and_plural_forms(tmp_path):
     done = run("--version")
     assert done.returncode == 0 and done.stdout.startswith("checker ")
@@ -172,11 +173,13 @@ def test_version_and_plural_forms(tmp_path):
     assert "in 1 document from 1 source;" in done.stdout and "1 event," in done.stdout, done.stdout
 
 
+@pytest.mark.slow
 def test_claims_table_has_a_header():
     done = run("claims", str(EXAMPLES / "march-call" / "paper-b.txt"))
     assert done.stdout.splitlines()[0].split("\t")[:4] == ["document", "attribute", "subject", "value"]
 
 
+@pytest.mark.slow
 def test_report_without_a_path_writes_in_the_working_folder(tmp_path):
     done = subprocess.run([sys.executable, "-m", "checker.cli", "report", "-q"], capture_output=True, text=True,
                           cwd=tmp_path)
@@ -184,6 +187,7 @@ def test_report_without_a_path_writes_in_the_working_folder(tmp_path):
     assert (tmp_path / "reports" / "report.html").is_file() and (tmp_path / "reports" / "report.json").is_file()
 
 
+@pytest.mark.slow
 def test_text_report_on_stdout(tmp_path):
     done = run("report", str(EXAMPLES), "--text", "-", "--ui-lang", "en")
     lines = done.stdout.splitlines()

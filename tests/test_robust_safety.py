@@ -263,6 +263,7 @@ def _run_patterns(start: int, found: list[str]) -> tuple[int, int | None]:
         proc.wait()
 
 
+@pytest.mark.slow
 def test_no_rule_pattern_backtracks_on_adversarial_text() -> None:
     """Every claim, trigger and publication-date regex over long repetitive inputs, each pair
     under a wall-clock bound (a subprocess is killed when a pattern overruns, then restarted
