@@ -254,3 +254,13 @@ def test_local_time_in_a_city_of_a_country_of_several_zones_is_not_guessed(rs):
               "on Friday at 11:00 local time.", "2025-05-23")
     [c] = [c for c in extract(doc, rs)[1] if c.attribute == "meeting.time"]
     assert c.value.zone is None and "Europe/Moscow" in c.value.candidates
+
+
+def test_an_unzoned_time_restated_in_utc_is_no_finding(rs):
+    """The parties' zones are a guess for a time with no zone: a meeting in California at
+    10:45 (18:45 GMT) is not New York's 10:45."""
+    doc = _en("Biden and Xi met near San Francisco on Wednesday. The meeting began at 10:45 (18:45 GMT).",
+              "2023-11-15", "w")
+    r = analyse([doc], rs)
+    assert [(c.value.hour, c.value.zone) for c in r.claims if c.attribute == "meeting.time"] == [(10, None), (18, "UTC")]
+    assert [f for f in r.findings if f.rule == "internal.time"] == []

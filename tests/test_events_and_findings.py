@@ -170,6 +170,33 @@ def test_a_sessions_length_is_compared_only_with_that_sessions(rs):
     assert [sorted(f.documents) for f in found] == [["first", "short"]]
 
 
+def test_a_length_without_a_part_that_fits_a_sessions_is_no_mistake(rs):
+    """"The talks lasted about two hours" may be the first session's two hours another page
+    gives: set against the whole summit's four hours it is no finding. A part's unbounded
+    length ("more than an hour") fits any whole and silences nothing."""
+    first = article("واستمرت الجلسة الأولى من قمة بايدن وبوتين في جنيف اليوم ساعتين.", "2021-06-16", "first")
+    whole = article("واستمرت قمة بايدن وبوتين في جنيف اليوم نحو أربع ساعات.", "2021-06-16", "whole")
+    loose = article("وقال بيسكوف إن محادثات بايدن وبوتين في جنيف اليوم استمرت نحو ساعتين.", "2021-06-16", "loose")
+    durations = lambda r: [sorted(f.documents) for f in r.findings if f.attribute == "meeting.duration"]  # noqa: E731
+    assert durations(report_of(rs, whole, loose)) == [["loose", "whole"]]
+    assert durations(report_of(rs, first, whole, loose)) == []
+    expanded = article("واستمر الاجتماع الموسع بين بايدن وبوتين في جنيف اليوم أكثر من ساعة.", "2021-06-16", "first")
+    assert durations(report_of(rs, expanded, whole, loose)) == [["loose", "whole"]]
+
+
+def test_a_part_named_only_by_pointing_back_is_compared_with_nothing(rs):
+    """"That round" and "this part" name no part by themselves: an hour and two hours of them
+    may be two different sittings."""
+    a = article("Biden and Putin met in Geneva today. Talks resumed after a break. That round ended after about "
+                "an hour.", "2021-06-16", "a")
+    b = article("Biden and Putin met in Geneva today. This part of the talks was set for an hour, but it went on "
+                "for almost two hours.", "2021-06-16", "b")
+    a.language = b.language = "en"
+    report = report_of(rs, a, b)
+    assert len(report.events) == 1
+    assert [f for f in report.findings if f.attribute == "meeting.duration"] == []
+
+
 def test_a_meeting_and_the_talks_held_at_it_in_one_sentence_are_one_event(rs):
     text = "اجتمع مفاوضون روس وأوكرانيون في إسطنبول اليوم الثلاثاء في أول محادثات سلام مباشرة بينهم منذ أسبوعين."
     report = report_of(rs, article(text, "2022-03-29", "istanbul"))

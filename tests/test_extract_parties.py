@@ -518,3 +518,27 @@ def test_an_english_summit_announced_for_the_coming_weeks_is_planned(rs):
     doc.language = "en"
     mentions, _ = extract(doc, rs)
     assert [m.relation for m in mentions] == ["planned"]
+
+
+def test_two_events_in_one_sentence_each_have_the_counterpart_named_after_their_trigger(rs):
+    mentions, _ = read(rs, "غادر الرئيس الروسي فلاديمير بوتين جنيف يوم الأربعاء، بعد أن عقد قمة مع الرئيس الأمريكي "
+                           "جو بايدن ومحادثات ثنائية مع نظيره السويسري غي بارميلين.", "2021-06-16")
+    assert sorted((m.type, tuple(m.participants)) for m in mentions) == [
+        ("meeting", ("russia", "usa")), ("talks", ("russia", "switzerland"))]
+
+
+def test_the_host_of_a_summit_and_their_country_are_no_party(rs):
+    mentions, _ = read(rs, "وانطلقت اليوم القمة بين الرئيسين فلاديمير بوتين وجو بايدن في جنيف، وكان جي بارميلين، "
+                           "الرئيس السويسري، الذي تستضيف بلاده اللقاء قد أكد أن القمة فرصة للحوار.", "2021-06-16")
+    assert [(m.type, m.participants) for m in mentions] == [("meeting", ["russia", "usa"])]
+    mentions, _ = read(rs, "Biden and Putin met on Wednesday in Geneva, in a villa lent by Switzerland, which hosted "
+                           "the summit.", "2021-06-16")
+    assert [(m.type, m.participants, m.mediators) for m in mentions] == [("meeting", ["russia", "usa"], ["switzerland"])]
+
+
+def test_a_plan_the_talks_outran_is_the_talks_held(rs):
+    mentions, claims = read(rs, "Biden and Putin held talks in Geneva on Wednesday. This part of the talks was "
+                                "originally planned to take an hour, but it went on for almost two hours.", "2021-06-16")
+    assert [m.relation for m in mentions] == ["reported"]
+    [duration] = [c for c in claims if c.attribute.endswith(".duration")]
+    assert (duration.value.minutes, duration.value.part, duration.mention) == (120, "other_part", mentions[0].id)

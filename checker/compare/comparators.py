@@ -72,10 +72,15 @@ def dates(a: DateValue, b: DateValue) -> str | None:
     return "conflict.date" if a.day != b.day else None
 
 
+UNNAMED_PART = "other_part"  # the label of rules' durations `parts` that name no part by itself
+
+
 def durations(a: DurationValue, b: DurationValue) -> str | None:
     """Intervals overlap = agreement ("more than two hours" has no upper bound). The length of
-    a part (the first session, the one-on-one) is compared only with that part's."""
-    if a.part != b.part:
+    a part (the first session, the one-on-one) is compared only with that part's; a part named
+    only by pointing back ("that round", durations `parts` other_part) is not known to be the
+    same part as another's, and is compared with nothing."""
+    if a.part != b.part or a.part == UNNAMED_PART:
         return None
     lo = max(a.min, b.min)
     hi = min(x for x in (a.max, b.max, float("inf")) if x is not None)
@@ -136,10 +141,11 @@ SAMPLE_DAYS = tuple(dt.date(2024, month, 15) for month in range(1, 13))
 
 def restated(a: TimeValue, b: TimeValue, days: list[dt.date], tolerance_minutes: int) -> str | None:
     """"9:30 a.m. (13:03 GMT)": `b` gives `a` in another zone; they must be one instant on
-    some day that may be the event's (every zone of an unzoned `a` is tried). The bracket is
-    where the page names its other zone: without one (or with a zone the rules lack), the
-    parties' zones are only guesses, and nothing is found."""
-    if b.zone is None:
+    some day that may be the event's. The bracket is where the page names its other zone:
+    without one (or with a zone the rules lack) nothing is found, nor for an unzoned `a`,
+    whose parties' zones are only guesses: the bracket may be right and the guess wrong (an
+    event in a city the rules lack), and within the tolerance any time is some zone's."""
+    if a.zone is None or b.zone is None:
         return None
     tol = dt.timedelta(minutes=tolerance_minutes)
     tried = False

@@ -255,8 +255,9 @@ def _check_slot(fb: FindingBuilder, eid: str, attribute: str, claims: list[Claim
     check = lambda va, vb: own(cmp.compare_values(va, vb, ctx))  # noqa: E731
     decl = fb.rs.families.of(attribute)
     about = fb.rs.policy.counts.about
-    compatible = _also_states(distinct, lambda va, vb: cmp.counts_agree(va, vb, about)) \
-        if decl is not None and decl.kind.name == "count" else None
+    kind = decl.kind.name if decl is not None else None
+    compatible = _also_states(distinct, lambda va, vb: cmp.counts_agree(va, vb, about)) if kind == "count" \
+        else _may_be_a_part(distinct) if kind == "duration" else None
     for i, j, rule in _first_conflicts(distinct, keys, check, fb.rs.policy.pairing.counterparts,
                                        compatible=compatible):
         a, b = _ordered(distinct[i], distinct[j])
@@ -278,6 +279,21 @@ def _also_states(claims: list[Claim], agree: Callable[[object, object], bool]) -
             or any(agree(claims[k].value, a.value) for k in by_doc[b.document] if k != j)
 
     return compatible
+
+
+def _may_be_a_part(claims: list[Claim]) -> Callable[[int, int], bool] | None:
+    """For durations: a length given without naming a part is not set against the whole
+    event's when it fits the length another account gives a part ("the talks, with the foreign
+    ministers present, lasted about two hours" beside "the first session lasted two hours"):
+    it may be that part's, so the two need not be a mistake. Only a part's bounded length
+    counts: "the expanded session lasted more than an hour" fits any whole."""
+    parts = {value_key(c.value): c.value for c in claims if c.value.part and c.value.max is not None}
+    if not parts:
+        return None
+    lengths = [p.model_copy(update={"part": None}) for p in parts.values()]
+    fits = {k for k, c in enumerate(claims) if c.value.part is None
+            and any(cmp.durations(c.value, p) is None for p in lengths)}
+    return lambda i, j: i in fits or j in fits
 
 
 def _own_check(rs: RuleSet, attribute: str) -> Callable[[str | None], str | None]:

@@ -615,8 +615,14 @@ class DocumentExtractor:
                              and (len(dates) > 1 or not starts or reported(etype)))]
             nearest = min(mine, key=lambda d: abs(d[0].start - pos), default=None)
             value = nearest[1] if nearest else None
-            before = min((x for x in (cut, end) if x is not None), default=None)
-            participants, mediators, firm = self._participants(s, etype, first_day, before=before)
+            # "عقد قمة مع بايدن ومحادثات ثنائية مع بارميلين": the names after another event's
+            # trigger are that event's, and those between its trigger and this one are its too
+            others = [p for p, e, *_ in leading.values() if e != etype]
+            nxt = min((p for p in others if p > pos), default=None)
+            since = max((p for p in others if p < pos), default=None)
+            before = min((x for x in (cut, end, nxt) if x is not None), default=None)
+            participants, mediators, firm = self._participants(
+                s, etype, first_day, before=before, since=None if since is None else (since, pos))
             frame = self._said_that(s, pos)
             if frame is not None and (etype not in context or not _fits(context[etype].participants, participants)):
                 # "وقال روبيو بعد محادثات جدة إن الكرة في ملعب موسكو": the trigger stands in the
@@ -817,17 +823,23 @@ class DocumentExtractor:
         hit = rx.search(s.norm, pos + 1)
         return hit.start() if hit else None
 
-    def _participants(self, s: _Sentence, etype: str, day: dt.date | None,
-                      before: int | None = None, within: int | None = None) -> tuple[list[str], list[str], set[str]]:
+    def _participants(self, s: _Sentence, etype: str, day: dt.date | None, before: int | None = None,
+                      within: int | None = None, since: tuple[int, int] | None = None,
+                      ) -> tuple[list[str], list[str], set[str]]:
         """The parties of the event a sentence speaks of, and its mediators or hosts. Not
         parties: the source quoted (قال بيسكوف، بحسب أوشاكوف), a spokesman or aide by title or by
         the knowledge base, a mediator (بوساطة قطرية), someone talked about (بشأن زيلينسكي), and
         those named after `before` (where a clause about an earlier or a later event opens) when
-        two are named ahead of it; with `within`, only those named before it."""
+        two are named ahead of it; with `within`, only those named before it; with `since`
+        (another event's trigger, this one's), not those named between, when two are named
+        elsewhere."""
         pw = party_words(self.rs)
         mediating = _marked(pw.mediators, s.skel, chain=True)
+        hosting: list[tuple[int, int]] = []  # where words of a mediator or host stand, in s.norm
         if etype in self.rs.entities.parties.mediated_events:
-            mediating |= {k for k, _, _ in _mediated_after(pw.mediators_after, s.skel)}
+            after = _mediated_after(pw.mediators_after, s.skel)
+            mediating |= {k for k, _, _ in after}
+            hosting = [(s.back[a], s.back[b - 1] + 1) for _, a, b in after]
         mentioned = _marked(pw.mentioned, s.skel)
         mediators = [x for k in sorted(mediating) if k < len(s.ordered)
                      for x in [s.persons.get(k) or (s.ordered[k].entity if s.ordered[k].type == "country" else None)] if x]
@@ -839,6 +851,9 @@ class DocumentExtractor:
             if before is not None:
                 ahead = [(k, p) for k, p in usable if s.ordered[k].start < before]
                 usable = ahead if len({p for _, p in ahead}) >= 2 else usable
+            if since is not None:
+                rest = [(k, p) for k, p in usable if not since[0] <= s.ordered[k].start < since[1]]
+                usable = rest if len({p for _, p in rest}) >= 2 else usable
             people = [p for k, p in usable if k not in speaking]
             if len(set(people)) < 2:  # "Putin said he had called Trump": the speaker is a party
                 people = [p for _, p in usable]
@@ -868,12 +883,19 @@ class DocumentExtractor:
             ahead, _ = self._countries(s, skip | later, topics, day)
             if len(set(ahead)) >= 2:
                 skip = skip | later
+        if since is not None:
+            between = {k for k, x in enumerate(s.ordered) if since[0] <= x.start < since[1]}
+            rest, _ = self._countries(s, skip | between, topics, day)
+            if len(set(rest)) >= 2:
+                skip = skip | between
         countries, represented = self._countries(s, skip | {int(k) for k in s.speakers}, topics, day)
         if len(set(countries)) < 2:  # "the Russian delegation head said the talks...": a party
             countries, represented = self._countries(s, skip, topics, day)
         # "أعلن عمروف أن مفاوضي بلاده أجروا محادثات": his country is a side, that of the person
         # named last before the word ("قال بيسكوف إن زيلينسكي أرسل مفاوضي بلاده" is Ukraine's)
         for word in pw.own_country.finditer(s.norm, 0, len(s.norm) if within is None else within):
+            if any(a <= word.start() < b for a, b in hosting):
+                continue  # "بارميلين، الذي تستضيف بلاده اللقاء": the host's country
             k = max((k for k in s.persons if s.ordered[k].start < word.start()), default=None)
             own = k is not None and (s.ordered[k].country or self._own_country(s.persons[k], day))
             if own:
@@ -1071,13 +1093,14 @@ class DocumentExtractor:
         """The event of a kindred type (policy coreference.same_event: talks and a meeting) this
         passage already reports, when a trigger of `etype` speaks of it: "the talks" after "Putin
         received Witkoff" are that meeting's talks, not a second event. Only when no event of
-        `etype` itself is under discussion, the sentence names no party the event lacks ("the
+        `etype` itself between these parties is under discussion, the sentence names no party the event lacks ("the
         trilateral talks of Russia, Ukraine and the US" are other talks) and, for an event of an
         earlier sentence, no place outside the event's countries (talks "in Abu Dhabi" after a
         meeting in Moscow); in one sentence the place is the one both triggers share ("اختتمت
         قمة بايدن وبوتين في جنيف بعد ثلاث ساعات من المحادثات")."""
-        if etype in context or etype in here:
-            return None
+        if etype in here or etype in context and _fits(context[etype].participants, participants):
+            return None  # (talks under discussion with others are not these: "عقد قمة مع بايدن
+            # ومحادثات ثنائية مع بارميلين"; "المحادثات مع بايدن" next are the summit's)
         for other in self.rs.policy.coreference.family_of(etype):
             m = here.get(other) or context.get(other)
             if other == etype or m is None or m.relation != "reported":

@@ -151,7 +151,16 @@ def parse_ordinal(rs: Any, text: str) -> int | None:
     return grammar(rs).ordinals.get(t)
 
 
+def _names_a_part(g: Any, text: str, start: int, end: int) -> bool:
+    """Do words of a part of the event (durations `parts`) cover text[start:end]? "The first
+    round of talks lasted two hours", "الجولة الثانية لهذا الاجتماع": a sitting of one summit."""
+    return any(p.start() < end and p.end() > start
+               for p in g.event_parts.finditer(text, max(0, start - 60), min(len(text), end + 60)))
+
+
 def _ordinal(m: RuleMatch) -> bool:
+    if _names_a_part(m.grammar, m.mt.string, m.mt.start(), m.mt.end()):
+        return False  # a part of this event, not its place in a series
     n = parse_ordinal(m.rs, m.mt.group("n"))
     target = m.s.target(m.cr, m.mt)
     if n and target:

@@ -85,6 +85,7 @@ class Grammar:
     duration_range: re.Pattern[str]  # the first number of a range and the words around it (group a)
     event_parts: re.Pattern[str]  # a word naming a part of the event (group name: its label)
     part_breaks: re.Pattern[str]  # words opening another clause, where a part named before is not this one's
+    # (but not before a word pointing back to the part: "but it went on for two hours")
     connectors: list[str]
     slightly: list[str]
     article: str | None
@@ -235,7 +236,9 @@ def _build(rs: RuleSet) -> Grammar:
                    rf"{alternation([normalize_word(w) for w in durations.range_to])}\s*(?=\S)")
         if durations and durations.range_from and durations.range_to else re.compile(never),
         _parts(durations.parts if durations else {}),
-        re.compile(rf"(?<!\w)(?:و)?{alternation([normalize_word(w) for w in durations.part_breaks])}(?!\w)", re.IGNORECASE)
+        re.compile(rf"(?<!\w)(?:و)?{alternation([normalize_word(w) for w in durations.part_breaks])}(?!\w)"
+                   + (rf"(?!\s+{alternation([normalize_word(w) for w in durations.part_pronouns])}(?!\w))"
+                      if durations.part_pronouns else ""), re.IGNORECASE)
         if durations and durations.part_breaks else re.compile(never),
         [normalize_word(w) for w in (durations.connectors if durations else [])],
         [normalize_word(w) for w in (durations.slightly if durations else [])],

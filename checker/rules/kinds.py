@@ -57,7 +57,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("duration", "a duration as an interval of minutes, open where the text says 'more than'",
          groups=(("d",),), rule_keys=("qualifier",), targets=("sentence", "event", "trigger"), check="conflict.duration",
          vocabulary=("units", "fractions", "portions", "qualifiers", "connectors", "several", "slightly", "article",
-                     "parts", "part_breaks", "range_from", "range_to")),
+                     "parts", "part_breaks", "part_pronouns", "range_from", "range_to")),
     Kind("count", "a count per side or in total, of a unit; of a group ({C:group}: a nationality) or freed by one side "
          "({C:by})", groups=(("n",),), optional_groups=("m", "group", "by"), rule_keys=("count", "qualifier", "number"),
          attribute_keys=("unit",), targets=("current", "event", "trigger", "sentence"), check="conflict.count",

@@ -398,6 +398,7 @@ class ClaimsFile(Strict):
     # its clause ("الجلسة الأولى", "the one-on-one"): its length is compared only with the same part's
     parts: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], list[str]] = Field(default_factory=dict)
     part_breaks: list[str] = Field(default_factory=list)  # duration: words opening another clause (فيما, while)
+    part_pronouns: list[str] = Field(default_factory=list)  # duration: after a break, the part still: "but it"
     # duration: a range of the same unit ("بين 4 و5 ساعات", "من أربع إلى خمس ساعات", "four to five
     # hours"): the words before its first number and between the two
     range_from: list[str] = Field(default_factory=list)
