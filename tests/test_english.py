@@ -264,3 +264,10 @@ def test_english_adjectives_of_countries_the_rules_did_not_list_give_titles_thei
     countries = {c.subject: c.value.country for c in claims if c.attribute == "person.title"}
     assert countries == {"sisi": "egypt", "xi": "china", "macron": "france"}
     assert [(c.value.caller, c.value.callee) for c in claims if c.attribute == "call.initiator"] == [("trump", "sisi")]
+
+
+def test_the_day_a_claim_was_made_is_not_the_calls():
+    mentions, claims = _english("President Donald Trump spoke with Saudi Crown Prince Mohammed bin Salman this week "
+                                "about an investment, which Trump claimed on Thursday he could double.")
+    assert [m.participants for m in mentions] == [["bin_salman", "trump"]]
+    assert [c for c in claims if c.attribute == "call.date"] == []
