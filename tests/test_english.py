@@ -271,3 +271,11 @@ def test_the_day_a_claim_was_made_is_not_the_calls():
                                 "about an investment, which Trump claimed on Thursday he could double.")
     assert [m.participants for m in mentions] == [["bin_salman", "trump"]]
     assert [c for c in claims if c.attribute == "call.date"] == []
+
+
+def test_a_countrys_name_with_s_before_a_role_is_its_adjective():
+    mentions, claims = _english("Russia's President Vladimir Putin held a phone call on Monday with Ukraine's "
+                                "foreign minister.")
+    assert [m.participants for m in mentions] == [["putin", "sybiha"]]
+    [title] = [c.value for c in claims if c.attribute == "person.title" and c.subject == "putin"]
+    assert (title.role, title.country) == ("president", "russia")

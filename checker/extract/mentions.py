@@ -22,7 +22,7 @@ from checker.text.normalize import normalize_word
 
 @dataclass
 class Item:
-    kind: str  # ENT, ROLE, ADJ, STATUS
+    kind: str  # ENT, ROLE, ADJ, STATUS (POSS: a country's possessive, until find_items reads it)
     key: str  # entity id, role id, country id or status
     start: int  # token index
     end: int
@@ -96,6 +96,8 @@ def _build_lexicon(rs: RuleSet) -> Lexicon:
         matcher.add(f"ENT|{ent.id}", phrase_patterns(nlp, ent.names))
         if ent.adjectives:
             matcher.add(f"ADJ|{ent.id}", phrase_patterns(nlp, ent.adjectives))
+        if ent.type == "country" and rs.titles.possessives:
+            matcher.add(f"POSS|{ent.id}", phrase_patterns(nlp, [n + p for n in ent.names for p in rs.titles.possessives]))
         if ent.type == "person":
             for name in ent.names:
                 # only surnames, and no word with the article: the other words of a full name
@@ -188,6 +190,23 @@ def find_items(lex: Lexicon, doc, seen: dict[str, str] | None = None) -> list[It
             if hit:
                 items.append(Item("ENT", seen[hit] + "|open", tok.i, tok.i + 1, tok.idx + pre, tok.idx + len(tok.text)))
     items.sort(key=lambda it: it.start)
+    return _possessives(doc, items)
+
+
+def _possessives(doc, items: list[Item]) -> list[Item]:
+    """A country's name with a possessive ending ("Saudi Arabia's") is its adjective before a
+    role or status ("Saudi Arabia's crown prince"), and otherwise the country's name itself
+    ("at Moscow's initiative")."""
+    for k, it in enumerate(items):
+        if it.kind != "POSS":
+            continue
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if nxt is not None and nxt.kind in ("ROLE", "STATUS") and nxt.start == it.end:
+            items[k] = Item("ADJ", it.key, it.start, it.end, it.char_start, it.char_end)
+        else:
+            last = doc[it.end - 2] if it.end - it.start > 1 else doc[it.start]
+            items[k] = Item("ENT", it.key, it.start, max(it.start + 1, it.end - 1), it.char_start,
+                            min(it.char_end, last.idx + len(last.text)))
     return items
 
 

@@ -147,6 +147,9 @@ class TitlesFile(Strict):
     # السابق) or before it (English: former U.S. President); statuses may follow it in both
     # ("President-elect")
     modifiers: Literal["after", "before"] = "after"
+    # endings that make a country's name one of its adjectives before a role ("Saudi Arabia's
+    # crown prince" = "the Saudi crown prince")
+    possessives: list[str] = Field(default_factory=list)
     # words allowed between a name's comma and its title in an apposition ("Peskov, the
     # Kremlin spokesman")
     apposition_words: list[str] = Field(default_factory=list)
