@@ -264,3 +264,11 @@ def test_an_unzoned_time_restated_in_utc_is_no_finding(rs):
     r = analyse([doc], rs)
     assert [(c.value.hour, c.value.zone) for c in r.claims if c.attribute == "meeting.time"] == [(10, None), (18, "UTC")]
     assert [f for f in r.findings if f.rule == "internal.time"] == []
+
+
+def test_a_time_restated_in_quotes_keeps_the_phase_of_the_time_it_restates(rs):
+    doc = article('وقال البيت الأبيض إن الاتصال بين بايدن وشي بدأ اليوم الساعة 8:33 صباحاً "1233 بتوقيت غرينتش" وانتهى '
+                  'الساعة 10:50 صباحاً "1450 بتوقيت غرينتش".', "2022-07-28", "q")
+    r = analyse([doc], rs)
+    times = [(c.value.hour, c.value.phase, c.value.restates is not None) for c in r.claims if c.attribute == "call.time"]
+    assert times == [(8, "start", False), (12, "start", True), (10, "end", False), (14, "end", True)]

@@ -542,3 +542,11 @@ def test_a_plan_the_talks_outran_is_the_talks_held(rs):
     assert [m.relation for m in mentions] == ["reported"]
     [duration] = [c for c in claims if c.attribute.endswith(".duration")]
     assert (duration.value.minutes, duration.value.part, duration.mention) == (120, "other_part", mentions[0].id)
+
+
+def test_a_call_set_for_the_coming_days_and_a_summit_agreed_in_a_call_are_planned(rs):
+    mentions, _ = read(rs, "وذكر كيربي أن بايدن وشي سيبحثان قضايا عدة في المكالمة الهاتفية المقرر إجراؤها في الأيام المقبلة.",
+                       "2022-07-28")
+    assert [(m.type, m.relation) for m in mentions] == [("call", "planned")]
+    mentions, _ = read(rs, "واتفق بايدن وشي خلال اتصال هاتفي على تنظيم أول قمة بينهما.", "2022-07-28")
+    assert [(m.type, m.relation) for m in mentions] == [("call", "reported"), ("meeting", "planned")]

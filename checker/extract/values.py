@@ -427,7 +427,8 @@ def find_times(g: Grammar, s: str) -> list[TimePhrase]:
 
 
 PHASE_WITHIN = 80  # characters between a phase word ("began", "انتهى") and the time it governs
-RESTATED = re.compile(r"\s*[(\[]\s*$")  # "9:30 a.m. (1330 GMT)": the same moment in another zone
+# "9:30 a.m. (1330 GMT)", 'الساعة 8:33 صباحا "1233 بتوقيت غرينتش"': the same moment in another zone
+RESTATED = re.compile(r"\s*[(\[\"«“]\s*$")
 
 
 def _phased(g: Grammar, s: str, times: list[TimePhrase]) -> list[TimePhrase]:
