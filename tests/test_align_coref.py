@@ -378,3 +378,15 @@ def test_an_undated_account_a_weekday_off_that_shares_one_detail_is_the_next_day
     events, findings = events_and_findings(rs, tuesday, wednesday)
     assert events == [["tuesday"], ["wednesday"]] and findings == []
 
+
+
+def test_an_exchange_naming_more_nationalities_joins_the_event_of_its_sides(rs):
+    """The sides and the nationalities freed are a loose list: an account naming Germany and
+    Poland beside Russia and the US is the same exchange, also when it is aligned after the
+    account of the two sides only."""
+    sides = article("جرت يوم الخميس عملية تبادل للأسرى بين الولايات المتحدة وروسيا، وجرى إطلاق سراح ما مجموعه "
+                    "24 شخصا.", None, "a-sides")
+    more = article("وتضم عملية التبادل التي جرت الخميس 26 سجينا بالمجموع من الولايات المتحدة وألمانيا وبولندا "
+                   "وروسيا.", None, "b-more")
+    expected = ([["a-sides", "b-more"]], [("exchange.prisoners", ("a-sides", "b-more"))])
+    assert events_and_findings(rs, sides, more) == expected

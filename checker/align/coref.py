@@ -241,9 +241,10 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int,
         return v.block("held at a gathering: this is the gathering, which many attended")
     if len(mine) >= 2 and len(theirs) >= 2:
         loose = _loose(m.type, mine, theirs, policy) and not sideline
-        if mine == theirs or loose and mine <= set(p.parties):
+        if mine == theirs or loose and (mine <= set(p.parties) or theirs <= mine):
             # a loose list (an exchange's sides and the nationalities freed) agrees when all
-            # it names are named by the event's accounts
+            # it names are named by the event's accounts, or it names all the event's sides
+            # and more nationalities (whichever account was read first)
             v.add(w.same_parties, f"same parties ({_names(mine)})")
         elif loose and mine & theirs:
             v.add(w.parties_overlap, f"shares {_names(mine & theirs)} of its parties")
