@@ -550,3 +550,12 @@ def test_a_call_set_for_the_coming_days_and_a_summit_agreed_in_a_call_are_planne
     assert [(m.type, m.relation) for m in mentions] == [("call", "planned")]
     mentions, _ = read(rs, "واتفق بايدن وشي خلال اتصال هاتفي على تنظيم أول قمة بينهما.", "2022-07-28")
     assert [(m.type, m.relation) for m in mentions] == [("call", "reported"), ("meeting", "planned")]
+
+
+def test_the_talks_of_a_call_under_discussion_are_the_call(rs):
+    mentions, claims = read(rs, "تباحث الرئيس الأميركي جو بايدن ونظيره الصيني شي جين بينغ هاتفيا اليوم. واستمرت المحادثات "
+                                "ساعتين و17 دقيقة، وتناولت تصرفات بكين في منطقة الهندي والهادئ.", "2022-07-28")
+    assert [(m.type, m.participants) for m in mentions] == [("call", ["biden", "xi"])]
+    assert [(c.attribute, c.value.minutes) for c in claims if c.attribute.endswith(".duration")] == [("call.duration", 137)]
+    mentions, _ = read(rs, "تباحث بايدن وشي هاتفيا اليوم. وتناولت المحادثات الروسية الأوكرانية في إسطنبول.", "2022-07-28")
+    assert [(m.type, m.participants) for m in mentions] == [("call", ["biden", "xi"]), ("talks", ["russia", "ukraine"])]

@@ -272,3 +272,11 @@ def test_an_unknown_time_zone_names_file_and_line(rules_copy):
     with pytest.raises(RuleError) as err:
         load_ruleset(rules_copy)
     assert "calendar.yaml:" in str(err.value) and "Europe/Moskva" in str(err.value)
+
+
+def test_a_family_referring_back_to_no_event_type_names_file_and_line(rules_copy):
+    f = rules_copy / "ar" / "claims" / "talks.yaml"
+    edit(f, "refers_back_to: [call]", "refers_back_to: [cal]")
+    with pytest.raises(RuleError) as err:
+        load_ruleset(rules_copy)
+    assert f"talks.yaml:{line_of(f, 'refers_back_to')}:" in str(err.value) and "'cal'" in str(err.value)

@@ -633,7 +633,8 @@ class DocumentExtractor:
                 if _fits(context[etype].participants, inside[0]) if etype in context else len(inside[0]) >= 2:
                     participants, mediators, firm = inside
             ahead = bool(nearest and (nearest[0].relative_days or 0) > 0)  # "... على أن يواصلا المحادثات غدا"
-            kin = None if ahead else self._kin_under_discussion(s, etype, participants, context, here)
+            kin = None if ahead else (self._kin_under_discussion(s, etype, participants, context, here)
+                                      or self._referred_back(etype, participants, context, here))
             if kin is not None:
                 etype, starts = kin.type, False
                 if etype in here:
@@ -1112,6 +1113,21 @@ class DocumentExtractor:
             if m is not here.get(other) and m.participants and any(c and c not in m.participants for c in where):
                 continue  # (the kin's own place, named again, is no other place)
             return m
+        return None
+
+    def _referred_back(self, etype: str, participants: list[str], context: dict[str, _Mention],
+                       here: dict[str, _Mention]) -> _Mention | None:
+        """The event of a type the family's `refers_back_to` lists that the passage reports, when
+        this trigger's noun names it ("واستمرت المحادثات ساعتين" after a phone call): no event of
+        `etype` is under discussion and the sentence names no party beyond it (its people or
+        their countries)."""
+        if etype in here or etype in context:
+            return None
+        for other in self.rs.families.refers_back.get(etype, []):
+            m = here.get(other) or context.get(other)
+            if m is not None and m.relation == "reported" and m.participants \
+                    and set(participants) <= self._sides_and_countries(m):
+                return m
         return None
 
     def _new_standalone(self, seg, etype, span, seg_mentions) -> _Mention:

@@ -49,6 +49,7 @@ class Families:
     event_types: list[str] = field(default_factory=list)  # in file order
     nested: set[str] = field(default_factory=set)
     hosts: dict[str, set[str]] = field(default_factory=dict)  # nested event type -> types it is agreed in
+    refers_back: dict[str, list[str]] = field(default_factory=dict)  # event type -> types its noun may name
 
     def hosts_of(self, nested: str, etype: str) -> bool:
         """Can an event of `etype` host the nested event type `nested` (a call an exchange)?"""
@@ -110,6 +111,14 @@ def check_families(files: dict[str, ClaimsFile], where: dict[str, tuple[Path, Li
                 raise RuleError(path, line_of(lines, ("hosts", k)),
                                 f"hosts: {h!r} is not the event type of a family that is not nested"
                                 f" (the types: {', '.join(sorted(set(fams.event_types) - fams.nested))})")
+        for k, other in enumerate(cf.refers_back_to):
+            if not cf.event or other not in fams.event_types or other == cf.event:
+                path, lines = where[name]
+                raise RuleError(path, line_of(lines, ("refers_back_to", k)),
+                                f"refers_back_to: {other!r} is not the event type of another family"
+                                f" (the types: {', '.join(sorted(set(fams.event_types) - {cf.event}))})")
+        if cf.event and cf.refers_back_to:
+            fams.refers_back[cf.event] = list(cf.refers_back_to)
     for name, decl in sorted(fams.attributes.items()):
         fams.readings.setdefault(decl.read, []).append(decl)
     return fams

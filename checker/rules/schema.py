@@ -382,6 +382,10 @@ class ClaimsFile(Strict):
     # of a nested family with preludes: words before its trigger that say it was agreed, not
     # carried out ("اتفق الوفدان على تبادل", "agreed to swap"): the talks after them still host it
     agreed: list[str] = Field(default_factory=list)
+    # event types this event's noun may name when one of them is under discussion and no
+    # event of this type is: "تباحث بايدن وشي هاتفيا. واستمرت المحادثات ساعتين" (the call's
+    # talks), when the sentence names no party beyond that event's
+    refers_back_to: list[str] = Field(default_factory=list)
     attributes: dict[str, Attribute] = Field(default_factory=dict)
     triggers: list[Trigger] = Field(default_factory=list)
     rules: list[ClaimRule] = Field(default_factory=list)
