@@ -318,3 +318,10 @@ def test_the_events_own_day_after_a_first_since_stays_its_day(rs):
     text = "وعقد الوفدان أول محادثات مباشرة بين روسيا وأوكرانيا منذ ثلاث سنوات يوم الجمعة 16 مايو 2025 في إسطنبول."
     [c] = claims_of(rs, text, "2025-05-16", "talks.date")
     assert c.value.day.isoformat() == "2025-05-16"
+
+
+def test_the_end_a_since_counts_from_does_not_end_the_day_in_its_small_hours(rs):
+    text = ("شهدت أنقرة في الساعات الأولى من صباح الأول من أغسطس أكبر عملية تبادل للسجناء بين روسيا والولايات "
+            "المتحدة منذ نهاية الحرب الباردة.")
+    [c] = claims_of(rs, text, "2024-08-02", attribute="exchange.date")
+    assert (c.value.date_from.isoformat(), c.value.date_to.isoformat()) == ("2024-08-01", "2024-08-01")

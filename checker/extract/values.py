@@ -315,7 +315,9 @@ def find_dates(g: Grammar, s: str) -> list[DatePhrase]:
     early = [p for p in found if p.nth_day is None
              and g.small_hours.search(s, max(0, p.start - SMALL_HOURS_BEFORE), p.start) is not None]
     if early:  # the words of ending are looked for only around a day in its small hours
-        ends = [m for m in g.phases.finditer(s) if m.lastgroup == "end"]
+        # (not the end a "since" counts from: "منذ نهاية الحرب الباردة", "since the end of the war")
+        ends = [m for m in g.phases.finditer(s) if m.lastgroup == "end"
+                and not any(not s[x.end():m.start()].strip() for x in g.since.finditer(s, max(0, m.start() - 20), m.start()))]
         for p in early:
             p.ends = any(_governs_end(s, m, p) for m in ends)
     return found
