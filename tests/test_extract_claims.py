@@ -325,3 +325,10 @@ def test_the_end_a_since_counts_from_does_not_end_the_day_in_its_small_hours(rs)
             "المتحدة منذ نهاية الحرب الباردة.")
     [c] = claims_of(rs, text, "2024-08-02", attribute="exchange.date")
     assert (c.value.date_from.isoformat(), c.value.date_to.isoformat()) == ("2024-08-01", "2024-08-01")
+
+
+def test_the_day_after_a_three_word_speaker_is_the_statements_not_the_calls(rs):
+    text = ("قالت وزارة الخارجية التايوانية، اليوم الجمعة، إنها ستعمق شراكتها مع واشنطن بعد اتصال هاتفي بين الرئيس "
+            "الأمريكي جو بايدن ونظيره الصيني شي جين بينج أمس الخميس.")
+    [c] = claims_of(rs, text, "2022-07-29", attribute="call.date")
+    assert c.value.day.isoformat() == "2022-07-28" and c.text == "أمس الخميس"

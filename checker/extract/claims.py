@@ -192,7 +192,9 @@ def _after_other_event(rs: RuleSet, norm: str, first_trigger: int, at: int) -> b
 # after a verb of saying: the speaker (a placeholder, or one or two words such as الرئاسة) and
 # a comma, then the day of the statement
 _AFTER_SPEECH = (re.compile(r"\s*(?:يوم\s+)?"),
-                 re.compile(r"\s*(?:\u27e6[pc]\d+\u27e7|[^\s،,\u27e6]+(?:\s+[^\s،,\u27e6]+)?)\s*،?\s*(?:يوم\s+)?"),
+                 # (up to three words of an organ: "قالت وزارة الخارجية التايوانية، اليوم الجمعة")
+                 re.compile(r"\s*(?:(?:(?!ان\s)[^\s،,\u27e6]+\s+){0,3}\u27e6[pc]\d+\u27e7|[^\s،,\u27e6]+(?:\s+(?!ان\s)[^\s،,\u27e6]+){0,2})"
+                            r"\s*،?\s*(?:يوم\s+)?"),
                  # "التي أعلن عنها البيت الأبيض والكرملين أمس": the announcement's day, not the call's
                  re.compile(r"\s*عن(?:ها|ه)\s+\u27e6[pc]\d+\u27e7(?:\s*و\s*\u27e6[pc]\d+\u27e7)*\s*،?\s*(?:يوم\s+)?"))
 # the placeholder a marker word speaks of: right after it, or after a side's word or an adjective
