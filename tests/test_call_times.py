@@ -272,3 +272,11 @@ def test_a_time_restated_in_quotes_keeps_the_phase_of_the_time_it_restates(rs):
     r = analyse([doc], rs)
     times = [(c.value.hour, c.value.phase, c.value.restates is not None) for c in r.claims if c.attribute == "call.time"]
     assert times == [(8, "start", False), (12, "start", True), (10, "end", False), (14, "end", True)]
+
+
+def test_us_pacific_time_is_read_and_a_wrong_gmt_restatement_found(rs):
+    doc = article("وقال البيت الأبيض إن بايدن أجرى اتصالا هاتفيا مع شي اليوم في الساعة 8:30 بتوقيت غرب الولايات المتحدة "
+                  "(12:30 بتوقيت غرينتش).", "2022-07-28", "west")
+    r = analyse([doc], rs)
+    assert [c.value.zone for c in r.claims if c.attribute == "call.time"] == ["America/Los_Angeles", "UTC"]
+    assert [(f.rule, f.documents) for f in r.findings] == [("internal.time", ["west"])]
