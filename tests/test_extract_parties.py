@@ -565,3 +565,17 @@ def test_talks_held_remotely_are_a_call(rs):
     mentions, _ = read(rs, "أجرى الرئيس الأمريكي جو بايدن، الخميس، محادثات عن بعد مع نظيره الصيني شي جينبينغ، تناولت "
                            "التوتر حول تايوان.", "2022-07-28")
     assert [(m.type, m.participants) for m in mentions] == [("call", ["biden", "xi"])]
+
+
+def test_a_clocks_zone_and_an_airports_city_name_no_party(rs):
+    for text in ("وتبادلت روسيا والولايات المتحدة 24 سجينا اليوم عند الساعة التاسعة مساء بتوقيت أنقرة.",
+                 "وتبادلت روسيا والولايات المتحدة 24 سجينا اليوم في مطار أنقرة.",
+                 "Russia and the United States swapped 24 prisoners on Thursday at 9 p.m. Turkish time."):
+        mentions, _ = read(rs, text, "2024-08-02")
+        assert [m.participants for m in mentions] == [["russia", "usa"]], text
+
+
+def test_a_countrys_history_is_no_place_even_joined_to_another(rs):
+    _, claims = read(rs, "The most complex exchange in U.S. and Russian history took place in Ankara on Thursday.",
+                     "2024-08-02")
+    assert [c.value.place for c in claims if c.attribute == "exchange.place"] == ["ankara"]

@@ -317,6 +317,7 @@ class _Sentence:
     persons: dict[int, str]  # placeholder index -> person id
     speakers: set[str]
     sources: set[int] = field(default_factory=set)  # placeholders after بحسب, "according to"
+    times: list[tuple[int, int]] | None = None  # where its clock times stand, zones included (read once)
 
 
 class DocumentExtractor:
@@ -878,7 +879,11 @@ class DocumentExtractor:
         # Iran" make Iran a side of the exchange
         where = self._place_qualifiers(s, any_country=etype not in self.rs.policy.coreference.loose_parties)
         reporting = {int(next(g for g in m.groups() if g)) for m in pw.outlets.finditer(s.skel)}
-        skip = mediating | mentioned | s.sources | where | reporting
+        if s.times is None:
+            s.times = [(t.start, t.end) for t in find_times(self.g, s.norm)]
+        # a clock's zone says when, not who: "at 9 p.m. Turkish time", "الساعة 8 بتوقيت أنقرة"
+        zoned = {k for k, x in enumerate(s.ordered) if any(a <= x.start < b for a, b in s.times)}
+        skip = mediating | mentioned | s.sources | where | reporting | zoned
         if within is not None:
             skip = skip | {k for k, x in enumerate(s.ordered) if x.start >= within}
         if before is not None:  # "التقى زيلينسكي أردوغان قبيل لقائه ترامب": Trump is not of this one

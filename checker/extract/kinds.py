@@ -252,11 +252,15 @@ def not_where_after(rs: Any) -> re.Pattern[str]:
     return re.compile(rf"\s*{alternation(words)}(?!\w)", re.I) if words else re.compile(r"(?!)")
 
 
+_AND_COUNTRY = re.compile(r"\s*(?:and|و)\s*\u27e6c\d+\u27e7", re.IGNORECASE)
+
+
 def _place(m: RuleMatch) -> bool:
     at = m.mt.start("place")
     if topic_place(m.rs, m.mt.string, at):
         return False  # the place of a topic
-    if m.rs.derived("kinds.not_where_after", not_where_after).match(m.mt.string, m.mt.end()):
+    joined = _AND_COUNTRY.match(m.mt.string, m.mt.end())  # "in U.S. and Russian history"
+    if m.rs.derived("kinds.not_where_after", not_where_after).match(m.mt.string, joined.end() if joined else m.mt.end()):
         return False  # "in Ukraine's future", "in the Russian army"
     place = m.s.entity(m.mt, "place")
     surface = m.s.entity_text(m.mt, "place")
