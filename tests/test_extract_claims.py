@@ -332,3 +332,10 @@ def test_the_day_after_a_three_word_speaker_is_the_statements_not_the_calls(rs):
             "الأمريكي جو بايدن ونظيره الصيني شي جين بينج أمس الخميس.")
     [c] = claims_of(rs, text, "2022-07-29", attribute="call.date")
     assert c.value.day.isoformat() == "2022-07-28" and c.text == "أمس الخميس"
+
+
+def test_words_said_during_the_call_take_the_day_the_lead_gave_them(rs):
+    text = ("حذر الرئيس الصيني شي جين بينغ نظيره الأمريكي جو بايدن، اليوم الخميس، من اللعب بالنار. وأكد شي خلال "
+            "اتصال هاتفي مع بايدن أن الصين ترفض التدخل الأجنبي.")
+    [c] = claims_of(rs, text, "2022-07-28", attribute="call.date")
+    assert c.value.day.isoformat() == "2022-07-28"
