@@ -339,3 +339,17 @@ def test_words_said_during_the_call_take_the_day_the_lead_gave_them(rs):
             "اتصال هاتفي مع بايدن أن الصين ترفض التدخل الأجنبي.")
     [c] = claims_of(rs, text, "2022-07-28", attribute="call.date")
     assert c.value.day.isoformat() == "2022-07-28"
+
+
+def test_a_clause_opened_by_another_day_is_another_sitting_with_its_own_length(rs):
+    doc = article("أكد الكرملين طول المحادثات بين الرئيسين الروسي بوتين والصيني شي. واجتمع الرئيسان على حدة واستمر "
+                  "لقاؤهما من أربع إلى خمس ساعات وفي 21 مارس، اجتمعا في الكرملين وأجريا محادثات استمرت ست ساعات "
+                  "تقريبا.", None, "two-days")
+    mentions, claims = extract(doc, rs)
+    by_mention = {}
+    for c in claims:
+        if c.attribute.endswith(".duration"):
+            by_mention.setdefault(c.mention, []).append(c.value.minutes)
+    assert sorted(by_mention.values()) == [[270], [360]]
+    [dated] = [m for m in mentions if m.id in by_mention and m.date is not None]
+    assert (dated.date.month, dated.date.day_of_month, by_mention[dated.id]) == (3, 21, [360])

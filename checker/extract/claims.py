@@ -329,6 +329,7 @@ class DocumentExtractor:
         self.language = doc.language if rs.for_language(doc.language) is not None else rs.lang
         self._use(self.language)
         self.view_text, self.to_text = view_text, to_text
+        self._opens_day = False  # the sentence being read is a clause cut before a day of its own
         self.segments = segments  # (segment index, plain start, plain end)
         self.claims: list[Claim] = []
         self.mentions: list[_Mention] = []
@@ -412,9 +413,15 @@ class DocumentExtractor:
 
     def _segment(self, seg: int, plain_start: int, text: str) -> None:
         norm = normalize(text)
-        spans = split_sentences(norm.text)
-        # each sentence in the language of its own script (an English quote in an Arabic story)
-        langs = [sentence_language(norm.text[a:b], self.language, self.base.languages) for a, b in spans]
+        spans, langs, opens_day = [], [], []  # opens_day: a clause cut before a day of its own
+        for a, b in split_sentences(norm.text):
+            # each sentence in the language of its own script (an English quote in an Arabic story)
+            lang = sentence_language(norm.text[a:b], self.language, self.base.languages)
+            self._use(lang)
+            for k, piece in enumerate(self._day_clauses(norm.text, a, b)):
+                spans.append(piece)
+                langs.append(lang)
+                opens_day.append(k > 0)
         sdocs: dict[int, object] = {}
         for lang in sorted(set(langs)):  # one spaCy pass per language
             self._use(lang)
@@ -426,9 +433,28 @@ class DocumentExtractor:
         self._carried: list[tuple[DatePhrase, object, int]] = []  # the last sentence's days, if it had no event
         for i, (a, b) in enumerate(spans):
             self._use(langs[i])
+            self._opens_day = opens_day[i]
             s = self._read_sentence(norm.text[a:b], a, sdocs[i])
             self._sentence(seg, plain_start, norm, s, context, last, seg_mentions)
         self._use(self.language)
+
+    def _day_clauses(self, text: str, a: int, b: int) -> list[tuple[int, int]]:
+        """The sentence text[a:b], cut before each day that opens a clause of its own (calendar
+        shape `day_clause`) between two triggers: "... استمرت من أربع إلى خمس ساعات وفي 21
+        مارس، اجتمعا في الكرملين وأجريا محادثات استمرت ست ساعات" is two sittings."""
+        sentence = text[a:b]
+        phrases = find_dates(self.g, sentence)
+        if not phrases:
+            return [(a, b)]
+        hits = sorted(m.start() for rx in (r for rs in trigger_regexes(self.rs).values() for r in rs)
+                      for m in rx.finditer(sentence))
+        cuts = []
+        for p in phrases:
+            opener = self.g.day_clause.search(sentence, max(0, p.start - 12), p.start)
+            if opener and any(h < opener.start() for h in hits) and any(h > p.end for h in hits):
+                cuts.append(a + opener.start())
+        bounds = [a] + sorted(set(cuts)) + [b]
+        return [(x, y) for x, y in zip(bounds, bounds[1:]) if text[x:y].strip()]
 
     def _read_sentence(self, sentence: str, start: int, sdoc) -> _Sentence:
         items = find_items(self.lex, sdoc, self.open_seen)
@@ -1168,6 +1194,9 @@ class DocumentExtractor:
                                and (not named or _fits(m.participants, participants))), None)
         else:
             target = context.get(etype)
+            if target is not None and self._opens_day and value is not None and target.claims \
+                    and (target.date is None or _day_key(target.date) != _day_key(value)):
+                target, starts = None, True  # "... وفي 21 مارس، اجتمعا": another day's sitting
             # an exchange's sentences name in turn the sides and the nationalities freed: one
             # without a day goes on about the exchange under discussion
             if target is not None and named and not _fits(target.participants, participants) \
@@ -1227,6 +1256,11 @@ def _said_that_regex(rs: RuleSet) -> re.Pattern[str]:
     marks = [w for w in rs.titles.said_that if not re.search(r"\w", w)]
     parts = ([rf"(?<!\w){alternation(words)}(?!\w)"] if words else []) + [re.escape(m) for m in marks]
     return re.compile("|".join(parts), re.I)
+
+
+def _day_key(d: DateValue) -> tuple:
+    """What a date says of its day: the day, or the day and month without a year, or the weekday."""
+    return (d.date_from, d.date_to, d.month, d.day_of_month, d.weekday)
 
 
 def _fits(known: list[str], named: list[str]) -> bool:

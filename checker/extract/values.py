@@ -61,6 +61,7 @@ class Grammar:
     nth_day: re.Pattern[str]
     ordinals: dict[str, int]  # ordinal word (normalised, lowercase) -> n; kinds.parse_ordinal reads it too
     same_occasion: re.Pattern[str]
+    day_clause: re.Pattern[str]  # ends the text before a day that opens a clause of its own
     where_said: re.Pattern[str]
     not_days: re.Pattern[str]
     dateline: tuple[re.Pattern[str], re.Pattern[str]]
@@ -219,6 +220,7 @@ def _build(rs: RuleSet) -> Grammar:
         re.compile(rf"(?:{sh.small_hours})\s*$", re.IGNORECASE),
         re.compile(sh.nth_day, re.IGNORECASE),
         {normalize_word(w).lower(): n for w, n in rs.numbers.ordinals.items()}, re.compile(sh.same_occasion),
+        re.compile(rf"(?:{sh.day_clause})\s*$"),
         re.compile(sh.where_said, re.IGNORECASE),
         re.compile(rf"(?<!\w){alternation(cal.not_days)}(?!\w)", re.IGNORECASE) if cal.not_days else re.compile(never),
         (re.compile(sh.dateline_before), re.compile(sh.dateline_after)), f(speech),

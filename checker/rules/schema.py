@@ -211,6 +211,10 @@ class DateShapes(Strict):
     # a sentence opening that says the last sentence's words were said on the occasion it names
     # ("جاء ذلك خلال اتصال هاتفي", "the remarks came in a phone call"): it takes that sentence's day
     same_occasion: str = r"(?!x)x"
+    # right before a day, past a sentence's first trigger: a conjunction opening a clause about
+    # another day ("اجتمعا على حدة خمس ساعات وفي 21 مارس اجتمعا في الكرملين"): the sentence is
+    # read as two, each with its own day and claims (written normalised)
+    day_clause: str = r"(?!x)x"
     # between a verb of saying and a day: the speaker and where it was said ("وأضافت الوكالة، في
     # بيان نقلته قناة محلية، اليوم الأحد", "added in a statement carried by TASS on Sunday"), written
     # on the sentence skeleton (a person or country is ⟦p1⟧, ⟦c2⟧): that day is the statement's
