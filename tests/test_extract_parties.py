@@ -579,3 +579,9 @@ def test_a_countrys_history_is_no_place_even_joined_to_another(rs):
     _, claims = read(rs, "The most complex exchange in U.S. and Russian history took place in Ankara on Thursday.",
                      "2024-08-02")
     assert [c.value.place for c in claims if c.attribute == "exchange.place"] == ["ankara"]
+
+
+def test_an_object_in_the_accusative_after_a_title_is_no_name(rs):
+    mentions, claims = read(rs, "وعرض ولي العهد السعودي افقا استراتيجيا قيمته ستمائة مليار دولار خلال اتصال هاتفي "
+                                "مع ترامب.", "2025-01-23")
+    assert [m.participants for m in mentions] == [["bin_salman", "trump"]]

@@ -356,6 +356,8 @@ def _open_name(lex: Lexicon, doc, at: dict[int, Item], start: int, step: int,
     first = doc[taken[0]].text
     if first.endswith("ه") and len(first) > 2:
         return 0, 0  # a noun with a pronoun or a feminine ending (زيارته، دبلوماسية), not a given name
+    if all(doc[t].text.endswith("ا") and len(doc[t].text) > 2 for t in taken):
+        return 0, 0  # an object in the accusative ("عرض ولي العهد أفقا استراتيجيا"), not a name
     if len(taken) == 1:
         # one word: an adverb (مرارا، قائلا) or the start of a clause is likelier than a surname
         if first.endswith("ا") or first[0] in "لب" or not (_boundary(lex, doc, at, taken[0] + 1) if step == 1 else True):
