@@ -299,3 +299,10 @@ def test_talks_in_which_an_exchange_was_agreed_still_host_it(rs):
     report, found = _findings(rs, after, held)
     assert [(e.type, sorted(e.documents)) for e in report.events] == [("talks", ["after", "held"])]
     assert ("talks.duration", ("after", "held")) in found
+
+
+def test_meetings_an_english_swap_followed_are_its_background(rs):
+    doc = _doc("The swap on Aug. 1 followed two meetings between representatives of the countries in Istanbul.",
+               "followed", "2024-08-02", "en")
+    report = analyse([doc], rs)
+    assert [(e.type, e.date.date_from.isoformat()) for e in report.events] == [("exchange", "2024-08-01")]
