@@ -585,3 +585,13 @@ def test_an_object_in_the_accusative_after_a_title_is_no_name(rs):
     mentions, claims = read(rs, "وعرض ولي العهد السعودي افقا استراتيجيا قيمته ستمائة مليار دولار خلال اتصال هاتفي "
                                 "مع ترامب.", "2025-01-23")
     assert [m.participants for m in mentions] == [["bin_salman", "trump"]]
+
+
+def test_an_office_after_a_courtesy_title_and_the_name_is_the_title_given(rs):
+    _, claims = read(rs, "وبحث الشيخ محمد بن زايد رئيس دولة الإمارات هاتفيا مع الرئيس الروسي فلاديمير بوتين اليوم.",
+                     "2024-01-03")
+    titles = {c.subject: (c.value.role, c.value.country) for c in claims if c.attribute == "person.title"}
+    assert titles["mohamed_bin_zayed"] == ("president", "uae")
+    _, claims = read(rs, "استقبل الأمير محمد بن سلمان الرئيس الأمريكي جو بايدن في جدة اليوم.", "2022-07-15")
+    titles = {c.subject: (c.value.role, c.value.country) for c in claims if c.attribute == "person.title"}
+    assert titles["bin_salman"][0] == "prince" and titles["biden"] == ("president", "usa")

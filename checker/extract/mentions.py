@@ -476,6 +476,19 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
                                             open=h.key.endswith("|open")))
                     i = holder + 1
                     continue
+                nxt = items[j + 1] if j + 1 < n else None
+                if not role.office and nxt is not None and nxt.kind == "ROLE" and lex.roles[nxt.key].office \
+                        and _adjacent(doc, items[j].end, nxt.start) and lex.entity_types.get(key) == "person":
+                    # a courtesy title, the name, then the office with its country ("الشيخ محمد بن
+                    # زايد رئيس دولة الإمارات"): the office is the title the page gives
+                    office = lex.roles[nxt.key]
+                    j2, _, end2, country2, status2 = _title_tail(lex, doc, items, j + 1, office.country)
+                    if country2 and lex.entity_country.get(key) in (None, country2):
+                        mentions.append(Mention("person", key, it.char_start, end2, office.id, country2, status2,
+                                                (nxt.char_start, end2), office.office, office.same_as_other, fuzzy,
+                                                party=office.party))
+                        i = j2
+                        continue
                 if lex.entity_types.get(key) == "person" or opened:
                     mentions.append(Mention("person", key, it.char_start, items[j].char_end, role.id, country,
                                             status, title_span, role.office, role.same_as_other, fuzzy,
