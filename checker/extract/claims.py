@@ -446,7 +446,7 @@ class DocumentExtractor:
         phrases = find_dates(self.g, sentence)
         if not phrases:
             return [(a, b)]
-        hits = sorted(m.start() for rx in (r for rs in trigger_regexes(self.rs).values() for r in rs)
+        hits = sorted(m.start() for rxs in trigger_regexes(self.rs).values() for rx in rxs
                       for m in rx.finditer(sentence))
         cuts = []
         for p in phrases:
@@ -1127,8 +1127,8 @@ class DocumentExtractor:
         """The event of a kindred type (policy coreference.same_event: talks and a meeting) this
         passage already reports, when a trigger of `etype` speaks of it: "the talks" after "Putin
         received Witkoff" are that meeting's talks, not a second event. Only when no event of
-        `etype` itself between these parties is under discussion, the sentence names no party the event lacks ("the
-        trilateral talks of Russia, Ukraine and the US" are other talks) and, for an event of an
+        `etype` itself between these parties is under discussion, the sentence names no party
+        the event lacks ("the trilateral talks of Russia, Ukraine and the US" are other talks) and, for an event of an
         earlier sentence, no place outside the event's countries (talks "in Abu Dhabi" after a
         meeting in Moscow); in one sentence the place is the one both triggers share ("اختتمت
         قمة بايدن وبوتين في جنيف بعد ثلاث ساعات من المحادثات")."""
