@@ -280,3 +280,11 @@ def test_us_pacific_time_is_read_and_a_wrong_gmt_restatement_found(rs):
     r = analyse([doc], rs)
     assert [c.value.zone for c in r.claims if c.attribute == "call.time"] == ["America/Los_Angeles", "UTC"]
     assert [(f.rule, f.documents) for f in r.findings] == [("internal.time", ["west"])]
+
+
+def test_a_day_in_a_bracket_restating_the_time_is_the_other_zones_day(rs):
+    doc = _en("US President Joe Biden and Russian President Vladimir Putin spoke by phone on Thursday. The 50-minute "
+              "call began at 3.35pm Washington time (4.35am on Friday, Singapore time).", "2021-12-31", "bracket")
+    r = analyse([doc], rs)
+    assert [e.date.date_from.isoformat() for e in r.events] == ["2021-12-30"]
+    assert [c.value.day.isoformat() for c in r.claims if c.attribute == "call.date"] == ["2021-12-30"]

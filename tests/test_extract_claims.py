@@ -353,3 +353,11 @@ def test_a_clause_opened_by_another_day_is_another_sitting_with_its_own_length(r
     assert sorted(by_mention.values()) == [[270], [360]]
     [dated] = [m for m in mentions if m.id in by_mention and m.date is not None]
     assert (dated.date.month, dated.date.day_of_month, by_mention[dated.id]) == (3, 21, [360])
+
+
+def test_the_call_named_again_with_a_day_off_by_one_is_the_same_call(rs):
+    doc = article("خلال مكالمة هاتفية استمرت 50 دقيقة، أمس الخميس، حذر الرئيس الروسي فلاديمير بوتين نظيره الأمريكي "
+                  "جو بايدن من العقوبات. وأضاف أوشاكوف أن بايدن أبلغ بوتين خلال المكالمة الهاتفية التي جرت مساء اليوم، "
+                  "بأن واشنطن ستتشاور مع حلفائها.", "2021-12-31", "slip")
+    mentions, _ = extract(doc, rs)
+    assert [(m.type, m.date.day.isoformat()) for m in mentions] == [("call", "2021-12-30")]

@@ -559,6 +559,9 @@ def test_the_talks_of_a_call_under_discussion_are_the_call(rs):
     assert [(c.attribute, c.value.minutes) for c in claims if c.attribute.endswith(".duration")] == [("call.duration", 137)]
     mentions, _ = read(rs, "تباحث بايدن وشي هاتفيا اليوم. وتناولت المحادثات الروسية الأوكرانية في إسطنبول.", "2022-07-28")
     assert [(m.type, m.participants) for m in mentions] == [("call", ["biden", "xi"]), ("talks", ["russia", "ukraine"])]
+    mentions, _ = read(rs, "أنهى الرئيس الأميركي جو بايدن ونظيره الروسي فلاديمير بوتين، مساء الخميس، مكالمة هاتفية. "
+                           "وتجري بين الولايات المتحدة وروسيا محادثات دبلوماسية في 10 يناير المقبل.", "2021-12-31")
+    assert [(m.type, m.relation) for m in mentions] == [("call", "reported"), ("talks", "planned")]
 
 
 def test_talks_held_remotely_are_a_call(rs):

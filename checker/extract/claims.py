@@ -555,8 +555,10 @@ class DocumentExtractor:
     def _sentence(self, seg, plain_start, norm, s: _Sentence, context, last, seg_mentions) -> None:
         g, fams = self.g, self.rs.families
         hint = year_hint(g, s.norm)
-        dates = [(p, resolve_date(p, self.published, hint, self.today)) for p in find_dates(g, s.norm)
-                 if not not_event_day(g, s.norm, p)]
+        phrases = [p for p in find_dates(g, s.norm) if not not_event_day(g, s.norm, p)]
+        if phrases and "(" in s.norm:
+            phrases = self._outside_restated_times(s, phrases)
+        dates = [(p, resolve_date(p, self.published, hint, self.today)) for p in phrases]
         triggers = []
         for t in self.rs.triggers:
             for m in t.regex.finditer(s.skel):
@@ -663,7 +665,7 @@ class DocumentExtractor:
                     participants, mediators, firm = inside
             ahead = bool(nearest and (nearest[0].relative_days or 0) > 0)  # "... على أن يواصلا المحادثات غدا"
             kin = None if ahead else (self._kin_under_discussion(s, etype, participants, context, here)
-                                      or self._referred_back(etype, participants, context, here))
+                                      or self._referred_back(s, etype, pos, participants, value, context, here))
             if kin is not None:
                 etype, starts = kin.type, False
                 if etype in here:
@@ -678,9 +680,13 @@ class DocumentExtractor:
             relation = self._relation(s, etype, pos, reported(etype))
             if relation == "reported" and ahead:
                 relation = "planned"  # "ويجريان محادثات موسعة يوم غد الثلاثاء": still to come
+            # "المكالمة الهاتفية التي جرت مساء اليوم" after "أمس الخميس": the call named again, a
+            # relative day off by one being the page's slip (copied from the wire of the day before)
+            again = bool(nearest and nearest[0].relative_days is not None
+                         and _DEFINITE.match(s.norm, s.norm.rfind(" ", 0, pos) + 1))
             m = self._place(seg, etype, starts, value, participants,
                             self._span(norm, plain_start, s.start + pos, s.start + pos + 1)[0],
-                            context, seg_mentions, relation, firm, refers)
+                            context, seg_mentions, relation, firm, refers, again)
             if m is None:
                 continue
             sides = self._sides_and_countries(m)
@@ -852,6 +858,15 @@ class DocumentExtractor:
         rx = self.rs.derived("claims.said_that", _said_that_regex)
         hit = rx.search(s.norm, pos + 1)
         return hit.start() if hit else None
+
+    def _outside_restated_times(self, s: _Sentence, phrases: list[DatePhrase]) -> list[DatePhrase]:
+        """The days but those in a bracket that gives a clock time in another zone ("3.35pm
+        Washington time (4.35am on Friday, Singapore time)"): the other zone's day, not the event's."""
+        if s.times is None:
+            s.times = [(t.start, t.end) for t in find_times(self.g, s.norm)]
+        brackets = [m.span() for m in _BRACKET.finditer(s.norm)
+                    if any(m.start() <= a and b <= m.end() for a, b in s.times)]
+        return [p for p in phrases if not any(x <= p.start and p.end <= y for x, y in brackets)]
 
     def _participants(self, s: _Sentence, etype: str, day: dt.date | None, before: int | None = None,
                       within: int | None = None, since: tuple[int, int] | None = None,
@@ -1148,18 +1163,20 @@ class DocumentExtractor:
             return m
         return None
 
-    def _referred_back(self, etype: str, participants: list[str], context: dict[str, _Mention],
-                       here: dict[str, _Mention]) -> _Mention | None:
+    def _referred_back(self, s: _Sentence, etype: str, pos: int, participants: list[str], value: DateValue | None,
+                       context: dict[str, _Mention], here: dict[str, _Mention]) -> _Mention | None:
         """The event of a type the family's `refers_back_to` lists that the passage reports, when
         this trigger's noun names it ("واستمرت المحادثات ساعتين" after a phone call): no event of
-        `etype` is under discussion and the sentence names no party beyond it (its people or
-        their countries)."""
-        if etype in here or etype in context:
+        `etype` is under discussion, the sentence names no party beyond it (its people or their
+        countries), and the trigger is not of planned or earlier talks ("محادثات في 10 يناير
+        المقبل"), nor gives them another day."""
+        if etype in here or etype in context or self._relation(s, etype, pos, True) != "reported":
             return None
         for other in self.rs.families.refers_back.get(etype, []):
             m = here.get(other) or context.get(other)
             if m is not None and m.relation == "reported" and m.participants \
-                    and set(participants) <= self._sides_and_countries(m):
+                    and set(participants) <= self._sides_and_countries(m) \
+                    and (value is None or m.date is None or _day_key(m.date) == _day_key(value)):
                 return m
         return None
 
@@ -1170,7 +1187,8 @@ class DocumentExtractor:
         return m
 
     def _place(self, seg, etype, starts, value: DateValue | None, participants, span, context, seg_mentions,
-               relation: str = "reported", firm: set[str] | None = None, refers: bool = False):
+               relation: str = "reported", firm: set[str] | None = None, refers: bool = False,
+               again: bool = False):
         """Join the event this segment already speaks of, or start a new one. A sentence that
         names two parties joins only an event between the same parties (Erdogan-Macron and
         Erdogan-Scholz are two calls); an earlier or a planned event is never the reported one."""
@@ -1188,6 +1206,11 @@ class DocumentExtractor:
         elif day is not None:
             target = next((m for m in same if m.date and m.date.day == day
                            and (not named or _fits(m.participants, participants))), None)
+            ctx = context.get(etype)
+            if target is None and (refers or again) and ctx is not None and ctx.date is not None \
+                    and ctx.date.day is not None and abs((ctx.date.day - day).days) <= 1 \
+                    and _fits(ctx.participants, participants):
+                target = ctx  # the event under discussion, named again with a day off by one
             if target is None:
                 near_pub = pub is not None and abs((day - pub).days) <= 1
                 target = next((m for m in same if m.undated and near_pub
@@ -1256,6 +1279,10 @@ def _said_that_regex(rs: RuleSet) -> re.Pattern[str]:
     marks = [w for w in rs.titles.said_that if not re.search(r"\w", w)]
     parts = ([rf"(?<!\w){alternation(words)}(?!\w)"] if words else []) + [re.escape(m) for m in marks]
     return re.compile("|".join(parts), re.I)
+
+
+_BRACKET = re.compile(r"\([^()]{0,80}\)")
+_DEFINITE = re.compile(r"(?:و|ف|ب|ل)?(?:ال|لل)")  # a word with the article (the trigger's, from its start)
 
 
 def _day_key(d: DateValue) -> tuple:
