@@ -306,3 +306,14 @@ def test_meetings_an_english_swap_followed_are_its_background(rs):
                "followed", "2024-08-02", "en")
     report = analyse([doc], rs)
     assert [(e.type, e.date.date_from.isoformat()) for e in report.events] == [("exchange", "2024-08-01")]
+
+
+def test_a_running_total_and_an_earlier_exchange_recalled_are_not_this_exchanges_count(rs):
+    wire = _doc("Russia and Ukraine exchanged 115 prisoners of war from each side on Saturday. The UAE said it has "
+                "now mediated the release of a total of 1,788 prisoners.", "wire", "2024-08-24", "en")
+    page = _doc("وتبادلت روسيا وأوكرانيا يوم السبت 115 أسيرا من كل جانب بوساطة إماراتية. وكانت من أكبر عمليات التبادل "
+                "تلك التي جرت في 3 يناير، عندما تبادلت الدولتان ما مجموعه 478 أسيراً.", "page", "2024-08-24")
+    report, found = _findings(rs, wire, page)
+    assert found == []
+    [recalled] = [m for m in report.mentions if m.relation == "recalled"]
+    assert recalled.document == "page"

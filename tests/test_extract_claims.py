@@ -361,3 +361,12 @@ def test_the_call_named_again_with_a_day_off_by_one_is_the_same_call(rs):
                   "بأن واشنطن ستتشاور مع حلفائها.", "2021-12-31", "slip")
     mentions, _ = extract(doc, rs)
     assert [(m.type, m.date.day.isoformat()) for m in mentions] == [("call", "2021-12-30")]
+
+
+def test_a_day_in_a_long_clause_after_the_first_since_starts_the_period(rs):
+    text = ("وتبادلت روسيا وأوكرانيا يوم السبت 115 أسيرا من كل جانب. وهذا أول تبادل منذ أن شنت أوكرانيا هجوما "
+            "مفاجئا على منطقة كورسك الروسية في 6 أغسطس.")
+    assert [c.value.day.isoformat() for c in claims_of(rs, text, "2024-08-24", attribute="exchange.date")] == ["2024-08-24"]
+    # without "the first": a long clause is not a period's start
+    text = "أول اتصال بين الرئيسين منذ سنوات. وأجرى بوتين اتصالا هاتفيا مع ترامب في 12 فبراير."
+    assert [c.value.day.isoformat() for c in claims_of(rs, text, "2025-02-13", attribute="call.date")] == ["2025-02-12"]

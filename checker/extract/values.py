@@ -353,7 +353,7 @@ def _in_since_clause(g: Grammar, s: str, p: DatePhrase) -> bool:
     يناير", "since he was sworn in on 20 January")? Then it is the start of a period, not the
     event's day. A day with its weekday after such a clause ("أول اتصال منذ تولي ترامب منصبه يوم
     الأربعاء 12 فبراير", "the first talks since 2022, on Friday 16 May") is the event's."""
-    lo = max(0, p.start - 80)
+    lo = max(0, p.start - 120)
     last = None
     for m in g.since.finditer(s, lo, p.start):
         last = m
@@ -362,8 +362,15 @@ def _in_since_clause(g: Grammar, s: str, p: DatePhrase) -> bool:
     between = s[last.end():p.start]
     if not between.strip():
         return True
-    return p.weekday is None and _ON.search(between) is not None and not _CLAUSE_BREAK.search(between) \
-        and len(between.split()) <= SINCE_WORDS
+    if p.weekday is not None or _ON.search(between) is None or _CLAUSE_BREAK.search(between):
+        return False
+    # "أول تبادل منذ أن شنت أوكرانيا هجوما مفاجئا على منطقة كورسك في 6 أغسطس", "the first such
+    # exchange since Ukraine launched ... on August 6": after "the first ... since" the whole
+    # clause is the period's start, however long
+    head = s[max(0, last.start() - 40):last.start()].split()[-4:]
+    if any(g.ordinals.get(w.lower()) for w in head):
+        return True
+    return len(between.split()) <= SINCE_WORDS
 
 
 def not_event_day(g: Grammar, s: str, p: DatePhrase) -> bool:
