@@ -280,6 +280,11 @@ def test_us_pacific_time_is_read_and_a_wrong_gmt_restatement_found(rs):
     r = analyse([doc], rs)
     assert [c.value.zone for c in r.claims if c.attribute == "call.time"] == ["America/Los_Angeles", "UTC"]
     assert [(f.rule, f.documents) for f in r.findings] == [("internal.time", ["west"])]
+    east = article("بدأ الاتصال بين بايدن وبوتين اليوم الساعة 15.35 بتوقيت شرق للولايات المتحدة (20.35 بتوقيت جرينتش).",
+                   "2021-12-30", "east")
+    r = analyse([east], rs)
+    assert [c.value.zone for c in r.claims if c.attribute == "call.time"] == ["America/New_York", "UTC"]
+    assert r.findings == []
 
 
 def test_a_day_in_a_bracket_restating_the_time_is_the_other_zones_day(rs):

@@ -568,6 +568,8 @@ def test_talks_held_remotely_are_a_call(rs):
     mentions, _ = read(rs, "أجرى الرئيس الأمريكي جو بايدن، الخميس، محادثات عن بعد مع نظيره الصيني شي جينبينغ، تناولت "
                            "التوتر حول تايوان.", "2022-07-28")
     assert [(m.type, m.participants) for m in mentions] == [("call", ["biden", "xi"])]
+    mentions, _ = read(rs, "وعقد بوتين وبايدن جلسة مباحثات افتراضية في السابع من ديسمبر.", "2021-12-31")
+    assert [(m.type, m.participants) for m in mentions] == [("call", ["biden", "putin"])]
 
 
 def test_a_clocks_zone_and_an_airports_city_name_no_party(rs):
