@@ -293,3 +293,11 @@ def test_a_day_in_a_bracket_restating_the_time_is_the_other_zones_day(rs):
     r = analyse([doc], rs)
     assert [e.date.date_from.isoformat() for e in r.events] == ["2021-12-30"]
     assert [c.value.day.isoformat() for c in r.claims if c.attribute == "call.date"] == ["2021-12-30"]
+
+
+def test_two_zoned_times_of_an_undated_call_conflict_only_if_no_day_makes_them_one(rs):
+    text = "US President Joe Biden and Russian President Vladimir Putin began their phone call at {} on Thursday."
+    docs = [_en(text.format(t), None, d) for t, d in (("15:35 Washington time", "a"), ("13:35 Eastern Time", "b"),
+                                                       ("20:35 GMT", "c"))]
+    r = analyse(docs, rs)
+    assert sorted(tuple(f.documents) for f in r.findings if f.attribute == "call.time") == [("a", "b"), ("b", "c")]

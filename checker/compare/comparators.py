@@ -120,9 +120,17 @@ def _close(x: dt.datetime, y: dt.datetime, tol: dt.timedelta) -> bool:
 
 
 def times(a: TimeValue, b: TimeValue, day: dt.date | None, tolerance_minutes: int) -> str | None:
-    """Compared as instants on the event's day; an unzoned time conflicts with nothing it could equal."""
-    if day is None or not same_phase(a, b):
+    """Compared as instants on the event's day; an unzoned time conflicts with nothing it could
+    equal. With the day unknown, two zoned times conflict when no day of the year makes them one
+    instant ("15:35 Washington time" and "13:35 Eastern time" never are)."""
+    if not same_phase(a, b):
         return None
+    if day is None:
+        if a.zone is None or b.zone is None:
+            return None
+        tol = dt.timedelta(minutes=tolerance_minutes)
+        return None if any(_close(x, y, tol) for d in SAMPLE_DAYS for x in _instants(a, d) for y in _instants(b, d)) \
+            else "conflict.time"
     ia, ib = _instants(a, day), _instants(b, day)
     if not ia or not ib:
         return None  # no zone and no candidate zone: cannot be compared
