@@ -390,3 +390,15 @@ def test_an_exchange_naming_more_nationalities_joins_the_event_of_its_sides(rs):
                    "وروسيا.", None, "b-more")
     expected = ([["a-sides", "b-more"]], [("exchange.prisoners", ("a-sides", "b-more"))])
     assert events_and_findings(rs, sides, more) == expected
+
+
+def test_earlier_exchanges_recalled_without_a_day_are_not_compared(rs):
+    """"Most recently 95 from both sides last month" and "one of the largest, 478 in all" may
+    be any two earlier swaps: neither joins the other, and their counts are not set against each other."""
+    a = article("Russia and Ukraine swapped 115 prisoners each on Saturday. The two sides have held several swaps "
+                "before, most recently exchanging 95 servicemen from both sides last month.", "2024-08-24", "a")
+    a.language = "en"
+    b = article("وتبادلت روسيا وأوكرانيا يوم السبت 115 أسيرا من كل جانب. وكانت من أكبر عمليات التبادل تلك التي "
+                "جرت عندما تبادلت الدولتان ما مجموعه 478 أسيراً.", "2024-08-24", "b")
+    events, findings = events_and_findings(rs, a, b)
+    assert ["a", "b"] in events and findings == []

@@ -317,3 +317,9 @@ def test_a_running_total_and_an_earlier_exchange_recalled_are_not_this_exchanges
     assert found == []
     [recalled] = [m for m in report.mentions if m.relation == "recalled"]
     assert recalled.document == "page"
+
+
+def test_an_exchanges_announcement_day_is_its_day(rs):
+    text = ("وأكد البلدان أن روسيا وأوكرانيا تبادلتا 115 أسيرا من كل جانب بوساطة إماراتية. وذكرت وزارة الخارجية "
+            "الإماراتية، اليوم السبت، أن الإمارات نجحت في التوسط في عملية تبادل أسرى جديدة بين روسيا وأوكرانيا.")
+    assert [c.value.day.isoformat() for c in _claims(rs, text, "exchange.date", "2024-08-24")] == ["2024-08-24"]

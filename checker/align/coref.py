@@ -229,6 +229,12 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int,
         return v.block("the same passage already reports another event")
     if (m.relation == "planned") != p.planned:
         return v.block("one is announced, the other took place")
+    vague = m.relation == "recalled" and a.day is None and a.weekday is None and a.partial is None
+    vague_event = not p.reported and not p.days and not p.weekdays  # only recalled, with no day
+    if (vague or vague_event) and not any(d in p.details for d in a.details):
+        # "several swaps before, most recently 95 last month", "one of the largest, 478 in all":
+        # an earlier event recalled with no day and no shared figure could be any of them
+        return v.block("an earlier event recalled without its day or a figure it shares")
 
     # parties: who called whom, whose delegations met, which sides exchanged
     mine, theirs = a.parties, p.core

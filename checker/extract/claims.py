@@ -638,9 +638,10 @@ class DocumentExtractor:
             # "held a call on Wednesday, a day after Trump spoke with Putin": what follows is that call's
             cut = pw.clause_cut(etype, s.norm, pos)
             end = next((m.start() for m in pw.clause_end.finditer(s.norm, pos + 1)), None)
+            told = etype in fams.announced_on_its_day and len(dates) == 1  # the announcement's day is its own
             mine = [d for d in dates if owner(d[0]) == etype and not (cut is not None and d[0].start > cut)
-                    and not (d[0].start in said and (pos < said[d[0].start] or len(dates) > 1 or not starts
-                                                     or reported(etype)))
+                    and not (d[0].start in said and not told and (pos < said[d[0].start] or len(dates) > 1
+                                                                  or not starts or reported(etype)))
                     and not (d[0].start in said_where and (pos < said_where[d[0].start] or reported(etype)))
                     and not (d[0].start in said_after and pos > said_after[d[0].start]
                              and (len(dates) > 1 or not starts or reported(etype)))]

@@ -50,6 +50,7 @@ class Families:
     nested: set[str] = field(default_factory=set)
     hosts: dict[str, set[str]] = field(default_factory=dict)  # nested event type -> types it is agreed in
     refers_back: dict[str, list[str]] = field(default_factory=dict)  # event type -> types its noun may name
+    announced_on_its_day: set[str] = field(default_factory=set)  # event types a statement's day dates
 
     def hosts_of(self, nested: str, etype: str) -> bool:
         """Can an event of `etype` host the nested event type `nested` (a call an exchange)?"""
@@ -119,6 +120,8 @@ def check_families(files: dict[str, ClaimsFile], where: dict[str, tuple[Path, Li
                                 f" (the types: {', '.join(sorted(set(fams.event_types) - {cf.event}))})")
         if cf.event and cf.refers_back_to:
             fams.refers_back[cf.event] = list(cf.refers_back_to)
+        if cf.event and cf.announced_on_its_day:
+            fams.announced_on_its_day.add(cf.event)
     for name, decl in sorted(fams.attributes.items()):
         fams.readings.setdefault(decl.read, []).append(decl)
     return fams

@@ -390,6 +390,10 @@ class ClaimsFile(Strict):
     # event of this type is: "تباحث بايدن وشي هاتفيا. واستمرت المحادثات ساعتين" (the call's
     # talks), when the sentence names no party beyond that event's
     refers_back_to: list[str] = Field(default_factory=list)
+    # true: the day a statement announces this event is the event's own day (an exchange is
+    # announced as it is carried out: "ذكرت الوزارة، اليوم السبت، أن الإمارات نجحت في التوسط في
+    # عملية تبادل"), though a statement's day is otherwise not the event's
+    announced_on_its_day: bool = False
     attributes: dict[str, Attribute] = Field(default_factory=dict)
     triggers: list[Trigger] = Field(default_factory=list)
     rules: list[ClaimRule] = Field(default_factory=list)
