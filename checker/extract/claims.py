@@ -446,8 +446,7 @@ class DocumentExtractor:
         phrases = find_dates(self.g, sentence)
         if not phrases:
             return [(a, b)]
-        hits = sorted(m.start() for rxs in trigger_regexes(self.rs).values() for rx in rxs
-                      for m in rx.finditer(sentence))
+        hits = sorted(m.start() for t in self.rs.triggers for m in t.regex.finditer(sentence))
         cuts = []
         for p in phrases:
             opener = self.g.day_clause.search(sentence, max(0, p.start - 12), p.start)

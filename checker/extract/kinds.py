@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from checker.extract.values import find_dates, grammar, parse_duration, parse_number, part_before
 from checker.models import CountValue, InitiatorValue, LabelValue, NumberValue, OrdinalValue, PersonValue, PlaceValue
 from checker.resolve.dates import resolve_date
-from checker.rules.ruleset import CompiledRule, alternation, trigger_regexes
+from checker.rules.ruleset import CompiledRule, all_trigger_regexes, alternation
 from checker.text.normalize import normalize_word
 
 DATELINE_WITHIN = 200  # a dateline opens an article: only its first characters are looked at
@@ -80,8 +80,7 @@ def _duration(m: RuleMatch) -> bool:
     target = m.s.target(m.cr, m.mt)
     if parsed and target:
         value, qualifier = parsed
-        value.part = part_before(m.grammar, m.mt.string, m.mt.start("d"),
-                                 [rx for rxs in trigger_regexes(m.rs).values() for rx in rxs])
+        value.part = part_before(m.grammar, m.mt.string, m.mt.start("d"), all_trigger_regexes(m.rs))
         m.s.claim(m.cr, target, value, m.mt, qualifier=qualifier)
     return False
 

@@ -84,6 +84,11 @@ def trigger_regexes(rs: RuleSet) -> dict[str, list[re.Pattern[str]]]:
     return rs.derived("rules.trigger_regexes", build)
 
 
+def all_trigger_regexes(rs: RuleSet) -> list[re.Pattern[str]]:
+    """Every trigger regex of every event type, in one list (built once)."""
+    return rs.derived("rules.all_trigger_regexes", lambda r: [t.regex.regex for t in r.triggers])
+
+
 def place_countries(rs: RuleSet) -> dict[str, str]:
     """City -> the country it lies in, for every place the rules list with one (built once per
     rule set): "in Moscow" and "in Russia" are one place to the aligner and the comparer."""
