@@ -402,3 +402,15 @@ def test_earlier_exchanges_recalled_without_a_day_are_not_compared(rs):
                 "جرت عندما تبادلت الدولتان ما مجموعه 478 أسيراً.", "2024-08-24", "b")
     events, findings = events_and_findings(rs, a, b)
     assert ["a", "b"] in events and findings == []
+
+
+def test_an_undated_call_whose_page_recalls_the_call_of_a_day_is_not_that_call(rs):
+    march = article("أجرى الرئيس الأمريكي جو بايدن اتصالا هاتفيا مع الرئيس الصيني شي جين بينغ اليوم الجمعة "
+                    "استمر نحو ساعة ونصف.", "2022-03-18", "march")
+    later = article("دامت المكالمة الهاتفية بين الرئيس الأمريكي جو بايدن والرئيس الصيني شي جين بينغ ساعتين و17 دقيقة. "
+                    "وذكّر البيان بأن آخر محادثة هاتفية أجراها الزعيمان كانت في 18 آذار.", None, "later")
+    events, findings = events_and_findings(rs, march, later)
+    # the recalled call of 18 March is the March call; the undated one reported is another
+    # call, whose two hours and 17 minutes are no conflict with the hour and a half of March
+    assert events == [["later"], ["later", "march"]]
+    assert not [f for f in findings if f[0] == "call.duration"]

@@ -279,3 +279,25 @@ def test_a_countrys_name_with_s_before_a_role_is_its_adjective():
     assert [m.participants for m in mentions] == [["putin", "sybiha"]]
     [title] = [c.value for c in claims if c.attribute == "person.title" and c.subject == "putin"]
     assert (title.role, title.country) == ("president", "russia")
+
+
+def test_a_day_before_a_long_titled_speaker_is_his_statements():
+    # the aide's title makes six words between the day and the verb of saying
+    mentions, _ = _english("President Vladimir Putin met U.S. envoy Steve Witkoff in the Kremlin late on Sunday. "
+                           "On Monday, Kremlin foreign policy aide Yury Ushakov told reporters the meeting had been useful.")
+    assert [(m.type, m.date.date_from.isoformat()) for m in mentions] == [("meeting", "2025-05-18")]
+
+
+def test_received_a_delegation_is_a_meeting_and_the_planned_talks_keep_their_place():
+    mentions, claims = _english("A day ahead of planned trilateral discussions in Abu Dhabi, President Vladimir Putin "
+                                "received an American delegation headed by U.S. envoy Steve Witkoff late Sunday.")
+    by_type = {m.type: m for m in mentions}
+    assert by_type["meeting"].relation == "reported" and by_type["talks"].relation == "planned"
+    places = {(c.attribute, c.value.place) for c in claims if c.attribute.endswith(".place")}
+    assert places == {("talks.place", "abu_dhabi")}
+
+
+def test_talks_due_to_resume_are_planned():
+    mentions, _ = _english("Putin received U.S. envoy Steve Witkoff at the Kremlin on Sunday. Talks between Russia "
+                           "and Ukraine are due to resume on May 23 in Abu Dhabi.")
+    assert [(m.type, m.relation) for m in mentions if m.type == "talks"] == [("talks", "planned")]

@@ -370,3 +370,9 @@ def test_a_day_in_a_long_clause_after_the_first_since_starts_the_period(rs):
     # without "the first": a long clause is not a period's start
     text = "أول اتصال بين الرئيسين منذ سنوات. وأجرى بوتين اتصالا هاتفيا مع ترامب في 12 فبراير."
     assert [c.value.day.isoformat() for c in claims_of(rs, text, "2025-02-13", attribute="call.date")] == ["2025-02-12"]
+
+
+def test_a_place_of_doubts_felt_is_not_where_talks_are_held(rs):
+    got = claims_of(rs, "بدأت اليوم في روما الجولة الخامسة من المحادثات بين إيران والولايات المتحدة. وتعقد "
+                        "المحادثات في ظل شكوك متنامية في طهران حول فرص الاتفاق.", "2025-05-23", attribute="talks.place")
+    assert [c.value.place for c in got] == ["rome"]

@@ -600,3 +600,10 @@ def test_an_office_after_a_courtesy_title_and_the_name_is_the_title_given(rs):
     _, claims = read(rs, "استقبل الأمير محمد بن سلمان الرئيس الأمريكي جو بايدن في جدة اليوم.", "2022-07-15")
     titles = {c.subject: (c.value.role, c.value.country) for c in claims if c.attribute == "person.title"}
     assert titles["bin_salman"][0] == "prince" and titles["biden"] == ("president", "usa")
+
+
+def test_the_last_call_the_two_held_was_on_a_day_is_an_earlier_call(rs):
+    mentions, _ = read(rs, "أجرى الرئيس الأمريكي جو بايدن اتصالا هاتفيا مع الرئيس الصيني شي جين بينغ. "
+                           "ولفت البيان إلى أهمية قنوات التواصل، مذكرا بأن آخر محادثة هاتفية أجراها الزعيمان "
+                           "كانت في 18 آذار.", None, "d")
+    assert [(m.relation, m.date.day_of_month if m.date else None) for m in mentions] == [("reported", None), ("recalled", 18)]

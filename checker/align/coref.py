@@ -74,6 +74,9 @@ class Account:
     titles: tuple[tuple[str, TitleValue], ...] = ()  # (person, title) the account gives
     ended: bool = False  # its weekday is the day it ended, in the small hours: it may have begun the day before
     by_parties: bool = False  # held at another gathering (on a summit's sidelines): known by its parties alone
+    # days (or (month, day) without a year) of earlier events of its type and parties its page
+    # recalls ("their last call was on 18 March"): an undated account reports none of them
+    recalls: tuple[tuple[dt.date | None, tuple[int, int] | None], ...] = ()
 
     @property
     def parties(self) -> frozenset[str]:
@@ -263,6 +266,11 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int,
             v.add(w.parties_overlap, f"shares {_names(mine & theirs)} of its parties")
         else:
             return v.block(f"other parties ({_names(mine)} against {_names(theirs)})")
+
+    if a.day is None and a.partial is None and p.day is not None and m.relation == "reported":
+        for day, partial in a.recalls:
+            if day == p.day or partial == (p.day.month, p.day.day):
+                return v.block(f"its page recalls the event of {p.day.isoformat()} as an earlier one")
 
     day_off = False  # an undated account's weekday a day off the event's
     # the day, or what stands for it on an undated account

@@ -37,11 +37,17 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
             by_mention[c.mention].append(c)
     accounts = []
     by_parties = frozenset(policy.known_by_parties)
+    recalled = _recalled_days(mentions, policy)
     for m in mentions:
         pub = docs[m.document].published if m.document in docs else None
         window = (pub.date_from, pub.date_to) if pub is not None else (None, None)
         estimated = pub is not None and pub.how.startswith("estimated")
-        accounts.append(account_of(m, by_mention.get(m.id, []), window, estimated, by_parties))
+        a = account_of(m, by_mention.get(m.id, []), window, estimated, by_parties)
+        if m.relation == "reported" and a.day is None:
+            a.recalls = tuple(sorted({(d, part) for parties, d, part in recalled.get((m.document, type_family(m.type, policy)), ())
+                                      if parties <= a.parties or a.parties <= parties},
+                                     key=lambda r: (r[0] or dt.date.min, r[1] or (0, 0))))
+        accounts.append(a)
     named = sorted((a for a in accounts if a.day is not None and len(a.parties) >= 2), key=_day_order)
     vague = sorted((a for a in accounts if a.day is not None and len(a.parties) < 2), key=_day_order)
     events = _Events(policy, rs)
@@ -80,6 +86,21 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
         for m in g:
             mention_event[m.id] = eid
     return out, mention_event
+
+
+def _recalled_days(mentions: list[EventMention], policy: CorefPolicy
+                   ) -> dict[tuple[str, str], list[tuple[frozenset[str], dt.date | None, tuple[int, int] | None]]]:
+    """Per page and type family, the parties and day (or day and month without a year) of each
+    earlier event it recalls."""
+    out: dict[tuple[str, str], list] = defaultdict(list)
+    for m in mentions:
+        d = m.date
+        if m.relation != "recalled" or d is None:
+            continue
+        partial = (d.month, d.day_of_month) if d.day is None and d.month and d.day_of_month else None
+        if d.day is not None or partial is not None:
+            out[(m.document, type_family(m.type, policy))].append((frozenset(m.participants), d.day, partial))
+    return out
 
 
 def _separated_days(named: list[Account], policy: CorefPolicy) -> set[tuple[str, frozenset[str], dt.date, dt.date]]:

@@ -127,8 +127,14 @@ class PartyWords:
                 continue
             skip = [m.span() for m in self.not_other.get(t, _NEVER).finditer(norm, max(0, lo - 20), min(len(norm), hi + 20))]
             hits += [m for m in rx.finditer(norm, lo, hi) if not any(a <= m.start() < b for a, b in skip)
-                     and (not self.another[t].match(norm, m.start()) or self._after_trigger(t, norm, m.start()))]
+                     and (not self._another_alone(t, norm, m) or self._after_trigger(t, norm, m.start()))]
         return hits
+
+    def _another_alone(self, etype: str, norm: str, hit: re.Match) -> bool:
+        """Is the hit a word of a second event alone ("آخر"), not a longer phrase that begins
+        with it ("آخر محادثة ... كانت": the one before)?"""
+        m = self.another[etype].match(norm, hit.start())
+        return m is not None and m.end() >= hit.end()
 
     def _after_trigger(self, etype: str, norm: str, at: int) -> bool:
         """Does a trigger of `etype` end at most one word before `at`? A word of a second one
@@ -1047,13 +1053,17 @@ class DocumentExtractor:
         verbs = []
         for m in speech:
             verb = s.back[m.start()]
-            verbs.append(verb)
+            verbs.append((verb, m.start()))
             for rx in _AFTER_SPEECH:
                 after = rx.match(s.skel, m.end())
                 if after:
                     after_verb[at(after.end())] = verb
         for p in phrases:
-            v = next((v for v in verbs if v >= p.end and _BEFORE_SPEECH.fullmatch(s.norm, p.end, v)), None)
+            # the speaker between them is one placeholder in the skeleton, however long his
+            # title ("On Friday, Kremlin foreign policy aide Yury Ushakov told reporters")
+            end_at = bisect.bisect_left(s.back, p.end)
+            v = next((v for v, k in verbs if v >= p.end and (_BEFORE_SPEECH.fullmatch(s.norm, p.end, v)
+                                                              or _BEFORE_SPEECH.fullmatch(s.skel, end_at, k))), None)
             if v is not None:
                 before_verb[p.start] = v
             # the speaker and where it was said, right up to the day (calendar shapes.where_said)
@@ -1347,7 +1357,7 @@ class _Reading:
             return here.get(etype) or self.context.get(etype)
         if decl.target == "trigger":
             found = here.get(etype)
-            return None if found is not None and self._of_another_event(mt) else found
+            return None if found is not None and self._of_another_event(mt, etype) else found
         if decl.target == "current":
             fams = self.ex.rs.families
             cur = self.current
@@ -1365,9 +1375,18 @@ class _Reading:
             return found
         return None
 
-    def _of_another_event(self, mt: re.Match) -> bool:
+    def _of_another_event(self, mt: re.Match, etype: str | None) -> bool:
+        """Is the match another event's: after words of a planned or earlier one, or right after
+        the trigger of a planned or earlier event of another type ("A day ahead of planned
+        discussions in Abu Dhabi, Putin received ...": Abu Dhabi is the discussions' place)?"""
         at = self.s.back[mt.start()]
-        return bool(self.triggers) and _after_other_event(self.ex.rs, self.norm, self.triggers[0][0], at)
+        if not self.triggers:
+            return False
+        if _after_other_event(self.ex.rs, self.norm, self.triggers[0][0], at):
+            return True
+        pos, ttype = max(((t[0], t[1]) for t in self.triggers if t[0] < at), default=(None, None))
+        other = self.here.get(ttype) if ttype not in (None, etype) else None
+        return other is not None and other.relation != "reported" and at - pos <= OTHER_EVENT_BEFORE
 
     def claim(self, cr: CompiledRule, target: _Mention, value, mt: re.Match, qualifier: str = "exact") -> None:
         attribute = cr.declared.name.replace(TEMPLATE, target.type)
