@@ -414,3 +414,10 @@ def test_an_undated_call_whose_page_recalls_the_call_of_a_day_is_not_that_call(r
     # call, whose two hours and 17 minutes are no conflict with the hour and a half of March
     assert events == [["later"], ["later", "march"]]
     assert not [f for f in findings if f[0] == "call.duration"]
+
+
+def test_a_day_and_month_far_from_when_the_other_accounts_were_published_is_another_exchange(rs):
+    nov = article("أطلقت حماس سراح 12 رهينة تايلانديا يوم الجمعة 24 نوفمبر في إطار صفقة التبادل مع إسرائيل.", None, "nov")
+    feb = article("أطلقت حماس سراح 5 رهائن تايلانديين في إطار صفقة التبادل مع إسرائيل.", "2025-02-01", "feb")
+    events, findings = events_and_findings(rs, nov, feb)
+    assert sorted(events) == [["feb"], ["nov"]] and not findings

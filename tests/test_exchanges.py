@@ -323,3 +323,11 @@ def test_an_exchanges_announcement_day_is_its_day(rs):
     text = ("وأكد البلدان أن روسيا وأوكرانيا تبادلتا 115 أسيرا من كل جانب بوساطة إماراتية. وذكرت وزارة الخارجية "
             "الإماراتية، اليوم السبت، أن الإمارات نجحت في التوسط في عملية تبادل أسرى جديدة بين روسيا وأوكرانيا.")
     assert [c.value.day.isoformat() for c in _claims(rs, text, "exchange.date", "2024-08-24")] == ["2024-08-24"]
+
+
+def test_a_weekday_with_its_date_in_brackets_is_one_day_and_a_raid_keeps_its_own(rs):
+    # the page gives no date; the raids' day comes before a comma, the release's after the verb
+    got = _claims(rs, "أعلن رئيس الوزراء التايلاندي أن 12 رهينة تايلانديا، ممن خطفوا أثناء الغارات التي شنتها "
+                      "حماس على إسرائيل في 7 أكتوبر، أطلق سراحهم يوم الجمعة (24 نوفمبر).", "exchange.date", None)
+    assert [(c.value.day_of_month, c.value.month, c.value.weekday, c.text) for c in got] == \
+        [(24, 11, 4, "يوم الجمعة (24 نوفمبر)")]

@@ -336,6 +336,13 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int,
         else:
             v.add(w.weekday_differs, f"says {WEEKDAYS_EN[a.weekday]}, the others {WEEKDAYS_EN[theirs_wd]}")
 
+    if a.partial is not None and p.day is None and p.published:
+        # "24 November", year unknown, against accounts on pages of early February: in no year
+        # is that day near the news those pages report
+        gap = _partial_gap(a.partial, p.published)
+        if gap is not None and gap > policy.published_apart_days:
+            return v.block(f"dated {a.partial[1]}/{a.partial[0]} (no year), {gap} days from when its other accounts were published")
+
     # pages published far apart report different events, whatever else they share
     lo, hi = a.published
     if lo is not None and hi is not None and p.published and (a.day is None or p.day is None):
@@ -381,6 +388,19 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int,
         # else it is the next day's sitting ("اتصالا آخر يوم الأربعاء استمر نحو ساعة")
         v.add(w.weekday_differs - w.weekday_day_off, "nothing else it states ties it to this day")
     return v
+
+
+def _partial_gap(partial: tuple[int, int], windows: list[tuple[dt.date, dt.date]]) -> int | None:
+    """Days from a day and month of any year to the nearest publication window (0 inside one)."""
+    gaps = []
+    for lo, hi in windows:
+        for year in (lo.year - 1, lo.year, hi.year, hi.year + 1):
+            try:
+                d = dt.date(year, *partial)
+            except ValueError:
+                continue
+            gaps.append(max((lo - d).days, (d - hi).days, 0))
+    return min(gaps) if gaps else None
 
 
 def _other_round(mine: frozenset[tuple], theirs) -> bool:

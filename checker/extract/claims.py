@@ -179,6 +179,8 @@ def party_words(rs: RuleSet) -> PartyWords:
     return hit
 
 
+CLAUSE_MARK_COST = 40  # characters a comma between a day and a trigger counts for, in choosing the day's event
+_CLAUSE_MARK = re.compile(r"[،,;؛]")
 OTHER_EVENT_BEFORE = 40  # characters before a place or day in which words of another event claim it
 RELATION_AFTER = 40  # characters after a trigger in which words make it a planned or earlier event
 RELATION_BEFORE = 30  # and before it ("وكان الزعيمان قد تحادثا هاتفيا")
@@ -605,8 +607,14 @@ class DocumentExtractor:
 
         event_triggers = [t for t in triggers if t[1] not in fams.nested or not hosted(t[1])]
 
+        def reach(at: int, pos: int) -> int:
+            # a comma between a day and a trigger is a clause's end: "... الغارات التي شنتها حماس
+            # في 7 أكتوبر، أطلق سراحهم يوم الجمعة": the raids' day, not the release's
+            lo, hi = sorted((at, pos))
+            return abs(at - pos) + (CLAUSE_MARK_COST if _CLAUSE_MARK.search(s.norm, lo, hi) else 0)
+
         def owner(p: DatePhrase) -> str | None:
-            return min(event_triggers, key=lambda t: abs(t[0] - p.start))[1] if event_triggers else None
+            return min(event_triggers, key=lambda t: reach(p.start, t[0]))[1] if event_triggers else None
 
         said, said_where, said_after = self._statement_days(s, [p for p, _ in dates])
         family_of = self.rs.policy.coreference.family_of
@@ -650,7 +658,7 @@ class DocumentExtractor:
                     and not (d[0].start in said_where and (pos < said_where[d[0].start] or reported(etype)))
                     and not (d[0].start in said_after and pos > said_after[d[0].start]
                              and (len(dates) > 1 or not starts or reported(etype)))]
-            nearest = min(mine, key=lambda d: abs(d[0].start - pos), default=None)
+            nearest = min(mine, key=lambda d: reach(d[0].start, pos), default=None)
             value = nearest[1] if nearest else None
             # "عقد قمة مع بايدن ومحادثات ثنائية مع بارميلين": the names after another event's
             # trigger are that event's, and those between its trigger and this one are its too

@@ -161,15 +161,16 @@ def _build(rs: RuleSet) -> Grammar:
         rf"(?:\s*[،,]?\s*(?P<y3>\d{{4}}))?" if sh.month_first else ""
     )
     alt = rf"(?:\s*\(\s*{M}\s*\))?"  # "29 مارس (آذار) 2022": the month's other name in brackets
+    wd_gap = r"(?:\s*[،,]?\s+|\s*(?P<br>\()\s*)"  # "الجمعة، 24 نوفمبر", "يوم الجمعة (24 نوفمبر)": the weekday's date
     date = re.compile(
-        rf"{b}(?:{wb}(?P<wd>{W})\s*[،,]?\s+)?(?P<d>\d{{1,2}})(?:(?:{rng})(?P<dt>\d{{1,2}}))?{sh.day_suffix}"
+        rf"{b}(?:{wb}(?P<wd>{W}){wd_gap})?(?P<d>\d{{1,2}})(?:(?:{rng})(?P<dt>\d{{1,2}}))?{sh.day_suffix}"
         rf"\s+{sh.day_month}(?P<mon>{M}){e}{alt}"
-        rf"(?:\s*[،,]?\s*{sh.before_year}(?P<y>\d{{4}}))?(?:\s+(?P<week>{R}))?"
+        rf"(?:\s*[،,]?\s*{sh.before_year}(?P<y>\d{{4}}))?(?:\s+(?P<week>{R}))?(?(br)\s*\))"
         rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})" + month_first
     )
     day_words = {normalize_word(k): v for k, v in cal.day_words.items() if 1 <= v <= 31}
     date_words = re.compile(
-        rf"{b}(?:{wb}(?P<wd>{W})\s*[،,]?\s+)?(?P<dw>{alternation(list(day_words))})\s+{sh.day_month}(?P<mon>{M}){e}{alt}"
+        rf"{b}(?:{wb}(?P<wd>{W}){wd_gap})?(?P<dw>{alternation(list(day_words))})\s+{sh.day_month}(?P<mon>{M}){e}{alt}"
         rf"(?:\s*[،,]?\s*{sh.before_year}(?P<y>\d{{4}}))?"
     ) if day_words else re.compile(r"(?!x)x")
     # "اليوم الخميس", "اليوم، الخميس", "اليوم (الخميس)": the weekday of the relative day
