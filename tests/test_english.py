@@ -301,3 +301,10 @@ def test_talks_due_to_resume_are_planned():
     mentions, _ = _english("Putin received U.S. envoy Steve Witkoff at the Kremlin on Sunday. Talks between Russia "
                            "and Ukraine are due to resume on May 23 in Abu Dhabi.")
     assert [(m.type, m.relation) for m in mentions if m.type == "talks"] == [("talks", "planned")]
+
+
+def test_an_initiative_in_a_sentence_about_something_else_names_no_caller():
+    _, claims = _english("Russian President Vladimir Putin held a phone call with Turkish President Recep Tayyip "
+                         "Erdogan on Monday. At the initiative of the Turkish side, the ombudsmen of Russia and "
+                         "Ukraine will take up the exchange of wounded prisoners.")
+    assert [c.value.caller for c in claims if c.attribute == "call.initiator"] == ["putin"]
