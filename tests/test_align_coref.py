@@ -81,6 +81,20 @@ def test_a_today_weekday_narrows_the_window_of_the_latest_full_date(rs):
     assert dated.published.day.isoformat() == "2025-05-22" and dated.published.how.startswith("estimated")
 
 
+def test_an_address_with_a_year_and_month_bounds_the_latest_date_a_page_states(rs):
+    from checker.resolve.publication import estimate_publication
+
+    # the latest full date is a file photo's caption, months before the address's month
+    doc = article("بايدن يلتقي شي في قمة افتراضية، 15 نوفمبر 2021. وأعلن البيت الأبيض أن بايدن سيتحدث الجمعة "
+                  "مع شي في مكالمة هاتفية.", None, "month")
+    doc = doc.model_copy(update={"url": "https://news.example/Web/News/2022/03/1468777.html"})
+    pub = estimate_publication(doc, rs).published
+    assert (pub.date_from.isoformat(), pub.date_to.isoformat()) == ("2022-03-01", "2022-03-31")
+    # a full date within that month narrows it as before
+    doc = doc.model_copy(update={"url": "https://news.example/Web/News/2021/11/1468777.html"})
+    assert estimate_publication(doc, rs).published.date_from.isoformat() == "2021-11-15"
+
+
 def test_an_article_number_in_the_address_is_no_date(rs):
     from checker.resolve.publication import from_url
 
@@ -421,3 +435,21 @@ def test_a_day_and_month_far_from_when_the_other_accounts_were_published_is_anot
     feb = article("أطلقت حماس سراح 5 رهائن تايلانديين في إطار صفقة التبادل مع إسرائيل.", "2025-02-01", "feb")
     events, findings = events_and_findings(rs, nov, feb)
     assert sorted(events) == [["feb"], ["nov"]] and not findings
+
+
+def test_an_undated_account_that_fits_a_dated_exchange_and_an_undated_one_ties_them(rs):
+    # y shares the hostages with the dated account and the prisoners with the undated one
+    a = article("أطلقت حماس يوم الجمعة سراح 13 رهينة إسرائيليا و10 رهائن تايلانديين ومواطنا فلبينيا.", "2023-11-25", "a")
+    x = article("أفرجت إسرائيل عن 39 أسيرا فلسطينيا مقابل إطلاق حماس سراح 13 رهينة إسرائيليا.", "2023-11-25", "x")
+    y = article("أطلقت حماس سراح 13 رهينة إسرائيليا و10 رهائن تايلانديين ومواطنا فلبينيا، فيما أفرجت إسرائيل "
+                "عن 39 أسيرا فلسطينيا.", None, "y")
+    events, findings = events_and_findings(rs, a, x, y)
+    assert events == [["a", "x", "y"]] and not findings
+
+
+def test_a_tie_between_two_dated_events_ties_nothing(rs):
+    one = article("أجرى الرئيس الأمريكي جو بايدن اتصالا هاتفيا مع الرئيس الصيني شي جين بينغ في 18 مارس 2022.", "2022-03-18", "one")
+    two = article("أجرى الرئيس الأمريكي جو بايدن اتصالا هاتفيا مع الرئيس الصيني شي جين بينغ في 22 مارس 2022.", "2022-03-22", "two")
+    vague = article("أجرى الرئيس الأمريكي جو بايدن اتصالا هاتفيا مع الرئيس الصيني شي جين بينغ.", None, "vague")
+    events, _ = events_and_findings(rs, one, two, vague)
+    assert events == [["one"], ["two"], ["vague"]]

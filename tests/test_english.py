@@ -308,3 +308,9 @@ def test_an_initiative_in_a_sentence_about_something_else_names_no_caller():
                          "Erdogan on Monday. At the initiative of the Turkish side, the ombudsmen of Russia and "
                          "Ukraine will take up the exchange of wounded prisoners.")
     assert [c.value.caller for c in claims if c.attribute == "call.initiator"] == ["putin"]
+
+
+def test_where_the_sources_quoted_are_is_not_where_the_meeting_is():
+    _, claims = _english("A meeting between Russian Foreign Minister Sergei Lavrov and U.S. Secretary of State Marco "
+                         "Rubio has been put off, CNN reported, citing its sources in the White House.")
+    assert not [c for c in claims if c.attribute.endswith(".place")]

@@ -607,3 +607,9 @@ def test_the_last_call_the_two_held_was_on_a_day_is_an_earlier_call(rs):
                            "ولفت البيان إلى أهمية قنوات التواصل، مذكرا بأن آخر محادثة هاتفية أجراها الزعيمان "
                            "كانت في 18 آذار.", None, "d")
     assert [(m.relation, m.date.day_of_month if m.date else None) for m in mentions] == [("reported", None), ("recalled", 18)]
+
+
+def test_the_summit_named_after_one_announced_is_that_planned_summit(rs):
+    mentions, _ = read(rs, "ناقش لافروف وروبيو تفاصيل القمة المرتقبة بين الرئيسين فلاديمير بوتين ودونالد ترامب في بودابست. "
+                           "وتقول روسيا إنها ترغب في أن تتناول القمة تسوية سلمية للأزمة في أوكرانيا.")
+    assert [m.relation for m in mentions if m.type == "meeting"] == ["planned"]

@@ -134,6 +134,7 @@ class Profile:
         self.places: Counter[str] = Counter()
         self.details: Counter[tuple] = Counter()
         self.published: list[tuple[dt.date, dt.date]] = []  # members' publication windows, where known
+        self.partials: set[tuple[int, int]] = set()  # (month, day) its undated members state without a year
         self.closed = False  # an account kept apart because it fits several events takes no others
         self.by_parties = False  # a member was held at another gathering: parties must match exactly
         self.day: dt.date | None = None
@@ -165,6 +166,8 @@ class Profile:
         self.details.update(a.details)
         if a.published[0] is not None and a.published[1] is not None:
             self.published.append((a.published[0], a.published[1]))
+        if a.partial is not None:
+            self.partials.add(a.partial)
         if self.party_sets:
             self.core = _mode(self.party_sets, key=lambda s: sorted(s))
         else:
@@ -336,12 +339,16 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int,
         else:
             v.add(w.weekday_differs, f"says {WEEKDAYS_EN[a.weekday]}, the others {WEEKDAYS_EN[theirs_wd]}")
 
-    if a.partial is not None and p.day is None and p.published:
+    if p.day is None:
         # "24 November", year unknown, against accounts on pages of early February: in no year
-        # is that day near the news those pages report
-        gap = _partial_gap(a.partial, p.published)
-        if gap is not None and gap > policy.published_apart_days:
-            return v.block(f"dated {a.partial[1]}/{a.partial[0]} (no year), {gap} days from when its other accounts were published")
+        # is that day near the news those pages report (either way round)
+        lo, hi = a.published
+        pairs = [(a.partial, p.published)] if a.partial is not None and p.published else []
+        pairs += [(x, [(lo, hi)]) for x in sorted(p.partials)] if lo is not None and hi is not None else []
+        for partial, windows in pairs:
+            gap = _partial_gap(partial, windows)
+            if gap is not None and gap > policy.published_apart_days:
+                return v.block(f"dated {partial[1]}/{partial[0]} (no year), {gap} days from when another account was published")
 
     # pages published far apart report different events, whatever else they share
     lo, hi = a.published

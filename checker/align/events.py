@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 
-from checker.align.coref import Account, Profile, account_of, choose, type_family
+from checker.align.coref import Account, Profile, account_of, choose, score, type_family
 from checker.models import Claim, DateRange, Document, Event, EventMention
 from checker.resolve.kb import title_verdict
 from checker.rules.ruleset import RuleSet, place_countries
@@ -65,9 +65,17 @@ def build_events(mentions: list[EventMention], docs: dict[str, Document], rs: Ru
                                     -len(a.details), a.mention.id))
     for a in undated:
         events.place(a, strict=True)
+    # an undated account placed before the accounts that tie it to an event (they share a
+    # figure with it, they came later in the order), or one that fitted several events some of
+    # which were lone accounts that have joined since, stood alone: it tries again against the
+    # events as they are now
+    for a in undated:
+        events.retry(a)
 
     keyed = []
     for p in events.profiles:
+        if p.seq in events.dropped:
+            continue
         g = [a.mention for a in p.members]
         keyed.append((_mode_type(p), p.day or dt.date.max, sorted({x for m in g for x in m.participants}), min(m.id for m in g), p))
     out: list[Event] = []
@@ -146,6 +154,8 @@ class _Events:
         self.partyless: dict[str, list[int]] = defaultdict(list)
         self.of_type: dict[str, list[int]] = defaultdict(list)
         self.separated: set[tuple[str, frozenset[str], dt.date, dt.date]] = set()
+        self.dropped: set[int] = set()  # events whose one account joined another on a second try
+        self.alone: dict[str, int] = {}  # mention id -> the event it formed alone
 
     def window(self, etype: str) -> int:
         ev = self.rs.policy.events.get(etype)
@@ -164,7 +174,7 @@ class _Events:
                 found.update(self.by_day.get((etype, a.day + dt.timedelta(days=k)), ()))
         else:
             found = set(self.of_type.get(etype, ()))
-        profiles = [self.profiles[i] for i in sorted(found)]
+        profiles = [self.profiles[i] for i in sorted(found) if i not in self.dropped]
         if a.day is not None and a.parties:
             # a dated event more than max_gap_days away is ruled out by score() anyway: skip it,
             # so a dated account meets the few events of its weeks, not years of its parties' events
@@ -181,15 +191,66 @@ class _Events:
         window = self.window(m.type)
         best, verdict, ambiguous = choose(a, self.candidates(a), self.policy, window, strict, self.titles,
                                          self.place_country)
+        if best is None and ambiguous:
+            best = self._bridge(a, window)
+            if best is not None:
+                self._join(best, a, f"fits {best.day.isoformat()} and the undated accounts it ties to it")
+                return
         if best is None:
             p = self._new(a)
             if ambiguous:
                 p.closed = True
                 self.notes[p.seq].append(f"{m.document} fits several {m.type} events about equally well; kept apart")
+            self.alone[m.id] = p.seq
             return
-        self._index(best, a)
-        best.add(a)
-        self.joined[best.seq].append((m.document, verdict.summary()))
+        self._join(best, a, verdict.summary())
+
+    def _bridge(self, a: Account, window: int) -> Profile | None:
+        """An account that fits a dated event and undated ones about equally well (an exchange's
+        hostages, stated with the day, and its prisoners, stated on a page without one) ties
+        them: the undated events join the dated one, when none of their accounts is ruled out
+        of it, and the account with them. None when the tie is between dated events."""
+        pol = self.policy
+        scored = []
+        for p in self.candidates(a):
+            v = score(a, p, pol, window, self.place_country)
+            if v.blocked is None and v.score >= pol.threshold:
+                scored.append((v.score, p))
+        scored.sort(key=lambda t: (-t[0], t[1].seq))
+        top = [p for x, p in scored if scored[0][0] - x < pol.margin]
+        dated = [p for p in top if p.day is not None]
+        if len(dated) != 1 or len(top) < 2:
+            return None
+        base = dated[0]
+        undated = [p for p in top if p is not base]
+        if any(p.closed or score(m, base, pol, window, self.place_country).blocked for p in undated for m in p.members):
+            return None
+        for p in undated:
+            self.dropped.add(p.seq)
+            for m in p.members:
+                self._join(base, m, f"tied to {base.day.isoformat()} by {a.mention.document}")
+                self.alone.pop(m.mention.id, None)
+        return base
+
+    def retry(self, a: Account) -> None:
+        """An account that formed an event of its own, which no other joined: the event it now
+        fits clearly best, if any, takes it, and its own is dropped."""
+        own = self.alone.get(a.mention.id)
+        if own is None or own in self.dropped or len(self.profiles[own].members) != 1:
+            return
+        self.dropped.add(own)
+        best, verdict, _ = choose(a, self.candidates(a), self.policy, self.window(a.mention.type), True,
+                                  self.titles, self.place_country)
+        if best is None:
+            self.dropped.discard(own)
+            return
+        self.notes.pop(own, None)
+        self._join(best, a, verdict.summary())
+
+    def _join(self, p: Profile, a: Account, why: str) -> None:
+        self._index(p, a)
+        p.add(a)
+        self.joined[p.seq].append((a.mention.document, why))
 
     def _new(self, a: Account) -> Profile:
         p = Profile(a, len(self.profiles), type_family(a.mention.type, self.policy))

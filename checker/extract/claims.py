@@ -698,9 +698,10 @@ class DocumentExtractor:
             # relative day off by one being the page's slip (copied from the wire of the day before)
             again = bool(nearest and nearest[0].relative_days is not None
                          and _DEFINITE.match(s.norm, s.norm.rfind(" ", 0, pos) + 1))
+            definite = bool(_DEFINITE.match(s.norm, s.norm.rfind(" ", 0, pos) + 1))
             m = self._place(seg, etype, starts, value, participants,
                             self._span(norm, plain_start, s.start + pos, s.start + pos + 1)[0],
-                            context, seg_mentions, relation, firm, refers, again)
+                            context, seg_mentions, relation, firm, refers, again, definite)
             if m is None:
                 continue
             sides = self._sides_and_countries(m)
@@ -1206,7 +1207,7 @@ class DocumentExtractor:
 
     def _place(self, seg, etype, starts, value: DateValue | None, participants, span, context, seg_mentions,
                relation: str = "reported", firm: set[str] | None = None, refers: bool = False,
-               again: bool = False):
+               again: bool = False, definite: bool = False):
         """Join the event this segment already speaks of, or start a new one. A sentence that
         names two parties joins only an event between the same parties (Erdogan-Macron and
         Erdogan-Scholz are two calls); an earlier or a planned event is never the reported one."""
@@ -1235,6 +1236,11 @@ class DocumentExtractor:
                                and (not named or _fits(m.participants, participants))), None)
         else:
             target = context.get(etype)
+            if target is None and (definite or not starts):
+                # "the summit" when the passage has only announced one ("agreed to meet soon in
+                # Budapest"): that summit, still to come (or an earlier one, only recalled)
+                target = next((m for m in reversed(seg_mentions) if m.type == etype and m.relation != "reported"
+                               and _fits(m.participants, participants)), None)
             if target is not None and self._opens_day and value is not None and target.claims \
                     and (target.date is None or _day_key(target.date) != _day_key(value)):
                 target, starts = None, True  # "... وفي 21 مارس، اجتمعا": another day's sitting

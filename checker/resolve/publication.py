@@ -26,6 +26,8 @@ from checker.text.normalize import normalize
 # /2022/07/28/, /2022-07-28, _20250524, 20250524123 (a date followed by an article number is
 # not taken: 8 digits must stand alone)
 _URL_DAY = re.compile(r"(?<!\d)(20\d\d)([/_.-]?)(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?!\d)")
+# /2022/03/1468777.html: the year and month alone, as path segments
+_URL_MONTH = re.compile(r"/(20\d\d)/(0?[1-9]|1[0-2])/")
 EARLIEST_YEAR = 1990
 
 
@@ -41,10 +43,29 @@ def estimate_publication(doc: Document, rs: RuleSet) -> Document:
             return doc.model_copy(update={"published": url.model_copy(
                 update={"how": f"{url.how}, within the window {pub.how}"})})
         return doc
-    estimate = from_url(doc.url) or from_text(doc, rs)
+    estimate = from_url(doc.url)
+    if estimate is None:
+        month, text = month_from_url(doc.url), from_text(doc, rs)
+        # the latest date a page states may be a file photo's; the address's month is the bound
+        if text is not None and month is not None and not month.date_from <= text.date_from <= month.date_to:
+            text = None
+        estimate = text or month
     if estimate is None:
         return doc
     return doc.model_copy(update={"published": estimate})
+
+
+def month_from_url(url: str | None) -> Published | None:
+    """The month a page's address names (/2022/03/), as a window of its days."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1]
+    m = _URL_MONTH.search(path[path.find("/"):] if "/" in path else "")
+    if m is None or int(m.group(1)) < EARLIEST_YEAR:
+        return None
+    first = dt.date(int(m.group(1)), int(m.group(2)), 1)
+    last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    return Published(date_from=first, date_to=last, how=f"estimated from the page address ({m.group(0).strip('/')}), its month")
 
 
 def from_url(url: str | None) -> Published | None:
