@@ -613,3 +613,16 @@ def test_the_summit_named_after_one_announced_is_that_planned_summit(rs):
     mentions, _ = read(rs, "ناقش لافروف وروبيو تفاصيل القمة المرتقبة بين الرئيسين فلاديمير بوتين ودونالد ترامب في بودابست. "
                            "وتقول روسيا إنها ترغب في أن تتناول القمة تسوية سلمية للأزمة في أوكرانيا.")
     assert [m.relation for m in mentions if m.type == "meeting"] == ["planned"]
+
+
+def test_words_said_during_a_call_make_their_speaker_its_party(rs):
+    mentions, claims = read(rs, "شدد الرئيس التركي رجب طيب أردوغان، اليوم الاثنين، على استعداد بلاده للوساطة. "
+                                "وورد ذلك خلال اتصال هاتفي أجراه مع نظيره الروسي فلاديمير بوتين.", "2023-01-16")
+    assert [(m.participants, m.date.day.isoformat()) for m in mentions] == [(["erdogan", "putin"], "2023-01-16")]
+    assert [(c.value.caller, c.value.strength) for c in claims if c.attribute == "call.initiator"] == [("erdogan", "weak")]
+
+
+def test_a_spokesman_who_spoke_before_is_no_party_of_the_call(rs):
+    mentions, _ = read(rs, "قال المتحدث باسم الكرملين دميتري بيسكوف إن الأجواء كانت بناءة. "
+                           "وجاء ذلك خلال اتصال هاتفي بين الرئيس الروسي فلاديمير بوتين والرئيس التركي رجب طيب أردوغان.")
+    assert [sorted(m.participants) for m in mentions] == [["erdogan", "putin"]]

@@ -439,6 +439,7 @@ class DocumentExtractor:
         last: list[_Mention] = []  # the most recent mention of any type
         seg_mentions: list[_Mention] = []
         self._carried: list[tuple[DatePhrase, object, int]] = []  # the last sentence's days, if it had no event
+        self._carried_speakers: list[str] = []  # ... and who spoke in it
         for i, (a, b) in enumerate(spans):
             self._use(langs[i])
             self._opens_day = opens_day[i]
@@ -578,8 +579,10 @@ class DocumentExtractor:
         # "أكد أردوغان، اليوم الاثنين، ... . جاء ذلك في اتصال هاتفي مع بوتين": a sentence that says
         # the last one's words were said on this occasion takes that sentence's day
         carried, self._carried = self._carried, []
+        speakers, self._carried_speakers = self._carried_speakers, []
+        occasion = bool(triggers and g.same_occasion.match(s.norm))
         origin: dict[int, tuple[int, int]] = {}  # id of a carried phrase -> where it stands in the segment
-        if not dates and triggers and carried and g.same_occasion.match(s.norm):
+        if not dates and carried and occasion:
             for p, v, start in carried:
                 here_p = replace(p, start=0, end=0)
                 origin[id(here_p)] = (start + p.start, start + p.end)
@@ -593,6 +596,11 @@ class DocumentExtractor:
             if str(k) in s.speakers:
                 quoted = s.persons[k]
                 break
+        if not triggers:  # who spoke here (or its subject), for a next sentence that says where ("وورد ذلك خلال اتصال")
+            self._carried_speakers = [s.persons[k] for k in sorted(s.persons) if str(k) in s.speakers] \
+                or [s.persons[k] for k in sorted(s.persons)][:1]
+        # ... and who spoke before, a party of the call the words were said in (not a spokesman)
+        speakers = [p for p in speakers if occasion and self._may_be_party(p, first_day)]
 
         # which event does this sentence speak of, per type? Each date goes to the nearest trigger
         # of an event that is not nested in another (an exchange's date is the call's).
@@ -668,6 +676,7 @@ class DocumentExtractor:
             before = min((x for x in (cut, end, nxt) if x is not None), default=None)
             participants, mediators, firm = self._participants(
                 s, etype, first_day, before=before, since=None if since is None else (since, pos))
+            participants = participants + [p for p in speakers if p not in participants]
             frame = self._said_that(s, pos)
             if frame is not None and (etype not in context or not _fits(context[etype].participants, participants)):
                 # "وقال روبيو بعد محادثات جدة إن الكرة في ملعب موسكو": the trigger stands in the
@@ -1032,6 +1041,11 @@ class DocumentExtractor:
                     if gap.fullmatch(s.norm[a.end:b.start]):
                         out.add(k)
         return out
+
+    def _may_be_party(self, person: str, day: dt.date | None) -> bool:
+        """False for someone who held only posts that are no party's that day (a spokesman)."""
+        held = [t.role for t in self._terms_on(person, day)]
+        return not held or any(self.roles[r].party for r in held if r in self.roles)
 
     def _is_party(self, m: Mention, person: str, day: dt.date | None) -> bool:
         """False for a spokesman or aide: titled so here, or holding only such posts that day."""
