@@ -314,3 +314,9 @@ def test_where_the_sources_quoted_are_is_not_where_the_meeting_is():
     _, claims = _english("A meeting between Russian Foreign Minister Sergei Lavrov and U.S. Secretary of State Marco "
                          "Rubio has been put off, CNN reported, citing its sources in the White House.")
     assert not [c for c in claims if c.attribute.endswith(".place")]
+
+
+def test_a_name_that_begins_with_a_role_says_the_title():
+    _, claims = _english("President Biden spoke on Thursday with Saudi Arabia's King Salman.")
+    titles = {c.subject: (c.value.role, c.value.country) for c in claims if c.attribute == "person.title"}
+    assert titles["king_salman"] == ("king", "saudi_arabia")

@@ -376,3 +376,8 @@ def test_a_place_of_doubts_felt_is_not_where_talks_are_held(rs):
     got = claims_of(rs, "بدأت اليوم في روما الجولة الخامسة من المحادثات بين إيران والولايات المتحدة. وتعقد "
                         "المحادثات في ظل شكوك متنامية في طهران حول فرص الاتفاق.", "2025-05-23", attribute="talks.place")
     assert [c.value.place for c in got] == ["rome"]
+
+
+def test_the_king_named_by_his_title_and_name_has_the_title(rs):
+    got = claims_of(rs, "بحث الرئيس جو بايدن والملك سلمان في اتصال هاتفي العلاقات الثنائية.", attribute="person.title")
+    assert {c.subject: (c.value.role, c.value.country) for c in got}["king_salman"] == ("king", None)

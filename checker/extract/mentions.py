@@ -69,6 +69,9 @@ class Lexicon:
     connectors: frozenset[str] = frozenset()
     max_name_words: int = 3
     zones: dict[str, str] = field(default_factory=dict)  # country or city id -> IANA zone
+    # a person's name that begins with a role ("King Salman", "الملك سلمان"): entity id -> (lemmas of
+    # the role's words, role id); the name, matched whole, still says the title
+    titled_names: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
 
     @functools.cached_property
     def fuzzy_keys(self) -> tuple[str, ...]:
@@ -106,9 +109,21 @@ def _build_lexicon(rs: RuleSet) -> Lexicon:
                 if len(w) >= rs.entities.fuzzy.min_length and not w.startswith("ال"):
                     fuzzy_names.setdefault(w, ent.id)
     roles = {}
+    role_lemmas: list[tuple[tuple[str, ...], str]] = []
     for role in rs.titles.roles:
         roles[role.id] = role
-        matcher.add(f"ROLE|{role.id}", phrase_patterns(nlp, role.phrases))
+        docs = phrase_patterns(nlp, role.phrases)
+        matcher.add(f"ROLE|{role.id}", docs)
+        role_lemmas += [(tuple(t.lemma_ for t in d), role.id) for d in docs]
+    titled: dict[str, set[tuple[tuple[str, ...], str]]] = {}
+    for ent in rs.entities.entities:
+        if ent.type != "person":
+            continue
+        for d in phrase_patterns(nlp, ent.names):
+            lemmas = tuple(t.lemma_ for t in d)
+            titled.setdefault(ent.id, set()).update(
+                (r, rid) for r, rid in role_lemmas if len(lemmas) > len(r) and lemmas[:len(r)] == r and roles[rid].office)
+    titled_names = {k: tuple(sorted(v)) for k, v in titled.items() if v}
     for status, words in rs.titles.statuses.items():
         matcher.add(f"STATUS|{status}", phrase_patterns(nlp, words))
     if rs.titles.fillers:
@@ -127,7 +142,7 @@ def _build_lexicon(rs: RuleSet) -> Lexicon:
                    rs.entities.fuzzy.threshold, rs.entities.fuzzy.min_length,
                    rs.titles.modifiers == "before", frozenset(normalize_word(w) for w in rs.titles.apposition_words),
                    rs.entities.names is not None, frozenset(stop), frozenset(normalize_word(w) for w in on.connectors), on.max_words,
-                   {e.id: e.zone for e in rs.entities.entities if e.zone})
+                   {e.id: e.zone for e in rs.entities.entities if e.zone}, titled_names)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -195,13 +210,14 @@ def find_items(lex: Lexicon, doc, seen: dict[str, str] | None = None) -> list[It
 
 def _possessives(doc, items: list[Item]) -> list[Item]:
     """A country's name with a possessive ending ("Saudi Arabia's") is its adjective before a
-    role or status ("Saudi Arabia's crown prince"), and otherwise the country's name itself
-    ("at Moscow's initiative")."""
+    role, a status or a name ("Saudi Arabia's crown prince"), and otherwise the country's name
+    itself ("at Moscow's initiative")."""
     for k, it in enumerate(items):
         if it.kind != "POSS":
             continue
         nxt = items[k + 1] if k + 1 < len(items) else None
-        if nxt is not None and nxt.kind in ("ROLE", "STATUS") and nxt.start == it.end:
+        # ... or before one of its people ("Saudi Arabia's King Salman", as "Saudi King Salman")
+        if nxt is not None and nxt.kind in ("ROLE", "STATUS", "ENT") and nxt.start == it.end:
             items[k] = Item("ADJ", it.key, it.start, it.end, it.char_start, it.char_end)
         else:
             last = doc[it.end - 2] if it.end - it.start > 1 else doc[it.start]
@@ -222,6 +238,15 @@ _GLUE = {'"', "'", "«", "»", ".", "-"}  # "u.s" "." (a split "u.s."), "preside
 
 
 _JOINERS = {"and", ",", "&", "و"}  # between coordinated country adjectives ("Russian and US")
+
+
+def _titled_name(lex: Lexicon, doc, it: Item, key: str):
+    """The role a person's name, matched whole, begins with ("King Salman"), or None."""
+    forms = lex.titled_names.get(key)
+    if not forms:
+        return None
+    lemmas = tuple(t.lemma_ for t in doc[it.start:it.end])
+    return next((lex.roles[rid] for r, rid in forms if len(lemmas) > len(r) and lemmas[:len(r)] == r), None)
 
 
 def _adjacent(doc, a_end: int, b_start: int) -> bool:
@@ -531,6 +556,11 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
             etype = "person" if opened else lex.entity_types.get(key, "person")
             m = Mention(etype, key, it.char_start if lead is None else lead, it.char_end,
                         fuzzy=it.key.endswith("|fuzzy"), open=opened)
+            role = _titled_name(lex, doc, it, key)
+            if role is not None:  # "Saudi King Salman": the king, and of the country named before him
+                m.role, m.status, m.office, m.party = role.id, "current", role.office, role.party
+                m.country = role.country or (lex.entity_country.get(key) if lead is not None else None)
+                m.title_span = (m.start, m.end)
             lead = None
             # apposition: NAME ، ROLE ADJ* STATUS*
             head = _title_head(doc, items, i + 1) if lex.modifiers_before and i + 1 < n else None
