@@ -320,3 +320,8 @@ def test_a_name_that_begins_with_a_role_says_the_title():
     _, claims = _english("President Biden spoke on Thursday with Saudi Arabia's King Salman.")
     titles = {c.subject: (c.value.role, c.value.country) for c in claims if c.attribute == "person.title"}
     assert titles["king_salman"] == ("king", "saudi_arabia")
+
+
+def test_a_top_putin_aide_after_the_name_is_the_kremlin_aide():
+    _, claims = _english("The talks were useful, said Yury Ushakov, a top Putin aide.")
+    assert [(c.subject, c.value.role) for c in claims if c.attribute == "person.title"] == [("ushakov", "kremlin_aide")]
