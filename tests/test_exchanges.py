@@ -331,3 +331,18 @@ def test_a_weekday_with_its_date_in_brackets_is_one_day_and_a_raid_keeps_its_own
                       "حماس على إسرائيل في 7 أكتوبر، أطلق سراحهم يوم الجمعة (24 نوفمبر).", "exchange.date", None)
     assert [(c.value.day_of_month, c.value.month, c.value.weekday, c.text) for c in got] == \
         [(24, 11, 4, "يوم الجمعة (24 نوفمبر)")]
+
+
+@pytest.mark.parametrize("text, mediator", [
+    ("أعلنت دولة الإمارات نجاح مسعى جديد للوساطة بذلته بين الطرفين، أفضى إلى إتمام عملية تبادل شملت 292 أسيراً.", "uae"),
+    ("أعلنت الرئاسة التركية أن تركيا تولت في أنقرة تنسيق عملية تبادل 26 سجينا بين روسيا والولايات المتحدة.", "turkey"),
+    ("أعلنت وزارة الخارجية القطرية، وهي الدولة التي أدت دور الوسيط في الاتفاق، الإفراج عن 13 رهينة.", "qatar"),
+])
+def test_more_wordings_of_a_mediator(rs, text, mediator):
+    assert [c.value.label for c in _claims(rs, text, "exchange.mediator")] == [mediator]
+
+
+def test_the_country_that_takes_on_the_mediation_of_talks_is_no_side(rs):
+    got = _claims(rs, "بدأت الجولة الخامسة من المفاوضات بين إيران والولايات المتحدة، والتي تتولى سلطنة عمان الوساطة فيها.",
+                  "talks.mediator")
+    assert [c.value.label for c in got] == ["oman"]

@@ -267,7 +267,8 @@ def _after_words(ws: list[str]) -> re.Pattern[str]:
     one = r"\u27e6[pc]\d+\u27e7"
     # or through a relative clause of a few words, after a few words naming the country's organ:
     # "⟦c⟧ intelligence agency MIT, which mediated", "⟦c⟧، الدولة التي لعبت منذ فترة طويلة دور الوسيط"
-    relative = (r"(?:\s+[^\s\u27e6،,.]+){0,3}?\s*(?:،|,)?\s*(?:الدوله\s+)?(?:التي|الذي|which|who|that)\s+"
+    # "⟦c⟧، وهي الدولة التي أدت دور الوسيط"
+    relative = (r"(?:\s+[^\s\u27e6،,.]+){0,3}?\s*(?:،|,)?\s*(?:(?:وهي|وهو)\s+)?(?:الدوله\s+)?(?:التي|الذي|which|who|that)\s+"
                 r"(?:[^\s\u27e6.،,]+\s+){0,4}?")
     return re.compile(rf"(?P<who>{one}(?:\s*(?:،|,)?\s*(?:و|and\s+)\s*{one})*)"
                       rf"(?:{relative}|\s*(?:،|,)?\s*-?\s*(?:[^\s\u27e6]+\s+)?){alternation(ws)}(?!\w)")
