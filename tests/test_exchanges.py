@@ -346,3 +346,15 @@ def test_the_country_that_takes_on_the_mediation_of_talks_is_no_side(rs):
     got = _claims(rs, "بدأت الجولة الخامسة من المفاوضات بين إيران والولايات المتحدة، والتي تتولى سلطنة عمان الوساطة فيها.",
                   "talks.mediator")
     assert [c.value.label for c in got] == ["oman"]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("وفي المقابل أفرج عن تسعة وثلاثين من المعتقلين الفلسطينيين.", "ar", {"total": 39}),
+    ("Israel released thirty-nine Palestinian prisoners on Friday.", "en", {"total": 39}),
+    ("نفذت روسيا وأوكرانيا صفقة أفرج بموجبها كل من الطرفين عن 157 جنديا أسيرا.", "ar", {"per_side": 157}),
+    ("وتضم عملية التبادل، التي نفذها جهاز الاستخبارات، 26 سجينا في المجموع بينهم قاصرون.", "ar", {"total": 26}),
+    ("أعلنت الرئاسة أن 26 شخصا كانوا محتجزين في سجون سبع دول جرت مبادلتهم يوم الخميس.", "ar", {"total": 26}),
+])
+def test_counts_in_words_and_other_wordings(rs, text, language, expected):
+    got = [c.value for c in _claims(rs, text, "exchange.prisoners", language=language)]
+    assert got and all(getattr(v, k) == n for v in got[:1] for k, n in expected.items())

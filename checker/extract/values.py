@@ -93,6 +93,7 @@ class Grammar:
     topics: dict[str, str]
     topic: FilteredRegex
     topic_verb: FilteredRegex
+    compound: tuple[str, str] | None = None  # (joiner, order) of a number of units and tens (numbers.yaml)
 
 
 def _parts(parts: dict[str, list[str]]) -> re.Pattern[str]:
@@ -247,6 +248,7 @@ def _build(rs: RuleSet) -> Grammar:
         [normalize_word(w) for w in (durations.slightly if durations else [])],
         normalize_word(durations.article) if durations and durations.article else None,
         topics, f(topic), f(topic_verb),
+        (normalize_word(rs.numbers.compound_joiner), rs.numbers.compound_order) if rs.numbers.compound_joiner else None,
     )
 
 
@@ -465,6 +467,10 @@ def _phased(g: Grammar, s: str, times: list[TimePhrase]) -> list[TimePhrase]:
 def parse_number(g: Grammar, text: str) -> int | None:
     """Digits (1,000 / 1.000 / 2000) or number words (ألف، ألفين، ثلاثة آلاف، خمسمئة)."""
     t = _key(text)
+    if g.compound is not None:
+        joined = _compound(g, t)
+        if joined is not None:
+            return joined
     words = t.split(" ")
     head = words[0]
     if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+|\d+", head):
@@ -476,6 +482,19 @@ def parse_number(g: Grammar, text: str) -> int | None:
     if len(words) > 1 and words[1] in g.multipliers:
         n *= g.multipliers[words[1]]
     return n
+
+
+def _compound(g: Grammar, t: str) -> int | None:
+    """A number of units and tens ("تسعة وثلاثين" 39, "thirty-nine" 39), or None."""
+    joiner, order = g.compound
+    parts = [p.strip() for p in t.split(joiner, 1)] if joiner in t else []
+    if len(parts) != 2 or not all(parts):
+        return None
+    first, second = (g.numbers.get(p.lower()) for p in parts)
+    units, tens = (first, second) if order == "units_tens" else (second, first)
+    if units is None or tens is None or not 1 <= units <= 9 or not (20 <= tens <= 90 and tens % 10 == 0):
+        return None
+    return units + tens
 
 
 def _decimal(word: str) -> float | None:

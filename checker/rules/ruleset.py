@@ -203,8 +203,20 @@ class RuleSet:
         return sorted(words)
 
 
+def compound_parts(numbers: NumbersFile) -> tuple[list[str], list[str]]:
+    """The number words of units (1-9) and of tens (20-90) a compound number joins."""
+    units = [w for w, v in numbers.values.items() if 1 <= v <= 9]
+    tens = [w for w, v in numbers.values.items() if 20 <= v <= 90 and v % 10 == 0]
+    return units, tens
+
+
 def _number_macro(numbers: NumbersFile) -> str:
     words = alternation(list(numbers.values))
+    if numbers.compound_joiner:
+        units, tens = (alternation(x) for x in compound_parts(numbers))
+        join = re.escape(numbers.compound_joiner)
+        pair = rf"{units}\s+{join}\s*{tens}" if numbers.compound_order == "units_tens" else rf"{tens}\s*{join}\s*{units}"
+        words = rf"(?:{pair}(?!\w)|{words})"
     mult = alternation(list(numbers.multipliers))
     digits = r"\d{1,3}(?:[,.]\d{3})+|\d+"
     # (?<!\d): never start inside a run of digits, or a long one is tried from every position

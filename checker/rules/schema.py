@@ -286,6 +286,10 @@ class NumbersFile(Strict):
     # ordinal words (الخامسة، fifth) and what may stand after digits for one ("5th"), for {ord}
     ordinals: dict[str, int] = Field(default_factory=dict)
     ordinal_suffixes: list[str] = Field(default_factory=list)
+    # a number of units and tens: the word joining them, and which comes first ("تسعة وثلاثين":
+    # units first, joined by و; "thirty-nine": tens first, joined by -)
+    compound_joiner: str | None = None
+    compound_order: Literal["units_tens", "tens_units"] = "units_tens"
 
 
 # --------------------------------------------------------------------------- claim rules
