@@ -381,3 +381,10 @@ def test_a_place_of_doubts_felt_is_not_where_talks_are_held(rs):
 def test_the_king_named_by_his_title_and_name_has_the_title(rs):
     got = claims_of(rs, "بحث الرئيس جو بايدن والملك سلمان في اتصال هاتفي العلاقات الثنائية.", attribute="person.title")
     assert {c.subject: (c.value.role, c.value.country) for c in got}["king_salman"] == ("king", None)
+
+
+def test_a_title_before_someone_of_another_country_or_with_a_preposition_is_not_theirs(rs):
+    for text in ("وأكد الرئيس الصيني لبوتين استعداده لمساعدة روسيا.",
+                 "وقبل ثلاثة أسابيع، استضاف الرئيس الصيني «بوتين» في بكين."):
+        got = claims_of(rs, text, attribute="person.title")
+        assert not [c for c in got if c.subject == "putin"], text

@@ -240,6 +240,19 @@ _GLUE = {'"', "'", "«", "»", ".", "-"}  # "u.s" "." (a split "u.s."), "preside
 _JOINERS = {"and", ",", "&", "و"}  # between coordinated country adjectives ("Russian and US")
 
 
+def _holds_title(lex: Lexicon, doc, it: Item, role, country: str | None) -> bool:
+    """May the person at `it`, right after a title, be its holder? Not one with a clitic
+    preposition ("وأكد الرئيس الصيني لبوتين": to Putin), nor one the rules place in another
+    country than the title's ("استضاف الرئيس الصيني بوتين": the Chinese president hosted him)."""
+    key = it.key.split("|")[0]
+    if it.key.endswith("|open"):
+        return True
+    if it.char_start != doc[it.start].idx and doc[it.start].text[:1] in ("ل", "ب"):
+        return False
+    theirs = lex.entity_country.get(key)
+    return role.country is not None or country is None or theirs is None or theirs == country
+
+
 def _titled_name(lex: Lexicon, doc, it: Item, key: str):
     """The role a person's name, matched whole, begins with ("King Salman"), or None."""
     forms = lex.titled_names.get(key)
@@ -485,7 +498,8 @@ def assemble(lex: Lexicon, doc, items: list[Item]) -> list[Mention]:
             given = _given_names(lex, doc, at, end_tok, items[j] if j < n else None) if lex.open_names else []
             if given and country and lex.entity_country.get(items[j].key.split("|")[0]) not in (None, country):
                 given = []  # "الرئيس الأمريكي أخبر بوتين": words between a title and someone else
-            if j < n and items[j].kind == "ENT" and (given or _adjacent(doc, end_tok, items[j].start)):
+            if j < n and items[j].kind == "ENT" and (given or _adjacent(doc, end_tok, items[j].start)) \
+                    and _holds_title(lex, doc, items[j], role, country):
                 key = items[j].key
                 fuzzy = key.endswith("|fuzzy")
                 opened = key.endswith("|open")
