@@ -388,3 +388,15 @@ def test_a_title_before_someone_of_another_country_or_with_a_preposition_is_not_
                  "وقبل ثلاثة أسابيع، استضاف الرئيس الصيني «بوتين» في بكين."):
         got = claims_of(rs, text, attribute="person.title")
         assert not [c for c in got if c.subject == "putin"], text
+
+
+def test_where_a_guest_came_from_is_not_where_they_met(rs):
+    got = claims_of(rs, "لدى وصوله من زيارة في الرياض، التقى الرئيس السيسي نظيره الأمريكي ترامب في شرم الشيخ.",
+                    attribute="meeting.place")
+    assert [c.value.place for c in got] == ["sharm_el_sheikh"]
+
+
+def test_a_city_that_hosts_summits_is_a_place_of_its_country(rs):
+    got = claims_of(rs, "استقبل الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان في مدينة سوتشي الروسية.",
+                    attribute="meeting.place")
+    assert [c.value.place for c in got] == ["sochi"]

@@ -240,9 +240,22 @@ def named_by_topic(rs: Any) -> re.Pattern[str]:
 
 
 def topic_place(rs: Any, text: str, at: int) -> bool:
-    """Is the place at `at` that of a topic ("الحرب في أوكرانيا"), not where an event was?"""
+    """Is the place at `at` that of a topic ("الحرب في أوكرانيا"), or where someone came from
+    ("arriving from Tel Aviv"), not where an event was?"""
+    if rs.derived("kinds.came_from", came_from).search(text, max(0, at - CAME_FROM_WITHIN), at):
+        return True
     hit = rs.derived("kinds.not_where", not_where).search(text, max(0, at - 40), at)
     return bool(hit) and not rs.derived("kinds.named_by_topic", named_by_topic).search(text, max(0, hit.start() - 30), hit.start())
+
+
+CAME_FROM_WITHIN = 50  # characters before a place in which a word of arrival makes it an origin
+
+
+def came_from(rs: Any) -> re.Pattern[str]:
+    """The words (parties.came_from) of arriving from somewhere, then no clause break up to the
+    end of the text searched."""
+    words = rs.entities.parties.came_from
+    return re.compile(rf"(?<!\w)(?:[وفبل])?{alternation(words)}[^،,.;:؛]*$", re.I) if words else re.compile(r"(?!)")
 
 
 def not_where_after(rs: Any) -> re.Pattern[str]:

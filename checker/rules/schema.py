@@ -73,6 +73,9 @@ class PartyWords(Strict):
     named_by_topic: list[str] = Field(default_factory=list)
     # right after a place: a body or a possession ("in Ukraine's future", "in Russia's army")
     not_where_after: list[str] = Field(default_factory=list)
+    # before a place, in the same clause: where someone came from, not where the event was
+    # ("لدى وصوله من مطار بن غوريون في تل أبيب", "arriving from Tel Aviv")
+    came_from: list[str] = Field(default_factory=list)
     # words ending the clause that names a call's parties: people named after them are talked
     # about ("spoke with King Salman, ahead of a report implicating the crown prince"), when two
     # parties stand before
