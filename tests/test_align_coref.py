@@ -3,6 +3,8 @@ slot (the day) disagrees, and the disagreement becomes the finding."""
 
 from __future__ import annotations
 
+import pytest
+
 from checker.pipeline import analyse
 from helpers import article
 
@@ -437,14 +439,17 @@ def test_a_day_and_month_far_from_when_the_other_accounts_were_published_is_anot
     assert sorted(events) == [["feb"], ["nov"]] and not findings
 
 
-def test_an_undated_account_that_fits_a_dated_exchange_and_an_undated_one_ties_them(rs):
-    # y shares the hostages with the dated account and the prisoners with the undated one
-    a = article("أطلقت حماس يوم الجمعة سراح 13 رهينة إسرائيليا و10 رهائن تايلانديين ومواطنا فلبينيا.", "2023-11-25", "a")
-    x = article("أفرجت إسرائيل عن 39 أسيرا فلسطينيا مقابل إطلاق حماس سراح 13 رهينة إسرائيليا.", "2023-11-25", "x")
-    y = article("أطلقت حماس سراح 13 رهينة إسرائيليا و10 رهائن تايلانديين ومواطنا فلبينيا، فيما أفرجت إسرائيل "
-                "عن 39 أسيرا فلسطينيا.", None, "y")
-    events, findings = events_and_findings(rs, a, x, y)
-    assert events == [["a", "x", "y"]] and not findings
+@pytest.mark.parametrize("other", [
+    ("أعلنت الرئاسة التركية أن أردوغان أجرى اتصالا هاتفيا مع بوتين استمر 40 دقيقة.", "2024-04-12"),  # weeks later
+    ("بحث الرئيس الروسي فلاديمير بوتين والرئيس التركي رجب طيب أردوغان في اتصال هاتفي يوم الجمعة الوضع في غزة.", None),
+])
+def test_an_undated_account_never_ties_a_dated_call_to_one_that_does_not_fit_it(rs, other):
+    dated = article("أجرى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا مع الرئيس التركي رجب طيب أردوغان يوم الثلاثاء "
+                    "استمر ساعة.", "2024-03-20", "dated")
+    later = article(other[0], other[1], "other")
+    vague = article("أجرى أردوغان وبوتين اتصالا هاتفيا بحثا خلاله العلاقات الثنائية.", None, "vague")
+    events, findings = events_and_findings(rs, dated, later, vague)
+    assert ["dated"] in events and not [f for f in findings if set(f[1]) == {"dated", "other"}]
 
 
 def test_a_tie_between_two_dated_events_ties_nothing(rs):
@@ -453,3 +458,11 @@ def test_a_tie_between_two_dated_events_ties_nothing(rs):
     vague = article("أجرى الرئيس الأمريكي جو بايدن اتصالا هاتفيا مع الرئيس الصيني شي جين بينغ.", None, "vague")
     events, _ = events_and_findings(rs, one, two, vague)
     assert events == [["one"], ["two"], ["vague"]]
+
+
+def test_a_call_recalled_with_its_day_is_not_the_next_days_call(rs):
+    recalls = article("أجرى بوتين وأردوغان اتصالا هاتفيا بحثا خلاله الأزمة الأوكرانية. وكانت آخر محادثة بينهما "
+                      "في 18 آذار.", "2024-03-20", "recalls")
+    dated = article("أجرى بوتين اتصالا هاتفيا مع أردوغان يوم الثلاثاء.", "2024-03-20", "dated")
+    events, findings = events_and_findings(rs, recalls, dated)
+    assert events == [["dated", "recalls"], ["recalls"]] and not findings

@@ -279,6 +279,10 @@ def score(a: Account, p: Profile, policy: CorefPolicy, window: int,
     # the day, or what stands for it on an undated account
     if a.day is not None and p.day is not None:
         gap = abs((a.day - p.day).days)
+        if gap and (m.relation == "recalled" or not p.reported):
+            # an earlier event recalled with a day is that day's, not a slip of a day near it
+            return v.block(f"an earlier event recalled on {min(a.day, p.day).isoformat()} is not of "
+                           f"{max(a.day, p.day).isoformat()}")
         if not _weigh_gap(v, gap, a.day.isoformat(), p.day, policy, window,
                           f"same day {p.day.isoformat()}", f" (within {window}: one event, its date compared)"):
             return v

@@ -223,7 +223,10 @@ class _Events:
             return None
         base = dated[0]
         undated = [p for p in top if p is not base]
-        if any(p.closed or score(m, base, pol, window, self.place_country).blocked for p in undated for m in p.members):
+        # each of their accounts must fit the dated event on its own evidence too: a page of three
+        # weeks later, another weekday, another city keep theirs apart
+        if any(p.closed or not _fits_well(score(m, base, pol, window, self.place_country), pol)
+               for p in undated for m in p.members):
             return None
         for p in undated:
             self.dropped.add(p.seq)
@@ -286,6 +289,10 @@ class _Events:
             out.append(f"{_listed(docs)}: {reason}")
         out.extend(self.notes[p.seq])
         return "; ".join(out) or "reported by one account"
+
+
+def _fits_well(v, policy: CorefPolicy) -> bool:
+    return v.blocked is None and v.score >= policy.threshold
 
 
 def _listed(docs: list[str]) -> str:

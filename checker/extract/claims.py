@@ -597,9 +597,9 @@ class DocumentExtractor:
             if str(k) in s.speakers:
                 quoted = s.persons[k]
                 break
-        if not triggers:  # who spoke here (or its subject), for a next sentence that says where ("وورد ذلك خلال اتصال")
-            self._carried_speakers = [s.persons[k] for k in sorted(s.persons) if str(k) in s.speakers] \
-                or [s.persons[k] for k in sorted(s.persons)][:1]
+        # who spoke here (or its subject), for a next sentence that says where ("وورد ذلك خلال اتصال")
+        self._carried_speakers = [s.persons[k] for k in sorted(s.persons) if str(k) in s.speakers] \
+            or [s.persons[k] for k in sorted(s.persons)][:1]
         # ... and who spoke before, a party of the call the words were said in (not a spokesman)
         speakers = [p for p in speakers if occasion and self._may_be_party(p, first_day)]
 
