@@ -400,3 +400,17 @@ def test_a_city_that_hosts_summits_is_a_place_of_its_country(rs):
     got = claims_of(rs, "استقبل الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان في مدينة سوتشي الروسية.",
                     attribute="meeting.place")
     assert [c.value.place for c in got] == ["sochi"]
+
+
+def test_a_place_in_a_list_of_topics_is_not_where_the_talks_are(rs):
+    got = claims_of(rs, "أوضح بوتين أن المباحثات مع أردوغان ستتناول ملفات عدة، منها مركز تجميع الغاز الروسي في تركيا.",
+                    attribute="talks.place")
+    assert got == []
+
+
+@pytest.mark.parametrize("text, attribute, place", [
+    ("عقد الرئيس الروسي فلاديمير بوتين ونظيره التركي رجب طيب أردوغان لقاءهما في مدينة سوتشي الروسية.", "meeting.place", "sochi"),
+    ("وجاء التبادل الذي شهدته أنقرة يوم الخميس بين سبع دول ثمرة لأشهر من الجهود.", "exchange.place", "ankara"),
+])
+def test_places_the_event_was_witnessed_or_held_in(rs, text, attribute, place):
+    assert [c.value.place for c in claims_of(rs, text, attribute=attribute)] == [place]

@@ -240,9 +240,10 @@ def named_by_topic(rs: Any) -> re.Pattern[str]:
 
 
 def topic_place(rs: Any, text: str, at: int) -> bool:
-    """Is the place at `at` that of a topic ("الحرب في أوكرانيا"), or where someone came from
-    ("arriving from Tel Aviv"), not where an event was?"""
-    if rs.derived("kinds.came_from", came_from).search(text, max(0, at - CAME_FROM_WITHIN), at):
+    """Is the place at `at` that of a topic ("الحرب في أوكرانيا", an item of a list of topics),
+    or where someone came from ("arriving from Tel Aviv"), not where an event was?"""
+    if rs.derived("kinds.came_from", came_from).search(text, max(0, at - CAME_FROM_WITHIN), at) \
+            or rs.derived("kinds.topic_items", topic_items).search(text, max(0, at - TOPIC_ITEMS_WITHIN), at):
         return True
     hit = rs.derived("kinds.not_where", not_where).search(text, max(0, at - 40), at)
     return bool(hit) and not rs.derived("kinds.named_by_topic", named_by_topic).search(text, max(0, hit.start() - 30), hit.start())
@@ -256,6 +257,16 @@ def came_from(rs: Any) -> re.Pattern[str]:
     end of the text searched."""
     words = rs.entities.parties.came_from
     return re.compile(rf"(?<!\w)(?:[وفبل])?{alternation(words)}[^،,.;:؛]*$", re.I) if words else re.compile(r"(?!)")
+
+
+TOPIC_ITEMS_WITHIN = 60  # characters before a place in which a word opening a list of topics makes it one of them
+
+
+def topic_items(rs: Any) -> re.Pattern[str]:
+    """The words (parties.topic_items) opening items of a list of topics, then no sentence break
+    up to the end of the text searched (commas separate the items)."""
+    words = rs.entities.parties.topic_items
+    return re.compile(rf"(?<!\w)(?:و)?{alternation(words)}(?!\w)[^.;:؛]*$", re.I) if words else re.compile(r"(?!)")
 
 
 def not_where_after(rs: Any) -> re.Pattern[str]:

@@ -76,6 +76,9 @@ class PartyWords(Strict):
     # before a place, in the same clause: where someone came from, not where the event was
     # ("لدى وصوله من مطار بن غوريون في تل أبيب", "arriving from Tel Aviv")
     came_from: list[str] = Field(default_factory=list)
+    # before a place, in the same sentence: an item of a list of topics ("ستتناول ملفات عدة، منها
+    # مركز الغاز في تركيا", "issues including a gas hub in Turkey"), not where the event was
+    topic_items: list[str] = Field(default_factory=list)
     # words ending the clause that names a call's parties: people named after them are talked
     # about ("spoke with King Salman, ahead of a report implicating the crown prince"), when two
     # parties stand before
