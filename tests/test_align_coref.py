@@ -466,3 +466,13 @@ def test_a_call_recalled_with_its_day_is_not_the_next_days_call(rs):
     dated = article("أجرى بوتين اتصالا هاتفيا مع أردوغان يوم الثلاثاء.", "2024-03-20", "dated")
     events, findings = events_and_findings(rs, recalls, dated)
     assert events == [["dated", "recalls"], ["recalls"]] and not findings
+
+
+def test_parties_half_a_world_apart_may_give_the_call_dates_a_day_apart(rs):
+    us = article("أجرى الرئيس الأمريكي جو بايدن اتصالا هاتفيا مع الرئيس الصيني شي جين بينغ يوم الأربعاء.", "2021-02-11", "us")
+    cn = article("أجرى الرئيس الصيني شي جين بينغ اتصالا هاتفيا مع الرئيس الأمريكي جو بايدن يوم الخميس.", "2021-02-11", "cn")
+    ru = article("أجرى بوتين اتصالا هاتفيا مع ترامب يوم الثلاثاء.", "2025-03-20", "ru")
+    us2 = article("أجرى بوتين اتصالا هاتفيا مع ترامب يوم الأربعاء.", "2025-03-20", "us2")
+    _, findings = events_and_findings(rs, us, cn, ru, us2)
+    dates = [f[1] for f in findings if f[0] == "call.date"]
+    assert dates == [("ru", "us2")]  # Washington and Moscow are 7 hours apart: a day off is a finding

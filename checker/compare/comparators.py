@@ -72,6 +72,14 @@ def dates(a: DateValue, b: DateValue) -> str | None:
     return "conflict.date" if a.day != b.day else None
 
 
+def a_day_apart(a: DateValue, b: DateValue) -> bool:
+    """Do two dates name days exactly one apart (two days, or two weekdays alone)?"""
+    if a.day is not None and b.day is not None:
+        return abs((a.day - b.day).days) == 1
+    wa, wb = _weekdays(a), _weekdays(b)
+    return len(wa) == 1 and len(wb) == 1 and (next(iter(wa)) - next(iter(wb))) % 7 in (1, 6)
+
+
 UNNAMED_PART = "other_part"  # the label of rules' durations `parts` that name no part by itself
 
 

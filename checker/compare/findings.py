@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import combinations, islice
 from typing import NamedTuple
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from checker.compare import comparators as cmp
 from checker.models import MATTER, Claim, DateValue, Document, Event, Evidence, Finding, TimeValue, TitleValue, value_key
@@ -252,8 +253,13 @@ def _check_slot(fb: FindingBuilder, eid: str, attribute: str, claims: list[Claim
     distinct, keys = _distinct_keyed(_strongest_per_document(claims))
     ctx = cmp.Context(fb.rs, event.date.date_from)
     own = _own_check(fb.rs, attribute)
-    check = lambda va, vb: own(cmp.compare_values(va, vb, ctx))  # noqa: E731
     decl = fb.rs.families.of(attribute)
+    if decl is not None and decl.kind.name == "date" \
+            and zones_apart_hours(fb.rs, event.participants, event.date.date_from) >= fb.rs.policy.times.dates_apart_hours:
+        # the parties' local dates differ for much of the day: a day apart is each side's date
+        check = lambda va, vb: None if cmp.a_day_apart(va, vb) else own(cmp.compare_values(va, vb, ctx))  # noqa: E731
+    else:
+        check = lambda va, vb: own(cmp.compare_values(va, vb, ctx))  # noqa: E731
     about = fb.rs.policy.counts.about
     kind = decl.kind.name if decl is not None else None
     compatible = _also_states(distinct, lambda va, vb: cmp.counts_agree(va, vb, about)) if kind == "count" \
@@ -263,6 +269,25 @@ def _check_slot(fb: FindingBuilder, eid: str, attribute: str, claims: list[Claim
         a, b = _ordered(distinct[i], distinct[j])
         fb.add("conflict", rule, attribute, eid, event, [a, b],
                {"a": a.document, "b": b.document, "va": fb.describe(a), "vb": fb.describe(b)})
+
+
+def zones_apart_hours(rs: RuleSet, parties: list[str], day: dt.date | None) -> float:
+    """How many hours apart the time zones of an event's parties are on its day (the zone of
+    a person's country, of a country, of a place; 0 with fewer than two zones known)."""
+    by_id = {e.id: e for e in rs.entities.entities}
+    when = dt.datetime.combine(day or dt.date(2025, 1, 15), dt.time(12))
+    offsets = set()
+    for p in parties:
+        e = by_id.get(p)
+        if e is None:
+            continue
+        zone = e.zone or (by_id[e.country].zone if e.country in by_id else None)
+        if zone:
+            try:
+                offsets.add(when.replace(tzinfo=ZoneInfo(zone)).utcoffset().total_seconds() / 3600)
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+    return max(offsets) - min(offsets) if len(offsets) >= 2 else 0.0
 
 
 def _also_states(claims: list[Claim], agree: Callable[[object, object], bool]) -> Callable[[int, int], bool]:

@@ -544,6 +544,10 @@ class TitlePolicy(Strict):
 
 class TimePolicy(Strict):
     tolerance_minutes: int = Field(ge=0)
+    # parties whose zones are this many hours apart or more: their event falls on two local
+    # dates for much of the day, so dates a day apart are not a conflict (Wednesday evening in
+    # Washington is Thursday morning in Beijing)
+    dates_apart_hours: float = Field(default=9, ge=0)
 
 
 class CountPolicy(Strict):
