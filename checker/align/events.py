@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 
-from checker.align.coref import Account, Profile, account_of, choose, score, type_family
+from checker.align.coref import Account, Profile, Verdict, account_of, choose, score, type_family
 from checker.models import Claim, DateRange, Document, Event, EventMention
 from checker.resolve.kb import title_verdict
 from checker.rules.ruleset import RuleSet, place_countries
@@ -208,8 +208,8 @@ class _Events:
     def _bridge(self, a: Account, window: int) -> Profile | None:
         """An account that fits a dated event and undated ones about equally well (an exchange's
         hostages, stated with the day, and its prisoners, stated on a page without one) ties
-        them: the undated events join the dated one, when none of their accounts is ruled out
-        of it, and the account with them. None when the tie is between dated events."""
+        them: the undated events join the dated one when each of their accounts fits it on its
+        own too, and the account with them. None when the tie is between dated events."""
         pol = self.policy
         scored = []
         for p in self.candidates(a):
@@ -291,7 +291,7 @@ class _Events:
         return "; ".join(out) or "reported by one account"
 
 
-def _fits_well(v, policy: CorefPolicy) -> bool:
+def _fits_well(v: Verdict, policy: CorefPolicy) -> bool:
     return v.blocked is None and v.score >= policy.threshold
 
 

@@ -274,7 +274,7 @@ def _check_slot(fb: FindingBuilder, eid: str, attribute: str, claims: list[Claim
 def zones_apart_hours(rs: RuleSet, parties: list[str], day: dt.date | None) -> float:
     """How many hours apart the time zones of an event's parties are on its day (the zone of
     a person's country, of a country, of a place; 0 with fewer than two zones known)."""
-    by_id = {e.id: e for e in rs.entities.entities}
+    by_id = rs.derived("findings.entities_by_id", lambda r: {e.id: e for e in r.entities.entities})
     when = dt.datetime.combine(day or dt.date(2025, 1, 15), dt.time(12))
     offsets = set()
     for p in parties:

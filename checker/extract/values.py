@@ -487,10 +487,11 @@ def parse_number(g: Grammar, text: str) -> int | None:
 def _compound(g: Grammar, t: str) -> int | None:
     """A number of units and tens ("تسعة وثلاثين" 39, "thirty-nine" 39), or None."""
     joiner, order = g.compound
-    parts = [p.strip() for p in t.split(joiner, 1)] if joiner in t else []
-    if len(parts) != 2 or not all(parts):
+    # the joiner starts the second word ("وثلاثين") or stands between the two ("thirty-nine")
+    m = re.fullmatch(rf"(\S+?)(?:\s+|\s*(?={re.escape(joiner)}\s*\S)){re.escape(joiner)}\s*(\S+)", t)
+    if m is None:
         return None
-    first, second = (g.numbers.get(p.lower()) for p in parts)
+    first, second = (g.numbers.get(p.lower()) for p in m.groups())
     units, tens = (first, second) if order == "units_tens" else (second, first)
     if units is None or tens is None or not 1 <= units <= 9 or not (20 <= tens <= 90 and tens % 10 == 0):
         return None
