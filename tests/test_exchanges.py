@@ -358,3 +358,10 @@ def test_the_country_that_takes_on_the_mediation_of_talks_is_no_side(rs):
 def test_counts_in_words_and_other_wordings(rs, text, language, expected):
     got = [c.value for c in _claims(rs, text, "exchange.prisoners", language=language)]
     assert got and all(getattr(v, k) == n for v in got[:1] for k, n in expected.items())
+
+
+def test_prisoners_who_were_returned_open_the_exchange_with_its_sides_and_day(rs):
+    doc = _doc("قالت موسكو إن 248 أسيرا روسيا أعيدوا من أوكرانيا يوم الأربعاء مقابل 230 أسيرا أوكرانيا.",
+               "ru", "2024-01-04")
+    mentions, _ = extract(doc, rs)
+    assert [(sorted(m.participants), m.date.day.isoformat()) for m in mentions] == [(["russia", "ukraine"], "2024-01-03")]
