@@ -365,3 +365,12 @@ def test_prisoners_who_were_returned_open_the_exchange_with_its_sides_and_day(rs
                "ru", "2024-01-04")
     mentions, _ = extract(doc, rs)
     assert [(sorted(m.participants), m.date.day.isoformat()) for m in mentions] == [(["russia", "ukraine"], "2024-01-03")]
+
+
+@pytest.mark.parametrize("text, language, mediators", [
+    ("أفرجت إيران عن خمسة أمريكيين بوساطة الدوحة.", "ar", ["qatar"]),
+    ("The prisoner swap of 5 prisoners each, mediated by Qatar, Oman and Switzerland, was completed.", "en",
+     ["qatar", "oman", "switzerland"]),
+])
+def test_mediators_named_by_their_capital_or_listed_with_and(rs, text, language, mediators):
+    assert [c.value.label for c in _claims(rs, text, "exchange.mediator", language=language)] == mediators

@@ -208,10 +208,10 @@ _AFTER_SPEECH = (re.compile(r"\s*(?:يوم\s+)?"),
 # the placeholder a marker word speaks of: right after it, or after a side's word or an adjective
 # of party or nationality ("خلفا للديمقراطي ⟦p2⟧")
 # (not "في", which ends as an adjective does: "وساطة في موسكو" says where, not who)
-_PLACEHOLDER_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:جانب\s+|طرف\s+)?(?:(?!في\s)[^\s\u27e6،,]+ي\s+)?\u27e6[pc](\d+)\u27e7")
+_PLACEHOLDER_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:جانب\s+|طرف\s+)?(?:(?!في\s)[^\s\u27e6،,]+ي\s+)?\u27e6[pcl](\d+)\u27e7")
 # between a day and the verb of saying after it: a comma, or a comma and the speaker's few words
 _BEFORE_SPEECH = re.compile(r"\)?[\s،,]*|\)?\s*[،,]\s*(?:[^\s،,.;:]+\s+){1,4}")  # "Earlier (on Monday), the White House said"
-_AND_PLACEHOLDER = re.compile(r"\s*(?:،|و|,)\s*(?:و\s*)?\u27e6[pc](\d+)\u27e7")
+_AND_PLACEHOLDER = re.compile(r"\s*(?:،|و|,|and\b)\s*(?:(?:و|and\b)\s*)?(?:the\s+)?\u27e6[pcl](\d+)\u27e7")  # "Qatar, Oman and Switzerland"
 
 
 # the sides after "between": ⟦c1⟧ و⟦c2⟧, "the ⟦c1⟧ and ⟦c2⟧", "روسيا الاتحادية وجمهورية ⟦c2⟧"
@@ -817,7 +817,11 @@ class DocumentExtractor:
         for k, a, b in marked:
             if k >= len(s.ordered):
                 continue
-            who = s.persons.get(k) or (s.ordered[k].entity if s.ordered[k].type == "country" else None)
+            men = s.ordered[k]
+            # a capital named for its state ("بوساطة الدوحة", "mediated by Doha"): the state
+            who = s.persons.get(k) or (men.entity if men.type == "country"
+                                       else self.lex.entity_country.get(men.entity) if men.type == "place" and men.entity
+                                       else None)
             if who in target.participants and mediated:
                 # named as its mediator: not one of the exchange's sides, whatever a sentence
                 # before made of it (أعلنت الإمارات ... بوساطة إماراتية)
