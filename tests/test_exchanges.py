@@ -374,3 +374,8 @@ def test_prisoners_who_were_returned_open_the_exchange_with_its_sides_and_day(rs
 ])
 def test_mediators_named_by_their_capital_or_listed_with_and(rs, text, language, mediators):
     assert [c.value.label for c in _claims(rs, text, "exchange.mediator", language=language)] == mediators
+
+
+def test_english_a_release_of_people_counted_in_words_is_an_exchange(rs):
+    got = _claims(rs, "Iran freed five Americans in a deal mediated by Doha.", "exchange.mediator", language="en")
+    assert [c.value.label for c in got] == ["qatar"]
