@@ -1056,11 +1056,7 @@ class DocumentExtractor:
         """False for a spokesman or aide: titled so here, or holding only such posts that day."""
         if not m.party:
             return False
-        if m.role:
-            return True
-        roles = self.roles
-        held = [t.role for t in self._terms_on(person, day)]
-        return not held or any(roles[r].party for r in held if r in roles)
+        return bool(m.role) or self._may_be_party(person, day)
 
     def _statement_days(self, s: _Sentence, phrases: list[DatePhrase]) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
         """Days that may be a statement's, not the event's, each mapped to where its verb of
