@@ -466,13 +466,11 @@ def _weigh_titles(a: Account, scored: list, policy: CorefPolicy, titles: TitleCh
             scored[k] = (v.score, p, v)
 
 
-def choose(a: Account, candidates: list[Profile], policy: CorefPolicy, window: int,
-           strict: bool, titles: TitleCheck | None = None,
-           place_country: Mapping[str, str] | None = None) -> tuple[Profile | None, Verdict | None, bool]:
-    """The event an account joins: the best score at or above the threshold. With `strict` (an
-    account that names fewer than two parties, or no day), the best must also lead the next by
-    the policy's margin, else it fits several and joins none. Returns (event, its verdict,
-    ambiguous)."""
+def ranked(a: Account, candidates: list[Profile], policy: CorefPolicy, window: int,
+           titles: TitleCheck | None = None, place_country: Mapping[str, str] | None = None
+           ) -> list[tuple[float, Profile, Verdict]]:
+    """The events an account may join (not ruled out, scoring at least the threshold), best
+    first; ties go to the older event."""
     scored = []
     for p in candidates:
         v = score(a, p, policy, window, place_country)
@@ -481,9 +479,20 @@ def choose(a: Account, candidates: list[Profile], policy: CorefPolicy, window: i
     if titles is not None and a.day is None and a.titles:
         _weigh_titles(a, scored, policy, titles)
     scored = [s for s in scored if s[0] >= policy.threshold]
+    scored.sort(key=lambda t: (-t[0], t[1].seq))
+    return scored
+
+
+def choose(a: Account, candidates: list[Profile], policy: CorefPolicy, window: int,
+           strict: bool, titles: TitleCheck | None = None,
+           place_country: Mapping[str, str] | None = None) -> tuple[Profile | None, Verdict | None, bool]:
+    """The event an account joins: the best score at or above the threshold. With `strict` (an
+    account that names fewer than two parties, or no day), the best must also lead the next by
+    the policy's margin, else it fits several and joins none. Returns (event, its verdict,
+    ambiguous)."""
+    scored = ranked(a, candidates, policy, window, titles, place_country)
     if not scored:
         return None, None, False
-    scored.sort(key=lambda t: (-t[0], t[1].seq))
     best_score, best, verdict = scored[0]
     if strict and len(scored) > 1 and best_score - scored[1][0] < policy.margin:
         return None, None, True

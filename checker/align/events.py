@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 
-from checker.align.coref import Account, Profile, Verdict, account_of, choose, score, type_family
+from checker.align.coref import Account, Profile, Verdict, account_of, choose, ranked, score, type_family
 from checker.models import Claim, DateRange, Document, Event, EventMention
 from checker.resolve.kb import title_verdict
 from checker.rules.ruleset import RuleSet, place_countries
@@ -211,13 +211,10 @@ class _Events:
         them: the undated events join the dated one when each of their accounts fits it on its
         own too, and the account with them. None when the tie is between dated events."""
         pol = self.policy
-        scored = []
-        for p in self.candidates(a):
-            v = score(a, p, pol, window, self.place_country)
-            if v.blocked is None and v.score >= pol.threshold:
-                scored.append((v.score, p))
-        scored.sort(key=lambda t: (-t[0], t[1].seq))
-        top = [p for x, p in scored if scored[0][0] - x < pol.margin]
+        scored = ranked(a, self.candidates(a), pol, window, self.titles, self.place_country)
+        if len(scored) < 2:
+            return None
+        top = [p for x, p, _ in scored if scored[0][0] - x < pol.margin]
         dated = [p for p in top if p.day is not None]
         if len(dated) != 1 or len(top) < 2:
             return None
