@@ -240,3 +240,10 @@ def test_an_undated_page_naming_the_events_matter_is_checked_on_the_events_day(r
                       "وانتهى اللقاء بمشادة حالت دون توقيع اتفاق المعادن.", None, "undated")
     [f] = [f for f in analyse([dated, undated], rs).findings if f.rule == "knowledge.title"]
     assert f.documents == ["undated"] and f.params["basis"] == "matters" and f.params["date"] == "2025-02-28"
+
+
+def test_a_minister_named_with_the_dual_title_gives_his_counterpart_the_post(rs):
+    _, claims = extract(article("أعلن الكرملين عن لقاء وزيري الخارجية الروسي سيرجي لافروف ونظيره التركي مولود شاويش "
+                                "أوغلو.", "2023-08-31"), rs)
+    titles = {c.subject: c.value.role for c in claims if c.attribute == "person.title"}
+    assert titles == {"lavrov": "foreign_minister", "cavusoglu": "foreign_minister"}
