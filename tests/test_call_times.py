@@ -71,6 +71,15 @@ def test_a_restated_time_that_is_another_instant_is_an_internal_finding(rs):
     assert analyse([right], rs).findings == []
 
 
+def test_an_unzoned_time_restated_in_a_zone_no_zone_can_match_is_an_internal_finding(rs):
+    # 9:30 and 13:03 are 3 h 33 min apart: no time zone is that far from UTC
+    doc = article("وبحسب البيت الأبيض، فقد بدأت المكالمة بين بايدن وشي في الساعة 9,30 صباحا (13,03 ت غ).", "2022-03-18", "f")
+    assert [(f.kind, f.rule) for f in analyse([doc], rs).findings] == [("internal", "internal.time")]
+    # 9:30 and 13:30: the parties' zone may be a guess, and some zone makes them one instant
+    right = article("وبحسب البيت الأبيض، فقد بدأت المكالمة بين بايدن وشي في الساعة 9,30 صباحا (13,30 ت غ).", "2022-03-18", "g")
+    assert analyse([right], rs).findings == []
+
+
 def test_a_restated_time_on_the_next_local_day_is_the_same_moment(rs):
     doc = _en("A White House official said on Thursday that the 50-minute call between Biden and Putin began "
               "at 2.10pm Washington time (3.10am on Friday, Singapore time).", "2021-12-30", "st")

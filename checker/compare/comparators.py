@@ -155,14 +155,21 @@ def times(a: TimeValue, b: TimeValue, day: dt.date | None, tolerance_minutes: in
 SAMPLE_DAYS = tuple(dt.date(2024, month, 15) for month in range(1, 13))
 
 
+ZONE_STEP_MINUTES = 15  # every time zone is a whole number of quarter hours from UTC
+
+
 def restated(a: TimeValue, b: TimeValue, days: list[dt.date], tolerance_minutes: int) -> str | None:
     """"9:30 a.m. (13:03 GMT)": `b` gives `a` in another zone; they must be one instant on
     some day that may be the event's. The bracket is where the page names its other zone:
-    without one (or with a zone the rules lack) nothing is found, nor for an unzoned `a`,
-    whose parties' zones are only guesses: the bracket may be right and the guess wrong (an
-    event in a city the rules lack), and within the tolerance any time is some zone's."""
-    if a.zone is None or b.zone is None:
+    without one (or with a zone the rules lack) nothing is found. For an unzoned `a` the
+    parties' zones are only guesses (the bracket may be right and the guess wrong: an event in
+    a city the rules lack), so only what no zone can make one instant is found: every zone is
+    a whole number of quarter hours from UTC, and 9:30 restated as 13:03 is not."""
+    if b.zone is None:
         return None
+    if a.zone is None:
+        apart = (a.hour * 60 + a.minute) - (b.hour * 60 + b.minute)
+        return "internal.time" if apart % ZONE_STEP_MINUTES else None
     tol = dt.timedelta(minutes=tolerance_minutes)
     tried = False
     for day in days or SAMPLE_DAYS:
