@@ -310,3 +310,10 @@ def test_two_zoned_times_of_an_undated_call_conflict_only_if_no_day_makes_them_o
                                                        ("20:35 GMT", "c"))]
     r = analyse(docs, rs)
     assert sorted(tuple(f.documents) for f in r.findings if f.attribute == "call.time") == [("a", "b"), ("b", "c")]
+
+
+def test_a_timestamp_line_gives_the_event_no_clock_time_and_a_numeric_date_is_no_time(rs):
+    text = ("التقى الرئيس الروسي فلاديمير بوتين المبعوث الأمريكي ستيف ويتكوف في الكرملين مساء الثلاثاء.\n"
+            "16:46 GMT 02.12.2025 (آخر تحديث: 17:03 GMT 02.12.2025)")
+    claims = [c for c in analyse([article(text, "2025-12-03", "s")], rs).claims if c.attribute.endswith(".time")]
+    assert claims == []

@@ -41,3 +41,12 @@ def test_an_unknown_country_id_in_the_additions_names_its_line(tmp_path: Path):
     line = next(i for i, t in enumerate(f.read_text(encoding="utf-8").splitlines(), 1) if "frnace" in t)
     with pytest.raises(RuleError, match=rf"countries\.yaml:{line}: unknown country id 'frnace'"):
         load_ruleset(rules)
+
+
+def test_a_capital_keeps_its_zone_and_other_cities_of_a_country_of_several_zones_have_none():
+    from checker.rules.ruleset import load_ruleset
+
+    for lang in ("ar", "en"):
+        zones = {e.id: e.zone for e in load_ruleset(None, lang).entities.entities}
+        assert zones["moscow"] == "Europe/Moscow" and zones["washington"] == "America/New_York"
+        assert zones["anchorage"] is None and zones["sochi"] is None  # never Washington's or Moscow's by default

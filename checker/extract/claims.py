@@ -179,6 +179,9 @@ def party_words(rs: RuleSet) -> PartyWords:
     return hit
 
 
+MIN_CLOCK_SENTENCE_WORDS = 3  # words of letters a sentence without a trigger needs for its clock times to count
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d(?!\d)")
 CLAUSE_MARK_COST = 40  # characters a comma between a day and a trigger counts for, in choosing the day's event
 _CLAUSE_MARK = re.compile(r"[،,;؛]")
 OTHER_EVENT_BEFORE = 40  # characters before a place or day in which words of another event claim it
@@ -737,9 +740,12 @@ class DocumentExtractor:
         current = next(iter(here.values()), None) or (last[0] if last else None)
 
         # the built-in readings, for the attributes the families declare them for
+        # a line of clocks and numeric dates ("16:46 GMT 02.12.2025 (آخر تحديث: 17:03 GMT ...)") is
+        # the page's timestamp, not a sentence about the event
+        stamp = not here and (len(_WORD.findall(s.norm)) < MIN_CLOCK_SENTENCE_WORDS or bool(_NUMERIC_DATE.search(s.norm)))
         for decl in fams.reading("clock"):
             event = here.get(decl.event) or (context.get(decl.event) if current and current.type == decl.event else None)
-            if event is not None:
+            if event is not None and not stamp:
                 self._clock_times(seg, plain_start, norm, s, decl.name, event, quoted)
         for decl in fams.reading("titles"):
             self._titles(seg, plain_start, norm, s, decl.name, current, quoted)

@@ -189,7 +189,8 @@ def _build(rs: RuleSet) -> Grammar:
     four = (r"(?<![\d:,.])(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?=\s+(?:" + sh.utc + r")(?!\w)|\s*"
             + sh.zone_before + rf"{Z}{e})|")
     time_digits = re.compile(
-        rf"(?P<sa>{sh.hour_word})?(?:{four}(?<![\d:])(?P<h>\d{{1,2}}){minutes}(?![\d:]))"
+        # not a numeric date ("02.12.2025": day and month, not 2:12)
+        rf"(?P<sa>{sh.hour_word})?(?:{four}(?<![\d:.])(?P<h>\d{{1,2}}){minutes}(?![\d:])(?![.,/]\d))"
         rf"{sh.after_minutes}(?:\s*(?P<part>{P})(?!\w))?{zone}"
     )
     ph = cal.phases
