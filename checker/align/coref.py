@@ -410,7 +410,7 @@ def _partial_gap(partial: tuple[int, int], windows: list[tuple[dt.date, dt.date]
                 d = dt.date(year, *partial)
             except ValueError:
                 continue
-            gaps.append(max((lo - d).days, (d - hi).days, 0))
+            gaps.append(_days_apart((d, d), [(lo, hi)]))
     return min(gaps) if gaps else None
 
 

@@ -26,7 +26,7 @@ from checker.compare import comparators as cmp
 from checker.models import MATTER, Claim, DateValue, Document, Event, Evidence, Finding, TimeValue, TitleValue, value_key
 from checker.resolve.dates import WEEKDAYS_EN, weekday_mismatch
 from checker.resolve.kb import holder, offices_of, terms_of, title_verdict
-from checker.rules.ruleset import RuleSet
+from checker.rules.ruleset import RuleSet, entity_zones
 
 _SENTENCE_EDGE = re.compile(r"[.!?؟\n]")
 _EDGE_CHARS = ".!?؟\n"  # the characters of _SENTENCE_EDGE, for the backward search
@@ -254,12 +254,12 @@ def _check_slot(fb: FindingBuilder, eid: str, attribute: str, claims: list[Claim
     ctx = cmp.Context(fb.rs, event.date.date_from)
     own = _own_check(fb.rs, attribute)
     decl = fb.rs.families.of(attribute)
+    check = lambda va, vb: own(cmp.compare_values(va, vb, ctx))  # noqa: E731
     if decl is not None and decl.kind.name == "date" \
             and zones_apart_hours(fb.rs, event.participants, event.date.date_from) >= fb.rs.policy.times.dates_apart_hours:
         # the parties' local dates differ for much of the day: a day apart is each side's date
-        check = lambda va, vb: None if cmp.a_day_apart(va, vb) else own(cmp.compare_values(va, vb, ctx))  # noqa: E731
-    else:
-        check = lambda va, vb: own(cmp.compare_values(va, vb, ctx))  # noqa: E731
+        same_day_check = check
+        check = lambda va, vb: None if cmp.a_day_apart(va, vb) else same_day_check(va, vb)  # noqa: E731
     about = fb.rs.policy.counts.about
     kind = decl.kind.name if decl is not None else None
     compatible = _also_states(distinct, lambda va, vb: cmp.counts_agree(va, vb, about)) if kind == "count" \
@@ -274,14 +274,11 @@ def _check_slot(fb: FindingBuilder, eid: str, attribute: str, claims: list[Claim
 def zones_apart_hours(rs: RuleSet, parties: list[str], day: dt.date | None) -> float:
     """How many hours apart the time zones of an event's parties are on its day (the zone of
     a person's country, of a country, of a place; 0 with fewer than two zones known)."""
-    by_id = rs.derived("findings.entities_by_id", lambda r: {e.id: e for e in r.entities.entities})
+    zones = entity_zones(rs)
     when = dt.datetime.combine(day or dt.date(2025, 1, 15), dt.time(12))
     offsets = set()
     for p in parties:
-        e = by_id.get(p)
-        if e is None:
-            continue
-        zone = e.zone or (by_id[e.country].zone if e.country in by_id else None)
+        zone = zones.get(p)
         if zone:
             try:
                 offsets.add(when.replace(tzinfo=ZoneInfo(zone)).utcoffset().total_seconds() / 3600)

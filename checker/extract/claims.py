@@ -182,6 +182,12 @@ def party_words(rs: RuleSet) -> PartyWords:
 MIN_CLOCK_SENTENCE_WORDS = 3  # words of letters a sentence without a trigger needs for its clock times to count
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d(?!\d)")
+
+
+def _timestamp(sentence: str) -> bool:
+    """Is a sentence without a trigger a line of clocks and numeric dates ("16:46 GMT 02.12.2025
+    (آخر تحديث: 17:03 GMT ...)"): the page's timestamp, not a sentence about the event?"""
+    return len(_WORD.findall(sentence)) < MIN_CLOCK_SENTENCE_WORDS or bool(_NUMERIC_DATE.search(sentence))
 CLAUSE_MARK_COST = 40  # characters a comma between a day and a trigger counts for, in choosing the day's event
 _CLAUSE_MARK = re.compile(r"[،,;؛]")
 OTHER_EVENT_BEFORE = 40  # characters before a place or day in which words of another event claim it
@@ -709,9 +715,8 @@ class DocumentExtractor:
                 relation = "planned"  # "ويجريان محادثات موسعة يوم غد الثلاثاء": still to come
             # "المكالمة الهاتفية التي جرت مساء اليوم" after "أمس الخميس": the call named again, a
             # relative day off by one being the page's slip (copied from the wire of the day before)
-            again = bool(nearest and nearest[0].relative_days is not None
-                         and _DEFINITE.match(s.norm, s.norm.rfind(" ", 0, pos) + 1))
             definite = bool(_DEFINITE.match(s.norm, s.norm.rfind(" ", 0, pos) + 1))
+            again = bool(nearest and nearest[0].relative_days is not None and definite)
             m = self._place(seg, etype, starts, value, participants,
                             self._span(norm, plain_start, s.start + pos, s.start + pos + 1)[0],
                             context, seg_mentions, relation, firm, refers, again, definite)
@@ -740,12 +745,9 @@ class DocumentExtractor:
         current = next(iter(here.values()), None) or (last[0] if last else None)
 
         # the built-in readings, for the attributes the families declare them for
-        # a line of clocks and numeric dates ("16:46 GMT 02.12.2025 (آخر تحديث: 17:03 GMT ...)") is
-        # the page's timestamp, not a sentence about the event
-        stamp = not here and (len(_WORD.findall(s.norm)) < MIN_CLOCK_SENTENCE_WORDS or bool(_NUMERIC_DATE.search(s.norm)))
         for decl in fams.reading("clock"):
             event = here.get(decl.event) or (context.get(decl.event) if current and current.type == decl.event else None)
-            if event is not None and not stamp:
+            if event is not None and (here or not _timestamp(s.norm)):
                 self._clock_times(seg, plain_start, norm, s, decl.name, event, quoted)
         for decl in fams.reading("titles"):
             self._titles(seg, plain_start, norm, s, decl.name, current, quoted)

@@ -252,21 +252,26 @@ def topic_place(rs: Any, text: str, at: int) -> bool:
 CAME_FROM_WITHIN = 50  # characters before a place in which a word of arrival makes it an origin
 
 
+def _words_then_no_break(words: list[str], clitics: str, breaks: str) -> re.Pattern[str]:
+    """One of `words` (maybe with a clitic of `clitics`), then none of `breaks` up to the end of
+    the text searched."""
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<!\w)(?:[{clitics}])?{alternation(words)}(?!\w)[^{breaks}]*$", re.I)
+
+
 def came_from(rs: Any) -> re.Pattern[str]:
-    """The words (parties.came_from) of arriving from somewhere, then no clause break up to the
-    end of the text searched."""
-    words = rs.entities.parties.came_from
-    return re.compile(rf"(?<!\w)(?:[وفبل])?{alternation(words)}[^،,.;:؛]*$", re.I) if words else re.compile(r"(?!)")
+    """The words (parties.came_from) of arriving from somewhere, then no clause break."""
+    return _words_then_no_break(rs.entities.parties.came_from, "وفبل", "،,.;:؛")
 
 
 TOPIC_ITEMS_WITHIN = 60  # characters before a place in which a word opening a list of topics makes it one of them
 
 
 def topic_items(rs: Any) -> re.Pattern[str]:
-    """The words (parties.topic_items) opening items of a list of topics, then no sentence break
-    up to the end of the text searched (commas separate the items)."""
-    words = rs.entities.parties.topic_items
-    return re.compile(rf"(?<!\w)(?:و)?{alternation(words)}(?!\w)[^.;:؛]*$", re.I) if words else re.compile(r"(?!)")
+    """The words (parties.topic_items) opening items of a list of topics, then no sentence
+    break (commas separate the items)."""
+    return _words_then_no_break(rs.entities.parties.topic_items, "و", ".;:؛")
 
 
 def not_where_after(rs: Any) -> re.Pattern[str]:

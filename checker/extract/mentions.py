@@ -122,7 +122,7 @@ def _build_lexicon(rs: RuleSet) -> Lexicon:
         for d in phrase_patterns(nlp, ent.names):
             lemmas = tuple(t.lemma_ for t in d)
             titled.setdefault(ent.id, set()).update(
-                (r, rid) for r, rid in role_lemmas if len(lemmas) > len(r) and lemmas[:len(r)] == r and roles[rid].office)
+                (r, rid) for r, rid in role_lemmas if _begins_with(lemmas, r) and roles[rid].office)
     titled_names = {k: tuple(sorted(v)) for k, v in titled.items() if v}
     for status, words in rs.titles.statuses.items():
         matcher.add(f"STATUS|{status}", phrase_patterns(nlp, words))
@@ -259,7 +259,12 @@ def _titled_name(lex: Lexicon, doc, it: Item, key: str):
     if not forms:
         return None
     lemmas = tuple(t.lemma_ for t in doc[it.start:it.end])
-    return next((lex.roles[rid] for r, rid in forms if len(lemmas) > len(r) and lemmas[:len(r)] == r), None)
+    return next((lex.roles[rid] for r, rid in forms if _begins_with(lemmas, r)), None)
+
+
+def _begins_with(words: tuple[str, ...], head: tuple[str, ...]) -> bool:
+    """Do `words` begin with `head` and go on after it?"""
+    return len(words) > len(head) and words[:len(head)] == head
 
 
 def _adjacent(doc, a_end: int, b_start: int) -> bool:

@@ -59,8 +59,7 @@ def month_from_url(url: str | None) -> Published | None:
     """The month a page's address names (/2022/03/), as a window of its days."""
     if not url:
         return None
-    path = url.split("://", 1)[-1]
-    m = _URL_MONTH.search(path[path.find("/"):] if "/" in path else "")
+    m = _URL_MONTH.search(_url_path(url))
     if m is None or int(m.group(1)) < EARLIEST_YEAR:
         return None
     first = dt.date(int(m.group(1)), int(m.group(2)), 1)
@@ -68,12 +67,16 @@ def month_from_url(url: str | None) -> Published | None:
     return Published(date_from=first, date_to=last, how=f"estimated from the page address ({m.group(0).strip('/')}), its month")
 
 
+def _url_path(url: str) -> str:
+    """The path of a page's address, after its host."""
+    path = url.split("://", 1)[-1]
+    return path[path.find("/"):] if "/" in path else ""
+
+
 def from_url(url: str | None) -> Published | None:
     if not url:
         return None
-    path = url.split("://", 1)[-1]
-    path = path[path.find("/"):] if "/" in path else ""
-    for m in _URL_DAY.finditer(path):
+    for m in _URL_DAY.finditer(_url_path(url)):
         if len(m.group(2)) == 0 and (len(m.group(3)) != 2 or len(m.group(4)) != 2):
             continue  # 2025524 is no date; without separators it takes YYYYMMDD
         try:

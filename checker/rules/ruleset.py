@@ -96,6 +96,20 @@ def place_countries(rs: RuleSet) -> dict[str, str]:
                       lambda r: {e.id: e.country for e in r.entities.entities if e.type == "place" and e.country})
 
 
+def entity_zones(rs: RuleSet) -> dict[str, str]:
+    """Entity -> its time zone: a place's or a country's own, else its country's (a person's is
+    their country's; built once per rule set)."""
+    def build(r: RuleSet) -> dict[str, str]:
+        by_id = {e.id: e for e in r.entities.entities}
+        out = {}
+        for e in r.entities.entities:
+            zone = e.zone or (by_id[e.country].zone if e.country in by_id else None)
+            if zone:
+                out[e.id] = zone
+        return out
+    return rs.derived("rules.entity_zones", build)
+
+
 @dataclass(frozen=True)
 class CompiledRule:
     rule: ClaimRule
